@@ -1,0 +1,1 @@
+//! Application state, actions and the pure `update` function.

@@ -1,0 +1,1 @@
+//! Command-line subcommands that work without the terminal UI.

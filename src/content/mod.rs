@@ -1,0 +1,1 @@
+//! Loads the embedded `assets/` data into typed structures.

@@ -1,0 +1,22 @@
+//! Pure types and rules of a peer support session. No terminal, no files.
+
+pub mod activity;
+pub mod peer;
+pub mod session;
+pub mod stage;
+pub mod summary;
+
+pub use activity::DirectActivity;
+pub use peer::{Peer, PeerError};
+pub use session::{Amendment, Flags, Measured, Session, SessionKind, StageVisit, ToolUse};
+pub use stage::Stage;
+pub use summary::{Goal, NextStep, Summary};
+
+/// Every stored time carries its UTC offset, so a note read elsewhere still says when it happened.
+pub type Timestamp = chrono::DateTime<chrono::FixedOffset>;
+
+/// The current local time with its offset. The only clock call in the domain; everything
+/// else takes `now` as an argument so rules stay testable.
+pub fn now() -> Timestamp {
+    chrono::Local::now().fixed_offset()
+}

@@ -1,0 +1,339 @@
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::{Peer, Stage, Summary, Timestamp};
+
+/// How the session took place.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionKind {
+    InPerson,
+    Phone,
+    Video,
+    Text,
+    Group,
+}
+
+impl SessionKind {
+    pub const ALL: [SessionKind; 5] = [
+        SessionKind::InPerson,
+        SessionKind::Phone,
+        SessionKind::Video,
+        SessionKind::Text,
+        SessionKind::Group,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SessionKind::InPerson => "In person",
+            SessionKind::Phone => "Phone",
+            SessionKind::Video => "Video",
+            SessionKind::Text => "Text",
+            SessionKind::Group => "Group",
+        }
+    }
+}
+
+/// Entering a stage at a moment. A session's stage log is the list of these, in time order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StageVisit {
+    pub stage: Stage,
+    pub entered_at: Timestamp,
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Flags {
+    #[serde(default)]
+    pub safety_concern: bool,
+    #[serde(default)]
+    pub follow_up_needed: bool,
+}
+
+/// An in-session tool the specialist opened.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ToolUse {
+    pub tool_id: String,
+    pub first_opened_at: Timestamp,
+    #[serde(default = "one")]
+    pub times_opened: u32,
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// A later addition to a saved note. The original text is never changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Amendment {
+    pub at: Timestamp,
+    pub text: String,
+}
+
+/// Figures measured by the app, written when the session ends so documentation systems
+/// can read them without re-deriving anything.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Measured {
+    pub duration_seconds: i64,
+    /// Seconds spent in each stage that was visited.
+    pub stage_seconds: BTreeMap<Stage, i64>,
+    pub tools_used: Vec<String>,
+}
+
+/// One one-on-one session and its note.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Session {
+    pub id: Uuid,
+    pub peer_id: Uuid,
+    /// The alias when the session took place; a later rename does not rewrite history.
+    pub peer_alias: String,
+    pub kind: SessionKind,
+    pub started_at: Timestamp,
+    #[serde(default)]
+    pub ended_at: Option<Timestamp>,
+    pub stage_log: Vec<StageVisit>,
+    #[serde(default)]
+    pub notes: String,
+    #[serde(default)]
+    pub flags: Flags,
+    #[serde(default)]
+    pub tools_used: Vec<ToolUse>,
+    #[serde(default)]
+    pub summary: Summary,
+    #[serde(default)]
+    pub measured: Option<Measured>,
+    #[serde(default)]
+    pub amendments: Vec<Amendment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SessionError {
+    #[error("this session has already ended")]
+    AlreadyEnded,
+    #[error("an amendment needs some text")]
+    EmptyAmendment,
+    #[error("only an ended session can be amended")]
+    NotEnded,
+}
+
+impl Session {
+    /// Starts a session in the Connecting stage: connecting is task one in every meeting.
+    pub fn start(peer: &Peer, kind: SessionKind, now: Timestamp) -> Session {
+        Session {
+            id: Uuid::new_v4(),
+            peer_id: peer.id,
+            peer_alias: peer.alias.clone(),
+            kind,
+            started_at: now,
+            ended_at: None,
+            stage_log: vec![StageVisit {
+                stage: Stage::Connecting,
+                entered_at: now,
+            }],
+            notes: String::new(),
+            flags: Flags::default(),
+            tools_used: Vec::new(),
+            summary: Summary::default(),
+            measured: None,
+            amendments: Vec::new(),
+        }
+    }
+
+    pub fn current_stage(&self) -> Stage {
+        self.stage_log
+            .last()
+            .map(|v| v.stage)
+            .unwrap_or(Stage::Connecting)
+    }
+
+    pub fn is_ended(&self) -> bool {
+        self.ended_at.is_some()
+    }
+
+    /// Moves to `stage`. Re-entering the current stage records nothing.
+    pub fn enter_stage(&mut self, stage: Stage, now: Timestamp) -> Result<(), SessionError> {
+        if self.is_ended() {
+            return Err(SessionError::AlreadyEnded);
+        }
+        if self.current_stage() != stage {
+            self.stage_log.push(StageVisit {
+                stage,
+                entered_at: now,
+            });
+        }
+        Ok(())
+    }
+
+    pub fn record_tool(&mut self, tool_id: &str, now: Timestamp) {
+        match self.tools_used.iter_mut().find(|t| t.tool_id == tool_id) {
+            Some(t) => t.times_opened = t.times_opened.saturating_add(1),
+            None => self.tools_used.push(ToolUse {
+                tool_id: tool_id.to_string(),
+                first_opened_at: now,
+                times_opened: 1,
+            }),
+        }
+    }
+
+    /// Seconds since the start, up to `now` or the end.
+    pub fn elapsed_seconds(&self, now: Timestamp) -> i64 {
+        let end = self.ended_at.unwrap_or(now);
+        (end - self.started_at).num_seconds().max(0)
+    }
+
+    /// Seconds spent in each stage, up to `now` for a running session. Clock jumps
+    /// backwards count as zero rather than negative time.
+    pub fn stage_seconds(&self, now: Timestamp) -> BTreeMap<Stage, i64> {
+        let end = self.ended_at.unwrap_or(now);
+        let mut out = BTreeMap::new();
+        for (i, visit) in self.stage_log.iter().enumerate() {
+            let until = self
+                .stage_log
+                .get(i + 1)
+                .map(|v| v.entered_at)
+                .unwrap_or(end);
+            let secs = (until - visit.entered_at).num_seconds().max(0);
+            *out.entry(visit.stage).or_insert(0) += secs;
+        }
+        out
+    }
+
+    /// Ends the session and records what was measured.
+    pub fn finish(&mut self, now: Timestamp) -> Result<(), SessionError> {
+        if self.is_ended() {
+            return Err(SessionError::AlreadyEnded);
+        }
+        let end = if now < self.started_at {
+            self.started_at
+        } else {
+            now
+        };
+        self.ended_at = Some(end);
+        self.measured = Some(Measured {
+            duration_seconds: self.elapsed_seconds(end),
+            stage_seconds: self.stage_seconds(end),
+            tools_used: self.tools_used.iter().map(|t| t.tool_id.clone()).collect(),
+        });
+        Ok(())
+    }
+
+    /// Adds an amendment to an ended session, leaving the original untouched.
+    pub fn amend(&mut self, text: &str, now: Timestamp) -> Result<(), SessionError> {
+        if !self.is_ended() {
+            return Err(SessionError::NotEnded);
+        }
+        let text = text.trim();
+        if text.is_empty() {
+            return Err(SessionError::EmptyAmendment);
+        }
+        self.amendments.push(Amendment {
+            at: now,
+            text: text.to_string(),
+        });
+        Ok(())
+    }
+
+    /// All free text of the note (notes, summary, amendments), for search.
+    pub fn texts(&self) -> impl Iterator<Item = &str> {
+        std::iter::once(self.notes.as_str())
+            .chain(self.summary.texts())
+            .chain(self.amendments.iter().map(|a| a.text.as_str()))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use chrono::Duration;
+
+    fn t(min: i64) -> Timestamp {
+        chrono::DateTime::parse_from_rfc3339("2026-01-05T10:00:00-05:00").expect("time")
+            + Duration::minutes(min)
+    }
+
+    fn session() -> Session {
+        let peer = Peer::new("JD", t(0)).expect("peer");
+        Session::start(&peer, SessionKind::InPerson, t(0))
+    }
+
+    #[test]
+    fn starts_in_connecting_with_the_peer_alias() {
+        let s = session();
+        assert_eq!(s.current_stage(), Stage::Connecting);
+        assert_eq!(s.peer_alias, "JD");
+        assert!(!s.is_ended());
+    }
+
+    #[test]
+    fn stage_time_adds_up_across_revisits() {
+        let mut s = session();
+        s.enter_stage(Stage::Exploring, t(10)).expect("ok");
+        s.enter_stage(Stage::Exploring, t(12)).expect("same stage is a no-op");
+        s.enter_stage(Stage::Connecting, t(20)).expect("ok");
+        s.enter_stage(Stage::Planning, t(25)).expect("ok");
+        s.finish(t(45)).expect("ok");
+        let m = s.measured.clone().expect("measured");
+        assert_eq!(m.duration_seconds, 45 * 60);
+        assert_eq!(m.stage_seconds[&Stage::Connecting], 15 * 60);
+        assert_eq!(m.stage_seconds[&Stage::Exploring], 10 * 60);
+        assert_eq!(m.stage_seconds[&Stage::Planning], 20 * 60);
+        assert_eq!(m.stage_seconds.values().sum::<i64>(), m.duration_seconds);
+        assert_eq!(s.stage_log.len(), 4);
+    }
+
+    #[test]
+    fn an_ended_session_cannot_change_stage_or_end_twice() {
+        let mut s = session();
+        s.finish(t(5)).expect("ok");
+        assert_eq!(s.enter_stage(Stage::Planning, t(6)), Err(SessionError::AlreadyEnded));
+        assert_eq!(s.finish(t(7)), Err(SessionError::AlreadyEnded));
+    }
+
+    #[test]
+    fn clock_going_backwards_never_gives_negative_time() {
+        let mut s = session();
+        s.enter_stage(Stage::Exploring, t(-5)).expect("ok");
+        s.finish(t(-10)).expect("ok");
+        let m = s.measured.expect("measured");
+        assert_eq!(m.duration_seconds, 0);
+        assert!(m.stage_seconds.values().all(|v| *v >= 0));
+    }
+
+    #[test]
+    fn amendments_keep_the_original_and_need_text() {
+        let mut s = session();
+        s.notes = "original".into();
+        assert_eq!(s.amend("later", t(1)), Err(SessionError::NotEnded));
+        s.finish(t(30)).expect("ok");
+        assert_eq!(s.amend("   ", t(31)), Err(SessionError::EmptyAmendment));
+        s.amend("called back, all well", t(60)).expect("ok");
+        assert_eq!(s.notes, "original");
+        assert_eq!(s.amendments.len(), 1);
+        assert_eq!(s.amendments[0].at, t(60));
+    }
+
+    #[test]
+    fn tools_are_recorded_once_with_a_count() {
+        let mut s = session();
+        s.record_tool("oars", t(1));
+        s.record_tool("oars", t(2));
+        s.record_tool("ask_share_ask", t(3));
+        assert_eq!(s.tools_used.len(), 2);
+        assert_eq!(s.tools_used[0].times_opened, 2);
+        assert_eq!(s.tools_used[0].first_opened_at, t(1));
+    }
+
+    #[test]
+    fn json_round_trip_keeps_every_field() {
+        let mut s = session();
+        s.notes = "talked about work".into();
+        s.flags.follow_up_needed = true;
+        s.record_tool("oars", t(1));
+        s.finish(t(30)).expect("ok");
+        let json = serde_json::to_string(&s).expect("json");
+        let back: Session = serde_json::from_str(&json).expect("parse");
+        assert_eq!(back, s);
+        assert!(json.contains("\"started_at\":\"2026-01-05T10:00:00-05:00\""));
+    }
+}

@@ -1,0 +1,1 @@
+//! The JSON store: versioned schema, atomic writes, migration, quarantine.

@@ -1,0 +1,1 @@
+//! Screens, drawn only from state.
