@@ -8,4 +8,5 @@ pub mod cli;
 pub mod content;
 pub mod domain;
 pub mod storage;
+pub mod tui;
 pub mod ui;

@@ -1,1 +1,438 @@
-//! Application state, actions and the pure `update` function.
+//! Application state, the `Action`s that change it, and the pure `update` function.
+//!
+//! `update` never touches the terminal or the disk: it returns `Effect`s that the run loop
+//! carries out, and the results come back as actions. That keeps every behaviour testable by
+//! stepping the app with actions and looking at the state (or drawing it to a test backend).
+
+mod action;
+pub mod field;
+pub mod history;
+pub mod keymap;
+pub mod live;
+pub mod peers;
+
+use std::collections::HashMap;
+
+pub use action::{Action, Destination, Done, Effect, EffectKind};
+use uuid::Uuid;
+
+use crate::domain::{Flags, Peer, Session, SessionKind, Timestamp};
+use history::{HistoryView, NoteView};
+use live::LiveSession;
+use peers::{NewSession, PeerForm, PeersView};
+
+/// One saved session as the lists show it, without reading the note file.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HistoryItem {
+    pub id: Uuid,
+    pub peer_id: Uuid,
+    pub peer_alias: String,
+    pub kind: SessionKind,
+    pub started_at: Timestamp,
+    pub duration_seconds: i64,
+    pub flags: Flags,
+    pub amendments: usize,
+    /// A short first line of the note, for the list.
+    pub preview: String,
+    /// Lowercased text of the whole note, for filtering in memory.
+    pub search_text: String,
+}
+
+/// Last session and number of sessions for one peer.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct PeerStats {
+    pub last_session: Option<Timestamp>,
+    pub sessions: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Screen {
+    Home,
+    /// Unfinished sessions were found at start; offer to resume them.
+    DraftOffer,
+    Peers,
+    NewSession,
+    Session,
+    Summary,
+    History,
+    Note,
+}
+
+/// A question that must be answered before going on.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Confirm {
+    /// Quit while a session is running: it is kept as a draft.
+    QuitDuringSession,
+    /// Throw away an unfinished session for good.
+    DiscardDraft(Uuid),
+    /// Leave a form with unsaved typing.
+    DiscardForm,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Error,
+}
+
+/// A one-line message at the bottom of the screen.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+/// Seconds of quiet typing before the draft is written again.
+pub const AUTOSAVE_SECONDS: i64 = 3;
+
+pub struct App {
+    pub screen: Screen,
+    pub peers: Vec<Peer>,
+    pub history: Vec<HistoryItem>,
+    pub peer_stats: HashMap<Uuid, PeerStats>,
+    /// Problems found when the data was opened (quarantined or newer files), shown on home.
+    pub notices: Vec<String>,
+    pub status: Option<Status>,
+    pub help_open: bool,
+    pub confirm: Option<Confirm>,
+    pub home_selected: usize,
+    pub peers_view: PeersView,
+    pub peer_form: Option<PeerForm>,
+    pub new_session: NewSession,
+    pub live: Option<LiveSession>,
+    pub history_view: HistoryView,
+    pub note: Option<NoteView>,
+    /// Unfinished sessions found at start.
+    pub drafts: Vec<Session>,
+    pub draft_selected: usize,
+    /// The time of the latest update, so drawing needs no clock.
+    pub now: Timestamp,
+    /// Set once the user asked to quit and everything that had to be kept was kept.
+    pub quitting: bool,
+    /// A quit was stopped because keeping the draft failed; a second Ctrl+C quits anyway.
+    pub quit_blocked: bool,
+}
+
+impl App {
+    pub fn new(
+        peers: Vec<Peer>,
+        history: Vec<HistoryItem>,
+        drafts: Vec<Session>,
+        notices: Vec<String>,
+        now: Timestamp,
+    ) -> App {
+        let mut app = App {
+            screen: if drafts.is_empty() {
+                Screen::Home
+            } else {
+                Screen::DraftOffer
+            },
+            peers: Vec::new(),
+            history: Vec::new(),
+            peer_stats: HashMap::new(),
+            notices,
+            status: None,
+            help_open: false,
+            confirm: None,
+            home_selected: 0,
+            peers_view: PeersView::default(),
+            peer_form: None,
+            new_session: NewSession::default(),
+            live: None,
+            history_view: HistoryView::default(),
+            note: None,
+            drafts,
+            draft_selected: 0,
+            now,
+            quitting: false,
+            quit_blocked: false,
+        };
+        app.set_data(peers, history);
+        app
+    }
+
+    /// Replaces the lists with what the store holds now.
+    pub fn set_data(&mut self, mut peers: Vec<Peer>, mut history: Vec<HistoryItem>) {
+        peers.sort_by_key(|p| p.alias.to_lowercase());
+        history.sort_by_key(|h| std::cmp::Reverse(h.started_at));
+        let mut stats: HashMap<Uuid, PeerStats> = HashMap::new();
+        for item in &history {
+            let s = stats.entry(item.peer_id).or_default();
+            s.sessions += 1;
+            if s.last_session.is_none_or(|t| item.started_at > t) {
+                s.last_session = Some(item.started_at);
+            }
+        }
+        self.peers = peers;
+        self.history = history;
+        self.peer_stats = stats;
+        self.peers_view.clamp(self.visible_peers().len());
+        self.history_view.clamp(self.filtered_history().len());
+    }
+
+    pub fn peer(&self, id: Uuid) -> Option<&Peer> {
+        self.peers.iter().find(|p| p.id == id)
+    }
+
+    pub fn stats(&self, id: Uuid) -> PeerStats {
+        self.peer_stats.get(&id).copied().unwrap_or_default()
+    }
+
+    /// Peers the peers screen lists: archived ones only when asked for.
+    pub fn visible_peers(&self) -> Vec<&Peer> {
+        self.peers
+            .iter()
+            .filter(|p| self.peers_view.show_archived || !p.archived)
+            .collect()
+    }
+
+    /// History entries that pass the peer and text filters, newest first.
+    pub fn filtered_history(&self) -> Vec<&HistoryItem> {
+        let needle = self.history_view.filter.text().trim().to_lowercase();
+        let items: Vec<&HistoryItem> = self
+            .history
+            .iter()
+            .filter(|h| self.history_view.peer.is_none_or(|p| h.peer_id == p))
+            .filter(|h| {
+                needle.is_empty()
+                    || needle.split_whitespace().all(|w| {
+                        h.search_text.contains(w) || h.peer_alias.to_lowercase().contains(w)
+                    })
+            })
+            .collect();
+        // `history` is kept newest first, so the filtered list is too.
+        items
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            kind: StatusKind::Info,
+            text: text.into(),
+        });
+    }
+
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.status = Some(Status {
+            kind: StatusKind::Error,
+            text: text.into(),
+        });
+    }
+
+    /// Whether a text field has the keyboard, so printable keys must go to it.
+    pub fn typing(&self) -> bool {
+        keymap::typing(self)
+    }
+}
+
+/// Home menu entries, in order.
+pub const HOME_MENU: [(char, &str, Destination); 3] = [
+    ('n', "New session", Destination::NewSession),
+    ('p', "Peers", Destination::Peers),
+    ('h', "History", Destination::History),
+];
+
+/// The only way state changes. `now` is passed in so the function stays pure.
+pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
+    app.now = now;
+    if !matches!(
+        action,
+        Action::Tick | Action::DataLoaded { .. } | Action::EffectDone(_)
+    ) {
+        // A key press clears an old message: it has been seen.
+        if !matches!(action, Action::EffectFailed { .. }) {
+            app.status = None;
+        }
+    }
+    match action {
+        Action::Tick => live::autosave(app, now),
+        Action::Quit => request_quit(app),
+        Action::Interrupt => interrupt(app),
+        Action::ToggleHelp => {
+            app.help_open = !app.help_open;
+            vec![]
+        }
+        Action::Confirm(yes) => answer(app, yes),
+        Action::DataLoaded { peers, history } => {
+            app.set_data(peers, history);
+            vec![]
+        }
+        Action::NoteLoaded(session) => {
+            app.note = Some(NoteView::new(*session));
+            app.screen = Screen::Note;
+            vec![]
+        }
+        Action::EffectDone(done) => effect_done(app, done),
+        Action::EffectFailed { effect, message } => effect_failed(app, effect, message),
+        Action::Open(dest) => {
+            open(app, dest);
+            vec![]
+        }
+        other => match app.screen {
+            Screen::Home => home(app, other),
+            Screen::DraftOffer => draft_offer(app, other, now),
+            Screen::Peers => peers::update(app, other, now),
+            Screen::NewSession => peers::update_new_session(app, other, now),
+            Screen::Session | Screen::Summary => live::update(app, other, now),
+            Screen::History | Screen::Note => history::update(app, other, now),
+        },
+    }
+}
+
+fn open(app: &mut App, dest: Destination) {
+    if app.live.is_some() {
+        app.info("A session is running: end it (e) or quit (q) to keep it as a draft.");
+        return;
+    }
+    app.help_open = false;
+    app.screen = match dest {
+        Destination::Home => Screen::Home,
+        Destination::Peers => Screen::Peers,
+        Destination::NewSession => {
+            app.new_session = NewSession::default();
+            app.new_session.focus_filter();
+            Screen::NewSession
+        }
+        Destination::History => Screen::History,
+    };
+}
+
+fn home(app: &mut App, action: Action) -> Vec<Effect> {
+    match action {
+        Action::Up => app.home_selected = app.home_selected.saturating_sub(1),
+        Action::Down => app.home_selected = (app.home_selected + 1).min(HOME_MENU.len() - 1),
+        Action::Submit => {
+            if let Some((_, _, dest)) = HOME_MENU.get(app.home_selected) {
+                open(app, *dest);
+            }
+        }
+        Action::ResumeDraft if !app.drafts.is_empty() => app.screen = Screen::DraftOffer,
+        Action::Back => return request_quit(app),
+        _ => {}
+    }
+    vec![]
+}
+
+fn draft_offer(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
+    match action {
+        Action::Up => app.draft_selected = app.draft_selected.saturating_sub(1),
+        Action::Down => {
+            app.draft_selected = (app.draft_selected + 1).min(app.drafts.len().saturating_sub(1))
+        }
+        Action::ResumeDraft | Action::Submit if app.draft_selected < app.drafts.len() => {
+            let draft = app.drafts.remove(app.draft_selected);
+            app.draft_selected = 0;
+            app.live = Some(LiveSession::resume(draft, now));
+            app.screen = Screen::Session;
+            app.info(
+                "Session resumed where it was left. The timer counts from the original start.",
+            );
+        }
+        Action::DiscardDraft => {
+            if let Some(d) = app.drafts.get(app.draft_selected) {
+                app.confirm = Some(Confirm::DiscardDraft(d.id));
+            }
+        }
+        Action::Back => app.screen = Screen::Home,
+        _ => {}
+    }
+    vec![]
+}
+
+fn request_quit(app: &mut App) -> Vec<Effect> {
+    if app.live.is_some() {
+        app.confirm = Some(Confirm::QuitDuringSession);
+        return vec![];
+    }
+    app.quitting = true;
+    vec![Effect::Quit]
+}
+
+/// Ctrl+C: quit at once, keeping a running session as a draft. If keeping it failed, a
+/// second Ctrl+C quits anyway: the user has been told.
+pub fn interrupt(app: &mut App) -> Vec<Effect> {
+    if app.quit_blocked {
+        app.quitting = true;
+        return vec![Effect::Quit];
+    }
+    let mut effects = Vec::new();
+    if let Some(live) = &app.live {
+        effects.push(Effect::SaveDraft(live.snapshot()));
+    }
+    app.quitting = true;
+    effects.push(Effect::Quit);
+    effects
+}
+
+fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
+    let Some(question) = app.confirm.take() else {
+        return vec![];
+    };
+    if !yes {
+        return vec![];
+    }
+    match question {
+        Confirm::QuitDuringSession => interrupt(app),
+        Confirm::DiscardDraft(id) => {
+            app.drafts.retain(|d| d.id != id);
+            app.draft_selected = app.draft_selected.min(app.drafts.len().saturating_sub(1));
+            if app.drafts.is_empty() {
+                app.screen = Screen::Home;
+            }
+            vec![Effect::DiscardDraft(id)]
+        }
+        Confirm::DiscardForm => {
+            app.peer_form = None;
+            if let Some(note) = &mut app.note {
+                note.amend = None;
+            }
+            vec![]
+        }
+    }
+}
+
+fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
+    match done {
+        Done::PeerSaved(_) => app.info("Peer saved."),
+        Done::SessionSaved(id) => {
+            if app.live.as_ref().is_some_and(|l| l.session.id == id) {
+                app.live = None;
+                app.screen = Screen::Home;
+                app.info("Note saved. It is in History.");
+            } else if history::amendment_saved(app, id) {
+                app.info("Amendment saved. The original note is unchanged.");
+            }
+        }
+        Done::DraftSaved(id) => {
+            if let Some(live) = app.live.as_mut().filter(|l| l.session.id == id) {
+                live.draft_saved(app.now);
+            }
+        }
+        Done::DraftDiscarded(_) => app.info("Unfinished session discarded."),
+    }
+    vec![]
+}
+
+fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effect> {
+    match effect {
+        EffectKind::SaveDraft if app.quitting => {
+            app.quitting = false;
+            app.quit_blocked = true;
+            app.error(format!(
+                "{message} Your text is still here. Fix the problem and quit again, or press Ctrl+C again to quit without keeping it."
+            ));
+        }
+        EffectKind::SaveDraft => {
+            if let Some(live) = app.live.as_mut() {
+                live.draft_failed(app.now);
+            }
+            app.error(format!(
+                "Autosave failed: {message} Your text is still here."
+            ));
+        }
+        EffectKind::SaveSession => app.error(format!(
+            "{message} The note is still open here; save again (Ctrl+S) once fixed."
+        )),
+        _ => app.error(message),
+    }
+    vec![]
+}

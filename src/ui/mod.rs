@@ -1,1 +1,147 @@
-//! Screens, drawn only from state.
+//! Screens, drawn only from state. Nothing here changes the app.
+
+mod help;
+mod history;
+mod home;
+mod new_session;
+mod note;
+mod peers;
+mod session;
+mod summary;
+pub mod theme;
+pub mod widgets;
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use crate::app::keymap::{self, Mode};
+use crate::app::{App, Confirm, Screen, StatusKind};
+use theme::THEME;
+
+/// Below this size the screens cannot be drawn usefully.
+pub const MIN_WIDTH: u16 = 50;
+pub const MIN_HEIGHT: u16 = 14;
+
+pub fn draw(frame: &mut Frame, app: &App) {
+    let area = frame.area();
+    if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
+        too_small(frame, area);
+        return;
+    }
+    let [top, body, status, hints] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Min(1),
+        Constraint::Length(1),
+        Constraint::Length(1),
+    ])
+    .areas(area);
+    title_bar(frame, top, app);
+    match app.screen {
+        Screen::Home => home::draw(frame, body, app),
+        Screen::DraftOffer => home::draw_drafts(frame, body, app),
+        Screen::Peers => peers::draw(frame, body, app),
+        Screen::NewSession => new_session::draw(frame, body, app),
+        Screen::Session => session::draw(frame, body, app),
+        Screen::Summary => summary::draw(frame, body, app),
+        Screen::History => history::draw(frame, body, app),
+        Screen::Note => note::draw(frame, body, app),
+    }
+    if let Some(form) = &app.peer_form {
+        peers::draw_form(frame, body, form);
+    }
+    status_line(frame, status, app);
+    let mode = keymap::mode(app);
+    frame.render_widget(
+        widgets::hint_line(&keymap::bindings(mode), hints.width),
+        hints,
+    );
+    if let Some(question) = &app.confirm {
+        confirm(frame, body, question);
+    }
+    if mode == Mode::Help || app.help_open {
+        help::draw(frame, body, app);
+    }
+}
+
+fn too_small(frame: &mut Frame, area: Rect) {
+    let text = vec![
+        Line::from(Span::styled("Please enlarge the terminal", THEME.warning)),
+        Line::from(format!(
+            "alongside needs {MIN_WIDTH}×{MIN_HEIGHT}; this is {}×{}.",
+            area.width, area.height
+        )),
+        Line::from("Nothing is lost meanwhile."),
+    ];
+    frame.render_widget(Paragraph::new(text).wrap(Wrap { trim: true }), area);
+}
+
+fn screen_name(screen: Screen) -> &'static str {
+    match screen {
+        Screen::Home => "Home",
+        Screen::DraftOffer => "Unfinished session",
+        Screen::Peers => "Peers",
+        Screen::NewSession => "New session",
+        Screen::Session => "Session",
+        Screen::Summary => "End of session",
+        Screen::History => "History",
+        Screen::Note => "Note",
+    }
+}
+
+fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
+    let left = Line::from(vec![
+        Span::styled(" alongside ", THEME.title),
+        Span::styled(format!("· {}", screen_name(app.screen)), THEME.muted),
+    ]);
+    frame.render_widget(left, area);
+    let clock = widgets::time(app.now);
+    let w = clock.len() as u16 + 1;
+    if area.width > w + 20 {
+        let right = Rect {
+            x: area.x + area.width - w,
+            width: w,
+            ..area
+        };
+        frame.render_widget(Span::styled(clock, THEME.muted), right);
+    }
+}
+
+fn status_line(frame: &mut Frame, area: Rect, app: &App) {
+    if let Some(status) = &app.status {
+        let style = match status.kind {
+            StatusKind::Info => THEME.ok,
+            StatusKind::Error => THEME.error,
+        };
+        frame.render_widget(
+            Paragraph::new(Span::styled(status.text.clone(), style)),
+            area,
+        );
+    }
+}
+
+fn confirm(frame: &mut Frame, area: Rect, question: &Confirm) {
+    let text = match question {
+        Confirm::QuitDuringSession => {
+            "Quit now? This session is kept as a draft and offered when you come back."
+        }
+        Confirm::DiscardDraft(_) => {
+            "Discard this unfinished session for good? Its notes cannot be recovered."
+        }
+        Confirm::DiscardForm => "Throw away what you typed in this form?",
+    };
+    let rect = widgets::centered(area, 56, 7);
+    let inner = widgets::popup(frame, rect, "Please confirm");
+    let lines = vec![
+        Line::from(text),
+        Line::from(""),
+        Line::from(vec![
+            widgets::key_span("y"),
+            Span::styled(" yes   ", THEME.muted),
+            widgets::key_span("n"),
+            Span::styled(" no", THEME.muted),
+        ]),
+    ];
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: true }), inner);
+}

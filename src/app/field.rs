@@ -1,0 +1,179 @@
+//! A text field backed by `ratatui-textarea`, used for every typed input so editing keys
+//! behave the same everywhere.
+
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use ratatui::style::{Modifier, Style};
+use ratatui_textarea::{TextArea, WrapMode};
+
+#[derive(Debug, Clone)]
+pub struct Field {
+    area: TextArea<'static>,
+    single_line: bool,
+    max_chars: Option<usize>,
+}
+
+impl Field {
+    /// A one-line field: Enter is left to the form (usually "next" or "submit").
+    pub fn single(placeholder: &str) -> Field {
+        Field::build(placeholder, true)
+    }
+
+    /// A multi-line field: Enter starts a new line, long lines wrap at words.
+    pub fn multi(placeholder: &str) -> Field {
+        Field::build(placeholder, false)
+    }
+
+    fn build(placeholder: &str, single_line: bool) -> Field {
+        let mut area = TextArea::default();
+        area.set_placeholder_text(placeholder);
+        area.set_cursor_line_style(Style::default());
+        if !single_line {
+            area.set_wrap_mode(WrapMode::WordOrGlyph);
+        }
+        let mut field = Field {
+            area,
+            single_line,
+            max_chars: None,
+        };
+        field.set_focused(false);
+        field
+    }
+
+    pub fn with_max_chars(mut self, max: usize) -> Field {
+        self.max_chars = Some(max);
+        self
+    }
+
+    pub fn with_text(mut self, text: &str) -> Field {
+        self.set_text(text);
+        self
+    }
+
+    pub fn text(&self) -> String {
+        self.area.lines().join("\n")
+    }
+
+    pub fn is_blank(&self) -> bool {
+        self.area.lines().iter().all(|l| l.trim().is_empty())
+    }
+
+    pub fn set_text(&mut self, text: &str) {
+        let lines: Vec<String> = if self.single_line {
+            vec![text.replace(['\n', '\r'], " ")]
+        } else {
+            text.lines().map(str::to_string).collect()
+        };
+        let placeholder = self.area.placeholder_text().to_string();
+        let focused = self.area.cursor_style() != Style::default();
+        let mut area = TextArea::new(if lines.is_empty() {
+            vec![String::new()]
+        } else {
+            lines
+        });
+        area.set_placeholder_text(placeholder);
+        area.set_cursor_line_style(Style::default());
+        if !self.single_line {
+            area.set_wrap_mode(WrapMode::WordOrGlyph);
+        }
+        area.move_cursor(ratatui_textarea::CursorMove::Bottom);
+        area.move_cursor(ratatui_textarea::CursorMove::End);
+        self.area = area;
+        self.set_focused(focused);
+    }
+
+    /// Shows the cursor only in the focused field, so it is always clear where typing goes.
+    pub fn set_focused(&mut self, focused: bool) {
+        let style = if focused {
+            Style::default().add_modifier(Modifier::REVERSED)
+        } else {
+            Style::default()
+        };
+        self.area.set_cursor_style(style);
+    }
+
+    /// Feeds a key to the field. Returns true when the text changed.
+    pub fn input(&mut self, key: KeyEvent) -> bool {
+        let is_newline = matches!(key.code, KeyCode::Enter)
+            || (key.modifiers.contains(KeyModifiers::CONTROL)
+                && matches!(key.code, KeyCode::Char('m' | 'j')));
+        if self.single_line && is_newline {
+            return false;
+        }
+        if let Some(max) = self.max_chars {
+            let inserts = matches!(key.code, KeyCode::Char(_))
+                && !key.modifiers.contains(KeyModifiers::CONTROL)
+                && !key.modifiers.contains(KeyModifiers::ALT);
+            let count: usize = self.area.lines().iter().map(|l| l.chars().count()).sum();
+            if inserts && count >= max {
+                return false;
+            }
+        }
+        self.area.input(key)
+    }
+
+    /// Inserts text at the cursor (e.g. a prompt chosen from a tool).
+    pub fn insert(&mut self, text: &str) {
+        if self.single_line {
+            self.area.insert_str(text.replace(['\n', '\r'], " "));
+        } else {
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    self.area.insert_newline();
+                }
+                self.area.insert_str(line);
+            }
+        }
+    }
+
+    pub fn textarea(&self) -> &TextArea<'static> {
+        &self.area
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(c: char) -> KeyEvent {
+        KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn single_line_field_ignores_enter() {
+        let mut f = Field::single("alias");
+        f.input(key('J'));
+        f.input(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        f.input(key('D'));
+        assert_eq!(f.text(), "JD");
+    }
+
+    #[test]
+    fn multi_line_field_keeps_lines() {
+        let mut f = Field::multi("notes");
+        f.input(key('a'));
+        f.input(KeyEvent::new(KeyCode::Enter, KeyModifiers::NONE));
+        f.input(key('b'));
+        assert_eq!(f.text(), "a\nb");
+    }
+
+    #[test]
+    fn max_chars_stops_typing_but_not_deleting() {
+        let mut f = Field::single("x").with_max_chars(2);
+        for c in "abc".chars() {
+            f.input(key(c));
+        }
+        assert_eq!(f.text(), "ab");
+        f.input(KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE));
+        assert_eq!(f.text(), "a");
+    }
+
+    #[test]
+    fn set_text_and_insert() {
+        let mut f = Field::multi("notes").with_text("one\ntwo");
+        f.insert(" more");
+        assert_eq!(f.text(), "one\ntwo more");
+        let mut s = Field::single("x").with_text("a\nb");
+        s.insert("c\nd");
+        assert_eq!(s.text(), "a bc d");
+    }
+}

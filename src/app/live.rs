@@ -1,0 +1,551 @@
+//! A running session: notes, stages, flags, autosave, and the summary form that ends it.
+
+use chrono::NaiveDate;
+
+use super::field::Field;
+use super::{AUTOSAVE_SECONDS, Action, App, Effect, Screen};
+use crate::domain::summary::parse_date;
+use crate::domain::{DirectActivity, Goal, NextStep, Session, Stage, Summary, Timestamp};
+
+/// Where the keyboard goes on the session screen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionFocus {
+    /// Typing goes into the notes.
+    Notes,
+    /// Single keys run session commands (stage, flags, end).
+    Commands,
+}
+
+pub struct LiveSession {
+    pub session: Session,
+    pub notes: Field,
+    pub focus: SessionFocus,
+    pub summary: Option<SummaryForm>,
+    /// Something changed since the last draft was written.
+    pub dirty: bool,
+    pub last_draft_at: Option<Timestamp>,
+    pub draft_error: bool,
+}
+
+impl LiveSession {
+    pub fn new(session: Session, _now: Timestamp) -> LiveSession {
+        let mut notes = Field::multi("Type notes here. Esc for session commands.");
+        notes.set_text(&session.notes);
+        notes.set_focused(true);
+        LiveSession {
+            session,
+            notes,
+            focus: SessionFocus::Notes,
+            summary: None,
+            dirty: false,
+            last_draft_at: None,
+            draft_error: false,
+        }
+    }
+
+    /// Picks up a kept draft; its summary fields come back when the summary form opens.
+    pub fn resume(draft: Session, now: Timestamp) -> LiveSession {
+        let mut live = LiveSession::new(draft, now);
+        live.last_draft_at = Some(now);
+        live
+    }
+
+    /// The session as it stands, with everything typed so far: what a draft holds.
+    pub fn snapshot(&self) -> Session {
+        let mut s = self.session.clone();
+        s.notes = self.notes.text();
+        if let Some(form) = &self.summary {
+            s.summary = form.to_summary_lenient();
+        }
+        s
+    }
+
+    pub fn draft_saved(&mut self, now: Timestamp) {
+        self.last_draft_at = Some(now);
+        self.draft_error = false;
+    }
+
+    pub fn draft_failed(&mut self, now: Timestamp) {
+        // Wait a little before trying again, and keep the change marked unsaved.
+        self.last_draft_at = Some(now);
+        self.dirty = true;
+        self.draft_error = true;
+    }
+
+    fn set_focus(&mut self, focus: SessionFocus) {
+        self.focus = focus;
+        self.notes.set_focused(focus == SessionFocus::Notes);
+    }
+}
+
+/// Writes the draft when something changed and a few seconds passed since the last write.
+pub fn autosave(app: &mut App, now: Timestamp) -> Vec<Effect> {
+    let Some(live) = app.live.as_mut() else {
+        return vec![];
+    };
+    let due = live
+        .last_draft_at
+        .is_none_or(|t| (now - t).num_seconds() >= AUTOSAVE_SECONDS);
+    if live.dirty && due {
+        live.dirty = false;
+        live.last_draft_at = Some(now);
+        return vec![Effect::SaveDraft(live.snapshot())];
+    }
+    vec![]
+}
+
+pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
+    if app.screen == Screen::Summary {
+        return update_summary(app, action, now);
+    }
+    let Some(live) = app.live.as_mut() else {
+        app.screen = Screen::Home;
+        return vec![];
+    };
+    let mut changed = true;
+    match (live.focus, action) {
+        (SessionFocus::Notes, Action::Input(key)) => changed = live.notes.input(key),
+        (SessionFocus::Notes, Action::LeaveNotes | Action::Back) => {
+            live.set_focus(SessionFocus::Commands);
+            changed = false;
+        }
+        (SessionFocus::Commands, Action::FocusNotes | Action::Submit) => {
+            live.set_focus(SessionFocus::Notes);
+            changed = false;
+        }
+        (_, Action::NextStage) => {
+            let next = live.session.current_stage().next();
+            changed = live.session.enter_stage(next, now).is_ok();
+        }
+        (_, Action::PrevStage) => {
+            let prev = live.session.current_stage().prev();
+            changed = live.session.enter_stage(prev, now).is_ok();
+        }
+        (_, Action::GoToStage(stage)) => {
+            changed = live.session.enter_stage(stage, now).is_ok();
+        }
+        (_, Action::ToggleSafetyConcern) => {
+            live.session.flags.safety_concern = !live.session.flags.safety_concern;
+        }
+        (_, Action::ToggleFollowUp) => {
+            live.session.flags.follow_up_needed = !live.session.flags.follow_up_needed;
+        }
+        (_, Action::EndSession) => {
+            let form = SummaryForm::new(&live.session.summary, now);
+            live.summary = Some(form);
+            app.screen = Screen::Summary;
+            // Typing may have happened since the last autosave: keep it now.
+            live.dirty = false;
+            live.last_draft_at = Some(now);
+            return vec![Effect::SaveDraft(live.snapshot())];
+        }
+        _ => changed = false,
+    }
+    if changed {
+        live.dirty = true;
+    }
+    vec![]
+}
+
+/// Stops in the summary form, in Tab order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SummaryField {
+    WhatMatters,
+    Discussed,
+    Strengths,
+    Goals,
+    FollowUp,
+    Activities,
+}
+
+impl SummaryField {
+    pub const ALL: [SummaryField; 6] = [
+        SummaryField::WhatMatters,
+        SummaryField::Discussed,
+        SummaryField::Strengths,
+        SummaryField::Goals,
+        SummaryField::FollowUp,
+        SummaryField::Activities,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SummaryField::WhatMatters => "What matters to them (their words)",
+            SummaryField::Discussed => "What was discussed",
+            SummaryField::Strengths => "Strengths noticed",
+            SummaryField::Goals => "Goals and next steps",
+            SummaryField::FollowUp => "Follow-up date",
+            SummaryField::Activities => "Direct activities",
+        }
+    }
+
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            SummaryField::WhatMatters
+                | SummaryField::Discussed
+                | SummaryField::Strengths
+                | SummaryField::FollowUp
+        )
+    }
+}
+
+pub struct SummaryForm {
+    /// The moment "end" was pressed: the session's end time if it is saved.
+    pub ended_at: Timestamp,
+    pub focus: usize,
+    pub what_matters: Field,
+    pub discussed: Field,
+    pub strengths: Field,
+    pub goals: Vec<Goal>,
+    pub goal_selected: usize,
+    pub goal_editor: Option<GoalEditor>,
+    pub follow_up: Field,
+    pub activities: Vec<DirectActivity>,
+    pub activity_selected: usize,
+    pub error: Option<String>,
+}
+
+impl SummaryForm {
+    pub fn new(summary: &Summary, ended_at: Timestamp) -> SummaryForm {
+        let mut f = SummaryForm {
+            ended_at,
+            focus: 0,
+            what_matters: Field::multi("What matters to the peer, as they said it")
+                .with_text(&summary.what_matters),
+            discussed: Field::multi("Topics, concerns, what was explored")
+                .with_text(&summary.discussed),
+            strengths: Field::multi("Strengths and resources you noticed")
+                .with_text(&summary.strengths),
+            goals: summary.goals.clone(),
+            goal_selected: 0,
+            goal_editor: None,
+            follow_up: Field::single("YYYY-MM-DD, or +7, 2w")
+                .with_text(&summary.follow_up.map(|d| d.to_string()).unwrap_or_default()),
+            activities: summary.activities.clone(),
+            activity_selected: 0,
+            error: None,
+        };
+        f.refocus();
+        f
+    }
+
+    pub fn field(&self) -> SummaryField {
+        SummaryField::ALL
+            .get(self.focus)
+            .copied()
+            .unwrap_or(SummaryField::WhatMatters)
+    }
+
+    fn text_field_mut(&mut self, f: SummaryField) -> Option<&mut Field> {
+        match f {
+            SummaryField::WhatMatters => Some(&mut self.what_matters),
+            SummaryField::Discussed => Some(&mut self.discussed),
+            SummaryField::Strengths => Some(&mut self.strengths),
+            SummaryField::FollowUp => Some(&mut self.follow_up),
+            _ => None,
+        }
+    }
+
+    fn refocus(&mut self) {
+        let current = self.field();
+        for f in SummaryField::ALL {
+            if let Some(field) = self.text_field_mut(f) {
+                field.set_focused(f == current);
+            }
+        }
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let n = SummaryField::ALL.len();
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+        self.refocus();
+    }
+
+    fn follow_up_date(&self) -> Result<Option<NaiveDate>, String> {
+        parse_date(&self.follow_up.text(), self.ended_at.date_naive())
+    }
+
+    /// The summary for a draft: a date that does not parse yet is simply left out.
+    pub fn to_summary_lenient(&self) -> Summary {
+        self.summary_with(self.follow_up_date().unwrap_or(None))
+    }
+
+    /// The summary for saving: a date that does not parse is an error to fix first.
+    pub fn to_summary(&self) -> Result<Summary, String> {
+        Ok(self.summary_with(self.follow_up_date()?))
+    }
+
+    fn summary_with(&self, follow_up: Option<NaiveDate>) -> Summary {
+        Summary {
+            what_matters: self.what_matters.text().trim().to_string(),
+            discussed: self.discussed.text().trim().to_string(),
+            strengths: self.strengths.text().trim().to_string(),
+            goals: self.goals.clone(),
+            follow_up,
+            activities: self.activities.clone(),
+        }
+    }
+}
+
+/// A popup for one goal and its next steps.
+pub struct GoalEditor {
+    /// Which goal is being edited; `None` adds a new one.
+    pub index: Option<usize>,
+    pub goal: Field,
+    /// Each step: what, who, by when.
+    pub steps: Vec<[Field; 3]>,
+    pub focus: usize,
+    pub error: Option<String>,
+}
+
+impl GoalEditor {
+    pub fn new(index: Option<usize>, goal: Option<&Goal>) -> GoalEditor {
+        let mut steps: Vec<[Field; 3]> = goal
+            .map(|g| g.next_steps.iter().map(step_fields).collect())
+            .unwrap_or_default();
+        if steps.is_empty() {
+            steps.push(step_fields(&NextStep::default()));
+        }
+        let mut e = GoalEditor {
+            index,
+            goal: Field::single("the goal, in the peer's own words")
+                .with_text(goal.map(|g| g.in_their_words.as_str()).unwrap_or("")),
+            steps,
+            focus: 0,
+            error: None,
+        };
+        e.refocus();
+        e
+    }
+
+    fn field_count(&self) -> usize {
+        1 + self.steps.len() * 3
+    }
+
+    fn field_mut(&mut self, i: usize) -> Option<&mut Field> {
+        if i == 0 {
+            return Some(&mut self.goal);
+        }
+        let (row, col) = ((i - 1) / 3, (i - 1) % 3);
+        self.steps.get_mut(row).and_then(|r| r.get_mut(col))
+    }
+
+    fn refocus(&mut self) {
+        for i in 0..self.field_count() {
+            let focus = i == self.focus;
+            if let Some(f) = self.field_mut(i) {
+                f.set_focused(focus);
+            }
+        }
+    }
+
+    fn move_focus(&mut self, forward: bool) {
+        let n = self.field_count();
+        self.focus = if forward {
+            (self.focus + 1) % n
+        } else {
+            (self.focus + n - 1) % n
+        };
+        self.refocus();
+    }
+
+    fn add_step(&mut self) {
+        self.steps.push(step_fields(&NextStep::default()));
+        self.focus = self.field_count() - 3;
+        self.refocus();
+    }
+
+    fn to_goal(&self, today: NaiveDate) -> Result<Goal, String> {
+        let text = self.goal.text().trim().to_string();
+        if text.is_empty() {
+            return Err("Write the goal in the peer's words first.".into());
+        }
+        let mut next_steps = Vec::new();
+        for [what, who, when] in &self.steps {
+            let what_text = what.text().trim().to_string();
+            if what_text.is_empty() && who.is_blank() && when.is_blank() {
+                continue;
+            }
+            if what_text.is_empty() {
+                return Err("Each next step needs a 'what'.".into());
+            }
+            next_steps.push(NextStep {
+                what: what_text,
+                who: who.text().trim().to_string(),
+                by_when: parse_date(&when.text(), today)?,
+            });
+        }
+        Ok(Goal {
+            in_their_words: text,
+            next_steps,
+        })
+    }
+}
+
+fn step_fields(step: &NextStep) -> [Field; 3] {
+    [
+        Field::single("what").with_text(&step.what),
+        Field::single("who").with_text(&step.who),
+        Field::single("by when")
+            .with_text(&step.by_when.map(|d| d.to_string()).unwrap_or_default()),
+    ]
+}
+
+fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
+    let Some(live) = app.live.as_mut() else {
+        app.screen = Screen::Home;
+        return vec![];
+    };
+    let Some(form) = live.summary.as_mut() else {
+        app.screen = Screen::Session;
+        return vec![];
+    };
+    let today = form.ended_at.date_naive();
+    if let Some(editor) = form.goal_editor.as_mut() {
+        match action {
+            Action::Input(key) => {
+                let focus = editor.focus;
+                if let Some(f) = editor.field_mut(focus) {
+                    f.input(key);
+                }
+                editor.error = None;
+            }
+            Action::NextField | Action::Submit => editor.move_focus(true),
+            Action::PrevField => editor.move_focus(false),
+            Action::AddStep => editor.add_step(),
+            Action::Save => match editor.to_goal(today) {
+                Ok(goal) => {
+                    match editor.index.and_then(|i| form.goals.get_mut(i)) {
+                        Some(existing) => *existing = goal,
+                        None => {
+                            form.goals.push(goal);
+                            form.goal_selected = form.goals.len() - 1;
+                        }
+                    }
+                    form.goal_editor = None;
+                    live.dirty = true;
+                }
+                Err(e) => editor.error = Some(e),
+            },
+            Action::Back => form.goal_editor = None,
+            _ => {}
+        }
+        return vec![];
+    }
+    let field = form.field();
+    match action {
+        Action::Input(key) => {
+            if let Some(f) = form.text_field_mut(field) {
+                if f.input(key) {
+                    live.dirty = true;
+                }
+                form.error = None;
+            }
+        }
+        Action::NextField => form.move_focus(true),
+        Action::PrevField => form.move_focus(false),
+        Action::Up if field == SummaryField::Goals => {
+            form.goal_selected = form.goal_selected.saturating_sub(1)
+        }
+        Action::Down if field == SummaryField::Goals => {
+            form.goal_selected = (form.goal_selected + 1).min(form.goals.len().saturating_sub(1))
+        }
+        Action::Up if field == SummaryField::Activities => {
+            form.activity_selected = form.activity_selected.saturating_sub(1)
+        }
+        Action::Down if field == SummaryField::Activities => {
+            form.activity_selected = (form.activity_selected + 1).min(DirectActivity::ALL.len() - 1)
+        }
+        Action::ToggleItem if field == SummaryField::Activities => {
+            if let Some(a) = DirectActivity::ALL.get(form.activity_selected) {
+                let mut s = Summary {
+                    activities: std::mem::take(&mut form.activities),
+                    ..Summary::default()
+                };
+                s.toggle_activity(*a);
+                form.activities = s.activities;
+                live.dirty = true;
+            }
+        }
+        Action::AddItem if field == SummaryField::Goals => {
+            form.goal_editor = Some(GoalEditor::new(None, None));
+        }
+        Action::Submit if field == SummaryField::Goals => {
+            let i = form.goal_selected;
+            form.goal_editor = Some(match form.goals.get(i) {
+                Some(g) => GoalEditor::new(Some(i), Some(g)),
+                None => GoalEditor::new(None, None),
+            });
+        }
+        Action::RemoveItem
+            if field == SummaryField::Goals && form.goal_selected < form.goals.len() =>
+        {
+            form.goals.remove(form.goal_selected);
+            form.goal_selected = form.goal_selected.min(form.goals.len().saturating_sub(1));
+            live.dirty = true;
+        }
+        Action::Submit
+            if !matches!(
+                field,
+                SummaryField::WhatMatters | SummaryField::Discussed | SummaryField::Strengths
+            ) =>
+        {
+            form.move_focus(true)
+        }
+        Action::Save => return save_note(app, now),
+        Action::Back => {
+            // Back to the session: the clock runs on, nothing typed is lost.
+            let summary = form.to_summary_lenient();
+            live.session.summary = summary;
+            live.summary = None;
+            live.dirty = true;
+            app.screen = Screen::Session;
+        }
+        _ => {}
+    }
+    vec![]
+}
+
+fn save_note(app: &mut App, _now: Timestamp) -> Vec<Effect> {
+    let Some(live) = app.live.as_mut() else {
+        return vec![];
+    };
+    let Some(form) = live.summary.as_mut() else {
+        return vec![];
+    };
+    let summary = match form.to_summary() {
+        Ok(s) => s,
+        Err(e) => {
+            form.error = Some(e);
+            form.focus = SummaryField::ALL
+                .iter()
+                .position(|f| *f == SummaryField::FollowUp)
+                .unwrap_or(0);
+            form.refocus();
+            return vec![];
+        }
+    };
+    let ended_at = form.ended_at;
+    let mut session = live.snapshot();
+    session.summary = summary;
+    if let Err(e) = session.finish(ended_at) {
+        if let Some(form) = live.summary.as_mut() {
+            form.error = Some(e.to_string());
+        }
+        return vec![];
+    }
+    vec![Effect::SaveSession(session)]
+}
+
+/// The stage a live session is in, for the panel.
+pub fn current_stage(app: &App) -> Stage {
+    app.live
+        .as_ref()
+        .map(|l| l.session.current_stage())
+        .unwrap_or(Stage::Connecting)
+}

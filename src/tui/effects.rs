@@ -1,0 +1,78 @@
+//! Carries out the app's effects against the store and reports the results back as actions.
+
+use std::collections::VecDeque;
+
+use uuid::Uuid;
+
+use crate::app::{self, Action, App, Done, Effect, HistoryItem};
+use crate::domain::{Peer, Session, Timestamp};
+
+/// What the app needs from storage. Errors are plain sentences for the user: what happened
+/// and what to do. They never contain note text.
+pub trait NoteStore {
+    fn peers(&self) -> Vec<Peer>;
+    fn history(&self) -> Vec<HistoryItem>;
+    fn save_peer(&mut self, peer: &Peer) -> Result<(), String>;
+    /// Saves an ended session's note durably, then drops its draft.
+    fn save_session(&mut self, session: &Session) -> Result<(), String>;
+    fn save_draft(&mut self, session: &Session) -> Result<(), String>;
+    fn discard_draft(&mut self, id: Uuid) -> Result<(), String>;
+    fn load_session(&self, id: Uuid) -> Result<Session, String>;
+}
+
+/// Runs `effects` in order, feeding results back through `update`. A failed effect stops
+/// the rest of its batch, so a quit never follows a draft that could not be kept.
+/// Returns true when the app should exit.
+pub fn execute(
+    app: &mut App,
+    store: &mut dyn NoteStore,
+    effects: Vec<Effect>,
+    now: Timestamp,
+) -> bool {
+    let mut queue: VecDeque<Effect> = effects.into();
+    while let Some(effect) = queue.pop_front() {
+        let kind = effect.kind();
+        let result: Result<Option<Action>, String> = match effect {
+            Effect::Quit => return true,
+            Effect::SavePeer(p) => store
+                .save_peer(&p)
+                .map(|()| Some(Action::EffectDone(Done::PeerSaved(p.id)))),
+            Effect::SaveSession(s) => store
+                .save_session(&s)
+                .map(|()| Some(Action::EffectDone(Done::SessionSaved(s.id)))),
+            Effect::SaveDraft(s) => store
+                .save_draft(&s)
+                .map(|()| Some(Action::EffectDone(Done::DraftSaved(s.id)))),
+            Effect::DiscardDraft(id) => store
+                .discard_draft(id)
+                .map(|()| Some(Action::EffectDone(Done::DraftDiscarded(id)))),
+            Effect::LoadNote(id) => store
+                .load_session(id)
+                .map(|s| Some(Action::NoteLoaded(Box::new(s)))),
+        };
+        let refresh = matches!(
+            kind,
+            Some(app::EffectKind::SavePeer | app::EffectKind::SaveSession)
+        );
+        match (result, kind) {
+            (Ok(action), _) => {
+                if refresh {
+                    let loaded = Action::DataLoaded {
+                        peers: store.peers(),
+                        history: store.history(),
+                    };
+                    queue.extend(app::update(app, loaded, now));
+                }
+                if let Some(a) = action {
+                    queue.extend(app::update(app, a, now));
+                }
+            }
+            (Err(message), Some(effect)) => {
+                app::update(app, Action::EffectFailed { effect, message }, now);
+                return false;
+            }
+            (Err(_), None) => return false,
+        }
+    }
+    false
+}

@@ -1,0 +1,68 @@
+//! Reads keys, updates the app, draws, and keeps the session draft safe if anything fails.
+
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use ratatui::DefaultTerminal;
+use ratatui::crossterm::event::{self, Event};
+
+use super::{NoteStore, execute, terminal};
+use crate::app::{self, Action, App, keymap};
+use crate::domain::now;
+use crate::ui;
+
+/// How often the screen refreshes without input: the session timer ticks once a second.
+const TICK: Duration = Duration::from_millis(250);
+
+/// Runs the app in the terminal until the user quits. The terminal is restored on every
+/// exit path; if the loop panics, the running session is kept as a draft first.
+pub fn run_app(app: &mut App, store: &mut dyn NoteStore) -> Result<()> {
+    terminal::install_private_panic_hook();
+    // `init` adds its own hook that restores the terminal before ours runs.
+    let mut term = ratatui::init();
+    let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut term, app, store)));
+    ratatui::restore();
+    match outcome {
+        Ok(result) => result,
+        Err(_) => {
+            if let Some(live) = &app.live {
+                let _ = store.save_draft(&live.snapshot());
+            }
+            anyhow::bail!(
+                "stopped after an internal error; the running session was kept as a draft"
+            )
+        }
+    }
+}
+
+fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteStore) -> Result<()> {
+    loop {
+        term.draw(|frame| ui::draw(frame, app))
+            .context("could not draw on the terminal")?;
+        let action = if event::poll(TICK).context("could not read the keyboard")? {
+            match event::read().context("could not read the keyboard")? {
+                Event::Key(key) => keymap::map_key(app, key),
+                // The next draw uses the new size.
+                _ => None,
+            }
+        } else {
+            None
+        };
+        if let Some(action) = action
+            && step(app, store, action)
+        {
+            return Ok(());
+        }
+        if step(app, store, Action::Tick) {
+            return Ok(());
+        }
+    }
+}
+
+/// Applies one action and carries out its effects. True when the app should exit.
+pub fn step(app: &mut App, store: &mut dyn NoteStore, action: Action) -> bool {
+    let t = now();
+    let effects = app::update(app, action, t);
+    execute(app, store, effects, t)
+}

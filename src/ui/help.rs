@@ -1,0 +1,45 @@
+//! The help overlay: every key of the current mode, and where to find help in a crisis.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::theme::THEME;
+use super::widgets;
+use crate::app::App;
+use crate::app::keymap;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let rect = widgets::centered(area, 70, 22);
+    let inner = widgets::popup(frame, rect, "Help");
+    // The mode under the overlay: help lists that mode's keys, not its own.
+    let mode = keymap::mode_under_help(app);
+    let mut lines = vec![Line::from(Span::styled("Keys here", THEME.title))];
+    for b in keymap::bindings(mode) {
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:>10}  ", b.hint), THEME.key),
+            Span::raw(b.label),
+        ]));
+    }
+    if mode.is_typing() {
+        lines.push(Line::from(Span::styled(
+            "Other keys type into the field; shortcuts use Ctrl, Esc, Tab or F-keys.",
+            THEME.muted,
+        )));
+    }
+    lines.push(Line::from(""));
+    for l in crisis_lines() {
+        lines.push(l);
+    }
+    frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
+}
+
+/// Crisis resources, always on the help screen.
+pub fn crisis_lines() -> Vec<Line<'static>> {
+    // MERGE: read from content
+    vec![Line::from(Span::styled(
+        "In crisis: call or text 988 (US)",
+        THEME.warning,
+    ))]
+}

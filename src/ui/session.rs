@@ -1,0 +1,111 @@
+//! The running session: who, how long, which stage, the notes, and the stage guide.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+use unicode_width::UnicodeWidthStr;
+
+use super::theme::THEME;
+use super::widgets::{self, panel};
+use crate::app::App;
+use crate::app::live::{LiveSession, SessionFocus};
+use crate::domain::{Session, Stage};
+
+/// Narrower than this, the stage guide is hidden so the notes keep room.
+const PANEL_MIN_TOTAL: u16 = 72;
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(live) = &app.live else {
+        return;
+    };
+    let [header, bar, body] = Layout::vertical([
+        Constraint::Length(1),
+        Constraint::Length(1),
+        Constraint::Min(3),
+    ])
+    .areas(area);
+    header_line(frame, header, live, app);
+    stage_bar(frame, bar, &live.session);
+    let notes_focused = live.focus == SessionFocus::Notes;
+    if body.width >= PANEL_MIN_TOTAL {
+        let [notes, guide] =
+            Layout::horizontal([Constraint::Min(36), Constraint::Length(34)]).areas(body);
+        widgets::field(frame, notes, "Notes", &live.notes, notes_focused);
+        stage_guide(frame, guide, live.session.current_stage());
+    } else {
+        widgets::field(frame, body, "Notes", &live.notes, notes_focused);
+    }
+}
+
+fn header_line(frame: &mut Frame, area: Rect, live: &LiveSession, app: &App) {
+    let s = &live.session;
+    let pronouns = app
+        .peer(s.peer_id)
+        .and_then(|p| p.pronouns.clone())
+        .map(|p| format!(" ({p})"))
+        .unwrap_or_default();
+    let mut spans = vec![
+        Span::styled(format!(" {}{}", s.peer_alias, pronouns), THEME.title),
+        Span::styled(format!(" · {} · ", s.kind.label()), THEME.muted),
+        Span::styled(widgets::duration(s.elapsed_seconds(app.now)), THEME.accent),
+    ];
+    if s.flags.safety_concern {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled(" SAFETY CONCERN ", THEME.danger));
+    }
+    if s.flags.follow_up_needed {
+        spans.push(Span::raw("  "));
+        spans.push(Span::styled("[follow-up needed]", THEME.warning));
+    }
+    if live.draft_error {
+        spans.push(Span::styled("  draft not saved", THEME.error));
+    } else if live.last_draft_at.is_some() && !live.dirty {
+        spans.push(Span::styled("  ✓ kept", THEME.muted));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// The five stages in a row, the current one marked, visited ones in colour.
+pub fn stage_bar(frame: &mut Frame, area: Rect, session: &Session) {
+    let current = session.current_stage();
+    let visited = |st: Stage| session.stage_log.iter().any(|v| v.stage == st);
+    let full: usize = Stage::ALL.iter().map(|s| s.label().width() + 5).sum();
+    let short = full > area.width as usize;
+    let mut spans = vec![Span::raw(" ")];
+    for (i, stage) in Stage::ALL.into_iter().enumerate() {
+        let name = if short && stage != current {
+            stage.label().chars().take(3).collect::<String>()
+        } else {
+            stage.label().to_string()
+        };
+        let style = if stage == current {
+            THEME.stage_current
+        } else if visited(stage) {
+            THEME.stage_visited
+        } else {
+            THEME.stage_ahead
+        };
+        spans.push(Span::styled(format!(" {} {} ", i + 1, name), style));
+        if i + 1 < Stage::ALL.len() {
+            spans.push(Span::styled("›", THEME.muted));
+        }
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+/// What the current stage is for, its key concepts and the tools that fit it.
+fn stage_guide(frame: &mut Frame, area: Rect, stage: Stage) {
+    let lines = guide_lines(stage);
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(panel(stage.label(), false)),
+        area,
+    );
+}
+
+fn guide_lines(stage: Stage) -> Vec<Line<'static>> {
+    // MERGE: from content
+    vec![Line::from(stage.label())]
+}

@@ -1,0 +1,255 @@
+//! The end-of-session form: the structured note, and what the app measured.
+
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
+
+use super::theme::THEME;
+use super::widgets::{self, panel};
+use crate::app::App;
+use crate::app::live::{GoalEditor, SummaryField, SummaryForm};
+use crate::domain::{DirectActivity, Session};
+
+pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
+    let Some(live) = &app.live else {
+        return;
+    };
+    let Some(form) = &live.summary else {
+        return;
+    };
+    let [left, right] =
+        Layout::horizontal([Constraint::Length(30), Constraint::Min(20)]).areas(area);
+    let [sections, measured] =
+        Layout::vertical([Constraint::Length(8), Constraint::Min(3)]).areas(left);
+    draw_sections(frame, sections, form);
+    draw_measured(frame, measured, &live.session, form);
+    draw_editor(frame, right, form);
+    if let Some(editor) = &form.goal_editor {
+        draw_goal_editor(frame, area, editor);
+    }
+}
+
+fn filled(form: &SummaryForm, f: SummaryField) -> bool {
+    match f {
+        SummaryField::WhatMatters => !form.what_matters.is_blank(),
+        SummaryField::Discussed => !form.discussed.is_blank(),
+        SummaryField::Strengths => !form.strengths.is_blank(),
+        SummaryField::Goals => !form.goals.is_empty(),
+        SummaryField::FollowUp => !form.follow_up.is_blank(),
+        SummaryField::Activities => !form.activities.is_empty(),
+    }
+}
+
+fn draw_sections(frame: &mut Frame, area: Rect, form: &SummaryForm) {
+    let items: Vec<ListItem> = SummaryField::ALL
+        .iter()
+        .map(|f| {
+            let mark = if filled(form, *f) { "✓ " } else { "· " };
+            ListItem::new(format!("{mark}{}", short_label(*f)))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(form.focus));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(panel("Note", false))
+            .highlight_style(THEME.selected),
+        area,
+        &mut state,
+    );
+}
+
+fn short_label(f: SummaryField) -> &'static str {
+    match f {
+        SummaryField::WhatMatters => "What matters to them",
+        SummaryField::Discussed => "Discussed",
+        SummaryField::Strengths => "Strengths",
+        SummaryField::Goals => "Goals & next steps",
+        SummaryField::FollowUp => "Follow-up date",
+        SummaryField::Activities => "Direct activities",
+    }
+}
+
+fn draw_measured(frame: &mut Frame, area: Rect, session: &Session, form: &SummaryForm) {
+    let end = form.ended_at;
+    let mut lines = vec![
+        Line::from(format!(
+            "{} → {}",
+            widgets::time(session.started_at),
+            widgets::time(end)
+        )),
+        Line::from(vec![
+            Span::raw("Duration "),
+            Span::styled(
+                widgets::duration(session.elapsed_seconds(end)),
+                THEME.accent,
+            ),
+        ]),
+    ];
+    for (stage, secs) in session.stage_seconds(end) {
+        lines.push(Line::from(format!(
+            "  {:<11}{:>8}",
+            stage.label(),
+            widgets::minutes(secs)
+        )));
+    }
+    if !session.tools_used.is_empty() {
+        let tools: Vec<&str> = session
+            .tools_used
+            .iter()
+            .map(|t| t.tool_id.as_str())
+            .collect();
+        lines.push(Line::from(format!("Tools: {}", tools.join(", "))));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(panel("Measured", false)),
+        area,
+    );
+}
+
+fn draw_editor(frame: &mut Frame, area: Rect, form: &SummaryForm) {
+    let field = form.field();
+    let [main, msg] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
+    match field {
+        SummaryField::WhatMatters => {
+            widgets::field(frame, main, field.label(), &form.what_matters, true)
+        }
+        SummaryField::Discussed => {
+            widgets::field(frame, main, field.label(), &form.discussed, true)
+        }
+        SummaryField::Strengths => {
+            widgets::field(frame, main, field.label(), &form.strengths, true)
+        }
+        SummaryField::FollowUp => {
+            let [input, help] =
+                Layout::vertical([Constraint::Length(3), Constraint::Min(0)]).areas(main);
+            widgets::field(frame, input, field.label(), &form.follow_up, true);
+            frame.render_widget(
+                Paragraph::new(Span::styled(
+                    "A date (2026-03-14), or from today: +7, 10d, 2w. Leave blank for none.",
+                    THEME.muted,
+                ))
+                .wrap(Wrap { trim: true }),
+                help,
+            );
+        }
+        SummaryField::Goals => draw_goals(frame, main, form),
+        SummaryField::Activities => draw_activities(frame, main, form),
+    }
+    if let Some(e) = &form.error {
+        frame.render_widget(Span::styled(e.clone(), THEME.error), msg);
+    }
+}
+
+fn draw_goals(frame: &mut Frame, area: Rect, form: &SummaryForm) {
+    let block = panel(SummaryField::Goals.label(), true);
+    if form.goals.is_empty() {
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from("No goals yet."),
+                Line::from(vec![
+                    Span::raw("Press "),
+                    widgets::key_span("a"),
+                    Span::raw(" to add one in the peer's own words, with next steps."),
+                ]),
+            ])
+            .wrap(Wrap { trim: true })
+            .block(block),
+            area,
+        );
+        return;
+    }
+    let items: Vec<ListItem> = form
+        .goals
+        .iter()
+        .map(|g| {
+            let mut lines = vec![Line::from(format!("“{}”", g.in_their_words))];
+            for s in &g.next_steps {
+                let who = if s.who.is_empty() {
+                    String::new()
+                } else {
+                    format!(" — {}", s.who)
+                };
+                let when = s.by_when.map(|d| format!(" by {d}")).unwrap_or_default();
+                lines.push(Line::from(Span::styled(
+                    format!("   → {}{}{}", s.what, who, when),
+                    THEME.muted,
+                )));
+            }
+            ListItem::new(lines)
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(form.goal_selected));
+    frame.render_stateful_widget(
+        List::new(items).block(block).highlight_style(THEME.accent),
+        area,
+        &mut state,
+    );
+}
+
+fn draw_activities(frame: &mut Frame, area: Rect, form: &SummaryForm) {
+    let items: Vec<ListItem> = DirectActivity::ALL
+        .iter()
+        .map(|a| {
+            let mark = if form.activities.contains(a) {
+                "[x]"
+            } else {
+                "[ ]"
+            };
+            ListItem::new(format!("{mark} {}", a.label()))
+        })
+        .collect();
+    let mut state = ListState::default().with_selected(Some(form.activity_selected));
+    frame.render_stateful_widget(
+        List::new(items)
+            .block(panel(SummaryField::Activities.label(), true))
+            .highlight_style(THEME.selected),
+        area,
+        &mut state,
+    );
+}
+
+fn draw_goal_editor(frame: &mut Frame, area: Rect, editor: &GoalEditor) {
+    let rows = 3 + 1 + editor.steps.len() as u16 + 2;
+    let rect = widgets::centered(area, 72, rows + 2);
+    let inner = widgets::popup(frame, rect, "Goal and next steps");
+    let mut constraints = vec![Constraint::Length(3), Constraint::Length(1)];
+    constraints.extend(editor.steps.iter().map(|_| Constraint::Length(1)));
+    constraints.push(Constraint::Min(0));
+    let areas = Layout::vertical(constraints).split(inner);
+    widgets::field(
+        frame,
+        areas[0],
+        "Goal (their words)",
+        &editor.goal,
+        editor.focus == 0,
+    );
+    frame.render_widget(
+        Line::from(Span::styled(
+            " Next steps:  what · who · by when (YYYY-MM-DD, +7, 2w)",
+            THEME.muted,
+        )),
+        areas[1],
+    );
+    for (row, step) in editor.steps.iter().enumerate() {
+        let Some(area) = areas.get(2 + row) else {
+            break;
+        };
+        let cols = Layout::horizontal([
+            Constraint::Percentage(50),
+            Constraint::Percentage(25),
+            Constraint::Percentage(25),
+        ])
+        .split(*area);
+        for (col, field) in step.iter().enumerate() {
+            let focus = editor.focus == 1 + row * 3 + col;
+            let label = ["→", "who", "by"][col];
+            widgets::inline_field(frame, cols[col], label, field, focus);
+        }
+    }
+    if let (Some(e), Some(last)) = (&editor.error, areas.last()) {
+        frame.render_widget(Span::styled(e.clone(), THEME.error), *last);
+    }
+}

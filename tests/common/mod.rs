@@ -1,0 +1,194 @@
+//! Shared test fixtures: an in-memory store with injectable failures, fixed times, and a
+//! way to press keys the way the run loop does.
+#![allow(dead_code)]
+
+use alongside::app::{self, App, HistoryItem, keymap};
+use alongside::domain::{Peer, Session, SessionKind, Stage, Timestamp};
+use alongside::tui::{NoteStore, execute};
+use chrono::Duration;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use uuid::Uuid;
+
+pub fn t0() -> Timestamp {
+    chrono::DateTime::parse_from_rfc3339("2026-03-02T09:30:00-05:00").expect("time")
+}
+
+pub fn at(minutes: i64) -> Timestamp {
+    t0() + Duration::minutes(minutes)
+}
+
+#[derive(Default)]
+pub struct MemoryStore {
+    pub peers: Vec<Peer>,
+    pub sessions: Vec<Session>,
+    pub drafts: Vec<Session>,
+    /// When set, every write fails with this message (a full disk, a read-only folder).
+    pub fail_writes: Option<String>,
+    pub writes: usize,
+}
+
+impl MemoryStore {
+    fn check(&mut self) -> Result<(), String> {
+        self.writes += 1;
+        match &self.fail_writes {
+            Some(m) => Err(m.clone()),
+            None => Ok(()),
+        }
+    }
+}
+
+pub fn history_item(s: &Session) -> HistoryItem {
+    HistoryItem {
+        id: s.id,
+        peer_id: s.peer_id,
+        peer_alias: s.peer_alias.clone(),
+        kind: s.kind,
+        started_at: s.started_at,
+        duration_seconds: s.measured.as_ref().map(|m| m.duration_seconds).unwrap_or(0),
+        flags: s.flags,
+        amendments: s.amendments.len(),
+        preview: s.notes.lines().next().unwrap_or("").to_string(),
+        search_text: s.texts().collect::<Vec<_>>().join("\n").to_lowercase(),
+    }
+}
+
+impl NoteStore for MemoryStore {
+    fn peers(&self) -> Vec<Peer> {
+        self.peers.clone()
+    }
+    fn history(&self) -> Vec<HistoryItem> {
+        self.sessions.iter().map(history_item).collect()
+    }
+    fn save_peer(&mut self, peer: &Peer) -> Result<(), String> {
+        self.check()?;
+        match self.peers.iter_mut().find(|p| p.id == peer.id) {
+            Some(p) => *p = peer.clone(),
+            None => self.peers.push(peer.clone()),
+        }
+        Ok(())
+    }
+    fn save_session(&mut self, session: &Session) -> Result<(), String> {
+        self.check()?;
+        match self.sessions.iter_mut().find(|s| s.id == session.id) {
+            Some(s) => *s = session.clone(),
+            None => self.sessions.push(session.clone()),
+        }
+        self.drafts.retain(|d| d.id != session.id);
+        Ok(())
+    }
+    fn save_draft(&mut self, session: &Session) -> Result<(), String> {
+        self.check()?;
+        self.drafts.retain(|d| d.id != session.id);
+        self.drafts.push(session.clone());
+        Ok(())
+    }
+    fn discard_draft(&mut self, id: Uuid) -> Result<(), String> {
+        self.check()?;
+        self.drafts.retain(|d| d.id != id);
+        Ok(())
+    }
+    fn load_session(&self, id: Uuid) -> Result<Session, String> {
+        self.sessions
+            .iter()
+            .find(|s| s.id == id)
+            .cloned()
+            .ok_or_else(|| "no such note".to_string())
+    }
+}
+
+/// A store with three peers and a few ended sessions at fixed times.
+pub fn sample_store() -> MemoryStore {
+    let mut store = MemoryStore::default();
+    for alias in ["JD", "Sunny", "KM"] {
+        let mut p = Peer::new(alias, at(-60 * 24 * 30)).expect("peer");
+        if alias == "Sunny" {
+            p.set_pronouns("she/her").expect("ok");
+            p.set_preferences("Prefers mornings; text before calling.")
+                .expect("ok");
+        }
+        store.peers.push(p);
+    }
+    let jd = store.peers[0].clone();
+    let sunny = store.peers[1].clone();
+    for (i, (peer, kind, notes)) in [
+        (
+            &jd,
+            SessionKind::InPerson,
+            "Talked about the new job and sleep.",
+        ),
+        (
+            &sunny,
+            SessionKind::Phone,
+            "Housing application is moving; feeling hopeful.",
+        ),
+        (
+            &jd,
+            SessionKind::Video,
+            "Planning for the family visit next month.",
+        ),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let start = at(-60 * 24 * (10 - i as i64 * 3));
+        let mut s = Session::start(peer, kind, start);
+        s.notes = notes.to_string();
+        s.enter_stage(Stage::Exploring, start + Duration::minutes(10))
+            .expect("ok");
+        s.flags.follow_up_needed = i == 1;
+        s.finish(start + Duration::minutes(40 + i as i64 * 5))
+            .expect("ok");
+        store.sessions.push(s);
+    }
+    store
+}
+
+pub fn app_from(store: &MemoryStore) -> App {
+    App::new(
+        store.peers(),
+        store.history(),
+        store.drafts.clone(),
+        Vec::new(),
+        t0(),
+    )
+}
+
+pub fn key(code: KeyCode) -> KeyEvent {
+    KeyEvent::new(code, KeyModifiers::NONE)
+}
+
+pub fn ctrl(c: char) -> KeyEvent {
+    KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+/// Presses one key at time `now`, as the run loop would. Returns true if the app quit.
+pub fn press_at(app: &mut App, store: &mut MemoryStore, ev: KeyEvent, now: Timestamp) -> bool {
+    match keymap::map_key(app, ev) {
+        Some(action) => {
+            let effects = app::update(app, action, now);
+            execute(app, store, effects, now)
+        }
+        None => false,
+    }
+}
+
+pub fn press(app: &mut App, store: &mut MemoryStore, ev: KeyEvent) -> bool {
+    let now = app.now;
+    press_at(app, store, ev, now)
+}
+
+pub fn type_text(app: &mut App, store: &mut MemoryStore, text: &str) {
+    for c in text.chars() {
+        let ev = if c == '\n' {
+            key(KeyCode::Enter)
+        } else {
+            key(KeyCode::Char(c))
+        };
+        press(app, store, ev);
+    }
+}
+
+pub fn tick(app: &mut App, store: &mut MemoryStore, now: Timestamp) {
+    let effects = app::update(app, app::Action::Tick, now);
+    execute(app, store, effects, now);
+}
