@@ -389,10 +389,9 @@ impl GoalEditor {
 
 fn step_fields(step: &NextStep) -> [Field; 3] {
     [
-        Field::single("what").with_text(&step.what),
-        Field::single("who").with_text(&step.who),
-        Field::single("by when")
-            .with_text(&step.by_when.map(|d| d.to_string()).unwrap_or_default()),
+        Field::single("next step").with_text(&step.what),
+        Field::single("").with_text(&step.who),
+        Field::single("date").with_text(&step.by_when.map(|d| d.to_string()).unwrap_or_default()),
     ]
 }
 

@@ -105,16 +105,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     );
 }
 
-/// Short markers for flags, as lists show them.
-pub fn flag_marks(safety: bool, follow_up: bool) -> String {
-    let mut s = String::new();
-    if safety {
-        s.push_str("[safety] ");
+/// Short markers for flags, as lists show them (at most 10 columns).
+pub fn flag_marks(safety: bool, follow_up: bool) -> &'static str {
+    match (safety, follow_up) {
+        (true, true) => "safety+f/u",
+        (true, false) => "safety",
+        (false, true) => "follow-up",
+        (false, false) => "",
     }
-    if follow_up {
-        s.push_str("[follow-up]");
-    }
-    s.trim_end().to_string()
 }
 
 pub fn draw_drafts(frame: &mut Frame, area: Rect, app: &App) {
