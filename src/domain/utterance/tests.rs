@@ -1,0 +1,2 @@
+//! Unit tests for each rule family.
+use super::*;
