@@ -18,7 +18,15 @@ struct Row {
 }
 
 fn load() -> Vec<Row> {
-    let data = include_str!("data/utterances.tsv");
+    parse(include_str!("data/utterances.tsv"))
+}
+
+/// The second set, written after the rules in a transcript-like style; never tuned on.
+fn load_fresh() -> Vec<Row> {
+    parse(include_str!("data/utterances_fresh.tsv"))
+}
+
+fn parse(data: &str) -> Vec<Row> {
     let mut rows = Vec::new();
     let mut index = 0;
     for line in data.lines() {
@@ -222,6 +230,29 @@ fn labelled_set_accuracy() {
             100.0 * g
         );
     }
+}
+
+#[test]
+fn fresh_set_accuracy() {
+    let rows = load_fresh();
+    assert!(rows.len() >= 100, "fresh set has {} rows", rows.len());
+    let all: Vec<&Row> = rows.iter().collect();
+    let r = evaluate(
+        "fresh transcript-style rows (written after the rules)",
+        &all,
+    );
+    let q = r.q_correct as f64 / r.q_total.max(1) as f64;
+    let g = r.g_correct as f64 / r.n.max(1) as f64;
+    assert!(
+        q >= 0.90,
+        "fresh: open vs closed accuracy {:.1}% is below 90%",
+        100.0 * q
+    );
+    assert!(
+        g >= 0.75,
+        "fresh: four-way accuracy {:.1}% is below 75%",
+        100.0 * g
+    );
 }
 
 #[test]

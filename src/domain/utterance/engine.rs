@@ -212,9 +212,11 @@ fn cue_evidence(
             continue;
         }
         // "when you drink, ..." : a wh-word followed by a pronoun opens a clause, not a question.
-        if cue.name == "fact_question" && !s.question_mark {
+        // "when you say you're done, what does..." : same, even before a question mark.
+        if cue.name == "fact_question" {
             let next = s.words.get(m.pos + m.len).map(String::as_str).unwrap_or("");
-            if contains(&rules.lexicon.subject_pronouns, next) || next.is_empty() {
+            let clause = contains(&rules.lexicon.subject_pronouns, next) && m.len == 1;
+            if clause || (next.is_empty() && !s.question_mark) {
                 continue;
             }
         }
@@ -378,10 +380,18 @@ fn question_evidence(
 fn imperative_evidence(s: &Sentence, matches: &[Match], rules: &Rules, out: &mut Vec<Evidence>) {
     let lex = &rules.lexicon;
     let mut i = s.core;
+    // "I'd stop going there": what I would do is advice too.
+    let i_would = word_at(&s.words, i) == "i" && word_at(&s.words, i + 1) == "would";
+    if i_would {
+        i += 2;
+    }
     while contains(&lex.imperative_skip, word_at(&s.words, i)) && i + 1 < s.words.len() {
         i += 1;
     }
-    if matches.iter().any(|m| m.pos == i || m.pos == s.core) {
+    if matches
+        .iter()
+        .any(|m| m.pos == i || (m.pos == s.core && !i_would))
+    {
         return;
     }
     let verb = word_at(&s.words, i);
@@ -396,10 +406,10 @@ fn imperative_evidence(s: &Sentence, matches: &[Match], rules: &Rules, out: &mut
     if verb == "do" && next != "not" {
         return;
     }
-    let cue = if verb == "do" {
-        "do not".to_string()
-    } else {
-        verb.to_string()
+    let cue = match (verb, i_would) {
+        ("do", _) => "do not".to_string(),
+        (_, true) => format!("i would {verb}"),
+        _ => verb.to_string(),
     };
     out.push(Evidence {
         target: Target::Advice,
@@ -413,15 +423,15 @@ fn depth_evidence(s: &Sentence, rules: &Rules) -> (f32, Vec<String>) {
     let matches = find_matches(s, rules, true);
     let mut score = 0.0;
     let mut reasons = Vec::new();
-    let mut used = vec![false; rules.depth_cues.len()];
+    let mut used = vec![0usize; rules.depth_cues.len()];
     for m in &matches {
         let (Some(cue), Some(u)) = (rules.depth_cues.get(m.cue), used.get_mut(m.cue)) else {
             continue;
         };
-        if *u || cue.at == Position::Lead {
+        if *u >= cue.max_matches || cue.at == Position::Lead {
             continue;
         }
-        *u = true;
+        *u += 1;
         score += cue.weight;
         let text = cue
             .phrases
@@ -445,12 +455,28 @@ fn depth_evidence(s: &Sentence, rules: &Rules) -> (f32, Vec<String>) {
     (score, reasons)
 }
 
-fn is_backchannel(s: &Sentence, rules: &Rules) -> bool {
-    rules
-        .lexicon
+/// The backchannel a sentence consists of, if it is one: a listed phrase, or only
+/// single-word backchannels and discourse markers ("yeah, no, totally").
+fn backchannel(s: &Sentence, rules: &Rules) -> Option<String> {
+    let lex = &rules.lexicon;
+    if let Some(b) = lex
         .backchannels
         .iter()
-        .any(|b| b.as_slice() == s.core_words() || b.as_slice() == s.words.as_slice())
+        .find(|b| b.as_slice() == s.core_words() || b.as_slice() == s.words.as_slice())
+    {
+        return Some(b.join(" "));
+    }
+    let single = |w: &String| {
+        lex.backchannels
+            .iter()
+            .any(|b| b.len() == 1 && b.first() == Some(w))
+    };
+    let all = !s.words.is_empty()
+        && s.words
+            .iter()
+            .all(|w| single(w) || contains(&lex.discourse_markers, w))
+        && s.words.iter().any(single);
+    all.then(|| s.words.join(" "))
 }
 
 /// Analyses one sentence.
@@ -461,7 +487,8 @@ fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
     let core = s.core_words();
     let words = s.words.len();
     if core.is_empty()
-        || s.words.iter().all(|w| contains(&lex.discourse_markers, w)) && !is_backchannel(s, rules)
+        || s.words.iter().all(|w| contains(&lex.discourse_markers, w))
+            && backchannel(s, rules).is_none()
     {
         return Verdict::other(r.only_fillers.clone(), words);
     }
@@ -470,12 +497,8 @@ fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
         .iter()
         .find(|c| c.as_slice() == core)
         .map(|c| c.join(" "));
-    if let Some(b) = lex
-        .backchannels
-        .iter()
-        .find(|b| b.as_slice() == core || b.as_slice() == s.words.as_slice())
-    {
-        let mut v = Verdict::other(fill(&r.backchannel, &b.join(" ")), words);
+    if let Some(b) = backchannel(s, rules) {
+        let mut v = Verdict::other(fill(&r.backchannel, &b), words);
         v.score = w.backchannel;
         return v;
     }
@@ -490,7 +513,8 @@ fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
         imperative_evidence(s, &matches, rules, &mut evidence);
     }
     let first = core.first().map(String::as_str).unwrap_or("");
-    if !is_question_form && matches!(first, "you" | "your" | "yourself") {
+    let has_reflection_cue = evidence.iter().any(|e| e.target == Target::Reflection);
+    if !is_question_form && !has_reflection_cue && matches!(first, "you" | "your" | "yourself") {
         evidence.push(Evidence {
             target: Target::Reflection,
             weight: w.you_statement,

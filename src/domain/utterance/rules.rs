@@ -73,6 +73,8 @@ struct DepthCueFile {
     phrases: Vec<String>,
     #[serde(default)]
     unless_preceded_by: Vec<String>,
+    #[serde(default = "one")]
+    max_matches: usize,
 }
 
 fn anywhere() -> Position {
@@ -345,7 +347,7 @@ impl Rules {
                 reason: c.reason,
                 unless_followed_by: Vec::new(),
                 unless_preceded_by: words_list(c.unless_preceded_by),
-                max_matches: 1,
+                max_matches: c.max_matches.max(1),
             })
             .collect();
         Ok(Rules {
