@@ -704,9 +704,7 @@ pub fn classify_with(rules: &Rules, text: &str) -> Feedback {
         .check_in
         .clone()
         .filter(|_| chosen.label.is_question());
-    let chosen_allows_summary = !chosen.label.is_question()
-        && chosen.label != Label::Advice
-        && chosen.label != Label::Information;
+    let chosen_allows_summary = !chosen.label.is_question() && chosen.label != Label::Advice;
     let enough = total_words >= w.summary_min_words || decisive.len() >= 2;
     let mut summary_reasons = Vec::new();
     if let Some(cue) = &summary_cue {
