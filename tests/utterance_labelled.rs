@@ -129,10 +129,10 @@ fn evaluate(name: &str, rows: &[&Row]) -> Report {
         print!("{s:>8}");
     }
     println!();
-    for (i, s) in short.iter().enumerate() {
+    for (s, row) in short.iter().zip(&matrix) {
         print!("{s:>8}");
-        for j in 0..8 {
-            print!("{:>8}", matrix[i][j]);
+        for n in row {
+            print!("{n:>8}");
         }
         println!();
     }
@@ -164,10 +164,10 @@ fn evaluate(name: &str, rows: &[&Row]) -> Report {
         print!("{g:>9}");
     }
     println!();
-    for (i, g) in groups.iter().enumerate() {
+    for (g, row) in groups.iter().zip(&group_matrix) {
         print!("{g:>9}");
-        for j in 0..4 {
-            print!("{:>9}", group_matrix[i][j]);
+        for n in row {
+            print!("{n:>9}");
         }
         println!();
     }

@@ -155,10 +155,10 @@ fn find_matches(s: &Sentence, rules: &Rules, depth: bool) -> Vec<Match> {
                 continue;
             }
             let len = phrase.words.len();
-            if let Some(next) = s.words.get(pos + len) {
-                if contains(&cue.unless_followed_by, next) {
-                    continue;
-                }
+            if let Some(next) = s.words.get(pos + len)
+                && contains(&cue.unless_followed_by, next)
+            {
+                continue;
             }
             if pos > 0
                 && s.words
@@ -303,15 +303,16 @@ fn question_evidence(
     if first == "why" && (has_form || s.question_mark) {
         notes.push(r.why_question.clone());
     }
-    if !covered_at_core && !has_form {
-        if let Some(cue) = aux_subject_at(words, core, rules) {
-            out.push(Evidence {
-                target: Target::ClosedQuestion,
-                weight: w.aux_start,
-                reason: fill(&r.aux_start, &cue),
-            });
-            has_form = true;
-        }
+    if !covered_at_core
+        && !has_form
+        && let Some(cue) = aux_subject_at(words, core, rules)
+    {
+        out.push(Evidence {
+            target: Target::ClosedQuestion,
+            weight: w.aux_start,
+            reason: fill(&r.aux_start, &cue),
+        });
+        has_form = true;
     }
     if !has_form {
         // A question in a later clause: "I'm curious, what made you call"; "..., is she around".
@@ -339,17 +340,16 @@ fn question_evidence(
                     break;
                 }
             }
-            if at_clause {
-                if let Some(cue) = aux_subject_at(words, i, rules) {
-                    if s.question_mark || cue.ends_with("you") {
-                        out.push(Evidence {
-                            target: Target::ClosedQuestion,
-                            weight: w.aux_clause,
-                            reason: fill(&r.aux_clause, &cue),
-                        });
-                        break;
-                    }
-                }
+            if at_clause
+                && let Some(cue) = aux_subject_at(words, i, rules)
+                && (s.question_mark || cue.ends_with("you"))
+            {
+                out.push(Evidence {
+                    target: Target::ClosedQuestion,
+                    weight: w.aux_clause,
+                    reason: fill(&r.aux_clause, &cue),
+                });
+                break;
             }
         }
     }
@@ -539,10 +539,10 @@ fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
 
     let mut scores = [0.0f32; ACTS.len()];
     for e in &evidence {
-        if let Some(i) = ACTS.iter().position(|&a| a == act_of(e.target)) {
-            if let Some(s) = scores.get_mut(i) {
-                *s += e.weight;
-            }
+        if let Some(i) = ACTS.iter().position(|&a| a == act_of(e.target))
+            && let Some(s) = scores.get_mut(i)
+        {
+            *s += e.weight;
         }
     }
     let mut best = 0;
@@ -707,10 +707,11 @@ pub fn classify_with(rules: &Rules, text: &str) -> Feedback {
     let chosen_allows_summary = !chosen.label.is_question() && chosen.label != Label::Advice;
     let enough = total_words >= w.summary_min_words || decisive.len() >= 2;
     let mut summary_reasons = Vec::new();
-    if let Some(cue) = &summary_cue {
-        if enough && (chosen_allows_summary || ends_in_check.is_some()) {
-            summary_reasons.push(cue.clone());
-        }
+    if let Some(cue) = &summary_cue
+        && enough
+        && (chosen_allows_summary || ends_in_check.is_some())
+    {
+        summary_reasons.push(cue.clone());
     }
     if summary_reasons.is_empty()
         && reflective >= w.summary_min_reflections
@@ -741,11 +742,10 @@ pub fn classify_with(rules: &Rules, text: &str) -> Feedback {
             .zip(&verdicts)
             .find(|(_, v)| v.label == Label::Reflection)
             .map(|(s, _)| s)
+            && let Some(cue) = continuation(first, rules)
         {
-            if let Some(cue) = continuation(first, rules) {
-                score += w.continuation;
-                depth_reasons.insert(0, fill(&r.continuation, &cue));
-            }
+            score += w.continuation;
+            depth_reasons.insert(0, fill(&r.continuation, &cue));
         }
         if reflective >= 2 {
             score += w.several_reflections;

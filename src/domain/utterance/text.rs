@@ -162,12 +162,12 @@ pub fn expand_word(word: &str, out: &mut Vec<String>) {
         out.extend(words.iter().map(|w| w.to_string()));
         return;
     }
-    if let Some(base) = word.strip_suffix("n't") {
-        if !base.is_empty() {
-            out.push(base.to_string());
-            out.push("not".to_string());
-            return;
-        }
+    if let Some(base) = word.strip_suffix("n't")
+        && !base.is_empty()
+    {
+        out.push(base.to_string());
+        out.push("not".to_string());
+        return;
     }
     for (suffix, full) in [
         ("'re", "are"),
@@ -176,22 +176,22 @@ pub fn expand_word(word: &str, out: &mut Vec<String>) {
         ("'d", "would"),
         ("'m", "am"),
     ] {
-        if let Some(base) = word.strip_suffix(suffix) {
-            if !base.is_empty() {
-                out.push(base.to_string());
-                out.push(full.to_string());
-                return;
-            }
-        }
-    }
-    if let Some(base) = word.strip_suffix("'s") {
-        if !base.is_empty() {
+        if let Some(base) = word.strip_suffix(suffix)
+            && !base.is_empty()
+        {
             out.push(base.to_string());
-            if IS_CONTRACTORS.contains(&base) {
-                out.push("is".to_string());
-            }
+            out.push(full.to_string());
             return;
         }
+    }
+    if let Some(base) = word.strip_suffix("'s")
+        && !base.is_empty()
+    {
+        out.push(base.to_string());
+        if IS_CONTRACTORS.contains(&base) {
+            out.push("is".to_string());
+        }
+        return;
     }
     out.push(word.to_string());
 }
