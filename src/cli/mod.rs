@@ -1,1 +1,3 @@
 //! Command-line subcommands that work without the terminal UI.
+
+pub mod practice;

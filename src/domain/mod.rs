@@ -5,6 +5,7 @@ pub mod peer;
 pub mod session;
 pub mod stage;
 pub mod summary;
+pub mod utterance;
 
 pub use activity::DirectActivity;
 pub use peer::{Peer, PeerError};

@@ -1,0 +1,179 @@
+//! `alongside practice classify`: feedback on one utterance, or on a whole transcript read one
+//! utterance per line.
+
+use std::io::{BufRead, Write};
+
+use serde::Serialize;
+
+use crate::domain::utterance::{self, Depth, Feedback, Label};
+
+/// One output object: the input text and its feedback.
+#[derive(Debug, Serialize)]
+struct Classified<'a> {
+    text: &'a str,
+    #[serde(flatten)]
+    feedback: &'a Feedback,
+}
+
+fn write_json(out: &mut dyn Write, text: &str, feedback: &Feedback) -> anyhow::Result<()> {
+    serde_json::to_writer(&mut *out, &Classified { text, feedback })?;
+    out.write_all(b"\n")?;
+    Ok(())
+}
+
+fn write_human(out: &mut dyn Write, text: &str, feedback: &Feedback) -> anyhow::Result<()> {
+    writeln!(out, "text:   {text}")?;
+    writeln!(out, "label:  {}", feedback.label.name())?;
+    let depth = match (feedback.label, feedback.reflection_depth) {
+        (Label::Reflection, Some(Depth::Complex)) => "complex",
+        (Label::Reflection, Some(Depth::Simple)) => "simple",
+        _ => "-",
+    };
+    writeln!(out, "depth:  {depth}")?;
+    writeln!(out, "why:")?;
+    for reason in &feedback.reasons {
+        writeln!(out, "  - {reason}")?;
+    }
+    Ok(())
+}
+
+/// With `text`: prints the feedback for it (human-readable, or one JSON object with `json`).
+/// Without: reads `input` one utterance per line and writes exactly one JSON object per line,
+/// in order. Empty lines give label "other" with reason "empty line"; invalid UTF-8 is
+/// decoded lossily; a trailing "\r" is dropped.
+pub fn classify_command(
+    text: Option<&str>,
+    json: bool,
+    input: &mut dyn BufRead,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    if let Some(text) = text {
+        let feedback = utterance::classify(text);
+        if json {
+            write_json(out, text, &feedback)?;
+        } else {
+            write_human(out, text, &feedback)?;
+        }
+        out.flush()?;
+        return Ok(());
+    }
+    let mut buf = Vec::new();
+    loop {
+        buf.clear();
+        let n = input.read_until(b'\n', &mut buf)?;
+        if n == 0 {
+            break;
+        }
+        if buf.last() == Some(&b'\n') {
+            buf.pop();
+        }
+        if buf.last() == Some(&b'\r') {
+            buf.pop();
+        }
+        let line = String::from_utf8_lossy(&buf);
+        let feedback = utterance::classify(&line);
+        write_json(out, &line, &feedback)?;
+    }
+    out.flush()?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn run(input: &[u8]) -> Vec<serde_json::Value> {
+        let mut reader = input;
+        let mut out = Vec::new();
+        classify_command(None, true, &mut reader, &mut out).expect("runs");
+        let text = String::from_utf8(out).expect("utf-8 output");
+        text.lines()
+            .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
+            .collect()
+    }
+
+    #[test]
+    fn one_object_per_line_in_order() {
+        let rows = run(b"What brings you here today?\nDo you drink every day?\nIt sounds like you're worried.\n");
+        assert_eq!(rows.len(), 3);
+        assert_eq!(rows[0]["text"], "What brings you here today?");
+        assert_eq!(rows[0]["label"], "open_question");
+        assert_eq!(rows[1]["label"], "closed_question");
+        assert_eq!(rows[2]["label"], "reflection");
+        assert!(rows[2]["reflection_depth"].is_string());
+        assert!(rows[0]["reflection_depth"].is_null());
+        assert!(rows[0]["reasons"].as_array().is_some_and(|r| !r.is_empty()));
+    }
+
+    #[test]
+    fn empty_and_blank_lines_are_other() {
+        let rows = run(b"\n   \nokay\r\n\t\n");
+        assert_eq!(rows.len(), 4);
+        for i in [0, 1, 3] {
+            assert_eq!(rows[i]["label"], "other");
+            assert_eq!(rows[i]["reasons"][0], "empty line");
+        }
+        assert_eq!(rows[2]["text"], "okay");
+    }
+
+    #[test]
+    fn last_line_without_newline_is_read() {
+        let rows = run(b"tell me more\nhow are you feeling");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[1]["label"], "open_question");
+    }
+
+    #[test]
+    fn long_lines_are_handled() {
+        let long = "you feel stuck and ".repeat(6_000); // about 114 KB
+        let mut input = long.clone().into_bytes();
+        input.extend_from_slice(b"\nwhat else\n");
+        let rows = run(&input);
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0]["text"].as_str().map(str::len), Some(long.len()));
+        assert_eq!(rows[1]["label"], "open_question");
+    }
+
+    #[test]
+    fn invalid_utf8_is_decoded_lossily() {
+        let rows = run(b"do you \xff\xfe drink\nok\n");
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0]["label"], "closed_question");
+        assert!(
+            rows[0]["text"]
+                .as_str()
+                .is_some_and(|t| t.contains('\u{FFFD}'))
+        );
+    }
+
+    #[test]
+    fn single_text_human_and_json() {
+        let mut empty: &[u8] = b"";
+        let mut out = Vec::new();
+        classify_command(
+            Some("You should call your sponsor."),
+            false,
+            &mut empty,
+            &mut out,
+        )
+        .expect("runs");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert!(text.contains("label:  advice"));
+        assert!(text.contains("depth:  -"));
+        assert!(text.contains("Ask-Share-Ask"));
+
+        let mut out = Vec::new();
+        classify_command(
+            Some("You should call your sponsor."),
+            true,
+            &mut empty,
+            &mut out,
+        )
+        .expect("runs");
+        let text = String::from_utf8(out).expect("utf-8");
+        assert_eq!(text.lines().count(), 1);
+        let v: serde_json::Value = serde_json::from_str(text.trim()).expect("json");
+        assert_eq!(v["label"], "advice");
+        assert_eq!(v["text"], "You should call your sponsor.");
+    }
+}

@@ -1,0 +1,247 @@
+//! Utterance feedback: a fast, explainable, rule-based classifier for one thing a peer
+//! specialist might say, coded the way motivational interviewing (MI) coders code it.
+//!
+//! `classify("It sounds like you're worried about the rent")` gives a label (`reflection`),
+//! a depth for reflections (`simple` / `complex`) and short reasons a trainee can learn from.
+//! All word lists, weights and reason texts live in `assets/utterance/rules.toml`; this code
+//! only knows how to weigh them. [`summary_scores`] turns a set of results into MITI-style
+//! summary scores (see `assets/utterance/thresholds.toml`).
+//!
+//! # Coding rules
+//!
+//! * **One label per turn.** A turn with several sentences takes the function of its *last
+//!   sentence that does something* (backchannels like "okay" or "mm-hmm" do nothing), because
+//!   that is what the person will answer: "You've cut back a lot. How did you manage that?" is
+//!   an open question; "What do you think? You've been through a lot." is a reflection. If that
+//!   last sentence is only a weak guess (no cue at all) and an earlier one has a clear cue, the
+//!   earlier one decides. MITI would code each sentence; a single label per turn is what the
+//!   practice drills need, and the reasons say when a turn mixed behaviours.
+//! * **Summaries** gather several things said: a summary cue ("so far", "let me see if I have
+//!   this", "you've mentioned") with enough material, or three or more reflective sentences.
+//!   A summary may end with a short check ("Did I miss anything?") and stays a summary.
+//! * **Questions** are found by form, not only by "?": wh-words ("what brings you here
+//!   today"), auxiliary + subject ("do you", "is it"), invitations ("tell me", "help me
+//!   understand"), and later clauses ("I'm curious, what made you call").
+//!   "How many / how long / when / where / which / who" ask for a fact: closed.
+//! * **A statement voiced as a question is a question.** "So you're thinking about leaving
+//!   him?" is a closed question (MISC/MITI: upward inflection makes a question), and the reason
+//!   tells the trainee to let their voice go down. Tag questions ("..., right?") likewise.
+//! * **Permission** ("Would it be OK if I shared...") is a closed question, noted as the
+//!   first step of Ask-Share-Ask. **Advice as a question** ("Have you thought about calling
+//!   her?", "Why don't you...") is advice.
+//! * **Reflections** are statements about the person's experience: reflective stems
+//!   ("it sounds like", "so you", "you feel", "part of you") or a "you ..." statement with no
+//!   stronger cue. A reflection is **complex** when its depth evidence (double-sided,
+//!   metaphor, amplified, added meaning, a named feeling, continuing the paragraph with "and",
+//!   length, several reflective sentences) reaches the threshold in the asset.
+//! * **Affirmation** names a strength or effort; **information** shares facts; **advice**
+//!   tells what to do ("you should", "try", commands); everything else (greetings,
+//!   backchannels, structuring, autonomy statements, self-disclosure) is **other**.
+
+mod engine;
+pub mod rules;
+pub mod scores;
+pub mod text;
+
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+pub use rules::{Rules, RulesError};
+pub use scores::{Metric, MiScores, Rating, Thresholds, summary_scores};
+
+/// What an utterance does, in MI terms.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Label {
+    OpenQuestion,
+    ClosedQuestion,
+    Reflection,
+    Affirmation,
+    Summary,
+    Information,
+    Advice,
+    Other,
+}
+
+impl Label {
+    pub const ALL: [Label; 8] = [
+        Label::OpenQuestion,
+        Label::ClosedQuestion,
+        Label::Reflection,
+        Label::Affirmation,
+        Label::Summary,
+        Label::Information,
+        Label::Advice,
+        Label::Other,
+    ];
+
+    /// The stable identifier used in JSON and data files.
+    pub fn id(self) -> &'static str {
+        match self {
+            Label::OpenQuestion => "open_question",
+            Label::ClosedQuestion => "closed_question",
+            Label::Reflection => "reflection",
+            Label::Affirmation => "affirmation",
+            Label::Summary => "summary",
+            Label::Information => "information",
+            Label::Advice => "advice",
+            Label::Other => "other",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Label> {
+        Label::ALL.into_iter().find(|l| l.id() == id)
+    }
+
+    /// A label for people: "open question".
+    pub fn name(self) -> &'static str {
+        match self {
+            Label::OpenQuestion => "open question",
+            Label::ClosedQuestion => "closed question",
+            Label::Reflection => "reflection",
+            Label::Affirmation => "affirmation",
+            Label::Summary => "summary",
+            Label::Information => "information",
+            Label::Advice => "advice",
+            Label::Other => "other",
+        }
+    }
+
+    pub fn is_question(self) -> bool {
+        matches!(self, Label::OpenQuestion | Label::ClosedQuestion)
+    }
+
+    /// The four-way grouping used to compare with coarse MI annotations: questions,
+    /// reflections (summaries are collections of reflections; MITI 4 codes them as complex
+    /// reflections), input (information and advice), and other (affirmations join other,
+    /// as in annotation schemes that have no separate affirmation code).
+    pub fn group(self) -> Group {
+        match self {
+            Label::OpenQuestion | Label::ClosedQuestion => Group::Question,
+            Label::Reflection | Label::Summary => Group::Reflection,
+            Label::Information | Label::Advice => Group::Input,
+            Label::Affirmation | Label::Other => Group::Other,
+        }
+    }
+}
+
+/// Coarse grouping of labels; see [`Label::group`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    Question,
+    Reflection,
+    Input,
+    Other,
+}
+
+/// How far a reflection goes beyond what was said.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Depth {
+    Simple,
+    Complex,
+}
+
+impl Depth {
+    pub fn id(self) -> &'static str {
+        match self {
+            Depth::Simple => "simple",
+            Depth::Complex => "complex",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Depth> {
+        match id {
+            "simple" => Some(Depth::Simple),
+            "complex" => Some(Depth::Complex),
+            _ => None,
+        }
+    }
+}
+
+/// The result for one utterance.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Feedback {
+    pub label: Label,
+    /// Only for reflections; `null` otherwise.
+    pub reflection_depth: Option<Depth>,
+    /// Short, stable explanations taken from the rule asset.
+    pub reasons: Vec<String>,
+    /// A rough 0.3-0.99 indication of how clear the evidence was.
+    pub confidence: f32,
+}
+
+impl Feedback {
+    pub fn new(
+        label: Label,
+        reflection_depth: Option<Depth>,
+        reasons: Vec<String>,
+        confidence: f32,
+    ) -> Feedback {
+        let reflection_depth = if label == Label::Reflection {
+            reflection_depth
+        } else {
+            None
+        };
+        Feedback {
+            label,
+            reflection_depth,
+            reasons,
+            confidence,
+        }
+    }
+}
+
+/// A classifier built from rule assets. Build once and reuse; [`classify`] uses a shared one.
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    rules: Rules,
+}
+
+impl Classifier {
+    /// The classifier with the rules shipped in `assets/utterance/rules.toml`.
+    pub fn shipped() -> Result<Classifier, RulesError> {
+        Classifier::from_toml(rules::RULES_TOML)
+    }
+
+    /// A classifier from rule text in the same format as the shipped asset.
+    pub fn from_toml(text: &str) -> Result<Classifier, RulesError> {
+        Ok(Classifier {
+            rules: Rules::from_toml(text)?,
+        })
+    }
+
+    pub fn classify(&self, text: &str) -> Feedback {
+        engine::classify_with(&self.rules, text)
+    }
+
+    pub fn rules(&self) -> &Rules {
+        &self.rules
+    }
+}
+
+static SHIPPED: OnceLock<Option<Classifier>> = OnceLock::new();
+
+/// The shared classifier with the shipped rules, compiled on first use.
+pub fn shipped_classifier() -> Option<&'static Classifier> {
+    SHIPPED.get_or_init(|| Classifier::shipped().ok()).as_ref()
+}
+
+/// Classifies one utterance with the shipped rules.
+pub fn classify(text: &str) -> Feedback {
+    match shipped_classifier() {
+        Some(c) => c.classify(text),
+        // The shipped asset is checked by tests; this only guards against a broken build.
+        None => Feedback::new(
+            Label::Other,
+            None,
+            vec!["utterance rules failed to load".to_string()],
+            0.3,
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests;

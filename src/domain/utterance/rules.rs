@@ -1,0 +1,437 @@
+//! The rule asset (`assets/utterance/rules.toml`): its file format and the compiled,
+//! ready-to-match form. Compiled once; matching never allocates per phrase.
+
+use std::collections::HashMap;
+
+use serde::Deserialize;
+
+use super::text::phrase_words;
+
+/// The rules shipped with the app.
+pub const RULES_TOML: &str = include_str!("../../../assets/utterance/rules.toml");
+
+/// What a cue is evidence for. `Question` is a question whose open/closed form is decided by
+/// other evidence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Target {
+    OpenQuestion,
+    ClosedQuestion,
+    Question,
+    Reflection,
+    Affirmation,
+    Summary,
+    Information,
+    Advice,
+    Other,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Position {
+    /// At the start of the sentence or of a clause, after discourse markers.
+    #[default]
+    Start,
+    /// At any word.
+    Anywhere,
+    /// The whole sentence.
+    Whole,
+    /// At the very first word of the sentence, before discourse markers are skipped.
+    Lead,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CueFile {
+    name: String,
+    label: Target,
+    #[serde(default)]
+    at: Position,
+    weight: f32,
+    reason: String,
+    phrases: Vec<String>,
+    #[serde(default)]
+    unless_followed_by: Vec<String>,
+    #[serde(default)]
+    unless_preceded_by: Vec<String>,
+    #[serde(default = "one")]
+    max_matches: usize,
+}
+
+fn one() -> usize {
+    1
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DepthCueFile {
+    name: String,
+    #[serde(default = "anywhere")]
+    at: Position,
+    weight: f32,
+    reason: String,
+    phrases: Vec<String>,
+    #[serde(default)]
+    unless_preceded_by: Vec<String>,
+    #[serde(default = "one")]
+    max_matches: usize,
+}
+
+fn anywhere() -> Position {
+    Position::Anywhere
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LexiconFile {
+    fillers: Vec<String>,
+    discourse_markers: Vec<String>,
+    filler_clauses: Vec<String>,
+    auxiliaries: Vec<String>,
+    question_subjects: Vec<String>,
+    subject_pronouns: Vec<String>,
+    wh_words: Vec<String>,
+    mid_wh_words: Vec<String>,
+    subordinators: Vec<String>,
+    imperative_verbs: Vec<String>,
+    imperative_skip: Vec<String>,
+    not_imperative_next: Vec<String>,
+    backchannels: Vec<String>,
+    tag_questions: Vec<String>,
+    check_ins: Vec<String>,
+    feeling_words: Vec<String>,
+}
+
+/// Numeric weights; see the comments in the asset.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Weights {
+    pub question_mark: f32,
+    pub question_mark_closed: f32,
+    pub tag_question: f32,
+    pub wh_start: f32,
+    pub wh_clause: f32,
+    pub aux_start: f32,
+    pub aux_clause: f32,
+    pub imperative: f32,
+    pub you_statement: f32,
+    pub self_statement: f32,
+    pub plain_statement: f32,
+    pub backchannel: f32,
+    pub complex_threshold: f32,
+    pub feeling: f32,
+    pub long_reflection_words: usize,
+    pub long_reflection: f32,
+    pub several_reflections: f32,
+    pub continuation: f32,
+    pub summary_min_cue: f32,
+    pub summary_min_words: usize,
+    pub summary_min_reflections: usize,
+}
+
+/// Fixed reasons; see the asset.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Reasons {
+    pub empty_line: String,
+    pub only_fillers: String,
+    pub no_cue: String,
+    pub backchannel: String,
+    pub question_mark: String,
+    pub question_mark_closed: String,
+    pub question_mark_on_reflection: String,
+    pub tag_question: String,
+    pub wh_start: String,
+    pub wh_clause: String,
+    pub fact_question: String,
+    pub why_question: String,
+    pub aux_start: String,
+    pub aux_clause: String,
+    pub imperative: String,
+    pub you_statement: String,
+    pub self_statement: String,
+    pub plain_statement: String,
+    pub complex: String,
+    pub simple: String,
+    pub feeling: String,
+    pub long_reflection: String,
+    pub several_reflections: String,
+    pub continuation: String,
+    pub summary_by_cue: String,
+    pub summary_by_length: String,
+    pub check_in: String,
+    pub multi_sentence: String,
+    pub asked_permission: String,
+    pub also_advice: String,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RulesFile {
+    lexicon: LexiconFile,
+    weights: Weights,
+    reasons: Reasons,
+    cues: Vec<CueFile>,
+    depth_cues: Vec<DepthCueFile>,
+}
+
+/// A compiled phrase: its words, and the source text for reasons.
+#[derive(Debug, Clone)]
+pub struct Phrase {
+    pub words: Vec<String>,
+    pub text: String,
+}
+
+/// A compiled group of cues.
+#[derive(Debug, Clone)]
+pub struct Cue {
+    pub name: String,
+    pub target: Target,
+    pub at: Position,
+    pub weight: f32,
+    pub reason: String,
+    pub phrases: Vec<Phrase>,
+    pub unless_followed_by: Vec<String>,
+    /// Words that cancel the cue when they come right before it.
+    pub unless_preceded_by: Vec<String>,
+    /// How many different phrases of this group may add their weight in one sentence.
+    pub max_matches: usize,
+}
+
+/// Normalised word lists.
+#[derive(Debug, Clone)]
+pub struct Lexicon {
+    pub fillers: Vec<String>,
+    pub discourse_markers: Vec<String>,
+    pub filler_clauses: Vec<Vec<String>>,
+    pub auxiliaries: Vec<String>,
+    pub question_subjects: Vec<String>,
+    pub subject_pronouns: Vec<String>,
+    pub wh_words: Vec<String>,
+    pub mid_wh_words: Vec<String>,
+    pub subordinators: Vec<String>,
+    pub imperative_verbs: Vec<String>,
+    pub imperative_skip: Vec<String>,
+    pub not_imperative_next: Vec<String>,
+    pub backchannels: Vec<Vec<String>>,
+    pub tag_questions: Vec<Vec<String>>,
+    pub check_ins: Vec<Vec<String>>,
+    pub feeling_words: Vec<String>,
+}
+
+/// All rules, compiled: phrase lists are indexed by their first word so matching a sentence
+/// costs one hash lookup per word.
+#[derive(Debug, Clone)]
+pub struct Rules {
+    pub lexicon: Lexicon,
+    pub weights: Weights,
+    pub reasons: Reasons,
+    pub cues: Vec<Cue>,
+    pub depth_cues: Vec<Cue>,
+    /// first word -> (cue index, phrase index), for `cues`.
+    index: HashMap<String, Vec<(usize, usize)>>,
+    /// first word -> (cue index, phrase index), for `depth_cues`.
+    depth_index: HashMap<String, Vec<(usize, usize)>>,
+}
+
+/// The rule asset could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum RulesError {
+    #[error("utterance rules are not valid TOML: {0}")]
+    Toml(#[from] toml::de::Error),
+    #[error("utterance rules: {0}")]
+    Invalid(String),
+}
+
+/// A word that stands for any word ending in "ing".
+pub const ING: &str = "<ing>";
+
+fn words_list(list: Vec<String>) -> Vec<String> {
+    list.into_iter().flat_map(|w| phrase_words(&w)).collect()
+}
+
+fn phrase_list(list: Vec<String>) -> Vec<Vec<String>> {
+    list.iter()
+        .map(|p| phrase_words(p))
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+fn compile_phrases(list: &[String]) -> Vec<Phrase> {
+    list.iter()
+        .map(|p| {
+            // "<ing>" is not a word to the tokenizer, so keep it by hand.
+            let words: Vec<String> = p
+                .split_whitespace()
+                .flat_map(|w| {
+                    if w == ING {
+                        vec![ING.to_string()]
+                    } else {
+                        phrase_words(w)
+                    }
+                })
+                .collect();
+            Phrase {
+                words,
+                text: p.clone(),
+            }
+        })
+        .filter(|p| !p.words.is_empty())
+        .collect()
+}
+
+fn build_index(cues: &[Cue]) -> HashMap<String, Vec<(usize, usize)>> {
+    let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for (ci, cue) in cues.iter().enumerate() {
+        for (pi, phrase) in cue.phrases.iter().enumerate() {
+            if let Some(first) = phrase.words.first() {
+                index.entry(first.clone()).or_default().push((ci, pi));
+            }
+        }
+    }
+    index
+}
+
+impl Rules {
+    /// Parses and compiles rules from TOML text.
+    pub fn from_toml(text: &str) -> Result<Rules, RulesError> {
+        let file: RulesFile = toml::from_str(text)?;
+        let l = file.lexicon;
+        let lexicon = Lexicon {
+            fillers: words_list(l.fillers),
+            discourse_markers: words_list(l.discourse_markers),
+            filler_clauses: phrase_list(l.filler_clauses),
+            auxiliaries: words_list(l.auxiliaries),
+            question_subjects: words_list(l.question_subjects),
+            subject_pronouns: words_list(l.subject_pronouns),
+            wh_words: words_list(l.wh_words),
+            mid_wh_words: words_list(l.mid_wh_words),
+            subordinators: words_list(l.subordinators),
+            imperative_verbs: words_list(l.imperative_verbs),
+            imperative_skip: words_list(l.imperative_skip),
+            not_imperative_next: words_list(l.not_imperative_next),
+            backchannels: phrase_list(l.backchannels),
+            tag_questions: phrase_list(l.tag_questions),
+            check_ins: phrase_list(l.check_ins),
+            feeling_words: words_list(l.feeling_words),
+        };
+        let mut cues = Vec::new();
+        for c in file.cues {
+            if c.weight <= 0.0 {
+                return Err(RulesError::Invalid(format!(
+                    "cue group '{}' needs a positive weight",
+                    c.name
+                )));
+            }
+            cues.push(Cue {
+                phrases: compile_phrases(&c.phrases),
+                name: c.name,
+                target: c.label,
+                at: c.at,
+                weight: c.weight,
+                reason: c.reason,
+                unless_followed_by: words_list(c.unless_followed_by),
+                unless_preceded_by: words_list(c.unless_preceded_by),
+                max_matches: c.max_matches.max(1),
+            });
+        }
+        let depth_cues: Vec<Cue> = file
+            .depth_cues
+            .into_iter()
+            .map(|c| Cue {
+                phrases: compile_phrases(&c.phrases),
+                name: c.name,
+                target: Target::Reflection,
+                at: c.at,
+                weight: c.weight,
+                reason: c.reason,
+                unless_followed_by: Vec::new(),
+                unless_preceded_by: words_list(c.unless_preceded_by),
+                max_matches: c.max_matches.max(1),
+            })
+            .collect();
+        Ok(Rules {
+            index: build_index(&cues),
+            depth_index: build_index(&depth_cues),
+            lexicon,
+            weights: file.weights,
+            reasons: file.reasons,
+            cues,
+            depth_cues,
+        })
+    }
+
+    pub fn text_lexicon(&self) -> super::text::Lexicon<'_> {
+        super::text::Lexicon {
+            fillers: &self.lexicon.fillers,
+            discourse_markers: &self.lexicon.discourse_markers,
+            filler_clauses: &self.lexicon.filler_clauses,
+        }
+    }
+
+    pub(crate) fn index(&self, depth: bool) -> &HashMap<String, Vec<(usize, usize)>> {
+        if depth {
+            &self.depth_index
+        } else {
+            &self.index
+        }
+    }
+}
+
+/// True when `phrase` matches `words` starting at `at`.
+pub fn matches_at(words: &[String], at: usize, phrase: &[String]) -> bool {
+    let Some(rest) = words.get(at..) else {
+        return false;
+    };
+    rest.len() >= phrase.len()
+        && phrase.iter().zip(rest).all(|(p, w)| {
+            if p == ING {
+                w.len() > 4 && w.ends_with("ing")
+            } else {
+                p == w
+            }
+        })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn shipped_rules_compile() {
+        let rules = Rules::from_toml(RULES_TOML).expect("shipped rules parse");
+        assert!(rules.cues.len() >= 8);
+        assert!(rules.lexicon.auxiliaries.contains(&"do".to_string()));
+        // Phrases are normalised like input: "you're" becomes two words.
+        let stems = rules
+            .cues
+            .iter()
+            .find(|c| c.name == "reflection_stem")
+            .expect("stems");
+        assert!(stems.phrases.iter().any(|p| p.words == ["you", "are"]));
+    }
+
+    #[test]
+    fn ing_wildcard() {
+        let words: Vec<String> = ["how", "about", "setting", "a", "date"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        let phrase: Vec<String> = ["how", "about", ING]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(matches_at(&words, 0, &phrase));
+        let words: Vec<String> = ["how", "about", "you"]
+            .iter()
+            .map(|s| s.to_string())
+            .collect();
+        assert!(!matches_at(&words, 0, &phrase));
+    }
+
+    #[test]
+    fn bad_rules_are_an_error_not_a_panic() {
+        assert!(Rules::from_toml("not toml [").is_err());
+        assert!(Rules::from_toml("[lexicon]\n").is_err());
+    }
+}

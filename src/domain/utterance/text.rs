@@ -1,0 +1,405 @@
+//! Turning raw transcript text into normalised words, clauses and sentences.
+//!
+//! Everything here is plain character and token work: no regular expressions, one pass over
+//! the input, so a 100 KB line costs a few milliseconds. The same normalisation is applied to
+//! the phrases in the rule assets, so an asset author writes "you're" and it also matches
+//! "you are", "You’re" and "YOU'RE".
+
+/// One sentence of an utterance, normalised.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Sentence {
+    /// Lowercase words with contractions expanded ("you're" -> "you", "are") and
+    /// filler words ("um", "uh") removed.
+    pub words: Vec<String>,
+    /// `clause_start[i]` is true when `words[i]` begins a clause: the first word, or the first
+    /// word after a comma, colon, dash or similar break.
+    pub clause_start: Vec<bool>,
+    /// The sentence ended with a question mark (after dropping a trailing "you know?").
+    pub question_mark: bool,
+    /// Index of the first word after leading discourse markers ("so", "and", "well", ...).
+    pub core: usize,
+}
+
+impl Sentence {
+    /// The words after leading discourse markers.
+    pub fn core_words(&self) -> &[String] {
+        self.words.get(self.core..).unwrap_or(&[])
+    }
+
+    /// The discourse markers that were skipped at the start ("so", "and").
+    pub fn lead_words(&self) -> &[String] {
+        self.words.get(..self.core).unwrap_or(&[])
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+}
+
+/// Words that carry nothing for classification and are removed wherever they appear.
+pub struct Lexicon<'a> {
+    pub fillers: &'a [String],
+    pub discourse_markers: &'a [String],
+    /// Multi-word phrases that are fillers when they form a whole clause ("you know", "i mean").
+    pub filler_clauses: &'a [Vec<String>],
+}
+
+#[derive(Debug, Clone, PartialEq)]
+enum Token {
+    Word(String),
+    /// A break inside a sentence: comma, colon, dash.
+    ClauseBreak,
+    /// The end of a sentence; true when it was a question mark.
+    SentenceEnd(bool),
+}
+
+fn normalise_char(c: char) -> char {
+    match c {
+        '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{00AB}' | '\u{00BB}' => '"',
+        '\u{FF1F}' => '?',
+        _ => c,
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "dr", "mr", "mrs", "ms", "st", "vs", "etc", "e.g", "i.e", "jr",
+];
+
+/// Splits text into word and punctuation tokens. Apostrophes and hyphens inside words stay in
+/// the word; a full stop between digits ("2.5") stays in the number.
+fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut word = String::new();
+    let chars: Vec<char> = text.chars().map(normalise_char).collect();
+    let flush = |word: &mut String, tokens: &mut Vec<Token>| {
+        if !word.is_empty() {
+            let w = word.trim_matches(|c| c == '\'' || c == '-').to_string();
+            if !w.is_empty() {
+                tokens.push(Token::Word(w));
+            }
+            word.clear();
+        }
+    };
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = if i > 0 {
+            chars.get(i - 1).copied()
+        } else {
+            None
+        };
+        let next = chars.get(i + 1).copied();
+        if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+            continue;
+        }
+        let inside_word =
+            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+        match c {
+            '\'' | '-' if inside_word => word.push(c),
+            '.' if inside_word && prev.is_some_and(|p| p.is_ascii_digit()) => word.push(c),
+            '.' | '!' | '?' | ';' | '\u{2026}' => {
+                let is_abbrev = c == '.' && ABBREVIATIONS.contains(&word.as_str());
+                flush(&mut word, &mut tokens);
+                if !is_abbrev {
+                    tokens.push(Token::SentenceEnd(c == '?'));
+                }
+            }
+            ',' | ':' | '-' | '\u{2013}' | '\u{2014}' | '(' | ')' | '"' | '/' => {
+                flush(&mut word, &mut tokens);
+                tokens.push(Token::ClauseBreak);
+            }
+            _ => flush(&mut word, &mut tokens),
+        }
+    }
+    flush(&mut word, &mut tokens);
+    tokens
+}
+
+const IS_CONTRACTORS: &[&str] = &[
+    "it",
+    "that",
+    "what",
+    "there",
+    "here",
+    "he",
+    "she",
+    "who",
+    "how",
+    "where",
+    "when",
+    "why",
+    "this",
+    "everything",
+    "nothing",
+    "something",
+    "someone",
+    "everyone",
+    "anything",
+];
+
+/// Expands one lowercase word into its normalised words.
+pub fn expand_word(word: &str, out: &mut Vec<String>) {
+    let simple: Option<&[&str]> = match word {
+        "can't" | "cannot" => Some(&["can", "not"]),
+        "won't" => Some(&["will", "not"]),
+        "shan't" => Some(&["shall", "not"]),
+        "ain't" => Some(&["is", "not"]),
+        "let's" => Some(&["let", "us"]),
+        "gonna" => Some(&["going", "to"]),
+        "wanna" => Some(&["want", "to"]),
+        "gotta" => Some(&["got", "to"]),
+        "kinda" => Some(&["kind", "of"]),
+        "sorta" => Some(&["sort", "of"]),
+        "dunno" => Some(&["do", "not", "know"]),
+        "ok" => Some(&["okay"]),
+        "ya" => Some(&["you"]),
+        "cuz" | "'cause" | "cos" => Some(&["because"]),
+        "y'know" => Some(&["you", "know"]),
+        "mhm" | "mmhmm" | "mm-hm" | "mmm-hmm" | "m-hm" | "uh-huh" => Some(&["mm-hmm"]),
+        _ => None,
+    };
+    if let Some(words) = simple {
+        out.extend(words.iter().map(|w| w.to_string()));
+        return;
+    }
+    if let Some(base) = word.strip_suffix("n't")
+        && !base.is_empty()
+    {
+        out.push(base.to_string());
+        out.push("not".to_string());
+        return;
+    }
+    for (suffix, full) in [
+        ("'re", "are"),
+        ("'ve", "have"),
+        ("'ll", "will"),
+        ("'d", "would"),
+        ("'m", "am"),
+    ] {
+        if let Some(base) = word.strip_suffix(suffix)
+            && !base.is_empty()
+        {
+            out.push(base.to_string());
+            out.push(full.to_string());
+            return;
+        }
+    }
+    if let Some(base) = word.strip_suffix("'s")
+        && !base.is_empty()
+    {
+        out.push(base.to_string());
+        if IS_CONTRACTORS.contains(&base) {
+            out.push("is".to_string());
+        }
+        return;
+    }
+    out.push(word.to_string());
+}
+
+/// Normalises a phrase from an asset file into words, the same way input is normalised
+/// (without removing fillers or markers).
+pub fn phrase_words(phrase: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for token in tokenize(phrase) {
+        if let Token::Word(w) = token {
+            expand_word(&w, &mut out);
+        }
+    }
+    fix_has(&mut out);
+    out
+}
+
+/// "it's been" expands to "it is been"; it means "it has been".
+fn fix_has(words: &mut [String]) {
+    let mut i = 1;
+    while i < words.len() {
+        if words[i - 1] == "is" && matches!(words[i].as_str(), "been" | "got" | "gotten") {
+            words[i - 1] = "has".to_string();
+        }
+        i += 1;
+    }
+}
+
+fn starts_with_phrase(words: &[String], phrase: &[String]) -> bool {
+    !phrase.is_empty()
+        && words.len() >= phrase.len()
+        && words.iter().zip(phrase).all(|(a, b)| a == b)
+}
+
+/// Builds a sentence from one run of clauses, dropping fillers and filler clauses.
+fn build_sentence(clauses: Vec<Vec<String>>, question_mark: bool, lex: &Lexicon) -> Sentence {
+    let mut sentence = Sentence {
+        question_mark,
+        ..Sentence::default()
+    };
+    let mut clauses: Vec<Vec<String>> = clauses
+        .into_iter()
+        .map(|c| {
+            c.into_iter()
+                .filter(|w| !lex.fillers.contains(w))
+                .collect::<Vec<_>>()
+        })
+        .filter(|c| !c.is_empty())
+        .collect();
+    // "..., you know?" is a filler, not a question.
+    let last_is_filler = clauses
+        .last()
+        .is_some_and(|c| lex.filler_clauses.iter().any(|f| f == c));
+    if last_is_filler && clauses.len() > 1 {
+        sentence.question_mark = false;
+    }
+    clauses.retain(|c| !lex.filler_clauses.iter().any(|f| f == c));
+    for clause in &mut clauses {
+        fix_has(clause);
+    }
+    for clause in clauses {
+        for (i, w) in clause.into_iter().enumerate() {
+            sentence.clause_start.push(i == 0);
+            sentence.words.push(w);
+        }
+    }
+    // Leading discourse markers, and a leading filler phrase followed by more words
+    // ("you know it's hard" keeps "you know" only when it is not a phrase of its own).
+    let mut core = 0;
+    while core < sentence.words.len() {
+        let rest = &sentence.words[core..];
+        if rest.len() > 1 && lex.discourse_markers.iter().any(|m| m == &rest[0]) {
+            core += 1;
+            continue;
+        }
+        if let Some(f) = lex.filler_clauses.iter().find(|f| {
+            rest.len() > f.len()
+                && starts_with_phrase(rest, f)
+                && sentence
+                    .clause_start
+                    .get(core + f.len())
+                    .copied()
+                    .unwrap_or(false)
+        }) {
+            core += f.len();
+            continue;
+        }
+        break;
+    }
+    sentence.core = core;
+    sentence
+}
+
+/// Splits an utterance into normalised sentences. Empty sentences (only punctuation or
+/// fillers) are dropped unless nothing else is left.
+pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    let mut clauses: Vec<Vec<String>> = vec![Vec::new()];
+    for token in tokenize(text) {
+        match token {
+            Token::Word(w) => {
+                if let Some(current) = clauses.last_mut() {
+                    expand_word(&w, current);
+                }
+            }
+            Token::ClauseBreak => clauses.push(Vec::new()),
+            Token::SentenceEnd(q) => {
+                let sentence =
+                    build_sentence(std::mem::replace(&mut clauses, vec![Vec::new()]), q, lex);
+                if !sentence.is_empty() {
+                    out.push(sentence);
+                } else if q {
+                    // "...? ?" or a lone "?" after fillers: keep the question on the previous sentence.
+                    if let Some(prev) = out.last_mut() {
+                        prev.question_mark = true;
+                    }
+                }
+            }
+        }
+    }
+    let sentence = build_sentence(clauses, false, lex);
+    if !sentence.is_empty() {
+        out.push(sentence);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lex_parts() -> (Vec<String>, Vec<String>, Vec<Vec<String>>) {
+        (
+            vec!["um".into(), "uh".into()],
+            vec!["so".into(), "and".into(), "well".into()],
+            vec![phrase_words("you know"), phrase_words("i mean")],
+        )
+    }
+
+    fn split(text: &str) -> Vec<Sentence> {
+        let (f, d, c) = lex_parts();
+        let lex = Lexicon {
+            fillers: &f,
+            discourse_markers: &d,
+            filler_clauses: &c,
+        };
+        sentences(text, &lex)
+    }
+
+    #[test]
+    fn expands_contractions_and_curly_apostrophes() {
+        assert_eq!(phrase_words("You’re"), vec!["you", "are"]);
+        assert_eq!(phrase_words("don't"), vec!["do", "not"]);
+        assert_eq!(
+            phrase_words("can't won't"),
+            vec!["can", "not", "will", "not"]
+        );
+        assert_eq!(phrase_words("it's what's"), vec!["it", "is", "what", "is"]);
+        assert_eq!(phrase_words("cousin's"), vec!["cousin"]);
+        assert_eq!(phrase_words("Let's"), vec!["let", "us"]);
+    }
+
+    #[test]
+    fn splits_sentences_and_keeps_question_marks() {
+        let s = split("You've cut back a lot. How did you manage that?");
+        assert_eq!(s.len(), 2);
+        assert!(!s[0].question_mark);
+        assert!(s[1].question_mark);
+        assert_eq!(s[1].words[0], "how");
+    }
+
+    #[test]
+    fn removes_fillers_and_leading_markers() {
+        let s = split("So, um, what's been going on");
+        assert_eq!(s.len(), 1);
+        assert_eq!(s[0].core_words()[0], "what");
+        assert_eq!(s[0].lead_words(), ["so"]);
+    }
+
+    #[test]
+    fn trailing_you_know_is_not_a_question() {
+        let s = split("It's hard, you know?");
+        assert!(!s[0].question_mark);
+        assert_eq!(s[0].words, vec!["it", "is", "hard"]);
+        let s = split("You know, it's hard");
+        assert_eq!(s[0].words, vec!["it", "is", "hard"]);
+        let s = split("you know yourself well");
+        assert_eq!(s[0].core_words()[0], "you");
+    }
+
+    #[test]
+    fn numbers_and_abbreviations_do_not_split() {
+        let s = split("Dr. Lee said 2.5 mg is fine.");
+        assert_eq!(s.len(), 1);
+        assert!(s[0].words.contains(&"2.5".to_string()));
+    }
+
+    #[test]
+    fn clause_starts_follow_commas() {
+        let s = split("I'm curious, what made you call");
+        let i = s[0].words.iter().position(|w| w == "what").unwrap();
+        assert!(s[0].clause_start[i]);
+    }
+
+    #[test]
+    fn empty_and_punctuation_only() {
+        assert!(split("").is_empty());
+        assert!(split("  ... ?!").is_empty());
+        assert!(split("um, uh").is_empty());
+    }
+}
