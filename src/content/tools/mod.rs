@@ -60,7 +60,8 @@ pub struct Tool {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ToolBody {
-    Oars(Oars),
+    /// Boxed, like `Planning`: much larger than the other kinds.
+    Oars(Box<Oars>),
     AskShareAsk(AskShareAsk),
     ReflectiveListening(ReflectiveListening),
     AdvantagesDisadvantages(AdvantagesDisadvantages),
@@ -68,7 +69,7 @@ pub enum ToolBody {
     Values(ExploringValues),
     Worksheet(Worksheet),
     GentleRefusal(GentleRefusal),
-    Planning(Planning),
+    Planning(Box<Planning>),
     Brainstorming(Brainstorming),
     PlanningPossibilities(PlanningPossibilities),
     SafetyPlan(SafetyPlan),
@@ -247,7 +248,7 @@ impl RawTool {
             section_of,
         } = self;
         let mut bodies: Vec<ToolBody> = [
-            oars.map(ToolBody::Oars),
+            oars.map(|o| ToolBody::Oars(Box::new(o))),
             ask_share_ask.map(ToolBody::AskShareAsk),
             reflective_listening.map(ToolBody::ReflectiveListening),
             advantages_disadvantages.map(ToolBody::AdvantagesDisadvantages),
@@ -255,7 +256,7 @@ impl RawTool {
             values.map(ToolBody::Values),
             worksheet.map(ToolBody::Worksheet),
             gentle_refusal.map(ToolBody::GentleRefusal),
-            planning.map(ToolBody::Planning),
+            planning.map(|p| ToolBody::Planning(Box::new(p))),
             brainstorming.map(ToolBody::Brainstorming),
             planning_possibilities.map(ToolBody::PlanningPossibilities),
             safety_plan.map(ToolBody::SafetyPlan),
