@@ -253,6 +253,7 @@ impl Content {
     }
 
     pub fn stage(&self, stage: Stage) -> &StageInfo {
+        // In range: `Stage::index` is 0..5 and the array always holds five, in order.
         &self.stages[stage.index()]
     }
 
@@ -305,5 +306,68 @@ impl Content {
 
     pub fn crisis(&self) -> &CrisisResources {
         &self.crisis
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn info(stage: Stage) -> StageInfo {
+        StageInfo {
+            id: stage,
+            name: stage.label().to_string(),
+            purpose: "p".to_string(),
+            key_concepts: Vec::new(),
+            tools: Vec::new(),
+        }
+    }
+
+    #[test]
+    fn order_stages_sorts_and_reports_missing_and_repeated() {
+        let mut list: Vec<StageInfo> = Stage::ALL.iter().rev().map(|s| info(*s)).collect();
+        let ordered = order_stages(list.clone()).expect("all five");
+        assert_eq!(ordered.map(|s| s.id), Stage::ALL);
+
+        list.retain(|s| s.id != Stage::Exploring);
+        list.push(info(Stage::Planning));
+        let problems = order_stages(list).expect_err("one missing, one repeated");
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("`exploring` is missing"))
+        );
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains("`planning` appears more than once"))
+        );
+    }
+
+    #[test]
+    fn parse_errors_name_the_file_and_line() {
+        let err = parse::<stages::StagesFile>(("assets/x.toml", "\n\n[[stages]]\nid = 4\n"))
+            .expect_err("bad id type");
+        let ContentError::Parse { file, line, .. } = &err else {
+            panic!("expected a parse error, got {err:?}")
+        };
+        assert_eq!(file, "assets/x.toml");
+        assert_eq!(*line, Some(4));
+        assert!(err.to_string().starts_with("assets/x.toml:4:"));
+    }
+
+    #[test]
+    fn ids_are_plain() {
+        assert!(validate::valid_id("oars"));
+        assert!(validate::valid_id("county-mobile_2"));
+        assert!(!validate::valid_id(""));
+        assert!(!validate::valid_id("Has Space"));
+        assert!(!validate::valid_id("../escape"));
+    }
+
+    #[test]
+    fn builtin_content_passes_every_rule() {
+        let c = Content::builtin().expect("built-in content loads");
+        assert!(validate::validate(&c).is_empty());
     }
 }

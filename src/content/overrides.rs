@@ -69,8 +69,8 @@ struct CrisisOverride {
 
 /// Replaces the entry with the same id, or appends.
 fn upsert<T>(list: &mut Vec<T>, item: T, id: impl Fn(&T) -> &str) {
-    match list.iter().position(|x| id(x) == id(&item)) {
-        Some(i) => list[i] = item,
+    match list.iter_mut().find(|x| id(x) == id(&item)) {
+        Some(slot) => *slot = item,
         None => list.push(item),
     }
 }
@@ -175,8 +175,9 @@ impl Content {
         let mut next = self.clone();
         let mut issues = Vec::new();
         for stage in bundle.stages {
-            let i = stage.id.index();
-            next.stages[i] = stage;
+            if let Some(slot) = next.stages.iter_mut().find(|s| s.id == stage.id) {
+                *slot = stage;
+            }
         }
         for raw in bundle.tools {
             let needle = format!("\"{}\"", raw.id);
