@@ -1,4 +1,4 @@
-//! Organisation override files replace or add content; bad files are reported and skipped.
+//! Organization override files replace or add content; bad files are reported and skipped.
 
 use std::fs;
 use std::path::Path;

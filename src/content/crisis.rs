@@ -9,13 +9,13 @@ pub struct CrisisResources {
     pub intro: String,
     /// Lines that are the same everywhere the app is used (988, Veterans Crisis Line, 911).
     pub national: Vec<CrisisResource>,
-    /// Resources an organisation adds through an override file. Empty in the built-in content.
+    /// Resources an organization adds through an override file. Empty in the built-in content.
     #[serde(default)]
     pub local: Vec<CrisisResource>,
 }
 
 impl CrisisResources {
-    /// Local resources first (an organisation knows its own community best), then national.
+    /// Local resources first (an organization knows its own community best), then national.
     pub fn all(&self) -> impl Iterator<Item = &CrisisResource> {
         self.local.iter().chain(self.national.iter())
     }

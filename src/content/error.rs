@@ -22,7 +22,7 @@ pub enum ContentError {
     Invalid { problems: Vec<String> },
 }
 
-/// A problem with one organisation override file. The file was skipped as a whole; the
+/// A problem with one organization override file. The file was skipped as a whole; the
 /// content it would have changed stays as it was.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ContentProblem {

@@ -1,7 +1,7 @@
 //! Loads the embedded `assets/` data into typed structures.
 //!
 //! The built-in content is compiled into the binary with `include_str!`, parsed with serde
-//! and checked by [`validate`]. An organisation can replace or add content by dropping
+//! and checked by [`validate`]. An organization can replace or add content by dropping
 //! `.toml` files in a directory ([`Content::with_overrides`]); a bad file is reported with its
 //! name and line and skipped, and never stops the app.
 //!
@@ -267,7 +267,7 @@ impl Content {
     }
 
     /// The tools suggested at a stage, in the stage's order, then any other tool that says
-    /// it fits the stage (for example one an organisation added).
+    /// it fits the stage (for example one an organization added).
     pub fn tools_for(&self, stage: Stage) -> Vec<&Tool> {
         let listed = &self.stage(stage).tools;
         let mut out: Vec<&Tool> = listed.iter().filter_map(|id| self.tool(id)).collect();

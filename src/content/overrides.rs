@@ -1,4 +1,4 @@
-//! Organisation overrides: `.toml` files in a directory that replace or add content.
+//! Organization overrides: `.toml` files in a directory that replace or add content.
 //!
 //! Two shapes are accepted. A file with a top-level `id` is one whole tool, in the same
 //! shape as `assets/tools/<id>.toml`: it replaces the built-in tool with that id or adds a
@@ -76,7 +76,7 @@ fn upsert<T>(list: &mut Vec<T>, item: T, id: impl Fn(&T) -> &str) {
 }
 
 impl Content {
-    /// The built-in content with an organisation's override files from `dir` applied.
+    /// The built-in content with an organization's override files from `dir` applied.
     /// A missing directory means no overrides. Never fails: problems come back as a list.
     pub fn with_overrides(dir: &Path) -> (Content, Vec<ContentProblem>) {
         let (mut content, mut problems) = match builtin() {

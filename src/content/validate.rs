@@ -1,4 +1,4 @@
-//! Rules that loaded content must follow, whether built in or changed by an organisation.
+//! Rules that loaded content must follow, whether built in or changed by an organization.
 
 use std::collections::HashSet;
 

@@ -298,7 +298,7 @@ impl RawTool {
 }
 
 /// Fills in the body of every tool that shows a section of another tool. Run after any
-/// change to the tool list, so an organisation's new planning tool flows into brainstorming.
+/// change to the tool list, so an organization's new planning tool flows into brainstorming.
 pub(crate) fn resolve_sections(tools: &mut [Tool]) -> Vec<String> {
     let mut issues = Vec::new();
     let mut resolved = Vec::new();
