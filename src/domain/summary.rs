@@ -93,12 +93,7 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<Option<NaiveDate>, St
     }
     NaiveDate::parse_from_str(&s, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| {
-            format!(
-                "'{}' is not a date: use YYYY-MM-DD, +7, 7d or 2w",
-                input.trim()
-            )
-        })
+        .map_err(|_| format!("'{}' is not a date: use YYYY-MM-DD, +7, 7d or 2w", input.trim()))
 }
 
 #[cfg(test)]
@@ -129,10 +124,7 @@ mod tests {
         s.toggle_activity(DirectActivity::ExperientialSharing);
         assert_eq!(
             s.activities,
-            vec![
-                DirectActivity::ExperientialSharing,
-                DirectActivity::Advocacy
-            ]
+            vec![DirectActivity::ExperientialSharing, DirectActivity::Advocacy]
         );
         s.toggle_activity(DirectActivity::Advocacy);
         assert_eq!(s.activities, vec![DirectActivity::ExperientialSharing]);
