@@ -16,6 +16,7 @@ use std::collections::HashMap;
 pub use action::{Action, Destination, Done, Effect, EffectKind};
 use uuid::Uuid;
 
+use crate::content::Content;
 use crate::domain::{Flags, Peer, Session, SessionKind, Timestamp};
 use history::{HistoryView, NoteView};
 use live::LiveSession;
@@ -85,7 +86,19 @@ pub struct Status {
 /// Seconds of quiet typing before the draft is written again.
 pub const AUTOSAVE_SECONDS: i64 = 3;
 
+/// The built-in content, or the minimal fallback if it could not load (a test guards that
+/// it always loads, so the fallback is a last resort, not a normal path).
+pub fn default_content() -> &'static Content {
+    static FALLBACK: std::sync::OnceLock<Content> = std::sync::OnceLock::new();
+    match crate::content::builtin() {
+        Ok(c) => c,
+        Err(_) => FALLBACK.get_or_init(Content::fallback),
+    }
+}
+
 pub struct App {
+    /// Stages, tools and crisis lines: the built-in assets plus any organisation overrides.
+    pub content: &'static Content,
     pub screen: Screen,
     pub peers: Vec<Peer>,
     pub history: Vec<HistoryItem>,
@@ -122,6 +135,7 @@ impl App {
         now: Timestamp,
     ) -> App {
         let mut app = App {
+            content: default_content(),
             screen: if drafts.is_empty() {
                 Screen::Home
             } else {
@@ -149,6 +163,12 @@ impl App {
         };
         app.set_data(peers, history);
         app
+    }
+
+    /// Uses `content` (e.g. with an organisation's overrides) instead of the built-in one.
+    pub fn with_content(mut self, content: &'static Content) -> App {
+        self.content = content;
+        self
     }
 
     /// Replaces the lists with what the store holds now.

@@ -73,3 +73,19 @@ impl ContactMethod {
 pub(crate) struct CrisisFile {
     pub crisis: CrisisResources,
 }
+
+impl CrisisResource {
+    /// "988 Suicide & Crisis Lifeline: Call 988 · Text 988 · Chat 988lifeline.org", for
+    /// places with room for one line per resource.
+    pub fn one_line(&self) -> String {
+        let contacts: Vec<String> = self
+            .contacts
+            .iter()
+            .map(|c| match &c.note {
+                Some(note) => format!("{} {} ({note})", c.method.label(), c.value),
+                None => format!("{} {}", c.method.label(), c.value),
+            })
+            .collect();
+        format!("{}: {}", self.name, contacts.join(" · "))
+    }
+}

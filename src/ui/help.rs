@@ -29,17 +29,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         )));
     }
     lines.push(Line::from(""));
-    for l in crisis_lines() {
+    for l in crisis_lines(app) {
         lines.push(l);
     }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 /// Crisis resources, always on the help screen.
-pub fn crisis_lines() -> Vec<Line<'static>> {
-    // MERGE: read from content
-    vec![Line::from(Span::styled(
-        "In crisis: call or text 988 (US)",
-        THEME.warning,
-    ))]
+pub fn crisis_lines(app: &App) -> Vec<Line<'static>> {
+    let mut lines = vec![Line::from(Span::styled("If someone is in crisis", THEME.warning))];
+    lines.extend(
+        app.content
+            .crisis()
+            .all()
+            .map(|r| Line::from(Span::styled(format!("  {}", r.one_line()), THEME.warning))),
+    );
+    lines
 }

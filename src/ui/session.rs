@@ -32,7 +32,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         let [notes, guide] =
             Layout::horizontal([Constraint::Min(36), Constraint::Length(34)]).areas(body);
         widgets::field(frame, notes, "Notes", &live.notes, notes_focused);
-        stage_guide(frame, guide, live.session.current_stage());
+        stage_guide(frame, guide, app, live.session.current_stage());
     } else {
         widgets::field(frame, body, "Notes", &live.notes, notes_focused);
     }
@@ -95,8 +95,8 @@ pub fn stage_bar(frame: &mut Frame, area: Rect, session: &Session) {
 }
 
 /// What the current stage is for, its key concepts and the tools that fit it.
-fn stage_guide(frame: &mut Frame, area: Rect, stage: Stage) {
-    let lines = guide_lines(stage);
+fn stage_guide(frame: &mut Frame, area: Rect, app: &App, stage: Stage) {
+    let lines = guide_lines(app, stage);
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
@@ -105,7 +105,17 @@ fn stage_guide(frame: &mut Frame, area: Rect, stage: Stage) {
     );
 }
 
-fn guide_lines(stage: Stage) -> Vec<Line<'static>> {
-    // MERGE: from content
-    vec![Line::from(stage.label())]
+fn guide_lines(app: &App, stage: Stage) -> Vec<Line<'static>> {
+    let info = app.content.stage(stage);
+    let mut lines = vec![Line::from(info.purpose.clone()), Line::from("")];
+    lines.push(Line::from(Span::styled("Suggested tools", THEME.accent)));
+    for tool in app.content.tools_for(stage) {
+        lines.push(Line::from(format!("• {}", tool.name)));
+    }
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Key concepts", THEME.accent)));
+    for concept in &info.key_concepts {
+        lines.push(Line::from(format!("• {}", concept.name)));
+    }
+    lines
 }

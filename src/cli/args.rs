@@ -1,0 +1,92 @@
+//! The command line, as clap reads it.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+/// A calm, keyboard-driven companion for peer support sessions. With no command, opens the
+/// app on your data folder.
+#[derive(Debug, Parser)]
+#[command(name = "alongside", version, about, long_about = None)]
+pub struct Cli {
+    /// The data folder (default: the platform's data directory for alongside).
+    #[arg(long, global = true, env = "ALONGSIDE_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Open the app on a throwaway folder filled with fictional sample peers and sessions.
+    Demo,
+    /// Read saved notes from the shell, for documentation systems and scripts.
+    Notes {
+        #[command(subcommand)]
+        command: NotesCommand,
+    },
+    /// Fill a data folder with fictional peers and sessions (for benchmarks and trials).
+    Generate {
+        /// How many sessions to write.
+        #[arg(long, default_value_t = 1000)]
+        sessions: usize,
+        /// How many peers to spread them over.
+        #[arg(long, default_value_t = 40)]
+        peers: usize,
+        /// Seed for the fictional data, so runs can be repeated.
+        #[arg(long, default_value_t = 7)]
+        seed: u64,
+    },
+    /// Practice tools for trainees.
+    Practice {
+        #[command(subcommand)]
+        command: PracticeCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NotesCommand {
+    /// List saved sessions, newest first.
+    List {
+        /// Only this peer's sessions (by alias).
+        #[arg(long, value_name = "ALIAS")]
+        peer: Option<String>,
+        /// Print JSON instead of a table.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print one note.
+    Show {
+        /// The session id (or a unique start of it).
+        id: String,
+        #[arg(long, value_enum, default_value_t = Format::Md)]
+        format: Format,
+    },
+    /// Write every note to a folder, one file each.
+    Export {
+        #[arg(long, value_enum)]
+        format: Format,
+        /// The folder to write to (created if missing).
+        #[arg(long, value_name = "DIR")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PracticeCommand {
+    /// Say what kind of utterance a line is (open question, reflection, ...) and why.
+    /// With no TEXT, reads one utterance per line from stdin and writes JSON lines.
+    Classify {
+        text: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Md,
+    Json,
+}
