@@ -100,7 +100,8 @@ pub fn looks_like_full_name(alias: &str) -> bool {
             first_upper
                 && w.chars().count() >= 3
                 && w.chars().any(char::is_lowercase)
-                && w.chars().all(|c| c.is_alphabetic() || c == '-' || c == '\'')
+                && w.chars()
+                    .all(|c| c.is_alphabetic() || c == '-' || c == '\'')
         })
 }
 
@@ -135,7 +136,10 @@ mod tests {
         assert_eq!(clean_alias("   "), Err(PeerError::EmptyAlias));
         assert_eq!(clean_alias("a\nb"), Err(PeerError::AliasMultiline));
         assert_eq!(clean_alias(&"x".repeat(33)), Err(PeerError::AliasTooLong));
-        assert!(clean_alias(&"é".repeat(32)).is_ok(), "counts characters, not bytes");
+        assert!(
+            clean_alias(&"é".repeat(32)).is_ok(),
+            "counts characters, not bytes"
+        );
     }
 
     #[test]
@@ -162,7 +166,10 @@ mod tests {
         let a = Peer::new("JD", t0()).expect("peer");
         let b = Peer::new("Sunny", t0()).expect("peer");
         let peers = [a.clone(), b];
-        assert_eq!(check_unique_alias("jd", &peers, None), Err(PeerError::DuplicateAlias));
+        assert_eq!(
+            check_unique_alias("jd", &peers, None),
+            Err(PeerError::DuplicateAlias)
+        );
         assert_eq!(check_unique_alias("jd", &peers, Some(a.id)), Ok(()));
         assert_eq!(check_unique_alias("KM", &peers, None), Ok(()));
     }

@@ -269,7 +269,8 @@ mod tests {
     fn stage_time_adds_up_across_revisits() {
         let mut s = session();
         s.enter_stage(Stage::Exploring, t(10)).expect("ok");
-        s.enter_stage(Stage::Exploring, t(12)).expect("same stage is a no-op");
+        s.enter_stage(Stage::Exploring, t(12))
+            .expect("same stage is a no-op");
         s.enter_stage(Stage::Connecting, t(20)).expect("ok");
         s.enter_stage(Stage::Planning, t(25)).expect("ok");
         s.finish(t(45)).expect("ok");
@@ -286,7 +287,10 @@ mod tests {
     fn an_ended_session_cannot_change_stage_or_end_twice() {
         let mut s = session();
         s.finish(t(5)).expect("ok");
-        assert_eq!(s.enter_stage(Stage::Planning, t(6)), Err(SessionError::AlreadyEnded));
+        assert_eq!(
+            s.enter_stage(Stage::Planning, t(6)),
+            Err(SessionError::AlreadyEnded)
+        );
         assert_eq!(s.finish(t(7)), Err(SessionError::AlreadyEnded));
     }
 

@@ -93,7 +93,12 @@ pub fn parse_date(input: &str, today: NaiveDate) -> Result<Option<NaiveDate>, St
     }
     NaiveDate::parse_from_str(&s, "%Y-%m-%d")
         .map(Some)
-        .map_err(|_| format!("'{}' is not a date: use YYYY-MM-DD, +7, 7d or 2w", input.trim()))
+        .map_err(|_| {
+            format!(
+                "'{}' is not a date: use YYYY-MM-DD, +7, 7d or 2w",
+                input.trim()
+            )
+        })
 }
 
 #[cfg(test)]
@@ -124,7 +129,10 @@ mod tests {
         s.toggle_activity(DirectActivity::ExperientialSharing);
         assert_eq!(
             s.activities,
-            vec![DirectActivity::ExperientialSharing, DirectActivity::Advocacy]
+            vec![
+                DirectActivity::ExperientialSharing,
+                DirectActivity::Advocacy
+            ]
         );
         s.toggle_activity(DirectActivity::Advocacy);
         assert_eq!(s.activities, vec![DirectActivity::ExperientialSharing]);

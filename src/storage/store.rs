@@ -1,0 +1,791 @@
+//! The store: opening a data folder, and reading and saving peers, sessions and drafts.
+
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use uuid::Uuid;
+
+use super::atomic::{
+    self, Fault, FileStamp, WriteOptions, create_private_dir, remove_stray_temp_files, sync_dir,
+    tighten_dir, write_with,
+};
+use super::error::{Action, StoreError};
+use super::index::{self, IndexEntry, PeerStats, newest_first, query_words};
+use super::layout::{
+    self, DRAFTS_DIR, INDEX_FILE, LOCK_FILE, Layout, PEERS_FILE, QUARANTINE_DIR, SESSIONS_DIR,
+};
+use super::problem::{Problem, ProblemKind, RebuildWhy};
+use super::quarantine::quarantine;
+use super::read::{Loaded, load, load_session};
+use super::schema::{
+    CURRENT_VERSION, IndexFile, IndexFileRef, PeersFile, PeersFileRef, Reason, SessionFile,
+    Versioned, encode_session,
+};
+use crate::domain::{Peer, Session};
+
+/// An open data folder. A writable store holds the folder's lock until it is dropped.
+///
+/// Peers and the session index are kept in memory; a session's full note is read from its
+/// file only when asked for ([`Store::load_session`]).
+#[derive(Debug)]
+pub struct Store {
+    layout: Layout,
+    /// Present when writable. The exclusive lock lives as long as this file stays open.
+    lock: Option<fd_lock::RwLock<File>>,
+    peers: Vec<Peer>,
+    /// Set when peers.json was written by a newer version: peers are then never saved.
+    peers_newer: Option<u64>,
+    /// Newest first.
+    index: Vec<IndexEntry>,
+    /// Set when index.json was written by a newer version: it is then never rewritten.
+    index_newer: bool,
+    /// Problems found after opening (a bad draft met by `drafts`, a bad file met before
+    /// saving over it), for [`Store::take_problems`].
+    late_problems: Mutex<Vec<Problem>>,
+    /// Test faults, one per upcoming file write.
+    faults: Mutex<VecDeque<Option<Fault>>>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the data folder at `dir` for reading and writing.
+    ///
+    /// Creates the layout (folders owner-only), takes the lock, removes leftover temporary
+    /// files, loads the peers and the session index (rebuilding the index from the session
+    /// files if it is missing, unreadable or out of date), and checks the drafts. Files that
+    /// cannot be read are moved to `quarantine/` and reported in the returned problems;
+    /// they never stop the store from opening.
+    ///
+    /// Fails with [`StoreError::Locked`] when another alongside has the folder open.
+    pub fn open(dir: impl AsRef<Path>) -> Result<(Store, Vec<Problem>), StoreError> {
+        let root = dir.as_ref();
+        let layout = Layout::new(root);
+        let open_err = |e: io::Error| StoreError::from_io(Action::Open, e, root);
+        let mut problems = Vec::new();
+
+        create_private_dir(root).map_err(open_err)?;
+        if tighten_dir(root).is_err() {
+            problems.push(Problem {
+                file: "data folder".into(),
+                kind: ProblemKind::NotPrivate,
+            });
+        }
+        let lock = take_lock(&layout)?;
+
+        for sub in [SESSIONS_DIR, DRAFTS_DIR, QUARANTINE_DIR] {
+            let path = layout.path(sub);
+            create_private_dir(&path).map_err(open_err)?;
+            if tighten_dir(&path).is_err() {
+                problems.push(Problem {
+                    file: format!("{sub}/"),
+                    kind: ProblemKind::NotPrivate,
+                });
+            }
+        }
+        for sub in ["", SESSIONS_DIR, DRAFTS_DIR] {
+            remove_stray_temp_files(&layout.path(sub)).map_err(open_err)?;
+        }
+
+        Store::load(layout, Some(lock), problems)
+    }
+
+    /// Opens an existing data folder for reading only, without the lock, for command-line
+    /// reads while the app may be running. It never creates, moves or rewrites anything:
+    /// unreadable files are reported and left in place, and an out-of-date index is rebuilt
+    /// in memory only. Safe alongside a running app because every write is an atomic rename.
+    pub fn open_read_only(dir: impl AsRef<Path>) -> Result<(Store, Vec<Problem>), StoreError> {
+        let root = dir.as_ref();
+        match fs::metadata(root) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                return Err(StoreError::NoDataDir {
+                    dir: root.to_path_buf(),
+                });
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(StoreError::NoDataDir {
+                    dir: root.to_path_buf(),
+                });
+            }
+            Err(e) => return Err(StoreError::from_io(Action::Open, e, root)),
+        }
+        Store::load(Layout::new(root), None, Vec::new())
+    }
+
+    fn load(
+        layout: Layout,
+        lock: Option<fd_lock::RwLock<File>>,
+        mut problems: Vec<Problem>,
+    ) -> Result<(Store, Vec<Problem>), StoreError> {
+        let writable = lock.is_some();
+        let (peers, peers_newer) = load_peers(&layout, writable, &mut problems);
+        check_drafts(&layout, writable, &mut problems);
+        let mut store = Store {
+            layout,
+            lock,
+            peers,
+            peers_newer,
+            index: Vec::new(),
+            index_newer: false,
+            late_problems: Mutex::new(Vec::new()),
+            faults: Mutex::new(VecDeque::new()),
+        };
+        store.reconcile_index(false, &mut problems);
+        Ok((store, problems))
+    }
+
+    /// The data folder.
+    pub fn dir(&self) -> &Path {
+        self.layout.root()
+    }
+
+    /// True for a store opened with [`Store::open_read_only`].
+    pub fn is_read_only(&self) -> bool {
+        self.lock.is_none()
+    }
+
+    /// Problems met since opening (or since the last call), e.g. an unreadable draft moved
+    /// to quarantine by [`Store::drafts`].
+    pub fn take_problems(&self) -> Vec<Problem> {
+        std::mem::take(
+            &mut *self
+                .late_problems
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        )
+    }
+
+    // ----- peers -----
+
+    /// Every peer, in the order they were added.
+    pub fn peers(&self) -> &[Peer] {
+        &self.peers
+    }
+
+    /// The peer with this id.
+    pub fn peer(&self, id: Uuid) -> Option<&Peer> {
+        self.peers.iter().find(|p| p.id == id)
+    }
+
+    /// Adds the peer, or replaces the one with the same id, and rewrites peers.json durably.
+    /// On failure the peers in memory are unchanged. Refuses (never overwrites) when
+    /// peers.json was written by a newer version of the app.
+    pub fn save_peer(&mut self, peer: &Peer) -> Result<(), StoreError> {
+        let mut next = self.peers.clone();
+        match next.iter_mut().find(|p| p.id == peer.id) {
+            Some(p) => *p = peer.clone(),
+            None => next.push(peer.clone()),
+        }
+        self.write_peers(next)
+    }
+
+    /// Adds or replaces many peers with one write (for generated data).
+    pub(crate) fn save_peers_bulk(&mut self, peers: &[Peer]) -> Result<(), StoreError> {
+        let mut next = self.peers.clone();
+        for peer in peers {
+            match next.iter_mut().find(|p| p.id == peer.id) {
+                Some(p) => *p = peer.clone(),
+                None => next.push(peer.clone()),
+            }
+        }
+        self.write_peers(next)
+    }
+
+    fn write_peers(&mut self, next: Vec<Peer>) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        if let Some(found) = self.peers_newer {
+            return Err(StoreError::NewerVersion {
+                action: Action::Save,
+                file: PEERS_FILE.into(),
+                found,
+            });
+        }
+        self.guard_overwrite::<PeersFile>(PEERS_FILE)?;
+        let bytes = serde_json::to_vec_pretty(&PeersFileRef {
+            schema_version: CURRENT_VERSION,
+            peers: &next,
+        })
+        .map_err(|_| encode_error(Action::Save))?;
+        self.write_file(PEERS_FILE, &bytes, Action::Save, true)?;
+        self.peers = next;
+        Ok(())
+    }
+
+    /// Session count and most recent session for every peer that has sessions.
+    pub fn peer_stats(&self) -> HashMap<Uuid, PeerStats> {
+        index::peer_stats(&self.index)
+    }
+
+    /// Session count and most recent session for one peer.
+    pub fn stats_for(&self, peer_id: Uuid) -> PeerStats {
+        let mut st = PeerStats::default();
+        for e in self.index.iter().filter(|e| e.peer_id == peer_id) {
+            st.session_count += 1;
+            if st.last_session.is_none_or(|t| e.started_at > t) {
+                st.last_session = Some(e.started_at);
+            }
+        }
+        st
+    }
+
+    // ----- sessions -----
+
+    /// Every saved session's summary, newest first.
+    pub fn sessions(&self) -> &[IndexEntry] {
+        &self.index
+    }
+
+    /// Sessions of one peer (or all), whose text contains every word of `text`
+    /// (case-insensitive; blank matches all), newest first. Reads no files.
+    pub fn filter(&self, peer: Option<Uuid>, text: &str) -> Vec<&IndexEntry> {
+        let words = query_words(text);
+        self.index
+            .iter()
+            .filter(|e| peer.is_none_or(|p| e.peer_id == p) && e.matches_words(&words))
+            .collect()
+    }
+
+    /// Reads one saved session in full.
+    pub fn load_session(&self, id: Uuid) -> Result<Session, StoreError> {
+        let rel = Layout::session_rel(id);
+        match load_session(&self.layout.path(&rel), id) {
+            Loaded::Found { value, .. } => Ok(value),
+            Loaded::Missing => Err(StoreError::NotFound { id }),
+            Loaded::Newer { found } => Err(StoreError::NewerVersion {
+                action: Action::Read,
+                file: rel,
+                found,
+            }),
+            Loaded::Unreadable(reason) => Err(StoreError::Unreadable { file: rel, reason }),
+        }
+    }
+
+    /// Saves a session: writes its file durably, then updates the index, then removes its
+    /// draft. If writing the session file fails nothing changes, in memory or on disk. If
+    /// only the index write fails the save still succeeds: the session file is the truth,
+    /// and the index is rebuilt on the next open.
+    pub fn save_session(&mut self, session: &Session) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        let rel = Layout::session_rel(session.id);
+        self.guard_overwrite::<SessionFile>(&rel)?;
+        let bytes = encode_session(session).map_err(|_| encode_error(Action::Save))?;
+        let stamp = self.write_file(&rel, &bytes, Action::Save, true)?;
+        self.insert_entry(IndexEntry::from_session(session, stamp));
+        // The index is a cache; a failure here is repaired on the next open.
+        let _ = self.write_index();
+        // Only now that the session file is durable is the draft redundant.
+        let _ = self.remove_draft_file(session.id);
+        Ok(())
+    }
+
+    /// Saves many sessions for generated data: each file is flushed, the folder once at the
+    /// end, then the index once. Returns how many were written.
+    pub(crate) fn save_sessions_bulk(
+        &mut self,
+        sessions: impl Iterator<Item = Session>,
+    ) -> Result<usize, StoreError> {
+        self.ensure_writable()?;
+        let mut written = 0;
+        let mut result = Ok(());
+        for session in sessions {
+            let rel = Layout::session_rel(session.id);
+            if let Err(e) = self.guard_overwrite::<SessionFile>(&rel) {
+                result = Err(e);
+                break;
+            }
+            let written_file = encode_session(&session)
+                .map_err(|_| encode_error(Action::Save))
+                .and_then(|bytes| self.write_file(&rel, &bytes, Action::Save, false));
+            match written_file {
+                Ok(stamp) => {
+                    self.index.push(IndexEntry::from_session(&session, stamp));
+                    written += 1;
+                }
+                Err(e) => {
+                    result = Err(e);
+                    break;
+                }
+            }
+        }
+        // Whatever was written is made durable and indexed, even after a failure.
+        self.index.sort_by(newest_first);
+        self.index.dedup_by_key(|e| e.id);
+        let sessions_dir = self.layout.path(SESSIONS_DIR);
+        sync_dir(&sessions_dir).map_err(|e| StoreError::from_io(Action::Save, e, &sessions_dir))?;
+        self.write_index()?;
+        result.map(|()| written)
+    }
+
+    fn insert_entry(&mut self, entry: IndexEntry) {
+        self.index.retain(|e| e.id != entry.id);
+        let pos = self
+            .index
+            .partition_point(|e| newest_first(e, &entry) == Ordering::Less);
+        self.index.insert(pos, entry);
+    }
+
+    /// Re-reads every session file and rewrites the index. For a "reindex" command; opening
+    /// already repairs an index that disagrees with the folder.
+    pub fn rebuild_index(&mut self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        self.reconcile_index(true, &mut problems);
+        problems
+    }
+
+    // ----- drafts -----
+
+    /// Autosaves an unfinished session to `drafts/<uuid>.json`, durably.
+    pub fn save_draft(&self, session: &Session) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        let rel = Layout::draft_rel(session.id);
+        self.guard_overwrite::<SessionFile>(&rel)?;
+        let bytes = encode_session(session).map_err(|_| encode_error(Action::Save))?;
+        self.write_file(&rel, &bytes, Action::Save, true)?;
+        Ok(())
+    }
+
+    /// Every draft that can be read, oldest start first. A draft that cannot be read is
+    /// moved to quarantine (when writable) and reported through [`Store::take_problems`].
+    pub fn drafts(&self) -> Vec<Session> {
+        let mut problems = Vec::new();
+        let mut out = read_drafts(&self.layout, !self.is_read_only(), &mut problems);
+        if !problems.is_empty() {
+            self.late_problems
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .extend(problems);
+        }
+        out.sort_by_key(|s| s.started_at);
+        out
+    }
+
+    /// Deletes a draft the person chose to throw away. A missing draft is not an error.
+    pub fn discard_draft(&self, id: Uuid) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        self.remove_draft_file(id)
+            .map_err(|e| StoreError::from_io(Action::Discard, e, &self.layout.path(DRAFTS_DIR)))
+    }
+
+    fn remove_draft_file(&self, id: Uuid) -> io::Result<()> {
+        let path = self.layout.path(&Layout::draft_rel(id));
+        match fs::remove_file(&path) {
+            Ok(()) => sync_dir(&self.layout.path(DRAFTS_DIR)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    // ----- tests -----
+
+    /// Makes the next writes fail as planned: one entry per upcoming file write, `None`
+    /// letting that write succeed.
+    #[doc(hidden)]
+    pub fn inject_faults(&self, faults: impl IntoIterator<Item = Option<Fault>>) {
+        self.faults
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend(faults);
+    }
+
+    // ----- internals -----
+
+    fn ensure_writable(&self) -> Result<(), StoreError> {
+        if self.is_read_only() {
+            Err(StoreError::OpenedReadOnly)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn next_fault(&self) -> Option<Fault> {
+        self.faults
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop_front()
+            .flatten()
+    }
+
+    fn write_file(
+        &self,
+        rel: &str,
+        bytes: &[u8],
+        action: Action,
+        sync_dir: bool,
+    ) -> Result<FileStamp, StoreError> {
+        let path = self.layout.path(rel);
+        let opts = WriteOptions {
+            sync_dir,
+            fault: self.next_fault(),
+        };
+        write_with(&path, bytes, opts).map_err(|e| {
+            let dir = path.parent().unwrap_or(self.layout.root());
+            StoreError::from_io(action, e, dir)
+        })
+    }
+
+    /// Before replacing a file: refuse if a newer version wrote it, and move it to
+    /// quarantine if it cannot be read, so no file is ever overwritten unread.
+    fn guard_overwrite<T: Versioned>(&self, rel: &str) -> Result<(), StoreError> {
+        match load::<T>(&self.layout.path(rel)) {
+            Loaded::Missing | Loaded::Found { .. } => Ok(()),
+            Loaded::Newer { found } => Err(StoreError::NewerVersion {
+                action: Action::Save,
+                file: rel.to_string(),
+                found,
+            }),
+            // Unreadable only for now (e.g. permissions): the write will report the cause.
+            Loaded::Unreadable(Reason::Io { .. }) => Ok(()),
+            Loaded::Unreadable(reason) => match quarantine(&self.layout, rel) {
+                Ok(moved_to) => {
+                    self.late_problems
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .push(Problem {
+                            file: rel.to_string(),
+                            kind: ProblemKind::Quarantined { reason, moved_to },
+                        });
+                    Ok(())
+                }
+                Err(_) => Err(StoreError::Unreadable {
+                    file: rel.to_string(),
+                    reason,
+                }),
+            },
+        }
+    }
+
+    fn write_index(&self) -> Result<(), StoreError> {
+        if self.index_newer || self.is_read_only() {
+            return Ok(());
+        }
+        let bytes = serde_json::to_vec(&IndexFileRef {
+            schema_version: CURRENT_VERSION,
+            sessions: &self.index,
+        })
+        .map_err(|_| encode_error(Action::Save))?;
+        self.write_file(INDEX_FILE, &bytes, Action::Save, true)?;
+        Ok(())
+    }
+
+    /// Loads index.json and makes it agree with the session files, reading only the files
+    /// it needs: those not in the index, and (when the folder changed after the index was
+    /// written) those whose size or time differ from what the index recorded. `force`
+    /// re-reads everything.
+    fn reconcile_index(&mut self, force: bool, problems: &mut Vec<Problem>) {
+        let writable = !self.is_read_only();
+        let sessions_dir = self.layout.path(SESSIONS_DIR);
+        let listing = list_records(&sessions_dir, SESSIONS_DIR, problems);
+        let dir_mtime = fs::metadata(&sessions_dir)
+            .ok()
+            .map(|m| FileStamp::of(&m).mtime_ns);
+
+        self.index_newer = false;
+        let loaded = if force {
+            // Treated like an empty index: every file is read again.
+            Loaded::Found {
+                value: IndexFile {
+                    schema_version: CURRENT_VERSION,
+                    sessions: Vec::new(),
+                },
+                stamp: FileStamp::default(),
+                migrated_from: None,
+            }
+        } else {
+            load::<IndexFile>(&self.layout.path(INDEX_FILE))
+        };
+        let (old, mut why, fresh) = match loaded {
+            Loaded::Missing => (Vec::new(), Some(RebuildWhy::Missing), false),
+            Loaded::Found {
+                migrated_from: Some(_),
+                ..
+            } => (Vec::new(), Some(RebuildWhy::OlderVersion), false),
+            Loaded::Found { value, stamp, .. } => {
+                // Every save rewrites the index after the session file, so an index at least
+                // as new as the folder has seen every change made through the store.
+                let fresh = dir_mtime.is_some_and(|d| d <= stamp.mtime_ns);
+                (value.sessions, None, fresh)
+            }
+            Loaded::Newer { found } => {
+                problems.push(Problem {
+                    file: INDEX_FILE.into(),
+                    kind: ProblemKind::NewerVersion { found },
+                });
+                self.index_newer = true;
+                (Vec::new(), Some(RebuildWhy::NewerVersion), false)
+            }
+            Loaded::Unreadable(reason) => {
+                report_unreadable(&self.layout, INDEX_FILE, reason, writable, problems);
+                (Vec::new(), Some(RebuildWhy::Unreadable), false)
+            }
+        };
+
+        let mut by_id: HashMap<Uuid, IndexEntry> = old.into_iter().map(|e| (e.id, e)).collect();
+        let mut entries = Vec::with_capacity(listing.len());
+        let mut to_read = Vec::new();
+        let mut changed_ids = HashSet::new();
+        for id in listing {
+            match by_id.remove(&id) {
+                Some(e) if fresh => entries.push(e),
+                Some(e) => {
+                    let now = fs::metadata(self.layout.path(&Layout::session_rel(id)))
+                        .map(|m| FileStamp::of(&m))
+                        .ok();
+                    if now == Some(e.stamp) {
+                        entries.push(e);
+                    } else {
+                        changed_ids.insert(id);
+                        to_read.push(id);
+                    }
+                }
+                None => to_read.push(id),
+            }
+        }
+        let removed = by_id.len();
+        let (mut added, mut changed) = (0, 0);
+        for (id, loaded) in read_sessions_parallel(&self.layout, &to_read) {
+            let rel = Layout::session_rel(id);
+            match loaded {
+                Loaded::Found {
+                    value,
+                    stamp,
+                    migrated_from,
+                } => {
+                    if let Some(from) = migrated_from {
+                        problems.push(Problem {
+                            file: rel,
+                            kind: ProblemKind::Migrated { from },
+                        });
+                    }
+                    if changed_ids.contains(&id) {
+                        changed += 1;
+                    } else {
+                        added += 1;
+                    }
+                    entries.push(IndexEntry::from_session(&value, stamp));
+                }
+                Loaded::Missing => {}
+                Loaded::Newer { found } => problems.push(Problem {
+                    file: rel,
+                    kind: ProblemKind::NewerVersion { found },
+                }),
+                Loaded::Unreadable(reason) => {
+                    report_unreadable(&self.layout, &rel, reason, writable, problems)
+                }
+            }
+        }
+        entries.sort_by(newest_first);
+        self.index = entries;
+
+        if why.is_none() && added + removed + changed > 0 {
+            why = Some(RebuildWhy::OutOfDate {
+                added,
+                removed,
+                changed,
+            });
+        }
+        let worth_reporting = match why {
+            _ if force => false,
+            None => false,
+            Some(RebuildWhy::Missing) => !self.index.is_empty(),
+            Some(_) => true,
+        };
+        if worth_reporting && let Some(why) = why {
+            problems.push(Problem {
+                file: INDEX_FILE.into(),
+                kind: ProblemKind::IndexRebuilt { why },
+            });
+        }
+        // Rewrite also when the folder was merely touched, so the next open is fast again.
+        let needs_write = force || why.is_some() || !fresh;
+        if needs_write && !(matches!(why, Some(RebuildWhy::Missing)) && self.index.is_empty()) {
+            // A failed write is harmless: the index is rebuilt again next time.
+            let _ = self.write_index();
+        }
+    }
+}
+
+/// Creates or opens the lock file and takes its exclusive lock without waiting.
+fn take_lock(layout: &Layout) -> Result<fd_lock::RwLock<File>, StoreError> {
+    let root = layout.root();
+    let file = atomic::open_private(&layout.path(LOCK_FILE))
+        .map_err(|e| StoreError::from_io(Action::Open, e, root))?;
+    let mut lock = fd_lock::RwLock::new(file);
+    match lock.try_write() {
+        // The guard only borrows the lock; forgetting it keeps the lock held until the file
+        // is closed, which happens when the store is dropped.
+        Ok(guard) => std::mem::forget(guard),
+        Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+            return Err(StoreError::Locked {
+                dir: root.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(StoreError::from_io(Action::Open, e, root)),
+    }
+    Ok(lock)
+}
+
+fn load_peers(
+    layout: &Layout,
+    writable: bool,
+    problems: &mut Vec<Problem>,
+) -> (Vec<Peer>, Option<u64>) {
+    match load::<PeersFile>(&layout.path(PEERS_FILE)) {
+        Loaded::Missing => (Vec::new(), None),
+        Loaded::Found {
+            value,
+            migrated_from,
+            ..
+        } => {
+            if let Some(from) = migrated_from {
+                problems.push(Problem {
+                    file: PEERS_FILE.into(),
+                    kind: ProblemKind::Migrated { from },
+                });
+            }
+            (value.peers, None)
+        }
+        Loaded::Newer { found } => {
+            problems.push(Problem {
+                file: PEERS_FILE.into(),
+                kind: ProblemKind::NewerVersion { found },
+            });
+            (Vec::new(), Some(found))
+        }
+        Loaded::Unreadable(reason) => {
+            report_unreadable(layout, PEERS_FILE, reason, writable, problems);
+            (Vec::new(), None)
+        }
+    }
+}
+
+/// Reads every draft at open so bad ones are quarantined and reported up front.
+fn check_drafts(layout: &Layout, writable: bool, problems: &mut Vec<Problem>) {
+    let _ = read_drafts(layout, writable, problems);
+}
+
+fn read_drafts(layout: &Layout, writable: bool, problems: &mut Vec<Problem>) -> Vec<Session> {
+    let ids = list_records(&layout.path(DRAFTS_DIR), DRAFTS_DIR, problems);
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let rel = Layout::draft_rel(id);
+        match load_session(&layout.path(&rel), id) {
+            Loaded::Found { value, .. } => out.push(value),
+            Loaded::Missing => {}
+            Loaded::Newer { found } => problems.push(Problem {
+                file: rel,
+                kind: ProblemKind::NewerVersion { found },
+            }),
+            Loaded::Unreadable(reason) => {
+                report_unreadable(layout, &rel, reason, writable, problems)
+            }
+        }
+    }
+    out
+}
+
+/// The ids of the `<uuid>.json` files in `dir`. Temporary files are skipped silently;
+/// other names are counted and reported once, without naming them (a name someone typed
+/// could hold anything).
+fn list_records(dir: &Path, label: &str, problems: &mut Vec<Problem>) -> Vec<Uuid> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    let mut ids = Vec::new();
+    let mut unrecognised = 0;
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if layout::is_temp_file_name(&name) {
+            continue;
+        }
+        match layout::id_from_file_name(&name) {
+            Some(id) => ids.push(id),
+            None => unrecognised += 1,
+        }
+    }
+    if unrecognised > 0 {
+        problems.push(Problem {
+            file: format!("{label}/"),
+            kind: ProblemKind::UnrecognisedFiles {
+                count: unrecognised,
+            },
+        });
+    }
+    ids
+}
+
+/// Moves an unreadable file to quarantine (writable stores only) and reports it. A file that
+/// could not even be read from disk is left in place: its bytes may be fine.
+fn report_unreadable(
+    layout: &Layout,
+    rel: &str,
+    reason: Reason,
+    writable: bool,
+    problems: &mut Vec<Problem>,
+) {
+    let moved = match (&reason, writable) {
+        (Reason::Io { .. }, _) | (_, false) => None,
+        _ => quarantine(layout, rel).ok(),
+    };
+    let kind = match moved {
+        Some(moved_to) => ProblemKind::Quarantined { reason, moved_to },
+        None => ProblemKind::Unreadable { reason },
+    };
+    problems.push(Problem {
+        file: rel.to_string(),
+        kind,
+    });
+}
+
+/// Reads session files, spread over the machine's cores when there are many.
+fn read_sessions_parallel(layout: &Layout, ids: &[Uuid]) -> Vec<(Uuid, Loaded<Session>)> {
+    let read = |ids: &[Uuid]| -> Vec<(Uuid, Loaded<Session>)> {
+        ids.iter()
+            .map(|&id| {
+                let path = layout.path(&Layout::session_rel(id));
+                (id, load_session(&path, id))
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8);
+    if ids.len() < 256 || threads < 2 {
+        return read(ids);
+    }
+    let chunk = ids.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = ids
+            .chunks(chunk)
+            .map(|part| {
+                let h = std::thread::Builder::new().spawn_scoped(scope, move || read(part));
+                (h, part)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(ids.len());
+        for (h, part) in handles {
+            match h.map(|h| h.join()) {
+                Ok(Ok(v)) => out.extend(v),
+                // No thread (or, though decoding never panics, a failed one): read that part
+                // here rather than lose it.
+                _ => out.extend(read(part)),
+            }
+        }
+        out
+    })
+}
+
+fn encode_error(action: Action) -> StoreError {
+    StoreError::Io {
+        action,
+        source: io::Error::other("could not encode the data as JSON"),
+    }
+}
+
+/// The default data folder for this user, e.g. `~/.local/share/alongside` on Linux.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "alongside").map(|d| d.data_dir().to_path_buf())
+}
