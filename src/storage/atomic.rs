@@ -16,13 +16,18 @@ use serde::{Deserialize, Serialize};
 
 use super::layout::TEMP_PREFIX;
 
-/// Size and modification time of a file when it was last written or read, so the index can
-/// tell which session files changed without reading them.
+/// Size, modification time and inode of a file when it was last written or read, so the
+/// index can tell which session files changed without reading them. Every save replaces a
+/// file by renaming a new one over it, so the inode changes even when size and time (which
+/// some file systems keep in coarse steps) do not.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub struct FileStamp {
     pub len: u64,
     /// Nanoseconds since the Unix epoch; 0 when the file system does not say.
     pub mtime_ns: u64,
+    /// The inode number on Unix; 0 elsewhere.
+    #[serde(default)]
+    pub ino: u64,
 }
 
 impl FileStamp {
@@ -34,9 +39,34 @@ impl FileStamp {
             .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
             .map(|d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
             .unwrap_or(0);
+        #[cfg(unix)]
+        let ino = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let ino = 0;
         FileStamp {
             len: meta.len(),
             mtime_ns,
+            ino,
+        }
+    }
+}
+
+/// A failed durable write.
+#[derive(Debug, thiserror::Error)]
+#[error("{error}")]
+pub struct WriteError {
+    #[source]
+    pub error: io::Error,
+    /// Set when only the final directory flush failed: the target already holds the new
+    /// bytes (with this stamp), though the rename might not survive a power cut.
+    pub committed: Option<FileStamp>,
+}
+
+impl From<io::Error> for WriteError {
+    fn from(error: io::Error) -> Self {
+        WriteError {
+            error,
+            committed: None,
         }
     }
 }
@@ -130,17 +160,17 @@ impl Default for WriteOptions {
 /// if it fails or the machine stops at any point, `path` holds its old bytes or the new ones.
 /// The file is owner-only (0600).
 pub fn write_durably(path: &Path, bytes: &[u8]) -> io::Result<FileStamp> {
-    write_with(path, bytes, WriteOptions::default())
+    write_with(path, bytes, WriteOptions::default()).map_err(|e| e.error)
 }
 
 /// [`write_durably`] with test faults and the bulk option.
 #[doc(hidden)]
-pub fn write_with(path: &Path, bytes: &[u8], opts: WriteOptions) -> io::Result<FileStamp> {
+pub fn write_with(path: &Path, bytes: &[u8], opts: WriteOptions) -> Result<FileStamp, WriteError> {
     let dir = parent_dir(path);
     let fault_at = |step: Step| opts.fault.filter(|f| f.step == step);
 
     if let Some(f) = fault_at(Step::CreateTemp) {
-        return Err(f.to_error());
+        return Err(f.to_error().into());
     }
     let mut tmp = temp_builder().tempfile_in(dir)?;
 
@@ -155,32 +185,37 @@ pub fn write_with(path: &Path, bytes: &[u8], opts: WriteOptions) -> io::Result<F
     if let Some(f) = fault_at(Step::WriteData) {
         let half = bytes.get(..bytes.len() / 2).unwrap_or_default();
         let _ = tmp.write_all(half);
-        return Err(abandon(tmp, f));
+        return Err(abandon(tmp, f).into());
     }
     tmp.write_all(bytes)?;
 
     if let Some(f) = fault_at(Step::SetMode) {
-        return Err(abandon(tmp, f));
+        return Err(abandon(tmp, f).into());
     }
     // Set explicitly: the mode given at creation is filtered by the umask.
     set_private_file_mode(tmp.as_file())?;
 
     if let Some(f) = fault_at(Step::SyncFile) {
-        return Err(abandon(tmp, f));
+        return Err(abandon(tmp, f).into());
     }
     tmp.as_file().sync_all()?;
 
     if let Some(f) = fault_at(Step::Rename) {
-        return Err(abandon(tmp, f));
+        return Err(abandon(tmp, f).into());
     }
     let file = tmp.persist(path).map_err(|e| e.error)?;
+    // The rename is the commit point: from here on the target holds the new bytes.
     let stamp = FileStamp::of(&file.metadata()?);
+    let committed = |error: io::Error| WriteError {
+        error,
+        committed: Some(stamp),
+    };
 
     if let Some(f) = fault_at(Step::SyncDir) {
-        return Err(f.to_error());
+        return Err(committed(f.to_error()));
     }
     if opts.sync_dir {
-        sync_dir(dir)?;
+        sync_dir(dir).map_err(committed)?;
     }
     Ok(stamp)
 }
@@ -360,7 +395,8 @@ mod tests {
             opts(Fault::error(Step::SyncFile, io::ErrorKind::StorageFull)),
         )
         .expect_err("fails");
-        assert_eq!(err.kind(), io::ErrorKind::StorageFull);
+        assert_eq!(err.error.kind(), io::ErrorKind::StorageFull);
+        assert!(err.committed.is_none());
         assert!(temp_names(dir.path()).is_empty());
 
         write_with(&path, b"new", opts(Fault::crash(Step::SyncFile))).expect_err("fails");

@@ -209,9 +209,19 @@ impl Store {
             peers: &next,
         })
         .map_err(|_| encode_error(Action::Save))?;
-        self.write_file(PEERS_FILE, &bytes, Action::Save, true)?;
-        self.peers = next;
-        Ok(())
+        match self.write_file(PEERS_FILE, &bytes, Action::Save, true) {
+            Ok(_) => {
+                self.peers = next;
+                Ok(())
+            }
+            Err(Failed { error, committed }) => {
+                if committed.is_some() {
+                    // The file already holds the new list; keep memory the same as disk.
+                    self.peers = next;
+                }
+                Err(error)
+            }
+        }
     }
 
     /// Session count and most recent session for every peer that has sessions.
@@ -272,13 +282,24 @@ impl Store {
         let rel = Layout::session_rel(session.id);
         self.guard_overwrite::<SessionFile>(&rel)?;
         let bytes = encode_session(session).map_err(|_| encode_error(Action::Save))?;
-        let stamp = self.write_file(&rel, &bytes, Action::Save, true)?;
-        self.insert_entry(IndexEntry::from_session(session, stamp));
-        // The index is a cache; a failure here is repaired on the next open.
-        let _ = self.write_index();
-        // Only now that the session file is durable is the draft redundant.
-        let _ = self.remove_draft_file(session.id);
-        Ok(())
+        match self.write_file(&rel, &bytes, Action::Save, true) {
+            Ok(stamp) => {
+                self.insert_entry(IndexEntry::from_session(session, stamp));
+                self.write_index_or_drop_it();
+                // Only now that the session file is durable is the draft redundant.
+                let _ = self.remove_draft_file(session.id);
+                Ok(())
+            }
+            Err(Failed { error, committed }) => {
+                if let Some(stamp) = committed {
+                    // The new file is in place but maybe not durable: index it, keep the
+                    // draft, and report the error so the person saves again.
+                    self.insert_entry(IndexEntry::from_session(session, stamp));
+                    self.write_index_or_drop_it();
+                }
+                Err(error)
+            }
+        }
     }
 
     /// Saves many sessions for generated data: each file is flushed, the folder once at the
@@ -296,16 +317,21 @@ impl Store {
                 result = Err(e);
                 break;
             }
-            let written_file = encode_session(&session)
-                .map_err(|_| encode_error(Action::Save))
-                .and_then(|bytes| self.write_file(&rel, &bytes, Action::Save, false));
-            match written_file {
+            let Ok(bytes) = encode_session(&session) else {
+                result = Err(encode_error(Action::Save));
+                break;
+            };
+            match self.write_file(&rel, &bytes, Action::Save, false) {
                 Ok(stamp) => {
                     self.index.push(IndexEntry::from_session(&session, stamp));
                     written += 1;
                 }
-                Err(e) => {
-                    result = Err(e);
+                Err(Failed { error, committed }) => {
+                    if let Some(stamp) = committed {
+                        self.index.push(IndexEntry::from_session(&session, stamp));
+                        written += 1;
+                    }
+                    result = Err(error);
                     break;
                 }
             }
@@ -315,7 +341,7 @@ impl Store {
         self.index.dedup_by_key(|e| e.id);
         let sessions_dir = self.layout.path(SESSIONS_DIR);
         sync_dir(&sessions_dir).map_err(|e| StoreError::from_io(Action::Save, e, &sessions_dir))?;
-        self.write_index()?;
+        self.write_index_or_drop_it();
         result.map(|()| written)
     }
 
@@ -343,8 +369,9 @@ impl Store {
         let rel = Layout::draft_rel(session.id);
         self.guard_overwrite::<SessionFile>(&rel)?;
         let bytes = encode_session(session).map_err(|_| encode_error(Action::Save))?;
-        self.write_file(&rel, &bytes, Action::Save, true)?;
-        Ok(())
+        self.write_file(&rel, &bytes, Action::Save, true)
+            .map(|_| ())
+            .map_err(|f| f.error)
     }
 
     /// Every draft that can be read, oldest start first. A draft that cannot be read is
@@ -408,13 +435,15 @@ impl Store {
             .flatten()
     }
 
+    /// Writes one file durably. On failure, also says whether the new bytes are nonetheless
+    /// in place (only the folder flush failed), so memory can be kept in step with disk.
     fn write_file(
         &self,
         rel: &str,
         bytes: &[u8],
         action: Action,
         sync_dir: bool,
-    ) -> Result<FileStamp, StoreError> {
+    ) -> Result<FileStamp, Failed> {
         let path = self.layout.path(rel);
         let opts = WriteOptions {
             sync_dir,
@@ -422,7 +451,10 @@ impl Store {
         };
         write_with(&path, bytes, opts).map_err(|e| {
             let dir = path.parent().unwrap_or(self.layout.root());
-            StoreError::from_io(action, e, dir)
+            Failed {
+                error: StoreError::from_io(action, e.error, dir),
+                committed: e.committed,
+            }
         })
     }
 
@@ -466,8 +498,21 @@ impl Store {
             sessions: &self.index,
         })
         .map_err(|_| encode_error(Action::Save))?;
-        self.write_file(INDEX_FILE, &bytes, Action::Save, true)?;
-        Ok(())
+        self.write_file(INDEX_FILE, &bytes, Action::Save, true)
+            .map(|_| ())
+            .map_err(|f| f.error)
+    }
+
+    /// Writes the index after a session save. The session file is already the truth, so a
+    /// failed index write is not an error; instead the now out-of-date index.json is removed
+    /// (removing needs no free space), and the next open rebuilds it from the session files.
+    fn write_index_or_drop_it(&self) {
+        if self.write_index().is_err() {
+            let path = self.layout.path(INDEX_FILE);
+            if fs::remove_file(&path).is_ok() {
+                let _ = sync_dir(self.layout.root());
+            }
+        }
     }
 
     /// Loads index.json and makes it agree with the session files, reading only the files
@@ -503,9 +548,11 @@ impl Store {
                 ..
             } => (Vec::new(), Some(RebuildWhy::OlderVersion), false),
             Loaded::Found { value, stamp, .. } => {
-                // Every save rewrites the index after the session file, so an index at least
-                // as new as the folder has seen every change made through the store.
-                let fresh = dir_mtime.is_some_and(|d| d <= stamp.mtime_ns);
+                // Every save rewrites the index after the session file, so an index newer
+                // than the sessions folder has seen every change made there. Equal times are
+                // not trusted: some file systems keep times in steps of several
+                // milliseconds, so a later change could share the index's time.
+                let fresh = dir_mtime.is_some_and(|d| d < stamp.mtime_ns);
                 (value.sessions, None, fresh)
             }
             Loaded::Newer { found } => {
@@ -776,6 +823,12 @@ fn read_sessions_parallel(layout: &Layout, ids: &[Uuid]) -> Vec<(Uuid, Loaded<Se
         }
         out
     })
+}
+
+/// A failed write, and the new file's stamp if it is in place regardless.
+struct Failed {
+    error: StoreError,
+    committed: Option<FileStamp>,
 }
 
 fn encode_error(action: Action) -> StoreError {
