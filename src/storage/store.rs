@@ -85,7 +85,9 @@ impl Store {
                 });
             }
         }
-        for sub in ["", SESSIONS_DIR, DRAFTS_DIR] {
+        // sessions/ can hold thousands of files: its leftovers are removed while it is
+        // listed for the index, rather than listing it twice.
+        for sub in ["", DRAFTS_DIR] {
             remove_stray_temp_files(&layout.path(sub)).map_err(open_err)?;
         }
 
@@ -302,47 +304,89 @@ impl Store {
         }
     }
 
-    /// Saves many sessions for generated data: each file is flushed, the folder once at the
-    /// end, then the index once. Returns how many were written.
+    /// Saves many sessions for generated data: each file is flushed (several writers at
+    /// once, since waiting for the disk dominates), the folder once at the end, then the
+    /// index once. Returns how many were written.
     pub(crate) fn save_sessions_bulk(
         &mut self,
-        sessions: impl Iterator<Item = Session>,
+        mut sessions: impl Iterator<Item = Session>,
     ) -> Result<usize, StoreError> {
         self.ensure_writable()?;
-        let mut written = 0;
+        const CHUNK: usize = 256;
+        let mut new_entries = Vec::new();
         let mut result = Ok(());
-        for session in sessions {
-            let rel = Layout::session_rel(session.id);
-            if let Err(e) = self.guard_overwrite::<SessionFile>(&rel) {
-                result = Err(e);
+        while result.is_ok() {
+            let chunk: Vec<Session> = sessions.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() {
                 break;
             }
-            let Ok(bytes) = encode_session(&session) else {
-                result = Err(encode_error(Action::Save));
-                break;
-            };
-            match self.write_file(&rel, &bytes, Action::Save, false) {
-                Ok(stamp) => {
-                    self.index.push(IndexEntry::from_session(&session, stamp));
-                    written += 1;
-                }
-                Err(Failed { error, committed }) => {
-                    if let Some(stamp) = committed {
-                        self.index.push(IndexEntry::from_session(&session, stamp));
-                        written += 1;
+            for (session, outcome) in chunk.iter().zip(self.write_sessions_parallel(&chunk)) {
+                match outcome {
+                    Ok(stamp) => new_entries.push(IndexEntry::from_session(session, stamp)),
+                    Err(Failed { error, committed }) => {
+                        if let Some(stamp) = committed {
+                            new_entries.push(IndexEntry::from_session(session, stamp));
+                        }
+                        if result.is_ok() {
+                            result = Err(error);
+                        }
                     }
-                    result = Err(error);
-                    break;
                 }
             }
         }
         // Whatever was written is made durable and indexed, even after a failure.
+        let written = new_entries.len();
+        let new_ids: HashSet<Uuid> = new_entries.iter().map(|e| e.id).collect();
+        self.index.retain(|e| !new_ids.contains(&e.id));
+        self.index.extend(new_entries);
         self.index.sort_by(newest_first);
-        self.index.dedup_by_key(|e| e.id);
         let sessions_dir = self.layout.path(SESSIONS_DIR);
         sync_dir(&sessions_dir).map_err(|e| StoreError::from_io(Action::Save, e, &sessions_dir))?;
         self.write_index_or_drop_it();
         result.map(|()| written)
+    }
+
+    /// Writes session files on a few threads, returning one outcome per session in order.
+    fn write_sessions_parallel(&self, chunk: &[Session]) -> Vec<Result<FileStamp, Failed>> {
+        const WRITERS: usize = 4;
+        let write_all = |part: &[Session]| -> Vec<Result<FileStamp, Failed>> {
+            part.iter()
+                .map(|s| self.write_session_unsynced(s))
+                .collect()
+        };
+        let part_len = chunk.len().div_ceil(WRITERS).max(1);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunk
+                .chunks(part_len)
+                .map(|part| {
+                    let h =
+                        std::thread::Builder::new().spawn_scoped(scope, move || write_all(part));
+                    (h, part)
+                })
+                .collect();
+            let mut out = Vec::with_capacity(chunk.len());
+            for (h, part) in handles {
+                match h.map(|h| h.join()) {
+                    Ok(Ok(v)) => out.extend(v),
+                    // No thread (or a failed one): write that part here; writes are idempotent.
+                    _ => out.extend(write_all(part)),
+                }
+            }
+            out
+        })
+    }
+
+    /// One session file for bulk saving, without the folder flush.
+    fn write_session_unsynced(&self, session: &Session) -> Result<FileStamp, Failed> {
+        let rel = Layout::session_rel(session.id);
+        let not_written = |error| Failed {
+            error,
+            committed: None,
+        };
+        self.guard_overwrite::<SessionFile>(&rel)
+            .map_err(not_written)?;
+        let bytes = encode_session(session).map_err(|_| not_written(encode_error(Action::Save)))?;
+        self.write_file(&rel, &bytes, Action::Save, false)
     }
 
     fn insert_entry(&mut self, entry: IndexEntry) {
@@ -522,25 +566,49 @@ impl Store {
     fn reconcile_index(&mut self, force: bool, problems: &mut Vec<Problem>) {
         let writable = !self.is_read_only();
         let sessions_dir = self.layout.path(SESSIONS_DIR);
-        let listing = list_records(&sessions_dir, SESSIONS_DIR, problems);
+        let index_path = self.layout.path(INDEX_FILE);
+        let load_index = || {
+            if force {
+                // Treated like an empty index: every file is read again.
+                Loaded::Found {
+                    value: IndexFile {
+                        schema_version: CURRENT_VERSION,
+                        sessions: Vec::new(),
+                    },
+                    stamp: FileStamp::default(),
+                    migrated_from: None,
+                }
+            } else {
+                load::<IndexFile>(&index_path)
+            }
+        };
+        // Listing the folder and parsing the index take similar time: do both at once.
+        let (listing, loaded) = std::thread::scope(|scope| {
+            let lister = std::thread::Builder::new()
+                .spawn_scoped(scope, || list_record_ids(&sessions_dir))
+                .ok();
+            let loaded = load_index();
+            let listing = lister
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(|| list_record_ids(&sessions_dir));
+            (listing, loaded)
+        });
+        if listing.unrecognised > 0 {
+            problems.push(unrecognised_problem(SESSIONS_DIR, listing.unrecognised));
+        }
+        if writable && !listing.temp_files.is_empty() {
+            // Leftovers of interrupted writes: never renamed into place, so never data.
+            for name in &listing.temp_files {
+                let _ = fs::remove_file(sessions_dir.join(name));
+            }
+            let _ = sync_dir(&sessions_dir);
+        }
+
+        // Read after removing leftovers, which itself changes the folder's time.
         let dir_mtime = fs::metadata(&sessions_dir)
             .ok()
             .map(|m| FileStamp::of(&m).mtime_ns);
-
         self.index_newer = false;
-        let loaded = if force {
-            // Treated like an empty index: every file is read again.
-            Loaded::Found {
-                value: IndexFile {
-                    schema_version: CURRENT_VERSION,
-                    sessions: Vec::new(),
-                },
-                stamp: FileStamp::default(),
-                migrated_from: None,
-            }
-        } else {
-            load::<IndexFile>(&self.layout.path(INDEX_FILE))
-        };
         let (old, mut why, fresh) = match loaded {
             Loaded::Missing => (Vec::new(), Some(RebuildWhy::Missing), false),
             Loaded::Found {
@@ -569,28 +637,35 @@ impl Store {
             }
         };
 
-        let mut by_id: HashMap<Uuid, IndexEntry> = old.into_iter().map(|e| (e.id, e)).collect();
-        let mut entries = Vec::with_capacity(listing.len());
+        // Keep the index's entries whose files are still there (checking size, time and
+        // inode first when the index is not known to be fresh); read the rest.
+        let listed: HashSet<Uuid> = listing.ids.iter().copied().collect();
+        let mut kept: HashSet<Uuid> = HashSet::with_capacity(old.len());
+        let mut entries = Vec::with_capacity(listed.len());
         let mut to_read = Vec::new();
         let mut changed_ids = HashSet::new();
-        for id in listing {
-            match by_id.remove(&id) {
-                Some(e) if fresh => entries.push(e),
-                Some(e) => {
-                    let now = fs::metadata(self.layout.path(&Layout::session_rel(id)))
-                        .map(|m| FileStamp::of(&m))
-                        .ok();
-                    if now == Some(e.stamp) {
-                        entries.push(e);
-                    } else {
-                        changed_ids.insert(id);
-                        to_read.push(id);
-                    }
-                }
-                None => to_read.push(id),
+        let mut removed = 0;
+        for e in old {
+            if !listed.contains(&e.id) || kept.contains(&e.id) {
+                removed += 1;
+                continue;
+            }
+            kept.insert(e.id);
+            if fresh {
+                entries.push(e);
+                continue;
+            }
+            let now = fs::metadata(self.layout.path(&Layout::session_rel(e.id)))
+                .map(|m| FileStamp::of(&m))
+                .ok();
+            if now == Some(e.stamp) {
+                entries.push(e);
+            } else {
+                changed_ids.insert(e.id);
+                to_read.push(e.id);
             }
         }
-        let removed = by_id.len();
+        to_read.extend(listing.ids.iter().filter(|id| !kept.contains(id)));
         let (mut added, mut changed) = (0, 0);
         for (id, loaded) in read_sessions_parallel(&self.layout, &to_read) {
             let rel = Layout::session_rel(id);
@@ -733,34 +808,55 @@ fn read_drafts(layout: &Layout, writable: bool, problems: &mut Vec<Problem>) -> 
     out
 }
 
-/// The ids of the `<uuid>.json` files in `dir`. Temporary files are skipped silently;
-/// other names are counted and reported once, without naming them (a name someone typed
-/// could hold anything).
-fn list_records(dir: &Path, label: &str, problems: &mut Vec<Problem>) -> Vec<Uuid> {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return Vec::new();
+/// The `<uuid>.json` files of a folder.
+struct Listing {
+    ids: Vec<Uuid>,
+    /// Files with other names (temporary files aside).
+    unrecognised: usize,
+    /// The store's leftover temporary files.
+    temp_files: Vec<std::ffi::OsString>,
+}
+
+/// Lists the `<uuid>.json` files in `dir`, setting temporary files apart.
+fn list_record_ids(dir: &Path) -> Listing {
+    let mut listing = Listing {
+        ids: Vec::new(),
+        unrecognised: 0,
+        temp_files: Vec::new(),
     };
-    let mut ids = Vec::new();
-    let mut unrecognised = 0;
+    let Ok(entries) = fs::read_dir(dir) else {
+        return listing;
+    };
     for entry in entries.flatten() {
         let name = entry.file_name();
         if layout::is_temp_file_name(&name) {
+            listing.temp_files.push(name);
             continue;
         }
         match layout::id_from_file_name(&name) {
-            Some(id) => ids.push(id),
-            None => unrecognised += 1,
+            Some(id) => listing.ids.push(id),
+            None => listing.unrecognised += 1,
         }
     }
-    if unrecognised > 0 {
-        problems.push(Problem {
-            file: format!("{label}/"),
-            kind: ProblemKind::UnrecognisedFiles {
-                count: unrecognised,
-            },
-        });
+    listing
+}
+
+/// Other names are counted and reported, never named: a name someone typed could hold
+/// anything.
+fn unrecognised_problem(label: &str, count: usize) -> Problem {
+    Problem {
+        file: format!("{label}/"),
+        kind: ProblemKind::UnrecognisedFiles { count },
     }
-    ids
+}
+
+/// The ids of the records in `dir`, reporting unrecognised names.
+fn list_records(dir: &Path, label: &str, problems: &mut Vec<Problem>) -> Vec<Uuid> {
+    let listing = list_record_ids(dir);
+    if listing.unrecognised > 0 {
+        problems.push(unrecognised_problem(label, listing.unrecognised));
+    }
+    listing.ids
 }
 
 /// Moves an unreadable file to quarantine (writable stores only) and reports it. A file that
