@@ -625,3 +625,35 @@ fn load_session_errors_are_typed() {
     assert!(matches!(err, StoreError::Unreadable { .. }));
     assert!(!err.to_string().contains("Maple"), "{err}");
 }
+
+#[test]
+fn rebuild_index_rereads_a_file_edited_in_place() {
+    let (dir, sessions) = seeded();
+    let path = dir.path().join(format!("sessions/{}.json", sessions[0].id));
+    let mut edited = sessions[0].clone();
+    edited.flags.follow_up_needed = true;
+    // Written in place (no rename), so the folder itself does not change.
+    fs::write(&path, encode_session(&edited).expect("encode")).expect("write");
+    let (mut store, _) = Store::open(dir.path()).expect("open");
+    let flagged = |store: &Store| {
+        store
+            .sessions()
+            .iter()
+            .find(|e| e.id == edited.id)
+            .map(|e| e.flags.follow_up_needed)
+    };
+    assert_eq!(store.load_session(edited.id).expect("load"), edited);
+    let problems = store.rebuild_index();
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(flagged(&store), Some(true));
+    drop(store);
+    let (store, _) = Store::open(dir.path()).expect("open");
+    assert_eq!(flagged(&store), Some(true), "the rebuilt index was saved");
+}
+
+#[test]
+fn the_store_can_move_between_threads() {
+    fn send_sync<T: Send + Sync>() {}
+    send_sync::<Store>();
+    send_sync::<StoreError>();
+}

@@ -34,8 +34,24 @@
 //!
 //! Every write is durable and all-or-nothing ([`atomic`]): temporary file in the same
 //! folder, flushed, renamed over the target, folder flushed. A saved session's file is
-//! written before the index; if the index write fails, the next open sees the session
-//! folder is newer than the index and refreshes just the files that changed.
+//! written before the index, and its draft is removed only after that.
+//!
+//! # Keeping the index honest
+//!
+//! Opening lists `sessions/` (names only) and compares it with index.json: ids missing from
+//! either side are dropped or read. When the sessions folder is not strictly older than
+//! index.json (a change the index may have missed, e.g. the app died between writing a
+//! session and the index), every session file's size, time and inode are compared with
+//! what the index recorded, and only the ones that differ are read again. If the index
+//! cannot be written after a save, index.json is removed so the next open rebuilds it.
+//! A session file edited in place by another program (not replaced) is not noticed until
+//! it is opened; [`Store::rebuild_index`] re-reads everything.
+//!
+//! # Opening
+//!
+//! [`Store::open`] takes the lock and may tidy (quarantine, remove leftovers, rewrite the
+//! index). [`Store::open_read_only`] takes no lock and changes nothing on disk, so command-line
+//! reads work while the app runs.
 
 pub mod atomic;
 pub mod error;
