@@ -34,7 +34,10 @@ fn keys(s: &mut expectrl::session::OsSession, text: &str) {
 fn wait_for_exit(s: &mut expectrl::session::OsSession) {
     let start = Instant::now();
     while s.get_process().is_alive().unwrap_or(false) {
-        assert!(start.elapsed() < Duration::from_secs(20), "app did not quit");
+        assert!(
+            start.elapsed() < Duration::from_secs(20),
+            "app did not quit"
+        );
         // Keep draining output so the app never blocks on a full pty.
         let mut buf = [0u8; 4096];
         let _ = s.try_read(&mut buf);
@@ -62,7 +65,10 @@ fn a_session_typed_in_a_real_terminal_is_saved_as_json() {
     keys(&mut s, ENTER); // in person
     s.expect("Notes").expect("session screen");
 
-    keys(&mut s, "Talked about quitting smoking; q and e typed here stay text.");
+    keys(
+        &mut s,
+        "Talked about quitting smoking; q and e typed here stay text.",
+    );
     keys(&mut s, ESC);
     keys(&mut s, "]"); // Exploring
     keys(&mut s, "f"); // follow-up flag
@@ -98,7 +104,10 @@ fn a_session_typed_in_a_real_terminal_is_saved_as_json() {
         "Talked about quitting smoking; q and e typed here stay text."
     );
     assert_eq!(session["flags"]["follow_up_needed"], true);
-    assert_eq!(session["summary"]["what_matters"], "Breathing easier on the stairs");
+    assert_eq!(
+        session["summary"]["what_matters"],
+        "Breathing easier on the stairs"
+    );
     let stages: Vec<&str> = session["stage_log"]
         .as_array()
         .expect("stage log")
@@ -109,10 +118,9 @@ fn a_session_typed_in_a_real_terminal_is_saved_as_json() {
     assert!(session["ended_at"].is_string());
     assert!(session["measured"]["duration_seconds"].is_number());
 
-    let peers: serde_json::Value = serde_json::from_str(
-        &std::fs::read_to_string(data.join("peers.json")).expect("peers"),
-    )
-    .expect("json");
+    let peers: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data.join("peers.json")).expect("peers"))
+            .expect("json");
     assert_eq!(peers["peers"][0]["alias"], "QT");
     assert_eq!(peers["peers"][0]["pronouns"], "they/them");
     assert!(

@@ -2,7 +2,9 @@
 
 use std::path::PathBuf;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
+
+use super::notes::NoteFormat;
 
 /// A calm, keyboard-driven companion for peer support sessions. With no command, opens the
 /// app on your data folder.
@@ -60,13 +62,13 @@ pub enum NotesCommand {
     Show {
         /// The session id (or a unique start of it).
         id: String,
-        #[arg(long, value_enum, default_value_t = Format::Md)]
-        format: Format,
+        #[arg(long, value_enum, default_value_t = NoteFormat::Md)]
+        format: NoteFormat,
     },
     /// Write every note to a folder, one file each.
     Export {
         #[arg(long, value_enum)]
-        format: Format,
+        format: NoteFormat,
         /// The folder to write to (created if missing).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
@@ -83,10 +85,4 @@ pub enum PracticeCommand {
         #[arg(long)]
         json: bool,
     },
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    Md,
-    Json,
 }

@@ -1,3 +1,63 @@
 //! Command-line subcommands that work without the terminal UI.
 
+pub mod args;
+pub mod generate;
+pub mod notes;
 pub mod practice;
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result};
+
+use crate::storage::{Store, default_data_dir};
+use args::{Cli, Command, NotesCommand, PracticeCommand};
+
+/// Runs what the command line asked for. Errors come back with context for a one-line
+/// message on standard error.
+pub fn run(cli: Cli) -> Result<()> {
+    let data_dir = || -> Result<PathBuf> {
+        cli.data_dir.clone().or_else(default_data_dir).context(
+            "could not find a home folder for the data; pass --data-dir DIR or set ALONGSIDE_DATA_DIR",
+        )
+    };
+    let stdout = std::io::stdout();
+    let mut out = stdout.lock();
+    match cli.command {
+        None => crate::tui::open(&data_dir()?),
+        Some(Command::Demo) => {
+            let demo = generate::demo_dir()?;
+            // The folder is deleted when `demo` is dropped, after the app closes.
+            crate::tui::open(demo.path())
+        }
+        Some(Command::Notes { command }) => run_notes(&data_dir()?, command, &mut out),
+        Some(Command::Generate {
+            sessions,
+            peers,
+            seed,
+        }) => generate::run(&data_dir()?, sessions, peers, seed, &mut out),
+        Some(Command::Practice { command }) => match command {
+            PracticeCommand::Classify { text, json } => {
+                let stdin = std::io::stdin();
+                practice::classify_command(text.as_deref(), json, &mut stdin.lock(), &mut out)
+            }
+        },
+    }
+}
+
+fn run_notes(dir: &Path, command: NotesCommand, out: &mut dyn Write) -> Result<()> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "no data folder at {}; start the app once, or pass --data-dir DIR",
+            dir.display()
+        );
+    }
+    let (store, problems) = Store::open_read_only(dir)
+        .with_context(|| format!("could not read the data folder {}", dir.display()))?;
+    notes::report_problems(&problems, &mut std::io::stderr())?;
+    match command {
+        NotesCommand::List { peer, json } => notes::list(&store, peer.as_deref(), json, out),
+        NotesCommand::Show { id, format } => notes::show(&store, &id, format, out),
+        NotesCommand::Export { format, out: dir } => notes::export(&store, format, &dir, out),
+    }
+}

@@ -15,7 +15,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let inner = widgets::popup(frame, rect, "Help");
     // The mode under the overlay: help lists that mode's keys, not its own.
     let mode = keymap::mode_under_help(app);
-    let mut lines = vec![Line::from(Span::styled("Keys here", THEME.title))];
+    // Crisis lines first, so they are on screen whatever the size.
+    let mut lines = crisis_lines(app);
+    lines.push(Line::from(""));
+    lines.push(Line::from(Span::styled("Keys here", THEME.title)));
     for b in keymap::bindings(mode) {
         lines.push(Line::from(vec![
             Span::styled(format!("{:>10}  ", b.hint), THEME.key),
@@ -28,16 +31,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             THEME.muted,
         )));
     }
-    lines.push(Line::from(""));
-    for l in crisis_lines(app) {
-        lines.push(l);
-    }
     frame.render_widget(Paragraph::new(lines).wrap(Wrap { trim: false }), inner);
 }
 
 /// Crisis resources, always on the help screen.
 pub fn crisis_lines(app: &App) -> Vec<Line<'static>> {
-    let mut lines = vec![Line::from(Span::styled("If someone is in crisis", THEME.warning))];
+    let mut lines = vec![Line::from(Span::styled(
+        "If someone is in crisis",
+        THEME.warning,
+    ))];
     lines.extend(
         app.content
             .crisis()

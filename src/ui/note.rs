@@ -8,6 +8,7 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::theme::THEME;
 use super::widgets::{self, panel};
 use crate::app::App;
+use crate::domain::note_markdown;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(note) = &app.note else {
@@ -20,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         None => (area, None),
     };
-    let lines: Vec<Line> = note_markdown_render(&note.session)
+    let lines: Vec<Line> = note_markdown::render(&note.session)
         .lines()
         .map(|l| {
             if let Some(h) = l.strip_prefix("# ") {
@@ -55,9 +56,4 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             true,
         );
     }
-}
-
-// MERGE: replace with domain::note_markdown::render
-fn note_markdown_render(s: &crate::domain::Session) -> String {
-    format!("# {}\n\n{}", s.peer_alias, s.notes)
 }

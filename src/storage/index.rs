@@ -1,0 +1,174 @@
+//! The session index: one small summary per saved session, so history lists, per-peer stats
+//! and text search run in memory without opening any session file. It is a cache: the session
+//! files are the truth and the index is rebuilt from them whenever it disagrees.
+
+use std::cmp::Ordering;
+use std::collections::HashMap;
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::atomic::FileStamp;
+use crate::domain::{Flags, Session, SessionKind, Timestamp};
+
+/// Characters of note text kept for the one-line preview.
+pub const PREVIEW_CHARS: usize = 80;
+
+/// A saved session as history lists and search need it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct IndexEntry {
+    pub id: Uuid,
+    pub peer_id: Uuid,
+    /// The alias at the time of the session.
+    pub peer_alias: String,
+    pub kind: SessionKind,
+    pub started_at: Timestamp,
+    pub ended_at: Option<Timestamp>,
+    pub duration_seconds: i64,
+    pub flags: Flags,
+    pub amendment_count: usize,
+    /// The start of the note on one line, at most [`PREVIEW_CHARS`] characters.
+    pub preview: String,
+    /// Alias, kind and every free text of the note, lowercased, for in-memory search.
+    pub search_text: String,
+    /// The session file's size and modification time when indexed, so a stale index can be
+    /// refreshed by re-reading only the files that changed.
+    #[serde(default)]
+    pub stamp: FileStamp,
+}
+
+impl IndexEntry {
+    /// Summarises a session. `stamp` describes the file it was read from or written to.
+    pub fn from_session(s: &Session, stamp: FileStamp) -> IndexEntry {
+        let duration_seconds = match (&s.measured, s.ended_at) {
+            (Some(m), _) => m.duration_seconds,
+            (None, Some(end)) => s.elapsed_seconds(end),
+            (None, None) => 0,
+        };
+        let mut search_text = String::new();
+        for part in [s.peer_alias.as_str(), s.kind.label()]
+            .into_iter()
+            .chain(s.texts())
+            .chain(s.summary.activities.iter().map(|a| a.label()))
+        {
+            if !part.trim().is_empty() {
+                search_text.push_str(&part.to_lowercase());
+                search_text.push('\n');
+            }
+        }
+        IndexEntry {
+            id: s.id,
+            peer_id: s.peer_id,
+            peer_alias: s.peer_alias.clone(),
+            kind: s.kind,
+            started_at: s.started_at,
+            ended_at: s.ended_at,
+            duration_seconds,
+            flags: s.flags,
+            amendment_count: s.amendments.len(),
+            preview: preview_of(s),
+            search_text,
+            stamp,
+        }
+    }
+
+    /// True when every word of `query` (already lowercased and split) is in the entry.
+    pub fn matches_words(&self, words: &[String]) -> bool {
+        words.iter().all(|w| self.search_text.contains(w.as_str()))
+    }
+}
+
+/// Newest first; equal start times fall back to the id so the order is stable.
+pub(crate) fn newest_first(a: &IndexEntry, b: &IndexEntry) -> Ordering {
+    b.started_at
+        .cmp(&a.started_at)
+        .then_with(|| b.id.cmp(&a.id))
+}
+
+/// Splits a search query into lowercase words.
+pub(crate) fn query_words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split_whitespace()
+        .map(str::to_string)
+        .collect()
+}
+
+/// The first non-empty text of the note, on one line, shortened to [`PREVIEW_CHARS`].
+fn preview_of(s: &Session) -> String {
+    let source = [
+        s.notes.as_str(),
+        s.summary.discussed.as_str(),
+        s.summary.what_matters.as_str(),
+    ]
+    .into_iter()
+    .find(|t| !t.trim().is_empty())
+    .unwrap_or("");
+    let one_line = source.split_whitespace().collect::<Vec<_>>().join(" ");
+    if one_line.chars().count() <= PREVIEW_CHARS {
+        one_line
+    } else {
+        let mut cut: String = one_line.chars().take(PREVIEW_CHARS - 1).collect();
+        cut.push('…');
+        cut
+    }
+}
+
+/// How often and how recently a peer was met, from the index.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct PeerStats {
+    pub session_count: usize,
+    /// Start of the most recent session.
+    pub last_session: Option<Timestamp>,
+}
+
+pub(crate) fn peer_stats(entries: &[IndexEntry]) -> HashMap<Uuid, PeerStats> {
+    let mut out: HashMap<Uuid, PeerStats> = HashMap::new();
+    for e in entries {
+        let st = out.entry(e.peer_id).or_default();
+        st.session_count += 1;
+        if st.last_session.is_none_or(|t| e.started_at > t) {
+            st.last_session = Some(e.started_at);
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Peer;
+
+    fn t(min: i64) -> Timestamp {
+        chrono::DateTime::parse_from_rfc3339("2026-01-05T10:00:00-05:00").expect("time")
+            + chrono::Duration::minutes(min)
+    }
+
+    #[test]
+    fn entry_summarises_and_searches_all_text() {
+        let peer = Peer::new("Sunny", t(0)).expect("peer");
+        let mut s = Session::start(&peer, SessionKind::Phone, t(0));
+        s.notes = "Talked about the   new JOB\nand the commute.".into();
+        s.summary.strengths = "Persistent".into();
+        s.finish(t(40)).expect("finish");
+        s.amend("Called back about the bus pass", t(100))
+            .expect("amend");
+        let e = IndexEntry::from_session(&s, FileStamp::default());
+        assert_eq!(e.duration_seconds, 40 * 60);
+        assert_eq!(e.amendment_count, 1);
+        assert_eq!(e.preview, "Talked about the new JOB and the commute.");
+        for q in ["sunny", "phone", "new job", "persistent", "BUS pass"] {
+            assert!(e.matches_words(&query_words(q)), "{q}");
+        }
+        assert!(!e.matches_words(&query_words("job housing")));
+    }
+
+    #[test]
+    fn preview_is_cut_on_a_character_boundary() {
+        let peer = Peer::new("JD", t(0)).expect("peer");
+        let mut s = Session::start(&peer, SessionKind::Text, t(0));
+        s.notes = "é".repeat(200);
+        let e = IndexEntry::from_session(&s, FileStamp::default());
+        assert_eq!(e.preview.chars().count(), PREVIEW_CHARS);
+        assert!(e.preview.ends_with('…'));
+    }
+}

@@ -1,0 +1,940 @@
+//! The store: opening a data folder, and reading and saving peers, sessions and drafts.
+
+use std::cmp::Ordering;
+use std::collections::{HashMap, HashSet, VecDeque};
+use std::fs::{self, File};
+use std::io;
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, PoisonError};
+
+use uuid::Uuid;
+
+use super::atomic::{
+    self, Fault, FileStamp, WriteOptions, create_private_dir, remove_stray_temp_files, sync_dir,
+    tighten_dir, write_with,
+};
+use super::error::{Action, StoreError};
+use super::index::{self, IndexEntry, PeerStats, newest_first, query_words};
+use super::layout::{
+    self, DRAFTS_DIR, INDEX_FILE, LOCK_FILE, Layout, PEERS_FILE, QUARANTINE_DIR, SESSIONS_DIR,
+};
+use super::problem::{Problem, ProblemKind, RebuildWhy};
+use super::quarantine::quarantine;
+use super::read::{Loaded, load, load_session};
+use super::schema::{
+    CURRENT_VERSION, IndexFile, IndexFileRef, PeersFile, PeersFileRef, Reason, SessionFile,
+    Versioned, encode_session,
+};
+use crate::domain::{Peer, Session};
+
+/// An open data folder. A writable store holds the folder's lock until it is dropped.
+///
+/// Peers and the session index are kept in memory; a session's full note is read from its
+/// file only when asked for ([`Store::load_session`]).
+#[derive(Debug)]
+pub struct Store {
+    layout: Layout,
+    /// Present when writable. The exclusive lock lives as long as this file stays open.
+    lock: Option<fd_lock::RwLock<File>>,
+    peers: Vec<Peer>,
+    /// Set when peers.json was written by a newer version: peers are then never saved.
+    peers_newer: Option<u64>,
+    /// Newest first.
+    index: Vec<IndexEntry>,
+    /// Set when index.json was written by a newer version: it is then never rewritten.
+    index_newer: bool,
+    /// Problems found after opening (a bad draft met by `drafts`, a bad file met before
+    /// saving over it), for [`Store::take_problems`].
+    late_problems: Mutex<Vec<Problem>>,
+    /// Test faults, one per upcoming file write.
+    faults: Mutex<VecDeque<Option<Fault>>>,
+}
+
+impl Store {
+    /// Opens (creating if needed) the data folder at `dir` for reading and writing.
+    ///
+    /// Creates the layout (folders owner-only), takes the lock, removes leftover temporary
+    /// files, loads the peers and the session index (rebuilding the index from the session
+    /// files if it is missing, unreadable or out of date), and checks the drafts. Files that
+    /// cannot be read are moved to `quarantine/` and reported in the returned problems;
+    /// they never stop the store from opening.
+    ///
+    /// Fails with [`StoreError::Locked`] when another alongside has the folder open.
+    pub fn open(dir: impl AsRef<Path>) -> Result<(Store, Vec<Problem>), StoreError> {
+        let root = dir.as_ref();
+        let layout = Layout::new(root);
+        let open_err = |e: io::Error| StoreError::from_io(Action::Open, e, root);
+        let mut problems = Vec::new();
+
+        create_private_dir(root).map_err(open_err)?;
+        if tighten_dir(root).is_err() {
+            problems.push(Problem {
+                file: "data folder".into(),
+                kind: ProblemKind::NotPrivate,
+            });
+        }
+        let lock = take_lock(&layout)?;
+
+        for sub in [SESSIONS_DIR, DRAFTS_DIR, QUARANTINE_DIR] {
+            let path = layout.path(sub);
+            create_private_dir(&path).map_err(open_err)?;
+            if tighten_dir(&path).is_err() {
+                problems.push(Problem {
+                    file: format!("{sub}/"),
+                    kind: ProblemKind::NotPrivate,
+                });
+            }
+        }
+        // sessions/ can hold thousands of files: its leftovers are removed while it is
+        // listed for the index, rather than listing it twice.
+        for sub in ["", DRAFTS_DIR] {
+            remove_stray_temp_files(&layout.path(sub)).map_err(open_err)?;
+        }
+
+        Store::load(layout, Some(lock), problems)
+    }
+
+    /// Opens an existing data folder for reading only, without the lock, for command-line
+    /// reads while the app may be running. It never creates, moves or rewrites anything:
+    /// unreadable files are reported and left in place, and an out-of-date index is rebuilt
+    /// in memory only. Safe alongside a running app because every write is an atomic rename.
+    pub fn open_read_only(dir: impl AsRef<Path>) -> Result<(Store, Vec<Problem>), StoreError> {
+        let root = dir.as_ref();
+        match fs::metadata(root) {
+            Ok(m) if m.is_dir() => {}
+            Ok(_) => {
+                return Err(StoreError::NoDataDir {
+                    dir: root.to_path_buf(),
+                });
+            }
+            Err(e) if e.kind() == io::ErrorKind::NotFound => {
+                return Err(StoreError::NoDataDir {
+                    dir: root.to_path_buf(),
+                });
+            }
+            Err(e) => return Err(StoreError::from_io(Action::Open, e, root)),
+        }
+        Store::load(Layout::new(root), None, Vec::new())
+    }
+
+    fn load(
+        layout: Layout,
+        lock: Option<fd_lock::RwLock<File>>,
+        mut problems: Vec<Problem>,
+    ) -> Result<(Store, Vec<Problem>), StoreError> {
+        let writable = lock.is_some();
+        let (peers, peers_newer) = load_peers(&layout, writable, &mut problems);
+        check_drafts(&layout, writable, &mut problems);
+        let mut store = Store {
+            layout,
+            lock,
+            peers,
+            peers_newer,
+            index: Vec::new(),
+            index_newer: false,
+            late_problems: Mutex::new(Vec::new()),
+            faults: Mutex::new(VecDeque::new()),
+        };
+        store.reconcile_index(false, &mut problems);
+        Ok((store, problems))
+    }
+
+    /// The data folder.
+    pub fn dir(&self) -> &Path {
+        self.layout.root()
+    }
+
+    /// True for a store opened with [`Store::open_read_only`].
+    pub fn is_read_only(&self) -> bool {
+        self.lock.is_none()
+    }
+
+    /// Problems met since opening (or since the last call), e.g. an unreadable draft moved
+    /// to quarantine by [`Store::drafts`].
+    pub fn take_problems(&self) -> Vec<Problem> {
+        std::mem::take(
+            &mut *self
+                .late_problems
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner),
+        )
+    }
+
+    // ----- peers -----
+
+    /// Every peer, in the order they were added.
+    pub fn peers(&self) -> &[Peer] {
+        &self.peers
+    }
+
+    /// The peer with this id.
+    pub fn peer(&self, id: Uuid) -> Option<&Peer> {
+        self.peers.iter().find(|p| p.id == id)
+    }
+
+    /// Adds the peer, or replaces the one with the same id, and rewrites peers.json durably.
+    /// On failure the peers in memory are unchanged. Refuses (never overwrites) when
+    /// peers.json was written by a newer version of the app.
+    pub fn save_peer(&mut self, peer: &Peer) -> Result<(), StoreError> {
+        let mut next = self.peers.clone();
+        match next.iter_mut().find(|p| p.id == peer.id) {
+            Some(p) => *p = peer.clone(),
+            None => next.push(peer.clone()),
+        }
+        self.write_peers(next)
+    }
+
+    /// Adds or replaces many peers with one write (for generated data).
+    pub(crate) fn save_peers_bulk(&mut self, peers: &[Peer]) -> Result<(), StoreError> {
+        let mut next = self.peers.clone();
+        for peer in peers {
+            match next.iter_mut().find(|p| p.id == peer.id) {
+                Some(p) => *p = peer.clone(),
+                None => next.push(peer.clone()),
+            }
+        }
+        self.write_peers(next)
+    }
+
+    fn write_peers(&mut self, next: Vec<Peer>) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        if let Some(found) = self.peers_newer {
+            return Err(StoreError::NewerVersion {
+                action: Action::Save,
+                file: PEERS_FILE.into(),
+                found,
+            });
+        }
+        self.guard_overwrite::<PeersFile>(PEERS_FILE)?;
+        let bytes = serde_json::to_vec_pretty(&PeersFileRef {
+            schema_version: CURRENT_VERSION,
+            peers: &next,
+        })
+        .map_err(|_| encode_error(Action::Save))?;
+        match self.write_file(PEERS_FILE, &bytes, Action::Save, true) {
+            Ok(_) => {
+                self.peers = next;
+                Ok(())
+            }
+            Err(Failed { error, committed }) => {
+                if committed.is_some() {
+                    // The file already holds the new list; keep memory the same as disk.
+                    self.peers = next;
+                }
+                Err(error)
+            }
+        }
+    }
+
+    /// Session count and most recent session for every peer that has sessions.
+    pub fn peer_stats(&self) -> HashMap<Uuid, PeerStats> {
+        index::peer_stats(&self.index)
+    }
+
+    /// Session count and most recent session for one peer.
+    pub fn stats_for(&self, peer_id: Uuid) -> PeerStats {
+        let mut st = PeerStats::default();
+        for e in self.index.iter().filter(|e| e.peer_id == peer_id) {
+            st.session_count += 1;
+            if st.last_session.is_none_or(|t| e.started_at > t) {
+                st.last_session = Some(e.started_at);
+            }
+        }
+        st
+    }
+
+    // ----- sessions -----
+
+    /// Every saved session's summary, newest first.
+    pub fn sessions(&self) -> &[IndexEntry] {
+        &self.index
+    }
+
+    /// Sessions of one peer (or all), whose text contains every word of `text`
+    /// (case-insensitive; blank matches all), newest first. Reads no files.
+    pub fn filter(&self, peer: Option<Uuid>, text: &str) -> Vec<&IndexEntry> {
+        let words = query_words(text);
+        self.index
+            .iter()
+            .filter(|e| peer.is_none_or(|p| e.peer_id == p) && e.matches_words(&words))
+            .collect()
+    }
+
+    /// Reads one saved session in full.
+    pub fn load_session(&self, id: Uuid) -> Result<Session, StoreError> {
+        let rel = Layout::session_rel(id);
+        match load_session(&self.layout.path(&rel), id) {
+            Loaded::Found { value, .. } => Ok(value),
+            Loaded::Missing => Err(StoreError::NotFound { id }),
+            Loaded::Newer { found } => Err(StoreError::NewerVersion {
+                action: Action::Read,
+                file: rel,
+                found,
+            }),
+            Loaded::Unreadable(reason) => Err(StoreError::Unreadable { file: rel, reason }),
+        }
+    }
+
+    /// Saves a session: writes its file durably, then updates the index, then removes its
+    /// draft. If writing the session file fails nothing changes, in memory or on disk. If
+    /// only the index write fails the save still succeeds: the session file is the truth,
+    /// and the index is rebuilt on the next open.
+    pub fn save_session(&mut self, session: &Session) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        let rel = Layout::session_rel(session.id);
+        self.guard_overwrite::<SessionFile>(&rel)?;
+        let bytes = encode_session(session).map_err(|_| encode_error(Action::Save))?;
+        match self.write_file(&rel, &bytes, Action::Save, true) {
+            Ok(stamp) => {
+                self.insert_entry(IndexEntry::from_session(session, stamp));
+                self.write_index_or_drop_it();
+                // Only now that the session file is durable is the draft redundant.
+                let _ = self.remove_draft_file(session.id);
+                Ok(())
+            }
+            Err(Failed { error, committed }) => {
+                if let Some(stamp) = committed {
+                    // The new file is in place but maybe not durable: index it, keep the
+                    // draft, and report the error so the person saves again.
+                    self.insert_entry(IndexEntry::from_session(session, stamp));
+                    self.write_index_or_drop_it();
+                }
+                Err(error)
+            }
+        }
+    }
+
+    /// Saves many sessions for generated data: each file is flushed (several writers at
+    /// once, since waiting for the disk dominates), the folder once at the end, then the
+    /// index once. Returns how many were written.
+    pub(crate) fn save_sessions_bulk(
+        &mut self,
+        mut sessions: impl Iterator<Item = Session>,
+    ) -> Result<usize, StoreError> {
+        self.ensure_writable()?;
+        const CHUNK: usize = 256;
+        let mut new_entries = Vec::new();
+        let mut result = Ok(());
+        while result.is_ok() {
+            let chunk: Vec<Session> = sessions.by_ref().take(CHUNK).collect();
+            if chunk.is_empty() {
+                break;
+            }
+            for (session, outcome) in chunk.iter().zip(self.write_sessions_parallel(&chunk)) {
+                match outcome {
+                    Ok(stamp) => new_entries.push(IndexEntry::from_session(session, stamp)),
+                    Err(Failed { error, committed }) => {
+                        if let Some(stamp) = committed {
+                            new_entries.push(IndexEntry::from_session(session, stamp));
+                        }
+                        if result.is_ok() {
+                            result = Err(error);
+                        }
+                    }
+                }
+            }
+        }
+        // Whatever was written is made durable and indexed, even after a failure.
+        let written = new_entries.len();
+        let new_ids: HashSet<Uuid> = new_entries.iter().map(|e| e.id).collect();
+        self.index.retain(|e| !new_ids.contains(&e.id));
+        self.index.extend(new_entries);
+        self.index.sort_by(newest_first);
+        let sessions_dir = self.layout.path(SESSIONS_DIR);
+        sync_dir(&sessions_dir).map_err(|e| StoreError::from_io(Action::Save, e, &sessions_dir))?;
+        self.write_index_or_drop_it();
+        result.map(|()| written)
+    }
+
+    /// Writes session files on a few threads, returning one outcome per session in order.
+    fn write_sessions_parallel(&self, chunk: &[Session]) -> Vec<Result<FileStamp, Failed>> {
+        const WRITERS: usize = 4;
+        let write_all = |part: &[Session]| -> Vec<Result<FileStamp, Failed>> {
+            part.iter()
+                .map(|s| self.write_session_unsynced(s))
+                .collect()
+        };
+        let part_len = chunk.len().div_ceil(WRITERS).max(1);
+        std::thread::scope(|scope| {
+            let handles: Vec<_> = chunk
+                .chunks(part_len)
+                .map(|part| {
+                    let h =
+                        std::thread::Builder::new().spawn_scoped(scope, move || write_all(part));
+                    (h, part)
+                })
+                .collect();
+            let mut out = Vec::with_capacity(chunk.len());
+            for (h, part) in handles {
+                match h.map(|h| h.join()) {
+                    Ok(Ok(v)) => out.extend(v),
+                    // No thread (or a failed one): write that part here; writes are idempotent.
+                    _ => out.extend(write_all(part)),
+                }
+            }
+            out
+        })
+    }
+
+    /// One session file for bulk saving, without the folder flush.
+    fn write_session_unsynced(&self, session: &Session) -> Result<FileStamp, Failed> {
+        let rel = Layout::session_rel(session.id);
+        let not_written = |error| Failed {
+            error,
+            committed: None,
+        };
+        self.guard_overwrite::<SessionFile>(&rel)
+            .map_err(not_written)?;
+        let bytes = encode_session(session).map_err(|_| not_written(encode_error(Action::Save)))?;
+        self.write_file(&rel, &bytes, Action::Save, false)
+    }
+
+    fn insert_entry(&mut self, entry: IndexEntry) {
+        self.index.retain(|e| e.id != entry.id);
+        let pos = self
+            .index
+            .partition_point(|e| newest_first(e, &entry) == Ordering::Less);
+        self.index.insert(pos, entry);
+    }
+
+    /// Re-reads every session file and rewrites the index. For a "reindex" command; opening
+    /// already repairs an index that disagrees with the folder.
+    pub fn rebuild_index(&mut self) -> Vec<Problem> {
+        let mut problems = Vec::new();
+        self.reconcile_index(true, &mut problems);
+        problems
+    }
+
+    // ----- drafts -----
+
+    /// Autosaves an unfinished session to `drafts/<uuid>.json`, durably.
+    pub fn save_draft(&self, session: &Session) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        let rel = Layout::draft_rel(session.id);
+        self.guard_overwrite::<SessionFile>(&rel)?;
+        let bytes = encode_session(session).map_err(|_| encode_error(Action::Save))?;
+        self.write_file(&rel, &bytes, Action::Save, true)
+            .map(|_| ())
+            .map_err(|f| f.error)
+    }
+
+    /// Every draft that can be read, oldest start first. A draft that cannot be read is
+    /// moved to quarantine (when writable) and reported through [`Store::take_problems`].
+    pub fn drafts(&self) -> Vec<Session> {
+        let mut problems = Vec::new();
+        let mut out = read_drafts(&self.layout, !self.is_read_only(), &mut problems);
+        if !problems.is_empty() {
+            self.late_problems
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .extend(problems);
+        }
+        out.sort_by_key(|s| s.started_at);
+        out
+    }
+
+    /// Deletes a draft the person chose to throw away. A missing draft is not an error.
+    pub fn discard_draft(&self, id: Uuid) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        self.remove_draft_file(id)
+            .map_err(|e| StoreError::from_io(Action::Discard, e, &self.layout.path(DRAFTS_DIR)))
+    }
+
+    fn remove_draft_file(&self, id: Uuid) -> io::Result<()> {
+        let path = self.layout.path(&Layout::draft_rel(id));
+        match fs::remove_file(&path) {
+            Ok(()) => sync_dir(&self.layout.path(DRAFTS_DIR)),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+            Err(e) => Err(e),
+        }
+    }
+
+    // ----- tests -----
+
+    /// Makes the next writes fail as planned: one entry per upcoming file write, `None`
+    /// letting that write succeed.
+    #[doc(hidden)]
+    pub fn inject_faults(&self, faults: impl IntoIterator<Item = Option<Fault>>) {
+        self.faults
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .extend(faults);
+    }
+
+    // ----- internals -----
+
+    fn ensure_writable(&self) -> Result<(), StoreError> {
+        if self.is_read_only() {
+            Err(StoreError::OpenedReadOnly)
+        } else {
+            Ok(())
+        }
+    }
+
+    fn next_fault(&self) -> Option<Fault> {
+        self.faults
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .pop_front()
+            .flatten()
+    }
+
+    /// Writes one file durably. On failure, also says whether the new bytes are nonetheless
+    /// in place (only the folder flush failed), so memory can be kept in step with disk.
+    fn write_file(
+        &self,
+        rel: &str,
+        bytes: &[u8],
+        action: Action,
+        sync_dir: bool,
+    ) -> Result<FileStamp, Failed> {
+        let path = self.layout.path(rel);
+        let opts = WriteOptions {
+            sync_dir,
+            fault: self.next_fault(),
+        };
+        write_with(&path, bytes, opts).map_err(|e| {
+            let dir = path.parent().unwrap_or(self.layout.root());
+            Failed {
+                error: StoreError::from_io(action, e.error, dir),
+                committed: e.committed,
+            }
+        })
+    }
+
+    /// Before replacing a file: refuse if a newer version wrote it, and move it to
+    /// quarantine if it cannot be read, so no file is ever overwritten unread.
+    fn guard_overwrite<T: Versioned>(&self, rel: &str) -> Result<(), StoreError> {
+        match load::<T>(&self.layout.path(rel)) {
+            Loaded::Missing | Loaded::Found { .. } => Ok(()),
+            Loaded::Newer { found } => Err(StoreError::NewerVersion {
+                action: Action::Save,
+                file: rel.to_string(),
+                found,
+            }),
+            // Unreadable only for now (e.g. permissions): the write will report the cause.
+            Loaded::Unreadable(Reason::Io { .. }) => Ok(()),
+            Loaded::Unreadable(reason) => match quarantine(&self.layout, rel) {
+                Ok(moved_to) => {
+                    self.late_problems
+                        .lock()
+                        .unwrap_or_else(PoisonError::into_inner)
+                        .push(Problem {
+                            file: rel.to_string(),
+                            kind: ProblemKind::Quarantined { reason, moved_to },
+                        });
+                    Ok(())
+                }
+                Err(_) => Err(StoreError::Unreadable {
+                    file: rel.to_string(),
+                    reason,
+                }),
+            },
+        }
+    }
+
+    fn write_index(&self) -> Result<(), StoreError> {
+        if self.index_newer || self.is_read_only() {
+            return Ok(());
+        }
+        let bytes = serde_json::to_vec(&IndexFileRef {
+            schema_version: CURRENT_VERSION,
+            sessions: &self.index,
+        })
+        .map_err(|_| encode_error(Action::Save))?;
+        self.write_file(INDEX_FILE, &bytes, Action::Save, true)
+            .map(|_| ())
+            .map_err(|f| f.error)
+    }
+
+    /// Writes the index after a session save. The session file is already the truth, so a
+    /// failed index write is not an error; instead the now out-of-date index.json is removed
+    /// (removing needs no free space), and the next open rebuilds it from the session files.
+    fn write_index_or_drop_it(&self) {
+        if self.write_index().is_err() {
+            let path = self.layout.path(INDEX_FILE);
+            if fs::remove_file(&path).is_ok() {
+                let _ = sync_dir(self.layout.root());
+            }
+        }
+    }
+
+    /// Loads index.json and makes it agree with the session files, reading only the files
+    /// it needs: those not in the index, and (when the folder changed after the index was
+    /// written) those whose size or time differ from what the index recorded. `force`
+    /// re-reads everything.
+    fn reconcile_index(&mut self, force: bool, problems: &mut Vec<Problem>) {
+        let writable = !self.is_read_only();
+        let sessions_dir = self.layout.path(SESSIONS_DIR);
+        let index_path = self.layout.path(INDEX_FILE);
+        let load_index = || {
+            if force {
+                // Treated like an empty index: every file is read again.
+                Loaded::Found {
+                    value: IndexFile {
+                        schema_version: CURRENT_VERSION,
+                        sessions: Vec::new(),
+                    },
+                    stamp: FileStamp::default(),
+                    migrated_from: None,
+                }
+            } else {
+                load::<IndexFile>(&index_path)
+            }
+        };
+        // Listing the folder and parsing the index take similar time: do both at once.
+        let (listing, loaded) = std::thread::scope(|scope| {
+            let lister = std::thread::Builder::new()
+                .spawn_scoped(scope, || list_record_ids(&sessions_dir))
+                .ok();
+            let loaded = load_index();
+            let listing = lister
+                .and_then(|h| h.join().ok())
+                .unwrap_or_else(|| list_record_ids(&sessions_dir));
+            (listing, loaded)
+        });
+        if listing.unrecognised > 0 {
+            problems.push(unrecognised_problem(SESSIONS_DIR, listing.unrecognised));
+        }
+        if writable && !listing.temp_files.is_empty() {
+            // Leftovers of interrupted writes: never renamed into place, so never data.
+            for name in &listing.temp_files {
+                let _ = fs::remove_file(sessions_dir.join(name));
+            }
+            let _ = sync_dir(&sessions_dir);
+        }
+
+        // Read after removing leftovers, which itself changes the folder's time.
+        let dir_mtime = fs::metadata(&sessions_dir)
+            .ok()
+            .map(|m| FileStamp::of(&m).mtime_ns);
+        self.index_newer = false;
+        let (old, mut why, fresh) = match loaded {
+            Loaded::Missing => (Vec::new(), Some(RebuildWhy::Missing), false),
+            Loaded::Found {
+                migrated_from: Some(_),
+                ..
+            } => (Vec::new(), Some(RebuildWhy::OlderVersion), false),
+            Loaded::Found { value, stamp, .. } => {
+                // Every save rewrites the index after the session file, so an index newer
+                // than the sessions folder has seen every change made there. Equal times are
+                // not trusted: some file systems keep times in steps of several
+                // milliseconds, so a later change could share the index's time.
+                let fresh = dir_mtime.is_some_and(|d| d < stamp.mtime_ns);
+                (value.sessions, None, fresh)
+            }
+            Loaded::Newer { found } => {
+                problems.push(Problem {
+                    file: INDEX_FILE.into(),
+                    kind: ProblemKind::NewerVersion { found },
+                });
+                self.index_newer = true;
+                (Vec::new(), Some(RebuildWhy::NewerVersion), false)
+            }
+            Loaded::Unreadable(reason) => {
+                report_unreadable(&self.layout, INDEX_FILE, reason, writable, problems);
+                (Vec::new(), Some(RebuildWhy::Unreadable), false)
+            }
+        };
+
+        // Keep the index's entries whose files are still there (checking size, time and
+        // inode first when the index is not known to be fresh); read the rest.
+        let listed: HashSet<Uuid> = listing.ids.iter().copied().collect();
+        let mut kept: HashSet<Uuid> = HashSet::with_capacity(old.len());
+        let mut entries = Vec::with_capacity(listed.len());
+        let mut to_read = Vec::new();
+        let mut changed_ids = HashSet::new();
+        let mut removed = 0;
+        for e in old {
+            if !listed.contains(&e.id) || kept.contains(&e.id) {
+                removed += 1;
+                continue;
+            }
+            kept.insert(e.id);
+            if fresh {
+                entries.push(e);
+                continue;
+            }
+            let now = fs::metadata(self.layout.path(&Layout::session_rel(e.id)))
+                .map(|m| FileStamp::of(&m))
+                .ok();
+            if now == Some(e.stamp) {
+                entries.push(e);
+            } else {
+                changed_ids.insert(e.id);
+                to_read.push(e.id);
+            }
+        }
+        to_read.extend(listing.ids.iter().filter(|id| !kept.contains(id)));
+        let (mut added, mut changed) = (0, 0);
+        for (id, loaded) in read_sessions_parallel(&self.layout, &to_read) {
+            let rel = Layout::session_rel(id);
+            match loaded {
+                Loaded::Found {
+                    value,
+                    stamp,
+                    migrated_from,
+                } => {
+                    if let Some(from) = migrated_from {
+                        problems.push(Problem {
+                            file: rel,
+                            kind: ProblemKind::Migrated { from },
+                        });
+                    }
+                    if changed_ids.contains(&id) {
+                        changed += 1;
+                    } else {
+                        added += 1;
+                    }
+                    entries.push(IndexEntry::from_session(&value, stamp));
+                }
+                Loaded::Missing => {}
+                Loaded::Newer { found } => problems.push(Problem {
+                    file: rel,
+                    kind: ProblemKind::NewerVersion { found },
+                }),
+                Loaded::Unreadable(reason) => {
+                    report_unreadable(&self.layout, &rel, reason, writable, problems)
+                }
+            }
+        }
+        entries.sort_by(newest_first);
+        self.index = entries;
+
+        if why.is_none() && added + removed + changed > 0 {
+            why = Some(RebuildWhy::OutOfDate {
+                added,
+                removed,
+                changed,
+            });
+        }
+        let worth_reporting = match why {
+            _ if force => false,
+            None => false,
+            Some(RebuildWhy::Missing) => !self.index.is_empty(),
+            Some(_) => true,
+        };
+        if worth_reporting && let Some(why) = why {
+            problems.push(Problem {
+                file: INDEX_FILE.into(),
+                kind: ProblemKind::IndexRebuilt { why },
+            });
+        }
+        // Rewrite also when the folder was merely touched, so the next open is fast again.
+        let needs_write = force || why.is_some() || !fresh;
+        if needs_write && !(matches!(why, Some(RebuildWhy::Missing)) && self.index.is_empty()) {
+            // A failed write is harmless: the index is rebuilt again next time.
+            let _ = self.write_index();
+        }
+    }
+}
+
+/// Creates or opens the lock file and takes its exclusive lock without waiting.
+fn take_lock(layout: &Layout) -> Result<fd_lock::RwLock<File>, StoreError> {
+    let root = layout.root();
+    let file = atomic::open_private(&layout.path(LOCK_FILE))
+        .map_err(|e| StoreError::from_io(Action::Open, e, root))?;
+    let mut lock = fd_lock::RwLock::new(file);
+    match lock.try_write() {
+        // The guard only borrows the lock; forgetting it keeps the lock held until the file
+        // is closed, which happens when the store is dropped.
+        Ok(guard) => std::mem::forget(guard),
+        Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
+            return Err(StoreError::Locked {
+                dir: root.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(StoreError::from_io(Action::Open, e, root)),
+    }
+    Ok(lock)
+}
+
+fn load_peers(
+    layout: &Layout,
+    writable: bool,
+    problems: &mut Vec<Problem>,
+) -> (Vec<Peer>, Option<u64>) {
+    match load::<PeersFile>(&layout.path(PEERS_FILE)) {
+        Loaded::Missing => (Vec::new(), None),
+        Loaded::Found {
+            value,
+            migrated_from,
+            ..
+        } => {
+            if let Some(from) = migrated_from {
+                problems.push(Problem {
+                    file: PEERS_FILE.into(),
+                    kind: ProblemKind::Migrated { from },
+                });
+            }
+            (value.peers, None)
+        }
+        Loaded::Newer { found } => {
+            problems.push(Problem {
+                file: PEERS_FILE.into(),
+                kind: ProblemKind::NewerVersion { found },
+            });
+            (Vec::new(), Some(found))
+        }
+        Loaded::Unreadable(reason) => {
+            report_unreadable(layout, PEERS_FILE, reason, writable, problems);
+            (Vec::new(), None)
+        }
+    }
+}
+
+/// Reads every draft at open so bad ones are quarantined and reported up front.
+fn check_drafts(layout: &Layout, writable: bool, problems: &mut Vec<Problem>) {
+    let _ = read_drafts(layout, writable, problems);
+}
+
+fn read_drafts(layout: &Layout, writable: bool, problems: &mut Vec<Problem>) -> Vec<Session> {
+    let ids = list_records(&layout.path(DRAFTS_DIR), DRAFTS_DIR, problems);
+    let mut out = Vec::with_capacity(ids.len());
+    for id in ids {
+        let rel = Layout::draft_rel(id);
+        match load_session(&layout.path(&rel), id) {
+            Loaded::Found { value, .. } => out.push(value),
+            Loaded::Missing => {}
+            Loaded::Newer { found } => problems.push(Problem {
+                file: rel,
+                kind: ProblemKind::NewerVersion { found },
+            }),
+            Loaded::Unreadable(reason) => {
+                report_unreadable(layout, &rel, reason, writable, problems)
+            }
+        }
+    }
+    out
+}
+
+/// The `<uuid>.json` files of a folder.
+struct Listing {
+    ids: Vec<Uuid>,
+    /// Files with other names (temporary files aside).
+    unrecognised: usize,
+    /// The store's leftover temporary files.
+    temp_files: Vec<std::ffi::OsString>,
+}
+
+/// Lists the `<uuid>.json` files in `dir`, setting temporary files apart.
+fn list_record_ids(dir: &Path) -> Listing {
+    let mut listing = Listing {
+        ids: Vec::new(),
+        unrecognised: 0,
+        temp_files: Vec::new(),
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return listing;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if layout::is_temp_file_name(&name) {
+            listing.temp_files.push(name);
+            continue;
+        }
+        match layout::id_from_file_name(&name) {
+            Some(id) => listing.ids.push(id),
+            None => listing.unrecognised += 1,
+        }
+    }
+    listing
+}
+
+/// Other names are counted and reported, never named: a name someone typed could hold
+/// anything.
+fn unrecognised_problem(label: &str, count: usize) -> Problem {
+    Problem {
+        file: format!("{label}/"),
+        kind: ProblemKind::UnrecognisedFiles { count },
+    }
+}
+
+/// The ids of the records in `dir`, reporting unrecognised names.
+fn list_records(dir: &Path, label: &str, problems: &mut Vec<Problem>) -> Vec<Uuid> {
+    let listing = list_record_ids(dir);
+    if listing.unrecognised > 0 {
+        problems.push(unrecognised_problem(label, listing.unrecognised));
+    }
+    listing.ids
+}
+
+/// Moves an unreadable file to quarantine (writable stores only) and reports it. A file that
+/// could not even be read from disk is left in place: its bytes may be fine.
+fn report_unreadable(
+    layout: &Layout,
+    rel: &str,
+    reason: Reason,
+    writable: bool,
+    problems: &mut Vec<Problem>,
+) {
+    let moved = match (&reason, writable) {
+        (Reason::Io { .. }, _) | (_, false) => None,
+        _ => quarantine(layout, rel).ok(),
+    };
+    let kind = match moved {
+        Some(moved_to) => ProblemKind::Quarantined { reason, moved_to },
+        None => ProblemKind::Unreadable { reason },
+    };
+    problems.push(Problem {
+        file: rel.to_string(),
+        kind,
+    });
+}
+
+/// Reads session files, spread over the machine's cores when there are many.
+fn read_sessions_parallel(layout: &Layout, ids: &[Uuid]) -> Vec<(Uuid, Loaded<Session>)> {
+    let read = |ids: &[Uuid]| -> Vec<(Uuid, Loaded<Session>)> {
+        ids.iter()
+            .map(|&id| {
+                let path = layout.path(&Layout::session_rel(id));
+                (id, load_session(&path, id))
+            })
+            .collect()
+    };
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(1)
+        .min(8);
+    if ids.len() < 256 || threads < 2 {
+        return read(ids);
+    }
+    let chunk = ids.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = ids
+            .chunks(chunk)
+            .map(|part| {
+                let h = std::thread::Builder::new().spawn_scoped(scope, move || read(part));
+                (h, part)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(ids.len());
+        for (h, part) in handles {
+            match h.map(|h| h.join()) {
+                Ok(Ok(v)) => out.extend(v),
+                // No thread (or, though decoding never panics, a failed one): read that part
+                // here rather than lose it.
+                _ => out.extend(read(part)),
+            }
+        }
+        out
+    })
+}
+
+/// A failed write, and the new file's stamp if it is in place regardless.
+struct Failed {
+    error: StoreError,
+    committed: Option<FileStamp>,
+}
+
+fn encode_error(action: Action) -> StoreError {
+    StoreError::Io {
+        action,
+        source: io::Error::other("could not encode the data as JSON"),
+    }
+}
+
+/// The default data folder for this user, e.g. `~/.local/share/alongside` on Linux.
+pub fn default_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "alongside").map(|d| d.data_dir().to_path_buf())
+}

@@ -1,0 +1,55 @@
+//! The JSON store as the app sees it.
+
+use uuid::Uuid;
+
+use super::NoteStore;
+use crate::app::HistoryItem;
+use crate::domain::{Peer, Session};
+use crate::storage::{IndexEntry, Store};
+
+impl From<&IndexEntry> for HistoryItem {
+    fn from(e: &IndexEntry) -> HistoryItem {
+        HistoryItem {
+            id: e.id,
+            peer_id: e.peer_id,
+            peer_alias: e.peer_alias.clone(),
+            kind: e.kind,
+            started_at: e.started_at,
+            duration_seconds: e.duration_seconds,
+            flags: e.flags,
+            amendments: e.amendment_count,
+            preview: e.preview.clone(),
+            search_text: e.search_text.clone(),
+        }
+    }
+}
+
+impl NoteStore for Store {
+    fn peers(&self) -> Vec<Peer> {
+        Store::peers(self).to_vec()
+    }
+
+    fn history(&self) -> Vec<HistoryItem> {
+        self.sessions().iter().map(HistoryItem::from).collect()
+    }
+
+    fn save_peer(&mut self, peer: &Peer) -> Result<(), String> {
+        Store::save_peer(self, peer).map_err(|e| e.to_string())
+    }
+
+    fn save_session(&mut self, session: &Session) -> Result<(), String> {
+        Store::save_session(self, session).map_err(|e| e.to_string())
+    }
+
+    fn save_draft(&mut self, session: &Session) -> Result<(), String> {
+        Store::save_draft(self, session).map_err(|e| e.to_string())
+    }
+
+    fn discard_draft(&mut self, id: Uuid) -> Result<(), String> {
+        Store::discard_draft(self, id).map_err(|e| e.to_string())
+    }
+
+    fn load_session(&self, id: Uuid) -> Result<Session, String> {
+        Store::load_session(self, id).map_err(|e| e.to_string())
+    }
+}
