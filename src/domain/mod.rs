@@ -7,6 +7,7 @@ pub mod session;
 pub mod stage;
 pub mod summary;
 pub mod utterance;
+pub mod worksheets;
 
 pub use activity::DirectActivity;
 pub use peer::{Peer, PeerError};

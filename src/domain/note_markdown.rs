@@ -132,6 +132,17 @@ pub fn render(s: &Session) -> String {
             );
         }
     }
+    if !s.worksheets.is_empty() {
+        let _ = writeln!(out, "\n## Worksheets\n");
+        for w in &s.worksheets {
+            let _ = writeln!(
+                out,
+                "### {}\n\n{}\n",
+                one_line(&w.tool_name),
+                w.sheet.to_markdown()
+            );
+        }
+    }
     if !s.amendments.is_empty() {
         let _ = writeln!(out, "\n## Amendments\n");
         for a in &s.amendments {

@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::worksheets::SessionWorksheet;
 use super::{Peer, Stage, Summary, Timestamp};
 
 /// How the session took place.
@@ -105,6 +106,9 @@ pub struct Session {
     pub measured: Option<Measured>,
     #[serde(default)]
     pub amendments: Vec<Amendment>,
+    /// Tools filled in during the session (one per tool), part of the note.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub worksheets: Vec<SessionWorksheet>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -137,6 +141,7 @@ impl Session {
             summary: Summary::default(),
             measured: None,
             amendments: Vec::new(),
+            worksheets: Vec::new(),
         }
     }
 
@@ -234,11 +239,24 @@ impl Session {
         Ok(())
     }
 
-    /// All free text of the note (notes, summary, amendments), for search.
+    /// Adds a filled tool to the note, replacing the one kept for the same tool.
+    pub fn put_worksheet(&mut self, worksheet: SessionWorksheet) {
+        match self
+            .worksheets
+            .iter_mut()
+            .find(|w| w.tool_id == worksheet.tool_id)
+        {
+            Some(w) => *w = worksheet,
+            None => self.worksheets.push(worksheet),
+        }
+    }
+
+    /// All free text of the note (notes, summary, amendments, worksheets), for search.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.notes.as_str())
             .chain(self.summary.texts())
             .chain(self.amendments.iter().map(|a| a.text.as_str()))
+            .chain(self.worksheets.iter().flat_map(|w| w.sheet.texts()))
     }
 }
 
