@@ -3,9 +3,11 @@
 use ratatui::crossterm::event::KeyEvent;
 use uuid::Uuid;
 
+use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session, Stage};
 
 use super::HistoryItem;
+use super::tools::SafetyPlanSave;
 
 /// A change the user or the run loop asks for. `update` is the only place these are handled.
 #[derive(Debug, Clone)]
@@ -85,6 +87,31 @@ pub enum Action {
     DiscardDraft,
     /// Answer a yes/no question.
     Confirm(bool),
+    /// Session: open (or close) the tool palette: `t`, or Ctrl+T even while typing notes.
+    OpenPalette,
+    /// Session: open the peer's safety plan.
+    OpenSafetyPlan,
+    /// Tool: put the chosen starter, prompt or line into the session notes.
+    InsertIntoNotes,
+    /// Tool: move to the next starter or prompt.
+    NextPrompt,
+    /// Tool: jump to the previous or next section of a document, or change a choice.
+    PrevSection,
+    NextSection,
+    /// Tool: give the selected item an importance from 1 to 5 (0 clears it).
+    SetImportance(u8),
+    /// Tool: move the selected item up or down the list (ranking).
+    MoveItemUp,
+    MoveItemDown,
+    /// Tool: edit the selected item (or its note).
+    EditItem,
+    /// The standalone worksheets, read for the tools screen.
+    WorksheetsLoaded(Vec<StandaloneWorksheet>),
+    /// A peer's safety plan, read (`None` when they have none yet).
+    SafetyPlanLoaded {
+        peer_id: Uuid,
+        plan: Option<Box<SafetyPlanHistory>>,
+    },
     /// The store's peers and session list, read again after a change.
     DataLoaded {
         peers: Vec<Peer>,
@@ -108,6 +135,8 @@ pub enum Destination {
     Peers,
     NewSession,
     History,
+    /// The tools between meetings.
+    Tools,
 }
 
 /// What the app needs the run loop to do: all I/O lives there.
@@ -120,6 +149,16 @@ pub enum Effect {
     SaveDraft(Session),
     DiscardDraft(Uuid),
     LoadNote(Uuid),
+    /// Save a standalone worksheet (saved content and any changes kept apart).
+    SaveWorksheet(StandaloneWorksheet),
+    /// Delete a standalone worksheet that was discarded.
+    DeleteWorksheet(Uuid),
+    /// Read the standalone worksheets for the tools screen.
+    LoadWorksheets,
+    /// Read every version of a peer's safety plan.
+    LoadSafetyPlan(Uuid),
+    /// Save a new version of a peer's safety plan.
+    SaveSafetyPlan(SafetyPlanSave),
     Quit,
 }
 
@@ -131,6 +170,11 @@ pub enum EffectKind {
     SaveDraft,
     DiscardDraft,
     LoadNote,
+    SaveWorksheet,
+    DeleteWorksheet,
+    LoadWorksheets,
+    LoadSafetyPlan,
+    SaveSafetyPlan,
 }
 
 impl Effect {
@@ -141,6 +185,11 @@ impl Effect {
             Effect::SaveDraft(_) => EffectKind::SaveDraft,
             Effect::DiscardDraft(_) => EffectKind::DiscardDraft,
             Effect::LoadNote(_) => EffectKind::LoadNote,
+            Effect::SaveWorksheet(_) => EffectKind::SaveWorksheet,
+            Effect::DeleteWorksheet(_) => EffectKind::DeleteWorksheet,
+            Effect::LoadWorksheets => EffectKind::LoadWorksheets,
+            Effect::LoadSafetyPlan(_) => EffectKind::LoadSafetyPlan,
+            Effect::SaveSafetyPlan(_) => EffectKind::SaveSafetyPlan,
             Effect::Quit => return None,
         })
     }
@@ -153,4 +202,11 @@ pub enum Done {
     SessionSaved(Uuid),
     DraftSaved(Uuid),
     DraftDiscarded(Uuid),
+    WorksheetSaved(Uuid),
+    WorksheetDeleted(Uuid),
+    /// A safety plan's history after a save; `version` is `None` when nothing changed.
+    SafetyPlanSaved {
+        history: Box<SafetyPlanHistory>,
+        version: Option<u32>,
+    },
 }

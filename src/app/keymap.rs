@@ -29,6 +29,30 @@ pub enum Mode {
     HistoryFilter,
     Note,
     Amend,
+    /// Session: the tool palette (typing narrows it).
+    Palette,
+    /// A tool's text field.
+    ToolText,
+    /// A tool's one-item editor (a new item, a note).
+    ToolInput,
+    /// A tool's list of items.
+    ToolList,
+    /// A tool's list of items that take an importance (1-5).
+    ToolRated,
+    /// A tool's checklist.
+    ToolChecks,
+    /// Choosing values from a list.
+    ToolPick,
+    /// One option of a few.
+    ToolChoice,
+    /// A document to read, with lines to put into the notes.
+    ToolLines,
+    /// Tools between meetings: the list of tools (typing narrows it).
+    ToolsHome,
+    /// Tools between meetings: the saved worksheets.
+    ToolsSaved,
+    /// Tools between meetings: who the worksheet is for.
+    ToolsPickPeer,
 }
 
 impl Mode {
@@ -43,6 +67,11 @@ impl Mode {
                 | Mode::GoalEditor
                 | Mode::HistoryFilter
                 | Mode::Amend
+                | Mode::Palette
+                | Mode::ToolText
+                | Mode::ToolInput
+                | Mode::ToolsHome
+                | Mode::ToolsPickPeer
         )
     }
 }
@@ -79,7 +108,7 @@ pub struct Binding {
     pub in_bar: bool,
 }
 
-fn b(keys: &[Key], hint: &'static str, label: &'static str, action: Action) -> Binding {
+pub(super) fn b(keys: &[Key], hint: &'static str, label: &'static str, action: Action) -> Binding {
     Binding {
         keys: keys.to_vec(),
         hint,
@@ -90,7 +119,7 @@ fn b(keys: &[Key], hint: &'static str, label: &'static str, action: Action) -> B
 }
 
 /// The same, listed in help only, to keep the bar short.
-fn h(keys: &[Key], hint: &'static str, label: &'static str, action: Action) -> Binding {
+pub(super) fn h(keys: &[Key], hint: &'static str, label: &'static str, action: Action) -> Binding {
     Binding {
         in_bar: false,
         ..b(keys, hint, label, action)
@@ -129,6 +158,9 @@ pub fn mode_under_help(app: &App) -> Mode {
     if app.confirm.is_some() {
         return Mode::Confirm;
     }
+    if let Some(mode) = super::tools::mode(app) {
+        return mode;
+    }
     match app.screen {
         Screen::Home => Mode::Home,
         Screen::DraftOffer => Mode::DraftOffer,
@@ -157,6 +189,7 @@ pub fn mode_under_help(app: &App) -> Mode {
         Screen::History => Mode::History,
         Screen::Note if app.note.as_ref().is_some_and(|n| n.amend.is_some()) => Mode::Amend,
         Screen::Note => Mode::Note,
+        Screen::Tools => Mode::ToolsHome,
     }
 }
 
@@ -228,6 +261,12 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     "h",
                     "history",
                     Action::Open(Destination::History),
+                ),
+                b(
+                    &[Key::Char('t')],
+                    "t",
+                    "tools",
+                    Action::Open(Destination::Tools),
                 ),
                 b(
                     &[Key::Char('r')],
@@ -346,6 +385,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                 "session commands",
                 Action::LeaveNotes,
             ),
+            b(&[Key::Ctrl('t')], "Ctrl+T", "tools", Action::OpenPalette),
             h(
                 &[Key::Code(KeyCode::F(2))],
                 "F2",
@@ -367,6 +407,12 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     "i",
                     "write notes",
                     Action::FocusNotes,
+                ),
+                b(
+                    &[Key::Char('t'), Key::Ctrl('t')],
+                    "t",
+                    "tools",
+                    Action::OpenPalette,
                 ),
                 b(
                     &[Key::Code(Right), Key::Char(']'), Key::Code(KeyCode::F(3))],
@@ -398,6 +444,12 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     Action::ToggleSafetyConcern,
                 ),
                 b(&[Key::Char('f')], "f", "follow-up", Action::ToggleFollowUp),
+                h(
+                    &[Key::Char('s')],
+                    "s",
+                    "safety plan",
+                    Action::OpenSafetyPlan,
+                ),
                 b(&[Key::Char('e')], "e", "end session", Action::EndSession),
                 help(),
                 b(&[Key::Char('q')], "q", "quit", Action::Quit),
@@ -522,6 +574,18 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b(&[Key::Code(Esc)], "Esc", "cancel", Action::Back),
             help_typing(),
         ],
+        Mode::Palette
+        | Mode::ToolText
+        | Mode::ToolInput
+        | Mode::ToolList
+        | Mode::ToolRated
+        | Mode::ToolChecks
+        | Mode::ToolPick
+        | Mode::ToolChoice
+        | Mode::ToolLines
+        | Mode::ToolsHome
+        | Mode::ToolsSaved
+        | Mode::ToolsPickPeer => super::tools::keys::bindings(mode),
     };
     v.push(h(
         &[Key::Ctrl('c')],
@@ -586,6 +650,7 @@ mod tests {
             Mode::Note,
             Mode::Amend,
         ];
+        let modes = modes.into_iter().chain(super::super::tools::keys::MODES);
         for mode in modes {
             let all = bindings(mode);
             let keys: Vec<Key> = all.iter().flat_map(|b| b.keys.clone()).collect();
@@ -606,6 +671,11 @@ mod tests {
             Mode::GoalEditor,
             Mode::HistoryFilter,
             Mode::Amend,
+            Mode::Palette,
+            Mode::ToolText,
+            Mode::ToolInput,
+            Mode::ToolsHome,
+            Mode::ToolsPickPeer,
         ] {
             for binding in bindings(mode) {
                 for k in binding.keys {

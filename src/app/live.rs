@@ -25,6 +25,8 @@ pub struct LiveSession {
     pub dirty: bool,
     pub last_draft_at: Option<Timestamp>,
     pub draft_error: bool,
+    /// The palette and every tool opened in this session, kept until it ends.
+    pub tools: super::tools::SessionTools,
 }
 
 impl LiveSession {
@@ -40,6 +42,7 @@ impl LiveSession {
             dirty: false,
             last_draft_at: None,
             draft_error: false,
+            tools: super::tools::SessionTools::default(),
         }
     }
 
@@ -57,6 +60,7 @@ impl LiveSession {
         if let Some(form) = &self.summary {
             s.summary = form.to_summary_lenient();
         }
+        self.tools.put_into(&mut s);
         s
     }
 
@@ -97,6 +101,9 @@ pub fn autosave(app: &mut App, now: Timestamp) -> Vec<Effect> {
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     if app.screen == Screen::Summary {
         return update_summary(app, action, now);
+    }
+    if let Some(effects) = super::tools::in_session(app, &action, now) {
+        return effects;
     }
     let Some(live) = app.live.as_mut() else {
         app.screen = Screen::Home;

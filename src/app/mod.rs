@@ -10,6 +10,7 @@ pub mod history;
 pub mod keymap;
 pub mod live;
 pub mod peers;
+pub mod tools;
 
 use std::collections::HashMap;
 
@@ -57,6 +58,8 @@ pub enum Screen {
     Summary,
     History,
     Note,
+    /// Tools between meetings: fill a worksheet for a peer, save or discard it.
+    Tools,
 }
 
 /// A question that must be answered before going on.
@@ -68,6 +71,8 @@ pub enum Confirm {
     DiscardDraft(Uuid),
     /// Leave a form with unsaved typing.
     DiscardForm,
+    /// A question about a tool's worksheet.
+    Tool(tools::ToolConfirm),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +129,8 @@ pub struct App {
     pub quitting: bool,
     /// A quit was stopped because keeping the draft failed; a second Ctrl+C quits anyway.
     pub quit_blocked: bool,
+    /// The tools between meetings, and safety plans read for them.
+    pub tools: tools::ToolsApp,
 }
 
 impl App {
@@ -160,6 +167,7 @@ impl App {
             now,
             quitting: false,
             quit_blocked: false,
+            tools: tools::ToolsApp::default(),
         };
         app.set_data(peers, history);
         app
@@ -245,10 +253,11 @@ impl App {
 }
 
 /// Home menu entries, in order.
-pub const HOME_MENU: [(char, &str, Destination); 3] = [
+pub const HOME_MENU: &[(char, &str, Destination)] = &[
     ('n', "New session", Destination::NewSession),
     ('p', "Peers", Destination::Peers),
     ('h', "History", Destination::History),
+    ('t', "Tools and worksheets", Destination::Tools),
 ];
 
 /// The only way state changes. `now` is passed in so the function stays pure.
@@ -264,7 +273,15 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
     }
     match action {
-        Action::Tick => live::autosave(app, now),
+        Action::Tick => {
+            let effects = live::autosave(app, now);
+            // One effect at a time: a failed draft must not hold up reading a safety plan.
+            if effects.is_empty() {
+                tools::tick(app, now)
+            } else {
+                effects
+            }
+        }
         Action::Quit => request_quit(app),
         Action::Interrupt => interrupt(app),
         Action::ToggleHelp => {
@@ -283,6 +300,16 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         Action::EffectDone(done) => effect_done(app, done),
         Action::EffectFailed { effect, message } => effect_failed(app, effect, message),
+        Action::WorksheetsLoaded(list) => {
+            app.tools.saved = list;
+            app.tools.saved_selected = 0;
+            vec![]
+        }
+        Action::SafetyPlanLoaded { peer_id, plan } => {
+            tools::plan_loaded(app, peer_id, plan.map(|b| *b));
+            vec![]
+        }
+        Action::Open(Destination::Tools) => tools::open_home(app),
         Action::Open(dest) => {
             open(app, dest);
             vec![]
@@ -294,6 +321,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             Screen::NewSession => peers::update_new_session(app, other, now),
             Screen::Session | Screen::Summary => live::update(app, other, now),
             Screen::History | Screen::Note => history::update(app, other, now),
+            Screen::Tools => tools::update_standalone(app, other, now),
         },
     }
 }
@@ -313,6 +341,7 @@ fn open(app: &mut App, dest: Destination) {
             Screen::NewSession
         }
         Destination::History => Screen::History,
+        Destination::Tools => Screen::Tools,
     };
 }
 
@@ -322,6 +351,9 @@ fn home(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Down => app.home_selected = (app.home_selected + 1).min(HOME_MENU.len() - 1),
         Action::Submit => {
             if let Some((_, _, dest)) = HOME_MENU.get(app.home_selected) {
+                if *dest == Destination::Tools {
+                    return tools::open_home(app);
+                }
                 open(app, *dest);
             }
         }
@@ -378,6 +410,7 @@ pub fn interrupt(app: &mut App) -> Vec<Effect> {
     if let Some(live) = &app.live {
         effects.push(Effect::SaveDraft(live.snapshot()));
     }
+    effects.extend(tools::on_interrupt(app));
     app.quitting = true;
     effects.push(Effect::Quit);
     effects
@@ -407,6 +440,7 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
             }
             vec![]
         }
+        Confirm::Tool(q) => tools::answer(app, q),
     }
 }
 
@@ -428,11 +462,17 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
             }
         }
         Done::DraftDiscarded(_) => app.info("Unfinished session discarded."),
+        Done::WorksheetSaved(id) => tools::worksheet_saved(app, id),
+        Done::WorksheetDeleted(id) => tools::worksheet_deleted(app, id),
+        Done::SafetyPlanSaved { history, version } => tools::plan_saved(app, *history, version),
     }
     vec![]
 }
 
 fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effect> {
+    if tools::effect_failed(app, effect, &message) {
+        return vec![];
+    }
     match effect {
         EffectKind::SaveDraft if app.quitting => {
             app.quitting = false;

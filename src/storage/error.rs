@@ -109,6 +109,10 @@ pub enum StoreError {
     #[error("there is no alongside data folder at {}", dir.display())]
     NoDataDir { dir: PathBuf },
 
+    /// A safety plan that cannot be saved as a new version (empty, or another peer's).
+    #[error("could not save the safety plan: {0}")]
+    SafetyPlan(#[from] crate::domain::worksheets::SafetyPlanError),
+
     /// Any other input/output error. The OS message names no content.
     #[error("could not {action}: {source}")]
     Io {

@@ -18,8 +18,11 @@ pub const SESSIONS_DIR: &str = "sessions";
 pub const DRAFTS_DIR: &str = "drafts";
 /// Files that could not be read, moved aside and never deleted.
 pub const QUARANTINE_DIR: &str = "quarantine";
-/// Reserved for standalone worksheets (not built yet). The store neither creates nor reads it.
+/// One file per standalone worksheet, `<uuid>.json`. Created on the first save.
 pub const WORKSHEETS_DIR: &str = "worksheets";
+/// One file per peer with a safety plan, `<peer-uuid>.json`, holding every version.
+/// Created on the first save.
+pub const SAFETY_PLANS_DIR: &str = "safety_plans";
 /// Every temporary file starts with this, so a crash's leftovers are never mistaken for data.
 /// The leading dot keeps them out of casual directory listings.
 pub const TEMP_PREFIX: &str = ".alongside-tmp-";
@@ -51,6 +54,14 @@ impl Layout {
 
     pub(crate) fn draft_rel(id: Uuid) -> String {
         format!("{DRAFTS_DIR}/{}", record_file_name(id))
+    }
+
+    pub(crate) fn worksheet_rel(id: Uuid) -> String {
+        format!("{WORKSHEETS_DIR}/{}", record_file_name(id))
+    }
+
+    pub(crate) fn safety_plan_rel(peer_id: Uuid) -> String {
+        format!("{SAFETY_PLANS_DIR}/{}", record_file_name(peer_id))
     }
 }
 

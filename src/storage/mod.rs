@@ -13,11 +13,16 @@
 //!   drafts/<uuid>.json        an autosaved unfinished session, same shape as sessions/
 //!   quarantine/               files that could not be read, moved here unchanged and never
 //!                             deleted: `sessions--<uuid>.json`, `peers.json`, `peers.1.json`, ...
-//!   worksheets/               reserved for standalone worksheets (not used yet)
+//!   worksheets/<uuid>.json    a worksheet filled between meetings (created on first save):
+//!                             {"schema_version":1,"worksheet":{StandaloneWorksheet}}
+//!   safety_plans/<peer>.json  every version of one peer's safety plan, named by the peer's id
+//!                             (created on first save):
+//!                             {"schema_version":1,"safety_plan":{SafetyPlanHistory}}
 //! ```
 //!
-//! File names hold ids only, never an alias or note text. `Session`, `Peer` and their fields
-//! are serialized by serde exactly as declared in `crate::domain`; times are RFC 3339 with
+//! File names hold ids only, never an alias or note text. `Session`, `Peer`, the worksheet
+//! types in `crate::domain::worksheets` and their fields are serialized by serde exactly as
+//! declared in `crate::domain`; times are RFC 3339 with
 //! their UTC offset. `IndexEntry` is in [`index`]. Temporary files start with
 //! `.alongside-tmp-` and are removed when the folder is next opened for writing.
 //!

@@ -24,6 +24,10 @@ pub enum FileKind {
     /// A saved session or a draft: both use the same envelope.
     Session,
     Index,
+    /// `worksheets/<uuid>.json`: a standalone worksheet.
+    Worksheet,
+    /// `safety_plans/<peer-uuid>.json`: every version of one peer's safety plan.
+    SafetyPlan,
 }
 
 /// `peers.json`: `{"schema_version":1,"peers":[Peer...]}`.

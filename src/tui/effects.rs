@@ -4,8 +4,13 @@ use std::collections::VecDeque;
 
 use uuid::Uuid;
 
+use crate::app::tools::SafetyPlanSave;
 use crate::app::{self, Action, App, Done, Effect, HistoryItem};
+use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session, Timestamp};
+
+/// Said by a store that was not built to keep worksheets.
+const NO_WORKSHEETS: &str = "this store cannot keep worksheets or safety plans";
 
 /// What the app needs from storage. Errors are plain sentences for the user: what happened
 /// and what to do. They never contain note text.
@@ -18,6 +23,31 @@ pub trait NoteStore {
     fn save_draft(&mut self, session: &Session) -> Result<(), String>;
     fn discard_draft(&mut self, id: Uuid) -> Result<(), String>;
     fn load_session(&self, id: Uuid) -> Result<Session, String>;
+
+    /// Standalone worksheets, most recently changed first.
+    fn worksheets(&self) -> Result<Vec<StandaloneWorksheet>, String> {
+        Ok(Vec::new())
+    }
+    /// Saves a standalone worksheet durably.
+    fn save_worksheet(&mut self, _worksheet: &StandaloneWorksheet) -> Result<(), String> {
+        Err(NO_WORKSHEETS.into())
+    }
+    /// Deletes a discarded standalone worksheet; a missing one is fine.
+    fn delete_worksheet(&mut self, _id: Uuid) -> Result<(), String> {
+        Err(NO_WORKSHEETS.into())
+    }
+    /// Every version of a peer's safety plan, or `None` if they have none.
+    fn safety_plan(&self, _peer_id: Uuid) -> Result<Option<SafetyPlanHistory>, String> {
+        Ok(None)
+    }
+    /// Saves a new version of a peer's safety plan, keeping the old ones. Returns the whole
+    /// history and the new version (`None` when the plan was unchanged and nothing written).
+    fn save_safety_plan(
+        &mut self,
+        _save: &SafetyPlanSave,
+    ) -> Result<(SafetyPlanHistory, Option<u32>), String> {
+        Err(NO_WORKSHEETS.into())
+    }
 }
 
 /// Runs `effects` in order, feeding results back through `update`. A failed effect stops
@@ -49,6 +79,31 @@ pub fn execute(
             Effect::LoadNote(id) => store
                 .load_session(id)
                 .map(|s| Some(Action::NoteLoaded(Box::new(s)))),
+            Effect::SaveWorksheet(w) => store
+                .save_worksheet(&w)
+                .map(|()| Some(Action::EffectDone(Done::WorksheetSaved(w.id)))),
+            Effect::DeleteWorksheet(id) => store
+                .delete_worksheet(id)
+                .map(|()| Some(Action::EffectDone(Done::WorksheetDeleted(id)))),
+            Effect::LoadWorksheets => store
+                .worksheets()
+                .map(|list| Some(Action::WorksheetsLoaded(list))),
+            Effect::LoadSafetyPlan(peer_id) => store.safety_plan(peer_id).map(|plan| {
+                Some(Action::SafetyPlanLoaded {
+                    peer_id,
+                    plan: plan.map(Box::new),
+                })
+            }),
+            Effect::SaveSafetyPlan(save) => {
+                store
+                    .save_safety_plan(&save)
+                    .map(|(history, version)| {
+                        Some(Action::EffectDone(Done::SafetyPlanSaved {
+                            history: Box::new(history),
+                            version,
+                        }))
+                    })
+            }
         };
         let refresh = matches!(
             kind,

@@ -4,6 +4,8 @@ use uuid::Uuid;
 
 use super::NoteStore;
 use crate::app::HistoryItem;
+use crate::app::tools::SafetyPlanSave;
+use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session};
 use crate::storage::{IndexEntry, Store};
 
@@ -51,5 +53,35 @@ impl NoteStore for Store {
 
     fn load_session(&self, id: Uuid) -> Result<Session, String> {
         Store::load_session(self, id).map_err(|e| e.to_string())
+    }
+
+    fn worksheets(&self) -> Result<Vec<StandaloneWorksheet>, String> {
+        Ok(Store::worksheets(self))
+    }
+
+    fn save_worksheet(&mut self, worksheet: &StandaloneWorksheet) -> Result<(), String> {
+        Store::save_worksheet(self, worksheet).map_err(|e| e.to_string())
+    }
+
+    fn delete_worksheet(&mut self, id: Uuid) -> Result<(), String> {
+        Store::delete_worksheet(self, id).map_err(|e| e.to_string())
+    }
+
+    fn safety_plan(&self, peer_id: Uuid) -> Result<Option<SafetyPlanHistory>, String> {
+        Store::safety_plan(self, peer_id).map_err(|e| e.to_string())
+    }
+
+    fn save_safety_plan(
+        &mut self,
+        save: &SafetyPlanSave,
+    ) -> Result<(SafetyPlanHistory, Option<u32>), String> {
+        Store::save_safety_plan(
+            self,
+            save.peer_id,
+            save.plan.clone(),
+            save.saved_at,
+            save.session_id,
+        )
+        .map_err(|e| e.to_string())
     }
 }

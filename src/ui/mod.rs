@@ -9,6 +9,7 @@ mod peers;
 mod session;
 mod summary;
 pub mod theme;
+mod tools;
 pub mod widgets;
 
 use ratatui::Frame;
@@ -47,7 +48,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Summary => summary::draw(frame, body, app),
         Screen::History => history::draw(frame, body, app),
         Screen::Note => note::draw(frame, body, app),
+        Screen::Tools => tools::draw_home(frame, body, app),
     }
+    tools::draw_overlays(frame, body, app);
     if let Some(form) = &app.peer_form {
         peers::draw_form(frame, body, form);
     }
@@ -87,6 +90,7 @@ fn screen_name(screen: Screen) -> &'static str {
         Screen::Summary => "End of session",
         Screen::History => "History",
         Screen::Note => "Note",
+        Screen::Tools => "Tools",
     }
 }
 
@@ -130,6 +134,7 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Confirm) {
             "Discard this unfinished session for good? Its notes cannot be recovered."
         }
         Confirm::DiscardForm => "Throw away what you typed in this form?",
+        Confirm::Tool(q) => q.question(),
     };
     let rect = widgets::centered(area, 56, 7);
     let inner = widgets::popup(frame, rect, "Please confirm");

@@ -27,6 +27,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(area);
     header_line(frame, header, live, app);
     stage_bar(frame, bar, &live.session);
+    if super::tools::draw_in_session(frame, body, app) {
+        return;
+    }
+    let body = match super::tools::plan_banner(app) {
+        Some(banner) => {
+            let [line, rest] =
+                Layout::vertical([Constraint::Length(1), Constraint::Min(3)]).areas(body);
+            frame.render_widget(banner, line);
+            rest
+        }
+        None => body,
+    };
     let notes_focused = live.focus == SessionFocus::Notes;
     if body.width >= PANEL_MIN_TOTAL {
         let [notes, guide] =
