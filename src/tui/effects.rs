@@ -95,14 +95,12 @@ pub fn execute(
                 })
             }),
             Effect::SaveSafetyPlan(save) => {
-                store
-                    .save_safety_plan(&save)
-                    .map(|(history, version)| {
-                        Some(Action::EffectDone(Done::SafetyPlanSaved {
-                            history: Box::new(history),
-                            version,
-                        }))
-                    })
+                store.save_safety_plan(&save).map(|(history, version)| {
+                    Some(Action::EffectDone(Done::SafetyPlanSaved {
+                        history: Box::new(history),
+                        version,
+                    }))
+                })
             }
         };
         let refresh = matches!(

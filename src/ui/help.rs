@@ -19,7 +19,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let mut lines = crisis_lines(app);
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Keys here", THEME.title)));
+    let mut last_label = "";
     for b in keymap::bindings(mode) {
+        // Keys that share a line in the bar (1-5) share one line here too.
+        if b.label == last_label {
+            continue;
+        }
+        last_label = b.label;
         lines.push(Line::from(vec![
             Span::styled(format!("{:>10}  ", b.hint), THEME.key),
             Span::raw(b.label),

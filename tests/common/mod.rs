@@ -2,7 +2,9 @@
 //! way to press keys the way the run loop does.
 #![allow(dead_code)]
 
+use alongside::app::tools::SafetyPlanSave;
 use alongside::app::{self, App, HistoryItem, keymap};
+use alongside::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use alongside::domain::{Peer, Session, SessionKind, Stage, Timestamp};
 use alongside::tui::{NoteStore, execute};
 use chrono::Duration;
@@ -25,6 +27,8 @@ pub struct MemoryStore {
     /// When set, every write fails with this message (a full disk, a read-only folder).
     pub fail_writes: Option<String>,
     pub writes: usize,
+    pub worksheets: Vec<StandaloneWorksheet>,
+    pub safety_plans: Vec<SafetyPlanHistory>,
 }
 
 impl MemoryStore {
@@ -93,6 +97,46 @@ impl NoteStore for MemoryStore {
             .find(|s| s.id == id)
             .cloned()
             .ok_or_else(|| "no such note".to_string())
+    }
+    fn worksheets(&self) -> Result<Vec<StandaloneWorksheet>, String> {
+        let mut list = self.worksheets.clone();
+        list.sort_by_key(|w| std::cmp::Reverse(w.updated_at));
+        Ok(list)
+    }
+    fn save_worksheet(&mut self, worksheet: &StandaloneWorksheet) -> Result<(), String> {
+        self.check()?;
+        self.worksheets.retain(|w| w.id != worksheet.id);
+        self.worksheets.push(worksheet.clone());
+        Ok(())
+    }
+    fn delete_worksheet(&mut self, id: Uuid) -> Result<(), String> {
+        self.check()?;
+        self.worksheets.retain(|w| w.id != id);
+        Ok(())
+    }
+    fn safety_plan(&self, peer_id: Uuid) -> Result<Option<SafetyPlanHistory>, String> {
+        Ok(self
+            .safety_plans
+            .iter()
+            .find(|h| h.peer_id == peer_id)
+            .cloned())
+    }
+    fn save_safety_plan(
+        &mut self,
+        save: &SafetyPlanSave,
+    ) -> Result<(SafetyPlanHistory, Option<u32>), String> {
+        self.check()?;
+        let mut h = self
+            .safety_plan(save.peer_id)?
+            .unwrap_or_else(|| SafetyPlanHistory::new(save.peer_id));
+        let version = match h.add_version(save.plan.clone(), save.saved_at, save.session_id) {
+            Ok(v) => Some(v),
+            Err(alongside::domain::worksheets::SafetyPlanError::Unchanged) => None,
+            Err(e) => return Err(e.to_string()),
+        };
+        self.safety_plans.retain(|p| p.peer_id != save.peer_id);
+        self.safety_plans.push(h.clone());
+        Ok((h, version))
     }
 }
 

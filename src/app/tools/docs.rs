@@ -3,9 +3,7 @@
 //! (a starter, a prompt, a worked reflection) can be put into the notes.
 
 use super::parts::DocLine;
-use crate::content::tools::{
-    Guide, OarsSet, PlanningPossibilities, ReflectiveListening,
-};
+use crate::content::tools::{Guide, OarsSet, PlanningPossibilities, ReflectiveListening};
 
 /// The ten kinds of OARS prompt for one stage, each under its own heading.
 pub fn oars(set: &OarsSet) -> Vec<DocLine> {
@@ -51,7 +49,7 @@ pub fn listening(r: &ReflectiveListening) -> Vec<DocLine> {
         for (intensity, words) in family.by_intensity() {
             let joined = words.join(", ");
             out.push(DocLine::prompt_as(
-                format!("{:<9} {joined}", intensity.label()),
+                format!("{}: {joined}", intensity.label()),
                 joined,
             ));
         }
@@ -60,7 +58,10 @@ pub fn listening(r: &ReflectiveListening) -> Vec<DocLine> {
     out.push(DocLine::heading("Roadblocks to listening"));
     for block in &r.roadblocks {
         out.push(DocLine::subheading(&block.name));
-        out.push(DocLine::point(format!("Sounds like: {}", block.sounds_like)));
+        out.push(DocLine::point(format!(
+            "Sounds like: {}",
+            block.sounds_like
+        )));
         out.push(DocLine::text(format!(
             "Why it gets in the way: {}",
             block.why_it_blocks

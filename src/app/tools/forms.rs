@@ -15,10 +15,9 @@ use crate::content::{Tool, ToolBody};
 use crate::domain::Stage;
 use crate::domain::summary::parse_date;
 use crate::domain::worksheets::{
-    AskShareAskSheet, BalanceItem, ChecklistSheet, DecisionalBalance,
-    GentleRefusalSheet, MAX_VALUE_CHARS, PlanStep, PlanningSheet, PromptAnswer, PromptAnswers,
-    SafetyPlanSheet, SafetySection, SharePurpose, Side, ValuesSheet, Worksheet, lines_of,
-    merge_checks,
+    AskShareAskSheet, BalanceItem, ChecklistSheet, DecisionalBalance, GentleRefusalSheet,
+    MAX_VALUE_CHARS, PlanStep, PlanningSheet, PromptAnswer, PromptAnswers, SafetyPlanSheet,
+    SafetySection, SharePurpose, Side, ValuesSheet, Worksheet, lines_of, merge_checks,
 };
 
 /// What a form needs to know when it is built.
@@ -33,12 +32,14 @@ pub struct BuildCtx {
 pub enum ToolForm {
     /// OARS, the listening cheat sheet, guides, planning pitfalls: read and insert.
     Reader(ReaderForm),
-    AskShareAsk(AsaForm),
-    Decisional(DecisionalForm),
-    Checklist(ChecklistForm),
-    Values(ValuesForm),
+    // The forms that hold several text fields are boxed: a field is large, and the enum
+    // would otherwise be as large as its largest form.
+    AskShareAsk(Box<AsaForm>),
+    Decisional(Box<DecisionalForm>),
+    Checklist(Box<ChecklistForm>),
+    Values(Box<ValuesForm>),
     Prompts(PromptsForm),
-    Refusal(RefusalForm),
+    Refusal(Box<RefusalForm>),
     Planning(Box<PlanningForm>),
     SafetyPlan(SafetyForm),
 }
@@ -90,14 +91,14 @@ impl ToolForm {
                 lines.extend(b.prompts.iter().map(super::parts::DocLine::prompt));
                 ToolForm::Reader(ReaderForm::plain(lines))
             }
-            ToolBody::AskShareAsk(a) => ToolForm::AskShareAsk(AsaForm::new(a, saved)),
+            ToolBody::AskShareAsk(a) => ToolForm::AskShareAsk(Box::new(AsaForm::new(a, saved))),
             ToolBody::AdvantagesDisadvantages(a) => {
-                ToolForm::Decisional(DecisionalForm::new(a, saved, ctx.today))
+                ToolForm::Decisional(Box::new(DecisionalForm::new(a, saved, ctx.today)))
             }
-            ToolBody::Checklist(c) => ToolForm::Checklist(ChecklistForm::new(c, saved)),
-            ToolBody::Values(v) => ToolForm::Values(ValuesForm::new(v, saved)),
+            ToolBody::Checklist(c) => ToolForm::Checklist(Box::new(ChecklistForm::new(c, saved))),
+            ToolBody::Values(v) => ToolForm::Values(Box::new(ValuesForm::new(v, saved))),
             ToolBody::Worksheet(w) => ToolForm::Prompts(PromptsForm::new(w, saved)),
-            ToolBody::GentleRefusal(g) => ToolForm::Refusal(RefusalForm::new(g, saved)),
+            ToolBody::GentleRefusal(g) => ToolForm::Refusal(Box::new(RefusalForm::new(g, saved))),
             ToolBody::Planning(p) => {
                 ToolForm::Planning(Box::new(PlanningForm::new(p, saved, ctx.today)))
             }
@@ -156,7 +157,9 @@ impl ToolForm {
         match self {
             ToolForm::Reader(_) => PartMode::Lines,
             ToolForm::AskShareAsk(_) if stop == 0 => PartMode::Choice,
-            ToolForm::Decisional(d) if stop < 4 => d.boxes.get(stop).map_or(PartMode::List, |b| b.mode()),
+            ToolForm::Decisional(d) if stop < 4 => {
+                d.boxes.get(stop).map_or(PartMode::List, |b| b.mode())
+            }
             ToolForm::Checklist(c) => c.list.mode(),
             ToolForm::Values(v) => v.mode(stop),
             ToolForm::Planning(p) => match stop {
@@ -375,7 +378,7 @@ impl DecisionalForm {
         DecisionalForm {
             content,
             boxes: Side::ALL.map(list),
-            reflection: Field::multi("looking at all four boxes, what stands out?")
+            reflection: Field::multi("what stands out? what matters most? in the peer's words")
                 .with_text(&s.reflection),
         }
     }
@@ -481,7 +484,11 @@ impl ValuesForm {
     }
 
     fn listed(&self) -> Vec<&'static str> {
-        self.content.values.iter().map(|v| v.name.as_str()).collect()
+        self.content
+            .values
+            .iter()
+            .map(|v| v.name.as_str())
+            .collect()
     }
 
     fn mode(&self, stop: usize) -> PartMode {
@@ -497,14 +504,13 @@ impl ValuesForm {
             ValuesInput::Own => {
                 Field::single("a value in the peer's own words").with_max_chars(MAX_VALUE_CHARS)
             }
-            ValuesInput::Note(i) => Field::single("how it shows up in their life now")
-                .with_text(
-                    self.sheet
-                        .chosen
-                        .get(i)
-                        .map(|v| v.how_it_shows.as_str())
-                        .unwrap_or(""),
-                ),
+            ValuesInput::Note(i) => Field::single("how it shows up in their life now").with_text(
+                self.sheet
+                    .chosen
+                    .get(i)
+                    .map(|v| v.how_it_shows.as_str())
+                    .unwrap_or(""),
+            ),
         };
         field.set_focused(true);
         self.input = Some((what, field));
@@ -549,9 +555,15 @@ impl ValuesForm {
                     field.input(*key);
                     Outcome::Nothing
                 }
-                Action::Submit | Action::Back | Action::NextField | Action::PrevField => {
-                    self.finish_input()
-                }
+                Action::Submit | Action::NextField | Action::PrevField => self.finish_input(),
+                Action::Back => match self.finish_input() {
+                    // Esc gives up on a value that cannot be added; nothing written is lost.
+                    Outcome::Error(e) => {
+                        self.input = None;
+                        Outcome::Info(format!("Not added: {e}"))
+                    }
+                    other => other,
+                },
                 _ => Outcome::Nothing,
             };
         }
@@ -563,8 +575,7 @@ impl ValuesForm {
                 Action::PageUp => self.pick = self.pick.saturating_sub(8),
                 Action::PageDown => self.pick = (self.pick + 8).min(len.saturating_sub(1)),
                 Action::ToggleItem | Action::Submit => {
-                    let Some(name) = self.rows().get(self.pick).map(|(n, _)| n.to_string())
-                    else {
+                    let Some(name) = self.rows().get(self.pick).map(|(n, _)| n.to_string()) else {
                         return Outcome::Nothing;
                     };
                     self.sheet.toggle(&name);
@@ -638,7 +649,8 @@ impl PromptsForm {
                 title: s.title.clone(),
                 prompt: s.prompt.clone(),
                 hints: s.hints.clone(),
-                field: Field::multi("your answer").with_text(saved.answer_for(&s.title).unwrap_or("")),
+                field: Field::multi("your answer")
+                    .with_text(saved.answer_for(&s.title).unwrap_or("")),
             })
             .collect();
         // Answers to sections the content no longer has are kept, never dropped.
@@ -735,7 +747,11 @@ impl PlanningForm {
     pub const PATHWAYS: usize = 6;
     pub const STOPS: usize = 7;
 
-    fn new(content: &'static Planning, saved: Option<&Worksheet>, today: NaiveDate) -> PlanningForm {
+    fn new(
+        content: &'static Planning,
+        saved: Option<&Worksheet>,
+        today: NaiveDate,
+    ) -> PlanningForm {
         let s = match saved {
             Some(Worksheet::Planning(s)) => s.clone(),
             _ => PlanningSheet::default(),
@@ -759,14 +775,14 @@ impl PlanningForm {
             .map(|e| (e.name.as_str(), e.name.as_str()))
             .collect();
         pathways.extend(harm.iter().map(|h| (h.as_str(), h.as_str())));
-        let horizon = crate::domain::worksheets::default_goal_date(today, content.goal.horizon_months);
+        let horizon =
+            crate::domain::worksheets::default_goal_date(today, content.goal.horizon_months);
         PlanningForm {
             content,
             signals: CheckList::new(merge_checks(&signals, &s.signals)),
             reference: Lines::new(docs::possibilities(&content.possibilities)),
-            brainstorm: ItemList::new("an idea, no judging", today).with_items(
-                s.brainstorm.iter().map(|b| Item::new(b)).collect(),
-            ),
+            brainstorm: ItemList::new("an idea, no judging", today)
+                .with_items(s.brainstorm.iter().map(|b| Item::new(b)).collect()),
             goal: Field::single("the goal, in the peer's own words").with_text(&s.goal),
             goal_by: Field::single(&format!(
                 "by when: {horizon} is {} months from today",
@@ -797,7 +813,12 @@ impl PlanningForm {
     fn sheet(&self) -> PlanningSheet {
         PlanningSheet {
             signals: self.signals.items.clone(),
-            brainstorm: self.brainstorm.items.iter().map(|i| i.text.clone()).collect(),
+            brainstorm: self
+                .brainstorm
+                .items
+                .iter()
+                .map(|i| i.text.clone())
+                .collect(),
             goal: self.goal.text().trim().to_string(),
             goal_by: self.goal_date().unwrap_or(None),
             steps: self

@@ -1,7 +1,9 @@
 //! Keys of the tool modes, in the same tables the hint bar and help are drawn from. Typing
 //! modes bind only Ctrl, Esc, Tab, Enter, arrows and F-keys, so every letter is typed.
 
-use ratatui::crossterm::event::KeyCode::{self, BackTab, Down, Enter, Esc, Left, PageDown, PageUp, Right, Tab, Up};
+use ratatui::crossterm::event::KeyCode::{
+    self, BackTab, Down, Enter, Esc, Left, PageDown, PageUp, Right, Tab, Up,
+};
 
 use super::super::Action;
 use super::super::keymap::{Binding, Key, Mode, b, h};
@@ -36,7 +38,12 @@ fn help() -> Binding {
 }
 
 fn help_typing() -> Binding {
-    h(&[Key::Code(KeyCode::F(1))], "F1", "help", Action::ToggleHelp)
+    h(
+        &[Key::Code(KeyCode::F(1))],
+        "F1",
+        "help",
+        Action::ToggleHelp,
+    )
 }
 
 fn moves(letters: bool) -> Vec<Binding> {
@@ -49,31 +56,43 @@ fn moves(letters: bool) -> Vec<Binding> {
         h(up, "↑", "move up", Action::Up),
         h(down, "↓", "move down", Action::Down),
         h(&[Key::Code(PageUp)], "PgUp", "page up", Action::PageUp),
-        h(&[Key::Code(PageDown)], "PgDn", "page down", Action::PageDown),
+        h(
+            &[Key::Code(PageDown)],
+            "PgDn",
+            "page down",
+            Action::PageDown,
+        ),
     ]
 }
 
-/// Keys every open tool shares: move between its parts, save, close, the palette.
-fn tool_common(typing: bool) -> Vec<Binding> {
+/// Keys every open tool shares: move between its parts, save, close, the palette. A
+/// reading tool (`lines`) keeps Tab and Ctrl+S out of the bar: they rarely apply there.
+fn tool_common(typing: bool, lines: bool) -> Vec<Binding> {
+    let bar = if lines { h } else { b };
     let mut v = vec![
-        b(&[Key::Code(Tab)], "Tab", "next part", Action::NextField),
+        bar(&[Key::Code(Tab)], "Tab", "next part", Action::NextField),
         h(
             &[Key::Code(BackTab)],
             "Shift+Tab",
             "previous part",
             Action::PrevField,
         ),
-        b(&[Key::Ctrl('s')], "Ctrl+S", "save", Action::Save),
-        b(&[Key::Code(Esc)], "Esc", "close tool", Action::Back),
+        bar(&[Key::Ctrl('s')], "Ctrl+S", "save", Action::Save),
+        b(&[Key::Code(Esc)], "Esc", "close", Action::Back),
     ];
     if typing {
-        v.push(h(&[Key::Ctrl('t')], "Ctrl+T", "other tools", Action::OpenPalette));
+        v.push(h(
+            &[Key::Ctrl('t')],
+            "Ctrl+T",
+            "other tools",
+            Action::OpenPalette,
+        ));
         v.push(help_typing());
     } else {
         v.push(b(
             &[Key::Char('t'), Key::Ctrl('t')],
             "t",
-            "other tools",
+            "tools",
             Action::OpenPalette,
         ));
         v.push(help());
@@ -81,6 +100,7 @@ fn tool_common(typing: bool) -> Vec<Binding> {
     v
 }
 
+/// The keys of a list, the most used first: what the bar shows when space runs out.
 fn list_keys(rated: bool) -> Vec<Binding> {
     let mut v = vec![b(&[Key::Char('a')], "a", "add", Action::AddItem)];
     if rated {
@@ -104,7 +124,10 @@ fn list_keys(rated: bool) -> Vec<Binding> {
             "clear importance",
             Action::SetImportance(0),
         ));
+    } else {
+        v.push(b(&[Key::Char('K')], "K/J", "move", Action::MoveItemUp));
     }
+    v.extend(tool_common(false, false));
     v.extend([
         b(
             &[Key::Char('e'), Key::Code(Enter)],
@@ -114,13 +137,9 @@ fn list_keys(rated: bool) -> Vec<Binding> {
         ),
         b(&[Key::Char('d')], "d", "remove", Action::RemoveItem),
     ]);
-    let moves_label = if rated { h } else { b };
-    v.push(moves_label(
-        &[Key::Char('K')],
-        "K/J",
-        "move up/down",
-        Action::MoveItemUp,
-    ));
+    if rated {
+        v.push(h(&[Key::Char('K')], "K", "move up", Action::MoveItemUp));
+    }
     v.push(h(&[Key::Char('J')], "J", "move down", Action::MoveItemDown));
     v.extend(moves(true));
     v
@@ -140,7 +159,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             v.push(help_typing());
             v
         }
-        Mode::ToolText => tool_common(true),
+        Mode::ToolText => tool_common(true, false),
         Mode::ToolInput => {
             let mut v = vec![
                 b(&[Key::Code(Enter)], "Enter", "done", Action::Submit),
@@ -153,17 +172,18 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                 ),
                 b(&[Key::Code(Esc)], "Esc", "done", Action::Back),
                 b(&[Key::Ctrl('s')], "Ctrl+S", "save", Action::Save),
-                h(&[Key::Ctrl('t')], "Ctrl+T", "other tools", Action::OpenPalette),
+                h(
+                    &[Key::Ctrl('t')],
+                    "Ctrl+T",
+                    "other tools",
+                    Action::OpenPalette,
+                ),
                 help_typing(),
             ];
             v.shrink_to_fit();
             v
         }
-        Mode::ToolList | Mode::ToolRated => {
-            let mut v = list_keys(mode == Mode::ToolRated);
-            v.extend(tool_common(false));
-            v
-        }
+        Mode::ToolList | Mode::ToolRated => list_keys(mode == Mode::ToolRated),
         Mode::ToolChecks => {
             let mut v = vec![
                 b(
@@ -180,7 +200,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                 ),
             ];
             v.extend(moves(true));
-            v.extend(tool_common(false));
+            v.extend(tool_common(false, false));
             v
         }
         Mode::ToolPick => {
@@ -194,7 +214,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                 b(&[Key::Char('a')], "a", "add your own", Action::AddItem),
             ];
             v.extend(moves(true));
-            v.extend(tool_common(false));
+            v.extend(tool_common(false, false));
             v
         }
         Mode::ToolChoice => {
@@ -213,7 +233,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                 ),
                 h(&[Key::Code(Enter)], "Enter", "next part", Action::NextField),
             ];
-            v.extend(tool_common(false));
+            v.extend(tool_common(false, false));
             v
         }
         Mode::ToolLines => {
@@ -243,6 +263,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     Action::PrevSection,
                 ),
             ];
+            v.extend(tool_common(false, true));
             v.extend(moves(true));
             for (i, stage) in Stage::ALL.into_iter().enumerate() {
                 v.push(h(
@@ -252,13 +273,17 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     Action::GoToStage(stage),
                 ));
             }
-            v.extend(tool_common(false));
             v
         }
         Mode::ToolsHome => {
             let mut v = vec![
                 b(&[Key::Code(Enter)], "Enter", "open", Action::Submit),
-                b(&[Key::Code(Tab)], "Tab", "saved worksheets", Action::NextField),
+                b(
+                    &[Key::Code(Tab)],
+                    "Tab",
+                    "saved worksheets",
+                    Action::NextField,
+                ),
                 h(
                     &[Key::Code(BackTab)],
                     "Shift+Tab",
@@ -275,11 +300,21 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             let mut v = vec![
                 b(&[Key::Code(Enter)], "Enter", "open", Action::Submit),
                 b(&[Key::Char('d')], "d", "delete", Action::RemoveItem),
-                b(&[Key::Code(Tab), Key::Code(BackTab)], "Tab", "tools", Action::NextField),
+                b(
+                    &[Key::Code(Tab), Key::Code(BackTab)],
+                    "Tab",
+                    "tools",
+                    Action::NextField,
+                ),
             ];
             v.extend(moves(true));
             v.push(help());
-            v.push(b(&[Key::Code(Esc), Key::Char('q')], "Esc", "back", Action::Back));
+            v.push(b(
+                &[Key::Code(Esc), Key::Char('q')],
+                "Esc",
+                "back",
+                Action::Back,
+            ));
             v
         }
         Mode::ToolsPickPeer => {

@@ -315,8 +315,7 @@ impl ToolsApp {
     fn upsert(&mut self, record: StandaloneWorksheet) {
         self.saved.retain(|w| w.id != record.id);
         self.saved.push(record);
-        self.saved
-            .sort_by_key(|w| std::cmp::Reverse(w.updated_at));
+        self.saved.sort_by_key(|w| std::cmp::Reverse(w.updated_at));
         self.saved_selected = self.saved_selected.min(self.saved.len().saturating_sub(1));
     }
 }
@@ -452,12 +451,9 @@ pub fn plan_saved(app: &mut App, history: SafetyPlanHistory, version: Option<u32
                 .filter(|f| matches!(f.form, ToolForm::SafetyPlan(_))),
         );
     }
-    if let Some(open) = app
-        .tools
-        .open
-        .as_mut()
-        .filter(|o| o.record.peer_id == Some(peer_id) && matches!(o.tool.form, ToolForm::SafetyPlan(_)))
-    {
+    if let Some(open) = app.tools.open.as_mut().filter(|o| {
+        o.record.peer_id == Some(peer_id) && matches!(o.tool.form, ToolForm::SafetyPlan(_))
+    }) {
         open.dirty = false;
         open.saving = false;
         touched.push(&mut open.tool);
@@ -468,6 +464,8 @@ pub fn plan_saved(app: &mut App, history: SafetyPlanHistory, version: Option<u32
     }
     app.tools.plans.insert(peer_id, history);
     match (version, latest) {
+        (Some(1), _) => app
+            .info("Safety plan saved as version 1. Each later save adds a version; none are lost."),
         (Some(v), _) => app.info(format!(
             "Safety plan saved as version {v}. Earlier versions are kept."
         )),

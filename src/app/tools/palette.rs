@@ -1,5 +1,5 @@
 //! Choosing a tool: every tool, those that fit the current stage first, narrowed as you type
-//! (by name, then keywords, then a fuzzy match).
+//! (by name, then keywords, then a fuzzy match on names).
 
 use nucleo_matcher::pattern::{AtomKind, CaseMatching, Normalization, Pattern};
 use nucleo_matcher::{Config, Matcher, Utf32Str};
@@ -28,7 +28,8 @@ impl Palette {
     pub fn handle(&mut self, action: &Action, count: usize) -> bool {
         match action {
             Action::Input(key) => {
-                if self.filter.input(*key) {
+                let narrowed = self.filter.input(*key);
+                if narrowed {
                     self.selected = 0;
                 }
             }
@@ -58,7 +59,7 @@ pub fn entries(content: &'static Content, stage: Option<Stage>, filter: &str) ->
     let mut ordered: Vec<Entry> = suggested
         .iter()
         .map(|t| Entry {
-            tool: *t,
+            tool: t,
             fits: true,
         })
         .collect();
@@ -81,9 +82,8 @@ pub fn entries(content: &'static Content, stage: Option<Stage>, filter: &str) ->
         AtomKind::Fuzzy,
     );
     let mut buf = Vec::new();
-    let mut fuzzy = |hay: &str| -> Option<u32> {
-        pattern.score(Utf32Str::new(hay, &mut buf), &mut matcher)
-    };
+    let mut fuzzy =
+        |hay: &str| -> Option<u32> { pattern.score(Utf32Str::new(hay, &mut buf), &mut matcher) };
     let mut scored: Vec<(u8, u32, usize, Entry)> = Vec::new();
     for (i, e) in ordered.into_iter().enumerate() {
         let name = e.tool.name.to_lowercase();
@@ -92,10 +92,9 @@ pub fn entries(content: &'static Content, stage: Option<Stage>, filter: &str) ->
             Some((0, 0))
         } else if keywords.contains(&needle) || e.tool.id.contains(&needle) {
             Some((1, 0))
-        } else if let Some(s) = fuzzy(&name) {
-            Some((2, s))
         } else {
-            fuzzy(&keywords).map(|s| (3, s))
+            // Fuzzy on names only: across keywords it matches too much to help.
+            fuzzy(&name).map(|s| (2, s))
         };
         if let Some((tier, score)) = tier_score {
             scored.push((tier, score, i, e));

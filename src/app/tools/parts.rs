@@ -27,7 +27,11 @@ pub enum Outcome {
 
 impl Outcome {
     pub fn changed(yes: bool) -> Outcome {
-        if yes { Outcome::Changed } else { Outcome::Nothing }
+        if yes {
+            Outcome::Changed
+        } else {
+            Outcome::Nothing
+        }
     }
 }
 
@@ -265,10 +269,8 @@ impl ItemList {
             Action::Down => self.selected = (self.selected + 1).min(len.saturating_sub(1)),
             Action::AddItem => self.open_input(None),
             Action::Submit if len == 0 => self.open_input(None),
-            Action::EditItem | Action::Submit => {
-                if self.selected < len {
-                    self.open_input(Some(self.selected));
-                }
+            Action::EditItem | Action::Submit if self.selected < len => {
+                self.open_input(Some(self.selected));
             }
             Action::RemoveItem if self.selected < len => {
                 self.items.remove(self.selected);
@@ -519,7 +521,11 @@ impl Lines {
             };
             self.cursor = next;
             // Skip blank lines so every press lands on something.
-            while self.lines.get(self.cursor).is_some_and(|l| l.kind == LineKind::Blank) {
+            while self
+                .lines
+                .get(self.cursor)
+                .is_some_and(|l| l.kind == LineKind::Blank)
+            {
                 let step = if down {
                     (self.cursor + 1).min(last)
                 } else {
@@ -575,7 +581,8 @@ impl Lines {
             Action::PrevSection => self.jump_heading(false),
             Action::NextSection => self.jump_heading(true),
             Action::NextPrompt => {
-                if !self.next_prompt() {
+                let found = self.next_prompt();
+                if !found {
                     return Outcome::Info("There is nothing here to put into the notes.".into());
                 }
             }

@@ -75,7 +75,12 @@ fn palette_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect>
 
 /// Opens `chosen` in the session: the form kept from earlier if it was opened before, else
 /// a new one filled from the note (or, for a safety plan, the peer's latest version).
-fn open_tool(live: &mut LiveSession, content: &'static Content, chosen: &'static Tool, now: Timestamp) {
+fn open_tool(
+    live: &mut LiveSession,
+    content: &'static Content,
+    chosen: &'static Tool,
+    now: Timestamp,
+) {
     live.session.record_tool(&chosen.id, now);
     live.dirty = true;
     let sheet_id = chosen
@@ -83,7 +88,12 @@ fn open_tool(live: &mut LiveSession, content: &'static Content, chosen: &'static
         .as_ref()
         .map(|of| of.tool.clone())
         .unwrap_or_else(|| chosen.id.clone());
-    if let Some(i) = live.tools.forms.iter().position(|f| f.sheet_id() == sheet_id) {
+    if let Some(i) = live
+        .tools
+        .forms
+        .iter()
+        .position(|f| f.sheet_id() == sheet_id)
+    {
         live.tools.active = Some(i);
         if let Some(f) = live.tools.forms.get_mut(i) {
             f.chosen_id = chosen.id.clone();
@@ -100,7 +110,11 @@ fn open_tool(live: &mut LiveSession, content: &'static Content, chosen: &'static
     let latest_plan = live.tools.plan.latest().cloned();
     let saved = from_note.or_else(|| {
         matches!(chosen.body, crate::content::ToolBody::SafetyPlan(_))
-            .then(|| latest_plan.as_ref().map(|v| Worksheet::SafetyPlan(v.plan.clone())))
+            .then(|| {
+                latest_plan
+                    .as_ref()
+                    .map(|v| Worksheet::SafetyPlan(v.plan.clone()))
+            })
             .flatten()
     });
     let ctx = BuildCtx {
@@ -147,10 +161,7 @@ fn tool_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
     if let Outcome::Insert(text) = &outcome {
         insert_line(&mut live.notes, text);
         live.dirty = true;
-        app.info(format!(
-            "Added to the notes: {}",
-            super::short(text, 48)
-        ));
+        app.info(format!("Added to the notes: {}", super::short(text, 48)));
         return vec![];
     }
     if report(app, &outcome)

@@ -4,9 +4,7 @@
 use super::forms::{BuildCtx, ToolForm};
 use super::palette;
 use super::parts::{Outcome, PartMode};
-use super::{
-    OpenTool, PeerPick, SafetyPlanSave, StandaloneTool, ToolConfirm, report,
-};
+use super::{OpenTool, PeerPick, SafetyPlanSave, StandaloneTool, ToolConfirm, report};
 use crate::app::field::Field;
 use crate::app::{AUTOSAVE_SECONDS, Action, App, Confirm, Effect, Screen};
 use crate::content::{Tool, ToolBody};
@@ -127,7 +125,8 @@ fn pick_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
     let rows = choices.len() + 1;
     match action {
         Action::Input(key) => {
-            if pick.filter.input(*key) {
+            let narrowed = pick.filter.input(*key);
+            if narrowed {
                 pick.selected = 0;
             }
         }
@@ -192,7 +191,9 @@ fn saved_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
     let len = tools.saved.len();
     match action {
         Action::Up => tools.saved_selected = tools.saved_selected.saturating_sub(1),
-        Action::Down => tools.saved_selected = (tools.saved_selected + 1).min(len.saturating_sub(1)),
+        Action::Down => {
+            tools.saved_selected = (tools.saved_selected + 1).min(len.saturating_sub(1))
+        }
         Action::NextField | Action::PrevField => tools.focus_saved = false,
         Action::Back => app.screen = Screen::Home,
         Action::RemoveItem => {
@@ -205,7 +206,9 @@ fn saved_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
                 return vec![];
             };
             let Some(tool) = app.content.tool(&record.tool_id) else {
-                app.error("This worksheet's tool is not in the content any more; it was left as it is.");
+                app.error(
+                    "This worksheet's tool is not in the content any more; it was left as it is.",
+                );
                 return vec![];
             };
             let mut open = OpenTool::open(app.content, tool, record.current(), ctx(now), now);
@@ -222,7 +225,9 @@ fn saved_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
                 saving: false,
             });
             if unsaved {
-                app.info("Changes kept from last time are shown. Save (Ctrl+S) or discard them (Esc).");
+                app.info(
+                    "Changes kept from last time are shown. Save (Ctrl+S) or discard them (Esc).",
+                );
             }
         }
         _ => {}

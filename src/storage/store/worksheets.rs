@@ -291,11 +291,15 @@ mod tests {
         let dir = tempfile::tempdir().expect("dir");
         let (store, _) = Store::open(dir.path()).expect("open");
         assert!(store.worksheets().is_empty());
-        assert!(!dir.path().join(WORKSHEETS_DIR).exists(), "created on first save");
+        assert!(
+            !dir.path().join(WORKSHEETS_DIR).exists(),
+            "created on first save"
+        );
         let w = values_sheet();
         store.save_worksheet(&w).expect("save");
         let folder = dir.path().join(WORKSHEETS_DIR);
-        let mode = |p: &std::path::Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+        let mode =
+            |p: &std::path::Path| fs::metadata(p).expect("meta").permissions().mode() & 0o777;
         assert_eq!(mode(&folder), 0o700);
         let file = folder.join(format!("{}.json", w.id));
         assert_eq!(mode(&file), 0o600);
@@ -313,7 +317,9 @@ mod tests {
         assert_eq!(store.load_worksheet(w.id).expect("load"), w);
 
         store.delete_worksheet(w.id).expect("delete");
-        store.delete_worksheet(w.id).expect("deleting twice is fine");
+        store
+            .delete_worksheet(w.id)
+            .expect("deleting twice is fine");
         assert!(matches!(
             store.load_worksheet(w.id),
             Err(StoreError::NotFound { .. })
@@ -328,16 +334,28 @@ mod tests {
         store.save_worksheet(&w).expect("save");
         let bad = Uuid::new_v4();
         let folder = dir.path().join(WORKSHEETS_DIR);
-        fs::write(folder.join(format!("{bad}.json")), b"{\"schema_version\":1,\"work").expect("write");
+        fs::write(
+            folder.join(format!("{bad}.json")),
+            b"{\"schema_version\":1,\"work",
+        )
+        .expect("write");
         // The same worksheet under another id's name is not trusted either.
         let other = Uuid::new_v4();
-        fs::copy(folder.join(format!("{}.json", w.id)), folder.join(format!("{other}.json")))
-            .expect("copy");
+        fs::copy(
+            folder.join(format!("{}.json", w.id)),
+            folder.join(format!("{other}.json")),
+        )
+        .expect("copy");
         let listed = store.worksheets();
         assert_eq!(listed.len(), 1);
         let problems = store.take_problems();
         assert_eq!(problems.len(), 2, "{problems:?}");
-        assert!(dir.path().join("quarantine").join(format!("worksheets--{bad}.json")).is_file());
+        assert!(
+            dir.path()
+                .join("quarantine")
+                .join(format!("worksheets--{bad}.json"))
+                .is_file()
+        );
         assert!(!folder.join(format!("{bad}.json")).exists());
     }
 
@@ -368,7 +386,10 @@ mod tests {
         let h = store.safety_plan(peer).expect("read").expect("some");
         assert_eq!(h.versions.len(), 2);
         assert_eq!(h.latest().map(|v| v.session_id), Some(Some(session)));
-        let file = dir.path().join(SAFETY_PLANS_DIR).join(format!("{peer}.json"));
+        let file = dir
+            .path()
+            .join(SAFETY_PLANS_DIR)
+            .join(format!("{peer}.json"));
         let text = fs::read_to_string(file).expect("read");
         assert!(text.contains("\"safety_plan\""));
         assert!(text.contains("\"version\": 2"));
@@ -387,7 +408,10 @@ mod tests {
         store
             .save_safety_plan(peer, plan("a"), t(0), None)
             .expect("save");
-        let file = dir.path().join(SAFETY_PLANS_DIR).join(format!("{peer}.json"));
+        let file = dir
+            .path()
+            .join(SAFETY_PLANS_DIR)
+            .join(format!("{peer}.json"));
         fs::write(&file, b"not json at all").expect("break it");
         let err = store.safety_plan(peer).expect_err("unreadable");
         assert!(err.to_string().contains("not valid JSON"), "{err}");

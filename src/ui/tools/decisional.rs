@@ -60,13 +60,18 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &DecisionalForm, focus: usize) 
         Layout::horizontal([Constraint::Ratio(1, 2), Constraint::Ratio(1, 2)]).areas(bottom);
     for (i, (side, rect)) in Side::ALL.into_iter().zip([a, b, c, d]).enumerate() {
         let t = sheet.totals(side);
-        let totals = if t.rated > 0 {
-            format!("{} · {} items, importance {}", short(side), t.items, t.importance)
+        let items = if t.items == 1 {
+            "1 item".to_string()
         } else {
-            format!("{} · {} items", short(side), t.items)
+            format!("{} items", t.items)
+        };
+        let totals = if t.rated > 0 {
+            format!("{items} · importance {}", t.importance)
+        } else {
+            items
         };
         if let Some(list) = form.boxes.get(i) {
-            draw_items(frame, rect, &totals, list, focus == i);
+            draw_items(frame, rect, short(side), Some(&totals), list, focus == i);
         }
     }
     widgets::field(
@@ -79,7 +84,10 @@ pub fn draw(frame: &mut Frame, area: Rect, form: &DecisionalForm, focus: usize) 
     // Keep the totals visible even when a box is too small to show its title in full.
     if grid.height < 4 {
         frame.render_widget(
-            Line::from(Span::styled("Enlarge the terminal to see all four boxes.", THEME.muted)),
+            Line::from(Span::styled(
+                "Enlarge the terminal to see all four boxes.",
+                THEME.muted,
+            )),
             grid,
         );
     }

@@ -41,13 +41,20 @@ fn draw_saved(frame: &mut Frame, area: Rect, app: &App) {
     let height = inner.height as usize;
     let mut lines: Vec<Line> = Vec::new();
     if tools.saved.is_empty() {
-        lines.push(Line::from(Span::styled(
-            "None yet. Choose a tool, then a peer, fill it in and save it (Ctrl+S).",
+        lines.extend(super::wrapped(
+            "None yet. Choose a tool on the left, then who it is for; fill it in and save it with Ctrl+S.",
+            inner.width,
             THEME.muted,
-        )));
+            "",
+            "",
+        ));
     }
     // Two rows per worksheet: what and for whom, then when.
-    let start = scroll_for(tools.saved_selected * 2, tools.saved_selected * 2 + 2, height) / 2;
+    let start = scroll_for(
+        tools.saved_selected * 2,
+        tools.saved_selected * 2 + 2,
+        height,
+    ) / 2;
     for (i, w) in tools.saved.iter().enumerate().skip(start) {
         if lines.len() + 2 > height {
             break;
@@ -62,7 +69,11 @@ fn draw_saved(frame: &mut Frame, area: Rect, app: &App) {
         };
         let style = if selected { THEME.selected } else { THEME.text };
         lines.push(Line::from(Span::styled(format!("{head:<width$}"), style)));
-        let when_style = if w.has_unsaved() { THEME.warning } else { THEME.muted };
+        let when_style = if w.has_unsaved() {
+            THEME.warning
+        } else {
+            THEME.muted
+        };
         lines.push(Line::from(Span::styled(
             widgets::truncate(&when, width),
             when_style,
@@ -74,8 +85,7 @@ fn draw_saved(frame: &mut Frame, area: Rect, app: &App) {
 fn draw_pick(frame: &mut Frame, area: Rect, app: &App, pick: &PeerPick) {
     let rect = widgets::centered(area, 56, 16);
     let inner = widgets::popup(frame, rect, &format!("{}: who is it for?", pick.tool.name));
-    let [filter, rows] =
-        Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
+    let [filter, rows] = Layout::vertical([Constraint::Length(1), Constraint::Min(1)]).areas(inner);
     widgets::inline_field(frame, filter, "Find:", &pick.filter, true);
     let choices = crate::app::tools::pick_choices(&app.peers, &pick.filter.text());
     let width = rows.width as usize;
@@ -124,7 +134,7 @@ fn draw_open(frame: &mut Frame, area: Rect, app: &App, open: &StandaloneTool) {
     } else if open.saving {
         " · saving…".to_string()
     } else if open.tool.changed {
-        " · not saved (Ctrl+S saves)".to_string()
+        " · not saved".to_string()
     } else if let Some(at) = r.saved_at {
         format!(" · saved {}", widgets::time(at))
     } else {

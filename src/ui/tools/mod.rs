@@ -33,10 +33,10 @@ pub fn draw_in_session(frame: &mut Frame, area: Rect, app: &App) -> bool {
     let Some(open) = live.tools.active() else {
         return false;
     };
-    let note = if open.form.keeps_a_sheet() {
-        "kept in this session's note"
-    } else {
-        "Enter puts a line into the notes"
+    let note = match &open.form {
+        ToolForm::SafetyPlan(_) => "Ctrl+S saves a new version for this peer",
+        ToolForm::Reader(_) => "Enter puts a line into the notes",
+        _ => "kept in this session's note",
     };
     draw_tool(frame, area, app, open, note);
     true
@@ -63,14 +63,14 @@ pub fn plan_banner(app: &App) -> Option<Line<'static>> {
                 Span::styled(" Safety plan on file ", THEME.warning),
                 Span::styled(
                     format!(
-                        "version {}, saved {} · ",
+                        " version {} of {} · ",
                         latest.version,
                         widgets::date(latest.saved_at)
                     ),
                     THEME.muted,
                 ),
                 widgets::key_span("s"),
-                Span::styled(" to open (Esc first while typing)", THEME.muted),
+                Span::styled(" opens it (Esc first if typing)", THEME.muted),
             ]))
         }
         PlanStatus::Failed(_) => Some(Line::from(Span::styled(
@@ -149,7 +149,13 @@ pub fn wrap(text: &str, width: usize) -> Vec<String> {
 }
 
 /// Wrapped lines of `text` in `style`, each starting with `first` then `rest` (for bullets).
-pub fn wrapped(text: &str, width: u16, style: Style, first: &str, rest: &str) -> Vec<Line<'static>> {
+pub fn wrapped(
+    text: &str,
+    width: u16,
+    style: Style,
+    first: &str,
+    rest: &str,
+) -> Vec<Line<'static>> {
     let indent = first.width().max(rest.width());
     wrap(text, (width as usize).saturating_sub(indent))
         .into_iter()
@@ -179,8 +185,19 @@ pub fn scroll_for(from: usize, to: usize, height: usize) -> usize {
 
 /// A list of typed items in a box: the selected one highlighted when the box has the
 /// keyboard, the input (when open) on the last rows.
-pub fn draw_items(frame: &mut Frame, area: Rect, title: &str, list: &ItemList, focused: bool) {
-    let block = widgets::panel(title, focused);
+pub fn draw_items(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    footer: Option<&str>,
+    list: &ItemList,
+    focused: bool,
+) {
+    let mut block = widgets::panel(title, focused);
+    if let Some(f) = footer {
+        block = block
+            .title_bottom(Line::from(Span::styled(format!(" {f} "), THEME.accent)).right_aligned());
+    }
     let inner = block.inner(area);
     frame.render_widget(block, area);
     if inner.height == 0 || inner.width == 0 {
@@ -192,8 +209,19 @@ pub fn draw_items(frame: &mut Frame, area: Rect, title: &str, list: &ItemList, f
         None => 0,
     };
     let input_rows = input_rows.min(inner.height);
-    let [rows_area, input_area] =
-        Layout::vertical([Constraint::Min(0), Constraint::Length(input_rows)]).areas(inner);
+    // The input sits just under the items, where the new one will appear.
+    let shown = if list.input.is_some() {
+        list.items.len()
+    } else {
+        list.items.len().max(1)
+    };
+    let item_rows = (shown as u16).min(inner.height - input_rows);
+    let [rows_area, input_area, _] = Layout::vertical([
+        Constraint::Length(item_rows),
+        Constraint::Length(input_rows),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
     let height = rows_area.height as usize;
     let width = rows_area.width as usize;
     let editing = list.input.as_ref().and_then(|i| i.editing);
@@ -205,7 +233,11 @@ pub fn draw_items(frame: &mut Frame, area: Rect, title: &str, list: &ItemList, f
     let mut lines = Vec::new();
     if list.items.is_empty() && list.input.is_none() {
         lines.push(Line::from(Span::styled(
-            if focused { "  a adds an item" } else { "  (empty)" },
+            if focused {
+                "  a adds an item"
+            } else {
+                "  (empty)"
+            },
             THEME.muted,
         )));
     }
@@ -247,12 +279,25 @@ fn item_line(item: &Item, width: usize, style: Style) -> Line<'static> {
     let pad = room.saturating_sub(text.width());
     Line::from(vec![
         Span::styled(format!("• {text}{}", " ".repeat(pad)), style),
-        Span::styled(tail, if style == THEME.text { THEME.accent } else { style }),
+        Span::styled(
+            tail,
+            if style == THEME.text {
+                THEME.accent
+            } else {
+                style
+            },
+        ),
     ])
 }
 
 /// A column of short labels, one per part of a form, the current one highlighted.
-pub fn draw_nav(frame: &mut Frame, area: Rect, title: &str, rows: &[(String, bool)], current: usize) {
+pub fn draw_nav(
+    frame: &mut Frame,
+    area: Rect,
+    title: &str,
+    rows: &[(String, bool)],
+    current: usize,
+) {
     let block = widgets::panel(title, false);
     let inner = block.inner(area);
     frame.render_widget(block, area);
@@ -264,7 +309,11 @@ pub fn draw_nav(frame: &mut Frame, area: Rect, title: &str, rows: &[(String, boo
         .map(|(i, (label, done))| {
             let mark = if *done { "✓ " } else { "· " };
             let text = widgets::truncate(&format!("{mark}{label}"), width);
-            let style = if i == current { THEME.selected } else { THEME.text };
+            let style = if i == current {
+                THEME.selected
+            } else {
+                THEME.text
+            };
             Line::from(Span::styled(format!("{text:<width$}"), style))
         })
         .collect();
@@ -289,7 +338,11 @@ mod tests {
     fn scroll_keeps_the_rows_in_view() {
         assert_eq!(scroll_for(0, 2, 10), 0);
         assert_eq!(scroll_for(12, 14, 10), 4);
-        assert_eq!(scroll_for(3, 20, 10), 3, "a block taller than the view shows its top");
+        assert_eq!(
+            scroll_for(3, 20, 10),
+            3,
+            "a block taller than the view shows its top"
+        );
         assert_eq!(scroll_for(5, 6, 0), 0);
     }
 }

@@ -20,13 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, p: &Palette, stage: Option
 }
 
 /// The filter, the matching tools, and what the selected one is for.
-pub fn draw_list(
-    frame: &mut Frame,
-    area: Rect,
-    list: &[Entry],
-    p: &Palette,
-    stage: Option<Stage>,
-) {
+pub fn draw_list(frame: &mut Frame, area: Rect, list: &[Entry], p: &Palette, stage: Option<Stage>) {
     let [filter, rows, about] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(1),

@@ -18,7 +18,7 @@ use crate::app::tools::OpenTool;
 use crate::app::tools::forms::{
     AsaForm, PlanningForm, PromptsForm, RefusalForm, SafetyForm, content_purpose,
 };
-use crate::domain::worksheets::SharePurpose;
+use crate::domain::worksheets::{SafetySection, SharePurpose};
 
 /// Narrower than this, the list of parts is left out so the current part keeps its room.
 const NAV_MIN_WIDTH: u16 = 64;
@@ -26,8 +26,12 @@ const NAV_WIDTH: u16 = 24;
 
 fn split(area: Rect) -> (Option<Rect>, Rect) {
     if area.width >= NAV_MIN_WIDTH {
-        let [nav, pane] =
-            Layout::horizontal([Constraint::Length(NAV_WIDTH), Constraint::Min(20)]).areas(area);
+        let [nav, _, pane] = Layout::horizontal([
+            Constraint::Length(NAV_WIDTH),
+            Constraint::Length(1),
+            Constraint::Min(20),
+        ])
+        .areas(area);
         (Some(nav), pane)
     } else {
         (None, area)
@@ -92,12 +96,21 @@ pub fn ask_share_ask(frame: &mut Frame, area: Rect, form: &AsaForm, focus: usize
             lines.extend(wrapped(&u.when, inner.width, THEME.muted, "", ""));
         }
         lines.push(Line::from(""));
-        lines.extend(wrapped(&form.content.intro, inner.width, THEME.muted, "", ""));
+        lines.extend(wrapped(
+            &form.content.intro,
+            inner.width,
+            THEME.muted,
+            "",
+            "",
+        ));
         frame.render_widget(Paragraph::new(lines), inner);
         return;
     }
     let (step, title) = match (focus, using) {
-        (1, Some(u)) => (Some(&u.ask), "Ask: what did they know or want? May you share?"),
+        (1, Some(u)) => (
+            Some(&u.ask),
+            "Ask: what did they know or want? May you share?",
+        ),
         (2, Some(u)) => (Some(&u.share), "Share: what did you offer?"),
         (3, Some(u)) => (Some(&u.ask_again), "Ask again: what did they make of it?"),
         _ => (None, "Your notes"),
@@ -214,16 +227,12 @@ pub fn planning(frame: &mut Frame, area: Rect, form: &PlanningForm, focus: usize
     let width = pane.width;
     match focus {
         PlanningForm::SIGNALS => {
-            let selected = form
-                .signals
-                .items
-                .get(form.signals.selected)
-                .and_then(|i| {
-                    c.possibilities
-                        .readiness_signals
-                        .iter()
-                        .find(|s| s.name == i.id)
-                });
+            let selected = form.signals.items.get(form.signals.selected).and_then(|i| {
+                c.possibilities
+                    .readiness_signals
+                    .iter()
+                    .find(|s| s.name == i.id)
+            });
             let about = selected.map(|s| s.text.clone()).unwrap_or_else(|| {
                 "Tick the signs of readiness you notice; it is fine to keep exploring.".into()
             });
@@ -253,12 +262,25 @@ pub fn planning(frame: &mut Frame, area: Rect, form: &PlanningForm, focus: usize
             let [top, bottom] =
                 Layout::vertical([Constraint::Length(rows), Constraint::Min(3)]).areas(pane);
             frame.render_widget(Paragraph::new(guidance), top);
-            draw_items(frame, bottom, "Ideas, no judging", &form.brainstorm, true);
+            draw_items(
+                frame,
+                bottom,
+                "Ideas, no judging",
+                None,
+                &form.brainstorm,
+                true,
+            );
         }
         PlanningForm::GOAL => {
             let mut guidance = wrapped(&c.goal.intro, width, THEME.muted, "", "");
             hints(&mut guidance, &c.goal.goal_prompts, width, "› ");
-            guidance_and_field(frame, pane, guidance, "The goal, in their words", &form.goal);
+            guidance_and_field(
+                frame,
+                pane,
+                guidance,
+                "The goal, in their words",
+                &form.goal,
+            );
         }
         PlanningForm::GOAL_BY => {
             let mut guidance = wrapped(
@@ -271,7 +293,10 @@ pub fn planning(frame: &mut Frame, area: Rect, form: &PlanningForm, focus: usize
             if let Err(e) = form.goal_date() {
                 guidance.push(Line::from(Span::styled(e, THEME.error)));
             } else if let Ok(Some(d)) = form.goal_date() {
-                guidance.push(Line::from(Span::styled(format!("Goal date: {d}"), THEME.ok)));
+                guidance.push(Line::from(Span::styled(
+                    format!("Goal date: {d}"),
+                    THEME.ok,
+                )));
             }
             guidance_and_field(frame, pane, guidance, "Goal date", &form.goal_by);
         }
@@ -285,7 +310,14 @@ pub fn planning(frame: &mut Frame, area: Rect, form: &PlanningForm, focus: usize
             let [top, bottom] =
                 Layout::vertical([Constraint::Length(rows), Constraint::Min(3)]).areas(pane);
             frame.render_widget(Paragraph::new(guidance), top);
-            draw_items(frame, bottom, "Steps · Tab moves to the date", &form.steps, true);
+            draw_items(
+                frame,
+                bottom,
+                "Steps · Tab moves to the date",
+                None,
+                &form.steps,
+                true,
+            );
         }
         _ => {
             let guidance = wrapped(&c.pathways.intro, width, THEME.muted, "", "");
@@ -320,7 +352,7 @@ pub fn safety(frame: &mut Frame, area: Rect, app: &App, form: &SafetyForm, open:
             .enumerate()
             .map(|(i, s)| {
                 let n = crate::domain::worksheets::lines_of(&s.field.text()).len();
-                (format!("{} {}", i + 1, s.title), n > 0)
+                (format!("{} {}", i + 1, short_section(s.section)), n > 0)
             })
             .collect();
         draw_nav(frame, list, "Steps, in order", &rows, focus);
@@ -346,6 +378,19 @@ pub fn safety(frame: &mut Frame, area: Rect, app: &App, form: &SafetyForm, open:
         &format!("{} · one per line", section.title),
         &section.field,
     );
+}
+
+/// Names short enough for the list of steps; the full title is above the field.
+fn short_section(section: SafetySection) -> &'static str {
+    match section {
+        SafetySection::WarningSigns => "Warning signs",
+        SafetySection::InternalCoping => "On my own",
+        SafetySection::SocialDistraction => "People and places",
+        SafetySection::PeopleToAsk => "People to ask",
+        SafetySection::Professionals => "Professionals",
+        SafetySection::SafeEnvironment => "Safer surroundings",
+        SafetySection::ReasonsForLiving => "What matters most",
+    }
 }
 
 /// The 988 Lifeline, always on the safety plan, with emergency services when there is room.

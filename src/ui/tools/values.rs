@@ -102,15 +102,26 @@ fn draw_rank(frame: &mut Frame, area: Rect, form: &ValuesForm, focused: bool) {
         )));
     }
     let start = scroll_for(form.rank, form.rank + 1, height);
-    for (i, v) in form.sheet.chosen.iter().enumerate().skip(start).take(height) {
+    for (i, v) in form
+        .sheet
+        .chosen
+        .iter()
+        .enumerate()
+        .skip(start)
+        .take(height)
+    {
         let top = i < TOP_VALUES;
-        let note = if v.how_it_shows.is_empty() {
-            if top { " · Enter: how it shows up now" } else { "" }.to_string()
-        } else {
-            format!(" · {}", v.how_it_shows)
+        let here = focused && i == form.rank;
+        if i == TOP_VALUES {
+            lines.push(Line::from(Span::styled("  also chosen:", THEME.muted)));
+        }
+        let note = match (v.how_it_shows.is_empty(), here && top) {
+            (false, _) => format!(" · {}", v.how_it_shows),
+            (true, true) => " · Enter: how it shows up now".to_string(),
+            (true, false) => String::new(),
         };
         let text = widgets::truncate(&format!("{:>2}. {}{note}", i + 1, v.name), width);
-        let style = if focused && i == form.rank {
+        let style = if here {
             THEME.selected
         } else if top {
             THEME.text
