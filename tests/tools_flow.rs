@@ -130,6 +130,32 @@ fn oars_shows_the_next_prompt_and_inserts_it_into_the_notes() {
         app.live.as_ref().expect("live").notes.text(),
         format!("Checked in\n{}\nThey said: fine", first[1])
     );
+    // Opened again later, OARS shows the starters for the session's stage.
+    press(&mut app, &mut store, key(KeyCode::Esc));
+    press(&mut app, &mut store, key(KeyCode::Right)); // Exploring
+    press(&mut app, &mut store, ch('t'));
+    type_text(&mut app, &mut store, "oars");
+    press(&mut app, &mut store, key(KeyCode::Enter));
+    let ToolForm::Reader(r) = &active_tool(&app).form else {
+        panic!("reader")
+    };
+    assert_eq!(r.oars.map(|(_, s)| s), Some(Stage::Exploring));
+}
+
+#[test]
+fn a_half_typed_item_is_kept_when_the_app_is_stopped() {
+    let mut store = sample_store();
+    let mut app = app_from(&store);
+    start_session(&mut app, &mut store);
+    open_tool(&mut app, &mut store, "advantages");
+    press(&mut app, &mut store, ch('a'));
+    type_text(&mut app, &mut store, "half typed");
+    assert!(press(&mut app, &mut store, ctrl('c')));
+    let draft = store.drafts.last().expect("draft");
+    let Worksheet::AdvantagesDisadvantages(d) = &draft.worksheets[0].sheet else {
+        panic!("decisional")
+    };
+    assert_eq!(d.good_about_now[0].text, "half typed");
 }
 
 #[test]

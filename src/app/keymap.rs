@@ -47,6 +47,8 @@ pub enum Mode {
     ToolChoice,
     /// A document to read, with lines to put into the notes.
     ToolLines,
+    /// A document to read between meetings (no notes to put lines into).
+    ToolRead,
     /// Tools between meetings: the list of tools (typing narrows it).
     ToolsHome,
     /// Tools between meetings: the saved worksheets.
@@ -583,6 +585,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         | Mode::ToolPick
         | Mode::ToolChoice
         | Mode::ToolLines
+        | Mode::ToolRead
         | Mode::ToolsHome
         | Mode::ToolsSaved
         | Mode::ToolsPickPeer => super::tools::keys::bindings(mode),

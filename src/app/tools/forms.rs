@@ -222,9 +222,9 @@ impl ToolForm {
             ToolForm::AskShareAsk(a) => Worksheet::AskShareAsk(a.sheet()),
             ToolForm::Decisional(d) => Worksheet::AdvantagesDisadvantages(d.sheet()),
             ToolForm::Checklist(c) => Worksheet::Checklist(ChecklistSheet {
-                items: c.list.items.clone(),
+                items: c.list.items_with_pending(),
             }),
-            ToolForm::Values(v) => Worksheet::Values(v.sheet.clone()),
+            ToolForm::Values(v) => Worksheet::Values(v.sheet_with_pending()),
             ToolForm::Prompts(p) => Worksheet::Prompts(p.sheet()),
             ToolForm::Refusal(r) => Worksheet::GentleRefusal(r.sheet()),
             ToolForm::Planning(p) => Worksheet::Planning(p.sheet()),
@@ -257,6 +257,15 @@ impl ReaderForm {
         // Start on the first open question, ready to use.
         r.lines.next_prompt();
         r
+    }
+
+    /// Shows the OARS starters for `stage`, if this is OARS and it shows another stage.
+    pub fn follow_stage(&mut self, stage: Stage) {
+        if let Some((o, current)) = self.oars
+            && current != stage
+        {
+            *self = ReaderForm::oars(o, stage);
+        }
     }
 
     /// Shows the OARS starters for another stage.
@@ -390,10 +399,10 @@ impl DecisionalForm {
         };
         for (side, list) in Side::ALL.into_iter().zip(&self.boxes) {
             *d.items_mut(side) = list
-                .items
-                .iter()
+                .items_with_pending()
+                .into_iter()
                 .map(|i| BalanceItem {
-                    text: i.text.clone(),
+                    text: i.text,
                     importance: i.importance,
                 })
                 .collect();
@@ -483,6 +492,22 @@ impl ValuesForm {
         rows
     }
 
+    /// The sheet with whatever is half-typed (a value of their own, a note), as a draft
+    /// should keep it.
+    pub fn sheet_with_pending(&self) -> ValuesSheet {
+        let mut sheet = self.sheet.clone();
+        match &self.input {
+            Some((ValuesInput::Own, field)) => {
+                let _ = sheet.add_own(&field.text(), &self.listed());
+            }
+            Some((ValuesInput::Note(i), field)) => {
+                sheet.set_note(*i, &field.text());
+            }
+            None => {}
+        }
+        sheet
+    }
+
     fn listed(&self) -> Vec<&'static str> {
         self.content
             .values
@@ -551,10 +576,7 @@ impl ValuesForm {
     fn handle(&mut self, stop: usize, action: &Action) -> Outcome {
         if let Some((_, field)) = self.input.as_mut() {
             return match action {
-                Action::Input(key) => {
-                    field.input(*key);
-                    Outcome::Nothing
-                }
+                Action::Input(key) => Outcome::changed(field.input(*key)),
                 Action::Submit | Action::NextField | Action::PrevField => self.finish_input(),
                 Action::Back => match self.finish_input() {
                     // Esc gives up on a value that cannot be added; nothing written is lost.
@@ -812,7 +834,7 @@ impl PlanningForm {
     /// The sheet; a goal date that does not read yet is left out (the field keeps it).
     fn sheet(&self) -> PlanningSheet {
         PlanningSheet {
-            signals: self.signals.items.clone(),
+            signals: self.signals.items_with_pending(),
             brainstorm: self
                 .brainstorm
                 .items
@@ -823,14 +845,14 @@ impl PlanningForm {
             goal_by: self.goal_date().unwrap_or(None),
             steps: self
                 .steps
-                .items
-                .iter()
+                .items_with_pending()
+                .into_iter()
                 .map(|i| PlanStep {
-                    what: i.text.clone(),
+                    what: i.text,
                     by_when: i.date,
                 })
                 .collect(),
-            pathways: self.pathways.items.clone(),
+            pathways: self.pathways.items_with_pending(),
         }
     }
 }

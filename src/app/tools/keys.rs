@@ -10,7 +10,7 @@ use super::super::keymap::{Binding, Key, Mode, b, h};
 use crate::domain::Stage;
 
 /// Every tool mode, for tests that check all modes.
-pub const MODES: [Mode; 12] = [
+pub const MODES: [Mode; 13] = [
     Mode::Palette,
     Mode::ToolText,
     Mode::ToolInput,
@@ -20,6 +20,7 @@ pub const MODES: [Mode; 12] = [
     Mode::ToolPick,
     Mode::ToolChoice,
     Mode::ToolLines,
+    Mode::ToolRead,
     Mode::ToolsHome,
     Mode::ToolsSaved,
     Mode::ToolsPickPeer,
@@ -273,6 +274,53 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     Action::GoToStage(stage),
                 ));
             }
+            v
+        }
+        Mode::ToolRead => {
+            let mut v = vec![
+                b(
+                    &[Key::Char('n'), Key::Char(' ')],
+                    "n",
+                    "next prompt",
+                    Action::NextPrompt,
+                ),
+                b(
+                    &[Key::Code(Right), Key::Char(']')],
+                    "←→",
+                    "section",
+                    Action::NextSection,
+                ),
+                h(
+                    &[Key::Code(Left), Key::Char('[')],
+                    "←",
+                    "previous section",
+                    Action::PrevSection,
+                ),
+                b(
+                    &[Key::Code(Esc), Key::Char('q')],
+                    "Esc",
+                    "close",
+                    Action::Back,
+                ),
+                h(&[Key::Code(Tab)], "Tab", "next part", Action::NextField),
+                h(
+                    &[Key::Code(BackTab)],
+                    "Shift+Tab",
+                    "previous part",
+                    Action::PrevField,
+                ),
+                h(&[Key::Ctrl('s')], "Ctrl+S", "save", Action::Save),
+            ];
+            v.extend(moves(true));
+            for (i, stage) in Stage::ALL.into_iter().enumerate() {
+                v.push(h(
+                    &[Key::Char(char::from(b'1' + i as u8))],
+                    DIGITS[i],
+                    stage_label(stage),
+                    Action::GoToStage(stage),
+                ));
+            }
+            v.push(help());
             v
         }
         Mode::ToolsHome => {

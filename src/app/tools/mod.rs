@@ -333,6 +333,8 @@ pub fn mode(app: &App) -> Option<Mode> {
         Screen::Tools => {
             let t = &app.tools;
             Some(match (&t.open, &t.pick) {
+                // Between meetings there are no notes to put lines into.
+                (Some(open), _) if open.tool.mode() == PartMode::Lines => Mode::ToolRead,
                 (Some(open), _) => tool_mode(&open.tool),
                 (None, Some(_)) => Mode::ToolsPickPeer,
                 (None, None) if t.focus_saved => Mode::ToolsSaved,

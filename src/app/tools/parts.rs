@@ -216,6 +216,35 @@ impl ItemList {
         }
     }
 
+    /// The items with whatever is half-typed in the input, as a draft should keep them. A
+    /// date that does not read yet is left out; the input still holds it.
+    pub fn items_with_pending(&self) -> Vec<Item> {
+        let mut items = self.items.clone();
+        let Some(input) = &self.input else {
+            return items;
+        };
+        let text = input.text.text().trim().to_string();
+        if text.is_empty() {
+            return items;
+        }
+        let date = input
+            .date
+            .as_ref()
+            .and_then(|f| parse_date(&f.text(), self.today).ok().flatten());
+        match input.editing.and_then(|i| items.get_mut(i)) {
+            Some(item) => {
+                item.text = text;
+                item.date = date;
+            }
+            None => items.push(Item {
+                text,
+                importance: None,
+                date,
+            }),
+        }
+        items
+    }
+
     /// Stores what is typed and closes the input, so leaving never loses text.
     pub fn finish_input(&mut self) -> Outcome {
         match self.commit() {
@@ -236,8 +265,8 @@ impl ItemList {
                         (Some(d), true) => d,
                         _ => &mut input.text,
                     };
-                    field.input(*key);
-                    Outcome::Nothing
+                    // Typing counts as a change, so a draft keeps a half-typed item too.
+                    Outcome::changed(field.input(*key))
                 }
                 Action::NextField | Action::PrevField if input.date.is_some() => {
                     input.on_date = !input.on_date;
@@ -331,6 +360,15 @@ impl CheckList {
         }
     }
 
+    /// The items with the note being written, as a draft should keep them.
+    pub fn items_with_pending(&self) -> Vec<CheckItem> {
+        let mut items = self.items.clone();
+        if let (Some(field), Some(item)) = (&self.note, items.get_mut(self.selected)) {
+            item.note = field.text().trim().to_string();
+        }
+        items
+    }
+
     /// Stores the note being written and closes it.
     pub fn finish_input(&mut self) -> Outcome {
         let Some(field) = self.note.take() else {
@@ -349,10 +387,7 @@ impl CheckList {
     pub fn handle(&mut self, action: &Action) -> Outcome {
         if let Some(field) = self.note.as_mut() {
             return match action {
-                Action::Input(key) => {
-                    field.input(*key);
-                    Outcome::Nothing
-                }
+                Action::Input(key) => Outcome::changed(field.input(*key)),
                 Action::Submit | Action::Back | Action::NextField | Action::PrevField => {
                     self.finish_input()
                 }

@@ -95,9 +95,14 @@ fn open_tool(
         .position(|f| f.sheet_id() == sheet_id)
     {
         live.tools.active = Some(i);
+        let stage = live.session.current_stage();
         if let Some(f) = live.tools.forms.get_mut(i) {
             f.chosen_id = chosen.id.clone();
             f.focus_section(chosen);
+            // OARS follows the session: starters for the stage it is in now.
+            if let ToolForm::Reader(r) = &mut f.form {
+                r.follow_stage(stage);
+            }
         }
         return;
     }

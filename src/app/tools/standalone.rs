@@ -71,6 +71,8 @@ fn list_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
 
 /// A tool was chosen: reading tools open at once; others ask who the worksheet is for.
 fn choose_tool(app: &mut App, tool: &'static Tool, now: Timestamp) -> Vec<Effect> {
+    // Coming back to the list later starts from the whole list again.
+    app.tools.list = super::Palette::new("type to find a tool");
     let open = OpenTool::open(app.content, tool, None, ctx(now), now);
     if !open.form.keeps_a_sheet() {
         app.tools.open = Some(StandaloneTool {
@@ -240,11 +242,9 @@ fn tool_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
         return vec![];
     };
     match action {
-        Action::OpenPalette | Action::OpenSafetyPlan => {
-            app.info("Between meetings, Esc goes back to the list of tools.");
-            return vec![];
-        }
-        Action::Back if open.tool.mode() != PartMode::Input => {
+        Action::OpenSafetyPlan => return vec![],
+        // "Other tools" between meetings is the list of tools: leave this one as Esc does.
+        Action::Back | Action::OpenPalette if open.tool.mode() != PartMode::Input => {
             let outcome = open.tool.finish_input();
             if outcome == Outcome::Changed {
                 open.tool.changed = true;

@@ -9,7 +9,7 @@ pub(super) fn render(sheet: &Worksheet) -> String {
     let mut out = String::new();
     match sheet {
         Worksheet::AskShareAsk(s) => {
-            let _ = writeln!(out, "_{}_\n", s.purpose.label());
+            let _ = writeln!(out, "Offered: {}\n", s.purpose.label());
             field(&mut out, "Ask", &s.ask);
             field(&mut out, "Share", &s.share);
             field(&mut out, "Ask again", &s.ask_again);
@@ -17,11 +17,20 @@ pub(super) fn render(sheet: &Worksheet) -> String {
         Worksheet::AdvantagesDisadvantages(s) => {
             for side in Side::ALL {
                 let t = s.totals(side);
-                let _ = write!(out, "**{}** ({} items", side.label(), t.items);
+                if t.items == 0 {
+                    let _ = writeln!(out, "{}: none\n", side.label());
+                    continue;
+                }
+                let items = if t.items == 1 {
+                    "1 item".to_string()
+                } else {
+                    format!("{} items", t.items)
+                };
+                let _ = write!(out, "{} ({items}", side.label());
                 if t.rated > 0 {
                     let _ = write!(out, ", importance {}", t.importance);
                 }
-                let _ = writeln!(out, ")\n");
+                let _ = writeln!(out, "):\n");
                 for item in s.items(side) {
                     let imp = item
                         .importance
@@ -29,9 +38,7 @@ pub(super) fn render(sheet: &Worksheet) -> String {
                         .unwrap_or_default();
                     let _ = writeln!(out, "- {}{imp}", one_line(&item.text));
                 }
-                if !s.items(side).is_empty() {
-                    out.push('\n');
-                }
+                out.push('\n');
             }
             field(&mut out, "Reflection", &s.reflection);
         }
@@ -72,7 +79,7 @@ pub(super) fn render(sheet: &Worksheet) -> String {
         Worksheet::Planning(s) => {
             let noticed: Vec<_> = s.signals.iter().filter(|i| i.is_used()).collect();
             if !noticed.is_empty() {
-                let _ = writeln!(out, "**Readiness signals**\n");
+                let _ = writeln!(out, "Readiness signals noticed:\n");
                 for i in noticed {
                     let mark = if i.done { "x" } else { " " };
                     let _ = write!(out, "- [{mark}] {}", one_line(&i.title));
@@ -84,7 +91,7 @@ pub(super) fn render(sheet: &Worksheet) -> String {
                 out.push('\n');
             }
             if !s.brainstorm.is_empty() {
-                let _ = writeln!(out, "**Brainstorm**\n");
+                let _ = writeln!(out, "Brainstorm:\n");
                 for idea in &s.brainstorm {
                     let _ = writeln!(out, "- {}", one_line(idea));
                 }
@@ -92,10 +99,10 @@ pub(super) fn render(sheet: &Worksheet) -> String {
             }
             if !s.goal.trim().is_empty() || s.goal_by.is_some() {
                 let by = s.goal_by.map(|d| format!(" (by {d})")).unwrap_or_default();
-                let _ = writeln!(out, "**Goal**{by}\n\n{}\n", block(&s.goal));
+                let _ = writeln!(out, "Goal{by}:\n\n{}\n", block(&s.goal));
             }
             if !s.steps.is_empty() {
-                let _ = writeln!(out, "**Steps**\n");
+                let _ = writeln!(out, "Steps:\n");
                 for st in s.steps_in_order() {
                     let by = st.by_when.map(|d| format!(", by {d}")).unwrap_or_default();
                     let _ = writeln!(out, "- [ ] {}{by}", one_line(&st.what));
@@ -104,7 +111,7 @@ pub(super) fn render(sheet: &Worksheet) -> String {
             }
             let considered: Vec<_> = s.pathways.iter().filter(|i| i.is_used()).collect();
             if !considered.is_empty() {
-                let _ = writeln!(out, "**Pathways considered**\n");
+                let _ = writeln!(out, "Pathways considered:\n");
                 for i in considered {
                     let _ = write!(out, "- {}", one_line(&i.title));
                     if !i.note.trim().is_empty() {
@@ -116,10 +123,10 @@ pub(super) fn render(sheet: &Worksheet) -> String {
         }
         Worksheet::SafetyPlan(s) => {
             for (n, section) in SafetySection::ALL.into_iter().enumerate() {
-                let _ = writeln!(out, "**{}. {}**\n", n + 1, section.label());
+                let _ = writeln!(out, "{}. {}:\n", n + 1, section.label());
                 let items = s.items(section);
                 if items.is_empty() {
-                    let _ = writeln!(out, "_Nothing written yet._\n");
+                    let _ = writeln!(out, "Nothing written yet.\n");
                 } else {
                     for item in items {
                         let _ = writeln!(out, "- {}", one_line(item));
@@ -137,7 +144,7 @@ pub(super) fn render(sheet: &Worksheet) -> String {
 
 fn field(out: &mut String, label: &str, text: &str) {
     if !text.trim().is_empty() {
-        let _ = writeln!(out, "**{}**\n\n{}\n", one_line(label), block(text));
+        let _ = writeln!(out, "{}:\n\n{}\n", one_line(label), block(text));
     }
 }
 

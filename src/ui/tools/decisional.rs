@@ -22,10 +22,12 @@ fn short(side: Side) -> &'static str {
 }
 
 pub fn draw(frame: &mut Frame, area: Rect, form: &DecisionalForm, focus: usize) {
+    // On a short screen the boxes keep their rows: the prompt goes, the reflection shrinks.
+    let cramped = area.height < 16;
     let [prompt, grid, reflection] = Layout::vertical([
-        Constraint::Length(2),
+        Constraint::Length(if cramped { 0 } else { 2 }),
         Constraint::Min(4),
-        Constraint::Length(4),
+        Constraint::Length(if cramped { 3 } else { 4 }),
     ])
     .areas(area);
     let sheet = form.sheet();
