@@ -130,3 +130,35 @@ fn a_session_typed_in_a_real_terminal_is_saved_as_json() {
         "no draft left once the note is saved"
     );
 }
+
+#[test]
+fn a_closed_terminal_keeps_the_typed_notes_as_a_draft() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut s = spawn(&data);
+    s.expect("New session").expect("home screen");
+    keys(&mut s, "n");
+    keys(&mut s, "Z9");
+    keys(&mut s, ENTER);
+    keys(&mut s, CTRL_S);
+    keys(&mut s, ENTER);
+    s.expect("Notes").expect("session screen");
+    keys(&mut s, "typed just before the window closed");
+    // No pause for autosave: the signal itself must keep the text.
+    let pid = s.get_process().pid();
+    let status = Command::new("kill")
+        .arg("-HUP")
+        .arg(pid.to_string())
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    wait_for_exit(&mut s);
+
+    let drafts: Vec<_> = std::fs::read_dir(data.join("drafts"))
+        .expect("drafts dir")
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(drafts.len(), 1);
+    let text = std::fs::read_to_string(drafts[0].path()).expect("read");
+    assert!(text.contains("typed just before the window closed"));
+}
