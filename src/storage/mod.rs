@@ -7,8 +7,7 @@
 //!   alongside.lock            locked while the app runs, so two apps never write at once
 //!   peers.json                {"schema_version":1,"peers":[Peer, ...]}
 //!   sessions/<uuid>.json      one saved session: {"schema_version":1,"session":{Session}}
-//!   index.json                {"schema_version":1,"sessions":[IndexEntry, ...]} newest first,
-//!                             one entry per line (so it can be parsed on several threads);
+//!   index.json                {"schema_version":1,"sessions":[IndexEntry, ...]} newest first;
 //!                             a cache of session summaries for lists and search, rebuilt from
 //!                             sessions/ whenever it disagrees; never the source of truth
 //!   drafts/<uuid>.json        an autosaved unfinished session, same shape as sessions/
@@ -57,7 +56,6 @@
 pub mod atomic;
 pub mod error;
 pub mod index;
-mod index_file;
 pub mod layout;
 pub mod problem;
 mod quarantine;

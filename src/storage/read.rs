@@ -73,7 +73,7 @@ pub(crate) fn load_session(path: &Path, id: Uuid) -> Loaded<Session> {
 
 /// The bytes and the stamp of the same open file, so they describe the same version even
 /// if the file is replaced meanwhile.
-pub(crate) fn read_with_stamp(path: &Path) -> io::Result<(Vec<u8>, FileStamp)> {
+fn read_with_stamp(path: &Path) -> io::Result<(Vec<u8>, FileStamp)> {
     let mut f = File::open(path)?;
     let meta = f.metadata()?;
     if meta.is_dir() {

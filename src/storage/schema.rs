@@ -60,6 +60,12 @@ pub(crate) struct SessionFileRef<'a> {
     pub session: &'a Session,
 }
 
+#[derive(Serialize)]
+pub(crate) struct IndexFileRef<'a> {
+    pub schema_version: u64,
+    pub sessions: &'a [IndexEntry],
+}
+
 /// A file type with a version field.
 pub(crate) trait Versioned: DeserializeOwned {
     const KIND: FileKind;

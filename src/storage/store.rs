@@ -15,7 +15,6 @@ use super::atomic::{
 };
 use super::error::{Action, StoreError};
 use super::index::{self, IndexEntry, PeerStats, newest_first, query_words};
-use super::index_file::{encode_index, load_index};
 use super::layout::{
     self, DRAFTS_DIR, INDEX_FILE, LOCK_FILE, Layout, PEERS_FILE, QUARANTINE_DIR, SESSIONS_DIR,
 };
@@ -23,8 +22,8 @@ use super::problem::{Problem, ProblemKind, RebuildWhy};
 use super::quarantine::quarantine;
 use super::read::{Loaded, load, load_session};
 use super::schema::{
-    CURRENT_VERSION, IndexFile, PeersFile, PeersFileRef, Reason, SessionFile, Versioned,
-    encode_session,
+    CURRENT_VERSION, IndexFile, IndexFileRef, PeersFile, PeersFileRef, Reason, SessionFile,
+    Versioned, encode_session,
 };
 use crate::domain::{Peer, Session};
 
@@ -543,7 +542,11 @@ impl Store {
         if self.index_newer || self.is_read_only() {
             return Ok(());
         }
-        let bytes = encode_index(&self.index).map_err(|_| encode_error(Action::Save))?;
+        let bytes = serde_json::to_vec(&IndexFileRef {
+            schema_version: CURRENT_VERSION,
+            sessions: &self.index,
+        })
+        .map_err(|_| encode_error(Action::Save))?;
         self.write_file(INDEX_FILE, &bytes, Action::Save, true)
             .map(|_| ())
             .map_err(|f| f.error)
@@ -581,7 +584,7 @@ impl Store {
                     migrated_from: None,
                 }
             } else {
-                load_index(&index_path)
+                load::<IndexFile>(&index_path)
             }
         };
         // Listing the folder and parsing the index take similar time: do both at once.
