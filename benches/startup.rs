@@ -74,6 +74,7 @@ fn main() {
 
 fn measure(label: &str, mut f: impl FnMut()) {
     f(); // warm the page cache, as a second launch would find it
+    let cpu_before = cpu_time();
     let mut times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();
@@ -81,12 +82,27 @@ fn measure(label: &str, mut f: impl FnMut()) {
             start.elapsed()
         })
         .collect();
+    let cpu = cpu_time()
+        .zip(cpu_before)
+        .map(|(after, before)| after.saturating_sub(before) / RUNS as u32);
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let cpu = cpu.map_or_else(String::new, |c| format!("   cpu/run {:>7.2} ms", ms(c)));
     println!(
-        "{label:<52} median {:>7.2} ms   min {:>7.2} ms   max {:>7.2} ms   ({RUNS} runs)",
+        "{label:<52} median {:>7.2} ms   min {:>7.2} ms   max {:>7.2} ms{cpu}   ({RUNS} runs)",
         ms(times[RUNS / 2]),
         ms(times[0]),
         ms(times[RUNS - 1])
     );
+}
+
+/// User + system CPU time of this process so far (Linux only), so results can be read
+/// apart from other load on a shared machine. Assumes the usual 100 ticks per second.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_name = stat.rsplit_once(") ")?.1;
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some(Duration::from_millis((utime + stime) * 10))
 }

@@ -591,6 +591,10 @@ fn stats_and_filtering_work_from_the_index() {
     assert_eq!(hits[0].id, sessions[1].id);
     assert!(store.filter(Some(jd), "waiting").is_empty());
     assert_eq!(store.filter(None, "sunny").len(), 1, "alias is searchable");
+    assert_eq!(
+        store.session_entry(sessions[1].id).map(|e| e.peer_id),
+        Some(sunny)
+    );
 }
 
 #[test]

@@ -250,6 +250,11 @@ impl Store {
         &self.index
     }
 
+    /// The index entry of one saved session.
+    pub fn session_entry(&self, id: Uuid) -> Option<&IndexEntry> {
+        self.index.iter().find(|e| e.id == id)
+    }
+
     /// Sessions of one peer (or all), whose text contains every word of `text`
     /// (case-insensitive; blank matches all), newest first. Reads no files.
     pub fn filter(&self, peer: Option<Uuid>, text: &str) -> Vec<&IndexEntry> {
