@@ -672,7 +672,9 @@ fn a_folder_of_other_things_is_refused_and_left_untouched() {
     fs::set_permissions(&root, fs::Permissions::from_mode(0o755)).expect("chmod");
     fs::write(root.join("todo.txt"), b"groceries").expect("write");
     let before = common::snapshot(&root);
-    let err = Store::open(&root).err().expect("refused");
+    let Err(err) = Store::open(&root) else {
+        panic!("a folder of other things must be refused");
+    };
     assert!(matches!(err, StoreError::NotDataFolder { .. }), "{err}");
     assert!(err.to_string().contains("not an alongside data folder"));
     assert_eq!(
