@@ -6,8 +6,13 @@ use std::hint::black_box;
 use std::io;
 use std::time::{Duration, Instant};
 
+use alongside::app::App;
 use alongside::cli::notes;
 use alongside::storage::{Store, sample};
+use alongside::tui::NoteStore;
+use alongside::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 const RUNS: usize = 15;
 
@@ -49,6 +54,23 @@ fn main() {
         assert_eq!(all.len(), sessions);
         black_box(store.filter(None, "landlord heater"));
         black_box(store.peer_stats());
+    });
+
+    // What a user waits for: the store opened, the app state built from it, and the home
+    // screen drawn once (into an 80x24 test buffer instead of a terminal).
+    measure("home screen: open + App::new + first draw", || {
+        let (store, _) = Store::open(dir.path()).expect("open");
+        let drafts = store.drafts();
+        let app = App::new(
+            NoteStore::peers(&store),
+            NoteStore::history(&store),
+            drafts,
+            Vec::new(),
+            alongside::domain::now(),
+        );
+        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        term.draw(|f| ui::draw(f, &app)).expect("draw");
+        black_box(term.backend());
     });
 
     measure("Store::open_read_only + notes list", || {
