@@ -144,7 +144,9 @@ fn a_closed_terminal_keeps_the_typed_notes_as_a_draft() {
     keys(&mut s, ENTER);
     s.expect("Notes").expect("session screen");
     keys(&mut s, "typed just before the window closed");
-    // No pause for autosave: the signal itself must keep the text.
+    // Once the app shows the text it holds it; no pause for autosave after that: the
+    // signal itself must keep the text.
+    s.expect("window closed").expect("typed text on screen");
     let pid = s.get_process().pid();
     let status = Command::new("kill")
         .arg("-HUP")
