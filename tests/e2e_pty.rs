@@ -144,9 +144,10 @@ fn a_closed_terminal_keeps_the_typed_notes_as_a_draft() {
     keys(&mut s, ENTER);
     s.expect("Notes").expect("session screen");
     keys(&mut s, "typed just before the window closed");
-    // Once the app shows the text it holds it; no pause for autosave after that: the
-    // signal itself must keep the text.
-    s.expect("window closed").expect("typed text on screen");
+    // Keys are handled in order, so once Esc has switched the hint bar every typed key is
+    // in the app. No pause for autosave after that: the signal itself must keep the text.
+    keys(&mut s, ESC);
+    s.expect("write notes").expect("session commands");
     let pid = s.get_process().pid();
     let status = Command::new("kill")
         .arg("-HUP")
