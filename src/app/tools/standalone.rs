@@ -71,10 +71,10 @@ fn list_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
 
 /// A tool was chosen: reading tools open at once; others ask who the worksheet is for.
 fn choose_tool(app: &mut App, tool: &'static Tool, now: Timestamp) -> Vec<Effect> {
-    // Coming back to the list later starts from the whole list again.
-    app.tools.list = super::Palette::new("type to find a tool");
     let open = OpenTool::open(app.content, tool, None, ctx(now), now);
     if !open.form.keeps_a_sheet() {
+        // Coming back to the list later starts from the whole list again.
+        app.tools.list = super::Palette::new("type to find a tool");
         app.tools.open = Some(StandaloneTool {
             record: StandaloneWorksheet::new(&open.tool.id, &open.tool.name, None, now),
             tool: open,
@@ -155,6 +155,7 @@ fn pick_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
 
 /// Opens a new worksheet of `tool` for `peer`.
 fn start(app: &mut App, tool: &'static Tool, peer: Option<Peer>, now: Timestamp) -> Vec<Effect> {
+    app.tools.list = super::Palette::new("type to find a tool");
     let mut effects = Vec::new();
     let mut saved: Option<Worksheet> = None;
     let mut base = None;
