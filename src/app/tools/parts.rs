@@ -547,31 +547,32 @@ impl Lines {
     }
 
     fn move_by(&mut self, down: bool, steps: usize) {
+        let blank = |i: usize| self.lines.get(i).is_none_or(|l| l.kind == LineKind::Blank);
         let last = self.lines.len().saturating_sub(1);
+        let mut at = self.cursor;
         for _ in 0..steps {
-            let next = if down {
-                (self.cursor + 1).min(last)
-            } else {
-                self.cursor.saturating_sub(1)
-            };
-            self.cursor = next;
-            // Skip blank lines so every press lands on something.
-            while self
-                .lines
-                .get(self.cursor)
-                .is_some_and(|l| l.kind == LineKind::Blank)
-            {
+            // One press is one line with something on it; blank lines are passed over.
+            let mut next = at;
+            loop {
                 let step = if down {
-                    (self.cursor + 1).min(last)
+                    (next + 1).min(last)
                 } else {
-                    self.cursor.saturating_sub(1)
+                    next.saturating_sub(1)
                 };
-                if step == self.cursor {
+                if step == next {
                     break;
                 }
-                self.cursor = step;
+                next = step;
+                if !blank(next) {
+                    break;
+                }
             }
+            if blank(next) {
+                break;
+            }
+            at = next;
         }
+        self.cursor = at;
     }
 
     fn jump_heading(&mut self, forward: bool) {
@@ -632,5 +633,166 @@ impl Lines {
             _ => {}
         }
         Outcome::Nothing
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    use super::*;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 3, 2).expect("date")
+    }
+
+    fn typed(list: &mut ItemList, text: &str) {
+        for c in text.chars() {
+            list.handle(&Action::Input(KeyEvent::new(
+                KeyCode::Char(c),
+                KeyModifiers::NONE,
+            )));
+        }
+    }
+
+    #[test]
+    fn adding_keeps_the_input_open_and_editing_closes_it() {
+        let mut list = ItemList::new("item", today()).rated();
+        assert_eq!(list.mode(), PartMode::List);
+        list.handle(&Action::AddItem);
+        assert_eq!(list.mode(), PartMode::Input);
+        typed(&mut list, "first");
+        assert_eq!(list.handle(&Action::Submit), Outcome::Changed);
+        assert_eq!(list.mode(), PartMode::Input, "ready for the next item");
+        assert_eq!(
+            list.handle(&Action::Submit),
+            Outcome::Nothing,
+            "blank adds nothing"
+        );
+        assert_eq!(list.mode(), PartMode::List);
+        list.handle(&Action::EditItem);
+        typed(&mut list, " one");
+        list.handle(&Action::Submit);
+        assert_eq!(list.items[0].text, "first one");
+        assert_eq!(list.mode(), PartMode::List);
+        assert_eq!(list.handle(&Action::SetImportance(3)), Outcome::Changed);
+        assert_eq!(list.items[0].importance.map(|i| i.get()), Some(3));
+        assert_eq!(list.handle(&Action::SetImportance(0)), Outcome::Changed);
+        assert_eq!(list.items[0].importance, None, "0 clears it");
+        assert_eq!(list.handle(&Action::RemoveItem), Outcome::Changed);
+        assert!(list.items.is_empty());
+    }
+
+    #[test]
+    fn a_dated_item_needs_a_date_that_reads() {
+        let mut list = ItemList::new("step", today()).dated();
+        list.handle(&Action::AddItem);
+        typed(&mut list, "call the clinic");
+        list.handle(&Action::NextField);
+        typed(&mut list, "soon");
+        assert!(matches!(list.handle(&Action::Submit), Outcome::Error(_)));
+        assert!(list.items.is_empty());
+        assert_eq!(
+            list.items_with_pending()[0].date,
+            None,
+            "a draft keeps the text even before the date reads"
+        );
+        for _ in 0..4 {
+            list.handle(&Action::Input(KeyEvent::new(
+                KeyCode::Backspace,
+                KeyModifiers::NONE,
+            )));
+        }
+        typed(&mut list, "2w");
+        list.handle(&Action::Back);
+        assert_eq!(list.items[0].date, NaiveDate::from_ymd_opt(2026, 3, 16));
+    }
+
+    #[test]
+    fn reordering_stays_in_bounds() {
+        let mut list = ItemList::new("x", today()).with_items(vec![
+            Item::new("a"),
+            Item::new("b"),
+            Item::new("c"),
+        ]);
+        assert_eq!(
+            list.handle(&Action::MoveItemUp),
+            Outcome::Nothing,
+            "top stays"
+        );
+        list.handle(&Action::MoveItemDown);
+        list.handle(&Action::MoveItemDown);
+        assert_eq!(list.handle(&Action::MoveItemDown), Outcome::Nothing);
+        let order: Vec<&str> = list.items.iter().map(|i| i.text.as_str()).collect();
+        assert_eq!(order, ["b", "c", "a"]);
+        assert_eq!(list.selected, 2);
+    }
+
+    #[test]
+    fn checklists_tick_and_keep_a_note() {
+        let mut c = CheckList::new(vec![CheckItem::new("a", "A"), CheckItem::new("b", "B")]);
+        c.handle(&Action::Down);
+        c.handle(&Action::ToggleItem);
+        assert!(c.items[1].done);
+        c.handle(&Action::Submit);
+        assert_eq!(c.mode(), PartMode::Input);
+        if let Some(f) = c.note.as_mut() {
+            f.insert("went fine");
+        }
+        assert_eq!(c.items_with_pending()[1].note, "went fine");
+        assert_eq!(c.handle(&Action::Back), Outcome::Changed);
+        assert_eq!(c.items[1].note, "went fine");
+        c.handle(&Action::Down);
+        assert_eq!(c.selected, 1, "stays on the last item");
+    }
+
+    #[test]
+    fn documents_skip_blank_lines_and_find_the_next_prompt() {
+        let mut l = Lines::new(vec![
+            DocLine::blank(),
+            DocLine::heading("One"),
+            DocLine::text("about it"),
+            DocLine::blank(),
+            DocLine::heading("Two"),
+            DocLine::prompt("say this"),
+        ]);
+        assert_eq!(l.cursor, 1, "starts on the first line with something");
+        l.handle(&Action::Down);
+        l.handle(&Action::Down);
+        assert_eq!(l.cursor, 4, "the blank line is skipped");
+        l.handle(&Action::PrevSection);
+        assert_eq!(l.cursor, 1);
+        l.handle(&Action::NextSection);
+        assert_eq!(l.cursor, 4);
+        assert!(matches!(
+            l.handle(&Action::InsertIntoNotes),
+            Outcome::Info(_)
+        ));
+        l.handle(&Action::NextPrompt);
+        assert_eq!(
+            l.handle(&Action::InsertIntoNotes),
+            Outcome::Insert("say this".into())
+        );
+        l.handle(&Action::NextPrompt);
+        assert_eq!(l.cursor, 5, "the only prompt: wraps round to itself");
+        l.handle(&Action::PageDown);
+        assert_eq!(l.cursor, 5);
+        l.handle(&Action::PageUp);
+        assert_eq!(l.cursor, 1);
+    }
+
+    #[test]
+    fn a_choice_moves_within_its_options() {
+        let mut c = Choice {
+            selected: 0,
+            count: 3,
+        };
+        assert_eq!(c.handle(&Action::Up), Outcome::Nothing);
+        assert_eq!(c.handle(&Action::Down), Outcome::Changed);
+        c.handle(&Action::Down);
+        assert_eq!(c.handle(&Action::Down), Outcome::Nothing);
+        c.handle(&Action::ToggleItem);
+        assert_eq!(c.selected, 0, "Space wraps round");
     }
 }
