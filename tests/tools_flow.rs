@@ -669,3 +669,51 @@ fn the_tools_screen_is_not_reachable_during_a_session() {
     );
     assert_eq!(app.screen, Screen::Session);
 }
+
+#[test]
+fn saved_safety_plan_versions_can_be_read_and_one_brought_back() {
+    let mut store = sample_store();
+    let mut app = app_from(&store);
+    start_session(&mut app, &mut store);
+    press(&mut app, &mut store, key(KeyCode::Esc));
+    press(&mut app, &mut store, ch('s'));
+    press(&mut app, &mut store, key(KeyCode::F(6)));
+    assert_eq!(keymap::mode(&app), Mode::ToolText, "nothing saved yet");
+    type_text(&mut app, &mut store, "Not sleeping");
+    press(&mut app, &mut store, ctrl('s'));
+    type_text(&mut app, &mut store, "\nSkipping meals");
+    press(&mut app, &mut store, ctrl('s'));
+    assert_eq!(store.safety_plans[0].versions.len(), 2);
+    press(&mut app, &mut store, key(KeyCode::F(6)));
+    assert_eq!(keymap::mode(&app), Mode::ToolVersions);
+    assert_eq!(
+        active_tool(&app).viewing_version,
+        Some(2),
+        "the latest first"
+    );
+    press(&mut app, &mut store, key(KeyCode::Left));
+    assert_eq!(active_tool(&app).viewing_version, Some(1));
+    press(&mut app, &mut store, key(KeyCode::Left));
+    assert_eq!(
+        active_tool(&app).viewing_version,
+        Some(1),
+        "the oldest stays"
+    );
+    press(&mut app, &mut store, key(KeyCode::Enter));
+    assert_eq!(keymap::mode(&app), Mode::ToolText);
+    let ToolForm::SafetyPlan(form) = &active_tool(&app).form else {
+        panic!("safety plan")
+    };
+    assert_eq!(form.sheet().warning_signs, ["Not sleeping"]);
+    press(&mut app, &mut store, ctrl('s'));
+    assert_eq!(
+        store.safety_plans[0].versions.len(),
+        3,
+        "brought back as a new version"
+    );
+    assert_eq!(
+        store.safety_plans[0].versions[0].plan.warning_signs,
+        ["Not sleeping"],
+        "old versions are never changed"
+    );
+}

@@ -207,6 +207,18 @@ fn screens() -> Vec<(&'static str, App)> {
     app.now = at(2);
     out.push(("session_with_safety_plan", app));
 
+    let (mut app, mut store) = session('3');
+    press(&mut app, &mut store, ch('s'));
+    type_text(&mut app, &mut store, "Not sleeping");
+    press(&mut app, &mut store, ctrl('s'));
+    press(&mut app, &mut store, key(KeyCode::Tab));
+    type_text(&mut app, &mut store, "Walk the dog");
+    press(&mut app, &mut store, ctrl('s'));
+    press(&mut app, &mut store, key(KeyCode::F(6)));
+    press(&mut app, &mut store, key(KeyCode::Left));
+    app.now = at(12);
+    out.push(("tool_safety_plan_versions", app));
+
     let mut store = sample_store();
     let mut app = app_from(&store);
     press(&mut app, &mut store, ch('t'));

@@ -105,6 +105,8 @@ pub enum Action {
     MoveItemDown,
     /// Tool: edit the selected item (or its note).
     EditItem,
+    /// Safety plan: show the saved versions (F6), or go back to the plan.
+    ShowVersions,
     /// The standalone worksheets, read for the tools screen.
     WorksheetsLoaded(Vec<StandaloneWorksheet>),
     /// A peer's safety plan, read (`None` when they have none yet).

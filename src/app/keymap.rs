@@ -49,6 +49,8 @@ pub enum Mode {
     ToolLines,
     /// A document to read between meetings (no notes to put lines into).
     ToolRead,
+    /// A saved version of a safety plan, read-only.
+    ToolVersions,
     /// Tools between meetings: the list of tools (typing narrows it).
     ToolsHome,
     /// Tools between meetings: the saved worksheets.
@@ -586,6 +588,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         | Mode::ToolChoice
         | Mode::ToolLines
         | Mode::ToolRead
+        | Mode::ToolVersions
         | Mode::ToolsHome
         | Mode::ToolsSaved
         | Mode::ToolsPickPeer => super::tools::keys::bindings(mode),

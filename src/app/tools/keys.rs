@@ -10,7 +10,7 @@ use super::super::keymap::{Binding, Key, Mode, b, h};
 use crate::domain::Stage;
 
 /// Every tool mode, for tests that check all modes.
-pub const MODES: [Mode; 13] = [
+pub const MODES: [Mode; 14] = [
     Mode::Palette,
     Mode::ToolText,
     Mode::ToolInput,
@@ -21,6 +21,7 @@ pub const MODES: [Mode; 13] = [
     Mode::ToolChoice,
     Mode::ToolLines,
     Mode::ToolRead,
+    Mode::ToolVersions,
     Mode::ToolsHome,
     Mode::ToolsSaved,
     Mode::ToolsPickPeer,
@@ -160,7 +161,43 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             v.push(help_typing());
             v
         }
-        Mode::ToolText => tool_common(true, false),
+        Mode::ToolText => {
+            let mut v = tool_common(true, false);
+            v.push(h(
+                &[Key::Code(KeyCode::F(6))],
+                "F6",
+                "safety plan: saved versions",
+                Action::ShowVersions,
+            ));
+            v
+        }
+        Mode::ToolVersions => vec![
+            b(
+                &[UP, Key::Code(Left), Key::Char('k')],
+                "←→",
+                "older/newer",
+                Action::Up,
+            ),
+            h(
+                &[DOWN, Key::Code(Right), Key::Char('j')],
+                "→",
+                "newer version",
+                Action::Down,
+            ),
+            b(
+                &[Key::Code(Enter)],
+                "Enter",
+                "use this version",
+                Action::Submit,
+            ),
+            b(
+                &[Key::Code(Esc), Key::Code(KeyCode::F(6)), Key::Char('q')],
+                "Esc",
+                "back to the plan",
+                Action::Back,
+            ),
+            help(),
+        ],
         Mode::ToolInput => {
             let mut v = vec![
                 b(&[Key::Code(Enter)], "Enter", "done", Action::Submit),

@@ -89,6 +89,8 @@ pub struct OpenTool {
     pub changed: bool,
     /// For a safety plan: the latest saved version it started from, and when it was saved.
     pub base_version: Option<(u32, Timestamp)>,
+    /// For a safety plan: the saved version being looked at instead of the form.
+    pub viewing_version: Option<u32>,
 }
 
 impl OpenTool {
@@ -112,6 +114,7 @@ impl OpenTool {
             updated_at: now,
             changed: false,
             base_version: None,
+            viewing_version: None,
         };
         open.focus_section(chosen);
         open
@@ -328,12 +331,16 @@ pub fn mode(app: &App) -> Option<Mode> {
             if tools.palette.is_some() {
                 return Some(Mode::Palette);
             }
-            tools.active().map(tool_mode)
+            tools.active().map(|open| match open.viewing_version {
+                Some(_) => Mode::ToolVersions,
+                None => tool_mode(open),
+            })
         }
         Screen::Tools => {
             let t = &app.tools;
             Some(match (&t.open, &t.pick) {
                 // Between meetings there are no notes to put lines into.
+                (Some(open), _) if open.tool.viewing_version.is_some() => Mode::ToolVersions,
                 (Some(open), _) if open.tool.mode() == PartMode::Lines => Mode::ToolRead,
                 (Some(open), _) => tool_mode(&open.tool),
                 (None, Some(_)) => Mode::ToolsPickPeer,
@@ -356,6 +363,68 @@ fn tool_mode(open: &OpenTool) -> Mode {
         PartMode::Choice => Mode::ToolChoice,
         PartMode::Lines => Mode::ToolLines,
     }
+}
+
+/// The saved versions of the safety plan open on screen (in the session, or between
+/// meetings), if any were read.
+pub fn plan_history(app: &App) -> Option<&SafetyPlanHistory> {
+    match app.screen {
+        Screen::Session => match &app.live.as_ref()?.tools.plan {
+            PlanStatus::Loaded(Some(h)) => Some(h),
+            _ => None,
+        },
+        Screen::Tools => {
+            let peer = app.tools.open.as_ref()?.record.peer_id?;
+            app.tools.plans.get(&peer)
+        }
+        _ => None,
+    }
+}
+
+/// F6 in a safety plan, and the keys while a saved version is shown: older and newer
+/// versions, Enter copies the one shown into the plan, Esc goes back to it.
+fn versions_action(
+    open: &mut OpenTool,
+    history: Option<&SafetyPlanHistory>,
+    action: &Action,
+    now: Timestamp,
+) -> Outcome {
+    let ToolForm::SafetyPlan(form) = &mut open.form else {
+        return Outcome::Info("Only the safety plan keeps versions.".into());
+    };
+    let Some(history) = history.filter(|h| !h.versions.is_empty()) else {
+        open.viewing_version = None;
+        return Outcome::Info("No saved versions yet: Ctrl+S saves the first.".into());
+    };
+    let mut numbers: Vec<u32> = history.versions.iter().map(|v| v.version).collect();
+    numbers.sort_unstable();
+    let Some(current) = open.viewing_version else {
+        open.viewing_version = numbers.last().copied();
+        return Outcome::Nothing;
+    };
+    let pos = numbers.iter().position(|n| *n == current).unwrap_or(0);
+    match action {
+        Action::Up | Action::PrevSection => {
+            open.viewing_version = numbers.get(pos.saturating_sub(1)).copied();
+        }
+        Action::Down | Action::NextSection => {
+            open.viewing_version = numbers.get((pos + 1).min(numbers.len() - 1)).copied();
+        }
+        Action::Submit => {
+            if let Some(v) = history.versions.iter().find(|v| v.version == current) {
+                form.fill(&v.plan);
+                open.viewing_version = None;
+                open.changed = true;
+                open.updated_at = now;
+                return Outcome::Info(format!(
+                    "Version {current} copied into the plan. Ctrl+S saves it as a new version."
+                ));
+            }
+        }
+        Action::Back | Action::ShowVersions => open.viewing_version = None,
+        _ => {}
+    }
+    Outcome::Nothing
 }
 
 /// `text` on one line, cut to `max` characters with "…".

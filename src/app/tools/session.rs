@@ -147,6 +147,26 @@ fn tool_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
     let Some(live) = app.live.as_mut() else {
         return vec![];
     };
+    let viewing = live
+        .tools
+        .active()
+        .is_some_and(|o| o.viewing_version.is_some());
+    if viewing || matches!(action, Action::ShowVersions) {
+        let history = match &live.tools.plan {
+            PlanStatus::Loaded(Some(h)) => Some(h),
+            _ => None,
+        };
+        let Some(open) = live.tools.active.and_then(|i| live.tools.forms.get_mut(i)) else {
+            return vec![];
+        };
+        let outcome = super::versions_action(open, history, action, now);
+        if report(app, &outcome)
+            && let Some(live) = app.live.as_mut()
+        {
+            live.dirty = true;
+        }
+        return vec![];
+    }
     let Some(open) = live.tools.active_mut() else {
         return vec![];
     };

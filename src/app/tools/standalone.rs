@@ -239,6 +239,20 @@ fn saved_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
 }
 
 fn tool_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
+    let tools = &mut app.tools;
+    let Some(open) = tools.open.as_mut() else {
+        return vec![];
+    };
+    if open.tool.viewing_version.is_some() || matches!(action, Action::ShowVersions) {
+        let history = open.record.peer_id.and_then(|p| tools.plans.get(&p));
+        let outcome = super::versions_action(&mut open.tool, history, action, now);
+        if report(app, &outcome)
+            && let Some(open) = app.tools.open.as_mut()
+        {
+            open.dirty = true;
+        }
+        return vec![];
+    }
     let Some(open) = app.tools.open.as_mut() else {
         return vec![];
     };

@@ -356,15 +356,19 @@ pub fn safety(frame: &mut Frame, area: Rect, app: &App, form: &SafetyForm, open:
             })
             .collect();
         draw_nav(frame, list, "Steps, in order", &rows, focus);
-        let saved = match open.base_version {
-            Some((v, at)) => format!("Saved: version {v}\n{}", widgets::date_time(at)),
-            None => "Not saved yet".to_string(),
-        };
         let changed = if open.changed { " · changed" } else { "" };
-        frame.render_widget(
-            Paragraph::new(format!("{saved}{changed}")).style(THEME.muted),
-            version,
-        );
+        let text = match open.base_version {
+            Some((v, at)) => format!(
+                "Saved v{v} · {}{changed}\nF6 every version",
+                widgets::date(at)
+            ),
+            None => format!("Not saved yet{changed}"),
+        };
+        frame.render_widget(Paragraph::new(text).style(THEME.muted), version);
+    }
+    if let Some(number) = open.viewing_version {
+        draw_version(frame, pane, app, number);
+        return;
     }
     let Some(section) = form.sections.get(focus) else {
         return;
@@ -378,6 +382,41 @@ pub fn safety(frame: &mut Frame, area: Rect, app: &App, form: &SafetyForm, open:
         &format!("{} · one per line", section.title),
         &section.field,
     );
+}
+
+/// One saved version of the plan, read-only.
+fn draw_version(frame: &mut Frame, area: Rect, app: &App, number: u32) {
+    let history = crate::app::tools::plan_history(app);
+    let version = history.and_then(|h| h.versions.iter().find(|v| v.version == number));
+    let count = history.map_or(0, |h| h.versions.len());
+    let title = match version {
+        Some(v) => format!(
+            "Version {number} of {count} · saved {}",
+            widgets::date_time(v.saved_at)
+        ),
+        None => format!("Version {number}"),
+    };
+    let block = widgets::panel(&title, true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let Some(v) = version else {
+        return;
+    };
+    let mut lines = Vec::new();
+    for (n, section) in SafetySection::ALL.into_iter().enumerate() {
+        lines.push(Line::from(Span::styled(
+            format!("{} {}", n + 1, short_section(section)),
+            THEME.accent,
+        )));
+        let items = v.plan.items(section);
+        if items.is_empty() {
+            lines.push(Line::from(Span::styled("  (nothing written)", THEME.muted)));
+        }
+        for item in items {
+            lines.extend(wrapped(item, inner.width, THEME.text, "• ", "  "));
+        }
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
 }
 
 /// Names short enough for the list of steps; the full title is above the field.
