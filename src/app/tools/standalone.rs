@@ -220,6 +220,14 @@ fn saved_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
             let unsaved = record.has_unsaved();
             // Kept-but-unsaved changes count as changes, so closing asks first.
             open.changed = unsaved;
+            // A safety plan draft: say which saved version it builds on.
+            let mut effects = Vec::new();
+            if let (ToolForm::SafetyPlan(_), Some(peer)) = (&open.form, record.peer_id) {
+                match app.tools.plans.get(&peer).and_then(|h| h.latest()) {
+                    Some(latest) => open.base_version = Some((latest.version, latest.saved_at)),
+                    None => effects.push(Effect::LoadSafetyPlan(peer)),
+                }
+            }
             app.tools.open = Some(StandaloneTool {
                 record,
                 tool: open,
@@ -232,6 +240,7 @@ fn saved_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
                     "Changes kept from last time are shown. Save (Ctrl+S) or discard them (Esc).",
                 );
             }
+            return effects;
         }
         _ => {}
     }

@@ -10,6 +10,7 @@ use super::super::theme::THEME;
 use super::super::widgets;
 use super::{draw_tool, scroll_for};
 use crate::app::App;
+use crate::app::tools::forms::ToolForm;
 use crate::app::tools::palette::entries;
 use crate::app::tools::{PeerPick, StandaloneTool};
 
@@ -135,6 +136,10 @@ fn draw_open(frame: &mut Frame, area: Rect, app: &App, open: &StandaloneTool) {
         " · saving…".to_string()
     } else if open.tool.changed {
         " · not saved".to_string()
+    } else if let (ToolForm::SafetyPlan(_), Some((v, at))) =
+        (&open.tool.form, open.tool.base_version)
+    {
+        format!(" · saved as version {v} at {}", widgets::time(at))
     } else if let Some(at) = r.saved_at {
         format!(" · saved {}", widgets::time(at))
     } else {
