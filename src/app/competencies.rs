@@ -30,6 +30,8 @@ pub enum FormKind {
 #[derive(Debug, Clone)]
 pub struct CompetencyForm {
     pub kind: FormKind,
+    /// What the form is about: the skill or the area, in words.
+    pub subject: String,
     pub labels: Vec<&'static str>,
     pub fields: Vec<Field>,
     pub focus: usize,
@@ -39,11 +41,12 @@ pub struct CompetencyForm {
 }
 
 impl CompetencyForm {
-    fn new(kind: FormKind, rows: Vec<(&'static str, Field)>) -> CompetencyForm {
+    fn new(kind: FormKind, subject: String, rows: Vec<(&'static str, Field)>) -> CompetencyForm {
         let initial = rows.iter().map(|(_, f)| f.text()).collect();
         let (labels, fields) = rows.into_iter().unzip();
         let mut form = CompetencyForm {
             kind,
+            subject,
             labels,
             fields,
             focus: 0,
@@ -263,6 +266,14 @@ fn single(placeholder: &str, max: usize, text: &str) -> Field {
         .with_text(text)
 }
 
+/// "Skill 2: Listens closely to ..." for a form's heading.
+fn skill_subject(area: &CompetencyArea, n: usize) -> String {
+    match area.skills.get(n - 1) {
+        Some(text) => format!("Skill {n}: {text}"),
+        None => format!("Skill {n} of {}", area.name),
+    }
+}
+
 fn open_mark_form(app: &mut App) {
     let Some(area) = selected_area(app) else {
         return;
@@ -283,8 +294,10 @@ fn open_mark_form(app: &mut App) {
         area: area.id.clone(),
         n,
     };
+    let subject = skill_subject(area, n);
     app.competencies.form = Some(CompetencyForm::new(
         kind,
+        subject,
         vec![
             ("Date", single("YYYY-MM-DD", 10, &date)),
             (
@@ -318,8 +331,10 @@ fn open_sign_off_form(app: &mut App) {
         Some(s) => (s.initials.clone(), s.date.to_string()),
         None => (String::new(), today(app).to_string()),
     };
+    let subject = skill_subject(area, app.competencies.skill + 1);
     app.competencies.form = Some(CompetencyForm::new(
         FormKind::SignOff { skill: id },
+        subject,
         vec![
             (
                 "Initials",
@@ -338,8 +353,10 @@ fn open_hours_form(app: &mut App) {
         area: area.id.clone(),
     };
     let date = today(app).to_string();
+    let subject = format!("Area: {}", area.name);
     app.competencies.form = Some(CompetencyForm::new(
         kind,
+        subject,
         vec![
             ("Date", single("YYYY-MM-DD", 10, &date)),
             ("Hours", single("e.g. 1.5, 1:30 or 90m", 12, "")),

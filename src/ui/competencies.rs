@@ -72,10 +72,11 @@ fn draw_areas(frame: &mut Frame, area: Rect, app: &App, record: &CompetencyRecor
         let y = inner.y + row as u16;
         let is_sel = i == selected;
         let name_style = if is_sel { THEME.selected } else { THEME.text };
-        let name = widgets::truncate(&a.name, name_w.saturating_sub(1) as usize);
-        let pad = (name_w as usize).saturating_sub(name.width());
+        let name = widgets::truncate(&a.name, name_w.saturating_sub(3) as usize);
+        let pad = (name_w as usize).saturating_sub(name.width() + 2);
+        let marker = if is_sel { "› " } else { "  " };
         frame.render_widget(
-            Span::styled(format!("{name}{}", " ".repeat(pad)), name_style),
+            Span::styled(format!("{marker}{name}{}", " ".repeat(pad)), name_style),
             Rect::new(inner.x, y, name_w, 1),
         );
         frame.render_widget(
@@ -124,7 +125,7 @@ fn draw_area(frame: &mut Frame, area: Rect, app: &App, record: &CompetencyRecord
     ])
     .areas(area);
 
-    let width = skills_area.width.saturating_sub(4) as usize;
+    let width = skills_area.width.saturating_sub(6) as usize;
     let items: Vec<ListItem> = (1..=comp.skill_count as usize)
         .map(|n| {
             let text = comp.skills.get(n - 1).map(String::as_str).unwrap_or("");
@@ -166,6 +167,7 @@ fn draw_area(frame: &mut Frame, area: Rect, app: &App, record: &CompetencyRecord
     frame.render_stateful_widget(
         List::new(items)
             .block(panel(&title, view.pane == AreaPane::Skills))
+            .highlight_symbol("› ")
             .highlight_style(THEME.selected),
         skills_area,
         &mut state,
@@ -240,6 +242,7 @@ fn draw_area(frame: &mut Frame, area: Rect, app: &App, record: &CompetencyRecord
     frame.render_stateful_widget(
         List::new(lines)
             .block(panel("On-the-job hours (Tab)", hours_focused))
+            .highlight_symbol("› ")
             .highlight_style(THEME.selected),
         hours_area,
         &mut hstate,
@@ -247,25 +250,28 @@ fn draw_area(frame: &mut Frame, area: Rect, app: &App, record: &CompetencyRecord
 }
 
 fn draw_form(frame: &mut Frame, area: Rect, form: &CompetencyForm) {
-    let multi_rows = 4u16;
-    let rows: u16 = form
-        .labels
-        .iter()
-        .map(|l| if *l == "Evidence" { multi_rows } else { 1 })
-        .sum::<u16>()
-        + form.labels.len() as u16
-        + 2;
-    let rect = widgets::centered(area, 72, rows + 3);
+    const MULTI: u16 = 4;
+    let height = |label: &str| if label == "Evidence" { MULTI + 1 } else { 2 };
+    let fields_h: u16 = form.labels.iter().map(|l| height(l)).sum();
+    // Border, two lines of subject and a gap, the fields, two lines for a message.
+    let rect = widgets::centered(area, 72, 2 + 3 + fields_h + 2);
     let inner = widgets::popup(frame, rect, form.title());
-    let mut constraints: Vec<Constraint> = form
-        .labels
-        .iter()
-        .map(|l| Constraint::Length(if *l == "Evidence" { multi_rows + 1 } else { 2 }))
-        .collect();
+    let mut constraints = vec![Constraint::Length(3)];
+    constraints.extend(form.labels.iter().map(|l| Constraint::Length(height(l))));
     constraints.push(Constraint::Min(0));
     let parts = Layout::vertical(constraints).split(inner);
+    if let Some(r) = parts.first() {
+        frame.render_widget(
+            Paragraph::new(Span::styled(form.subject.clone(), THEME.accent))
+                .wrap(Wrap { trim: true }),
+            Rect {
+                height: r.height.min(2),
+                ..*r
+            },
+        );
+    }
     for (i, (label, field)) in form.labels.iter().zip(&form.fields).enumerate() {
-        let Some(r) = parts.get(i) else {
+        let Some(r) = parts.get(i + 1) else {
             continue;
         };
         let focused = i == form.focus;

@@ -117,6 +117,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_stateful_widget(
         List::new(items)
             .block(panel("Past rounds (Enter to review)", true))
+            .highlight_symbol("› ")
             .highlight_style(THEME.selected),
         list,
         &mut state,

@@ -171,6 +171,7 @@ fn choices(frame: &mut Frame, area: Rect, state: &RoundState, bank: &Bank) {
     frame.render_stateful_widget(
         List::new(items)
             .block(panel("Which skill is this? (press its key)", true))
+            .highlight_symbol("› ")
             .highlight_style(THEME.selected),
         area,
         &mut list_state,
@@ -184,8 +185,17 @@ fn label_text(label: Label, depth: Option<Depth>) -> String {
     }
 }
 
-/// The feedback lines for one response: goal met or not, the tip, the engine's reading.
-fn response_lines(out: &mut Vec<Line<'static>>, bank: &Bank, drill: Drill, r: &Response) {
+/// The name of a part as the feedback shows it: "Ask", "Share", "Ask again".
+fn part_name(bank: &Bank, drill: Drill, part: Part) -> String {
+    bank.drill(drill)
+        .part(part)
+        .map(|p| p.prompt.split(':').next().unwrap_or("").trim().to_string())
+        .unwrap_or_default()
+}
+
+/// Feedback on one response: what was written, whether it met the goal (with a tip), and
+/// how the engine reads it and why.
+fn response_lines(out: &mut Vec<Line<'static>>, bank: &Bank, drill: Drill, r: &Response, name: &str) {
     let text = bank.drill(drill);
     let part = text.part(r.part);
     let (mark, style) = if r.goal_met {
@@ -193,6 +203,11 @@ fn response_lines(out: &mut Vec<Line<'static>>, bank: &Bank, drill: Drill, r: &R
     } else {
         ("✗", THEME.warning)
     };
+    out.push(Line::from(vec![
+        Span::styled(format!("{mark} "), style),
+        Span::styled(format!("{name}: "), THEME.muted),
+        Span::raw(quoted(&r.text)),
+    ]));
     let goal = part.map(|p| p.goal.clone()).unwrap_or_default();
     let tip = match part {
         Some(p) if r.goal_met => p.met.clone(),
@@ -200,30 +215,24 @@ fn response_lines(out: &mut Vec<Line<'static>>, bank: &Bank, drill: Drill, r: &R
         None => String::new(),
     };
     out.push(Line::from(vec![
-        Span::styled(format!("{mark} "), style),
         Span::styled(
             if r.goal_met {
-                format!("Goal met: {goal}. ")
+                format!("  Goal met ({goal}). ")
             } else {
-                format!("Goal: {goal}. ")
+                format!("  Goal not met yet ({goal}). ")
             },
             style,
         ),
         Span::raw(tip),
     ]));
     out.push(Line::from(vec![
-        Span::styled("  Reads as: ", THEME.muted),
+        Span::styled("  Reads as ", THEME.muted),
         Span::styled(
             label_text(r.feedback.label, r.feedback.reflection_depth),
             THEME.accent,
         ),
+        Span::styled(format!(": {}", r.feedback.reasons.join("; ")), THEME.muted),
     ]));
-    for reason in &r.feedback.reasons {
-        out.push(Line::from(Span::styled(
-            format!("  · {reason}"),
-            THEME.muted,
-        )));
-    }
 }
 
 fn quoted(text: &str) -> String {
@@ -244,102 +253,87 @@ pub fn feedback_lines(state: &RoundState, bank: &Bank, item: Item<'_>) -> Vec<Li
             .unwrap_or_else(|| r.text.clone());
         let right = bank.choice(ns.answer).name.clone();
         if r.goal_met {
-            out.push(Line::from(Span::styled(
-                format!("✓ Right: {chosen}."),
-                THEME.ok,
-            )));
+            out.push(Line::from(Span::styled(format!("✓ Right: {chosen}."), THEME.ok)));
         } else {
             out.push(Line::from(vec![
                 Span::styled(format!("✗ You chose {chosen}. "), THEME.warning),
                 Span::raw(format!("It is: {right}.")),
             ]));
         }
-        out.push(Line::from(format!("Why: {}", ns.why)));
-        out.push(Line::from(""));
+        out.push(Line::from(format!("  Why: {}", ns.why)));
         out.push(Line::from(vec![
-            Span::styled("The engine reads the line as: ", THEME.muted),
+            Span::styled("  The engine reads it as ", THEME.muted),
             Span::styled(
                 label_text(r.feedback.label, r.feedback.reflection_depth),
                 THEME.accent,
             ),
+            Span::styled(format!(": {}", r.feedback.reasons.join("; ")), THEME.muted),
         ]));
-        for reason in &r.feedback.reasons {
-            out.push(Line::from(Span::styled(
-                format!("  · {reason}"),
-                THEME.muted,
-            )));
-        }
         if let Some(note) = &ns.engine_differs {
             out.push(Line::from(Span::styled(
-                format!("  (It differs here: {note})"),
+                format!("  Where it differs: {note}"),
                 THEME.muted,
             )));
         }
         return out;
     }
     for r in &responses {
-        if responses.len() > 1 {
-            let name = bank
-                .drill(drill)
-                .part(r.part)
-                .map(|p| p.prompt.split(':').next().unwrap_or("").to_string())
-                .unwrap_or_default();
-            out.push(Line::from(Span::styled(name, THEME.title)));
-        }
-        out.push(Line::from(vec![
-            Span::styled("You wrote: ", THEME.muted),
-            Span::raw(quoted(&r.text)),
-        ]));
-        response_lines(&mut out, bank, drill, r);
-        out.push(Line::from(""));
+        let name = if responses.len() > 1 {
+            part_name(bank, drill, r.part)
+        } else {
+            "You wrote".to_string()
+        };
+        response_lines(&mut out, bank, drill, r, &name);
     }
     if state.round.skips_complex_step() {
         out.push(Line::from(Span::styled(
-            "That was already a complex reflection, so the second try is skipped.",
+            "Already a complex reflection, so the second try is skipped.",
             THEME.ok,
         )));
-        out.push(Line::from(""));
     } else if drill == Drill::Reflect
-        && responses
-            .first()
-            .is_some_and(|r| r.part == Part::Reflection)
+        && responses.first().is_some_and(|r| r.part == Part::Reflection)
     {
         out.push(Line::from(Span::styled(
-            "Next: try a complex reflection of the same statement.",
+            "Next: a complex reflection of the same statement.",
             THEME.accent,
         )));
-        out.push(Line::from(""));
     }
     out.push(Line::from(Span::styled("Compare with", THEME.title)));
-    let parts: Vec<Part> = responses.iter().map(|r| r.part).collect();
-    for part in parts {
-        let models = item.models(part);
-        for m in models {
-            let label = if drill == Drill::AskShareAsk {
-                let name = bank
-                    .drill(drill)
-                    .part(part)
-                    .map(|p| p.prompt.split(':').next().unwrap_or("").to_string())
-                    .unwrap_or_default();
-                format!("{name}: ")
-            } else {
-                String::new()
-            };
-            out.push(Line::from(format!("  • {label}{m}")));
+    for r in &responses {
+        let prefix = if drill == Drill::AskShareAsk {
+            format!("{}: ", part_name(bank, drill, r.part))
+        } else {
+            String::new()
+        };
+        for m in item.models(r.part) {
+            out.push(Line::from(format!("  • {prefix}{m}")));
         }
     }
     out
+}
+
+/// Rows `lines` take when wrapped at `width` (an estimate: word wrapping can add a few).
+pub fn wrapped_rows(lines: &[Line<'_>], width: u16) -> usize {
+    let w = usize::from(width.max(1));
+    lines.iter().map(|l| l.width().div_ceil(w).max(1)).sum()
 }
 
 fn feedback(frame: &mut Frame, area: Rect, state: &RoundState, bank: &Bank, item: Item<'_>) {
     // The prompts stay in view, shorter, so the answer can be read against them.
     let rest = draw_prompts(frame, area, item, 4);
     let lines = feedback_lines(state, bank, item);
+    let rows = wrapped_rows(&lines, rest.width.saturating_sub(2));
+    let visible = usize::from(rest.height.saturating_sub(2));
+    let title = if rows > visible + usize::from(state.scroll) {
+        "Feedback (↓ more · Enter: next)"
+    } else {
+        "Feedback (Enter: next)"
+    };
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
             .scroll((state.scroll, 0))
-            .block(panel("Feedback (Enter: next)", true)),
+            .block(panel(title, true)),
         rest,
     );
 }
