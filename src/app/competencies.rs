@@ -13,7 +13,7 @@ use crate::content::CompetencyArea;
 use crate::domain::Timestamp;
 use crate::domain::competency::{
     CompetencyError, CompetencyRecord, MAX_CONTEXT_CHARS, MAX_EVIDENCE_CHARS, MAX_INITIALS_CHARS,
-    MAX_NOTE_CHARS, MarkOutcome, parse_date, parse_hours, skill_id,
+    MAX_NOTE_CHARS, MarkOutcome, SkillRef, parse_date, parse_hours, skill_id,
 };
 
 /// What a form records.
@@ -464,7 +464,6 @@ fn save_form(app: &mut App, now: Timestamp) -> Vec<Effect> {
         // One save at a time; the store answers before the next key is read.
         return vec![];
     }
-    let today = today(app);
     let Some(form) = app.competencies.form.as_ref() else {
         return vec![];
     };
@@ -485,13 +484,14 @@ fn save_form(app: &mut App, now: Timestamp) -> Vec<Effect> {
             .and_then(|date| {
                 record
                     .set_mark(
-                        area,
-                        *n,
-                        count(area),
+                        SkillRef {
+                            area,
+                            n: *n,
+                            count: count(area),
+                        },
                         date,
                         &form.text(1),
                         &form.text(2),
-                        today,
                         now,
                     )
                     .map_err(|e| {
@@ -518,7 +518,7 @@ fn save_form(app: &mut App, now: Timestamp) -> Vec<Effect> {
             .map_err(|e| (1, e))
             .and_then(|date| {
                 record
-                    .sign_off(skill, &form.text(0), date, today, now)
+                    .sign_off(skill, &form.text(0), date, now)
                     .map_err(|e| {
                         let field = if e == CompetencyError::BadInitials { 0 } else { 1 };
                         (field, e)
@@ -536,7 +536,6 @@ fn save_form(app: &mut App, now: Timestamp) -> Vec<Effect> {
                         date,
                         minutes,
                         &form.text(2),
-                        today,
                         now,
                     )
                     .map_err(|e| {

@@ -308,31 +308,25 @@ mod tests {
     fn record() -> CompetencyRecord {
         let mut r = CompetencyRecord::default();
         r.set_mark(
-            "engagement",
-            2,
-            2,
+            super::super::SkillRef {
+                area: "engagement",
+                n: 2,
+                count: 2,
+            },
             d("2026-02-20"),
             "Drop-in, \"quiet\" room",
             "=SUM(A1) looked like a formula, | and a pipe\nand a second line",
-            d("2026-03-02"),
             now(),
         )
         .expect("mark");
-        r.sign_off(
-            "engagement.2",
-            "AB",
-            d("2026-03-01"),
-            d("2026-03-02"),
-            now(),
-        )
-        .expect("sign");
+        r.sign_off("engagement.2", "AB", d("2026-03-01"), now())
+            .expect("sign");
         r.log_hours(
             uuid::Uuid::from_u128(1),
             "engagement",
             d("2026-02-21"),
             90,
             "shadowed, then led",
-            d("2026-03-02"),
             now(),
         )
         .expect("hours");

@@ -39,6 +39,14 @@ pub fn split_skill_id(id: &str) -> Option<(&str, usize)> {
     (n > 0 && !area.is_empty()).then_some((area, n))
 }
 
+/// Which skill: the `n`th (1-based) of an area of `count` skills.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SkillRef<'a> {
+    pub area: &'a str,
+    pub n: usize,
+    pub count: usize,
+}
+
 /// A supervisor's sign-off of one demonstrated skill.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SignOff {
@@ -169,24 +177,19 @@ impl CompetencyRecord {
         self.skills.get(skill)
     }
 
-    /// Records (or edits) a demonstrated skill. `skill_count` is how many skills the area
-    /// has, so unknown skills are refused.
-    #[allow(clippy::too_many_arguments)]
+    /// Records (or edits) a demonstrated skill. Dates after `now`'s day are refused.
     pub fn set_mark(
         &mut self,
-        area_id: &str,
-        n: usize,
-        skill_count: usize,
+        skill: SkillRef<'_>,
         date: NaiveDate,
         context: &str,
         evidence: &str,
-        today: NaiveDate,
         now: Timestamp,
     ) -> Result<MarkOutcome, CompetencyError> {
-        if n == 0 || n > skill_count {
+        if skill.n == 0 || skill.n > skill.count {
             return Err(CompetencyError::UnknownSkill);
         }
-        not_future(date, today)?;
+        not_future(date, now.date_naive())?;
         let context = one_line(context);
         let evidence = evidence.trim().to_string();
         if context.is_empty() {
@@ -197,7 +200,7 @@ impl CompetencyRecord {
         }
         check_len("The context", &context, MAX_CONTEXT_CHARS)?;
         check_len("The evidence note", &evidence, MAX_EVIDENCE_CHARS)?;
-        let id = skill_id(area_id, n);
+        let id = skill_id(skill.area, skill.n);
         let (sign_off, outcome) = match self.skills.get(&id) {
             Some(old) if old.date == date && old.context == context && old.evidence == evidence => {
                 return Ok(MarkOutcome::Unchanged);
@@ -229,7 +232,6 @@ impl CompetencyRecord {
         skill: &str,
         initials: &str,
         date: NaiveDate,
-        today: NaiveDate,
         now: Timestamp,
     ) -> Result<(), CompetencyError> {
         let mark = self
@@ -244,7 +246,7 @@ impl CompetencyRecord {
         if letters == 0 || !allowed || initials.chars().count() > MAX_INITIALS_CHARS {
             return Err(CompetencyError::BadInitials);
         }
-        not_future(date, today)?;
+        not_future(date, now.date_naive())?;
         if date < mark.date {
             return Err(CompetencyError::SignOffBeforeDemonstration);
         }
@@ -269,10 +271,9 @@ impl CompetencyRecord {
         date: NaiveDate,
         minutes: u32,
         note: &str,
-        today: NaiveDate,
         now: Timestamp,
     ) -> Result<(), CompetencyError> {
-        not_future(date, today)?;
+        not_future(date, now.date_naive())?;
         if minutes == 0 || minutes > MAX_MINUTES_PER_ENTRY {
             return Err(CompetencyError::HoursOutOfRange);
         }
@@ -344,13 +345,14 @@ mod tests {
     fn marked() -> CompetencyRecord {
         let mut r = CompetencyRecord::default();
         r.set_mark(
-            "engagement",
-            2,
-            5,
+            SkillRef {
+                area: "engagement",
+                n: 2,
+                count: 5,
+            },
             d("2026-02-20"),
             "Weekly check-in",
             "Reflected feeling and content; peer said they felt heard.",
-            d(TODAY),
             now(),
         )
         .expect("mark");
@@ -371,7 +373,12 @@ mod tests {
     fn marking_checks_dates_and_text() {
         let mut r = CompetencyRecord::default();
         let mark = |r: &mut CompetencyRecord, n, date, ctx, ev| {
-            r.set_mark("support", n, 5, d(date), ctx, ev, d(TODAY), now())
+            let skill = SkillRef {
+                area: "support",
+                n,
+                count: 5,
+            };
+            r.set_mark(skill, d(date), ctx, ev, now())
         };
         assert_eq!(
             mark(&mut r, 6, TODAY, "x", "y"),
@@ -410,21 +417,21 @@ mod tests {
     fn sign_off_rules_and_editing_a_signed_mark() {
         let mut r = marked();
         assert_eq!(
-            r.sign_off("engagement.1", "AB", d(TODAY), d(TODAY), now()),
+            r.sign_off("engagement.1", "AB", d(TODAY), now()),
             Err(CompetencyError::NotDemonstrated)
         );
         for bad in ["", "A1", "ABCDEFG", "."] {
             assert_eq!(
-                r.sign_off("engagement.2", bad, d(TODAY), d(TODAY), now()),
+                r.sign_off("engagement.2", bad, d(TODAY), now()),
                 Err(CompetencyError::BadInitials),
                 "{bad:?}"
             );
         }
         assert_eq!(
-            r.sign_off("engagement.2", "AB", d("2026-02-19"), d(TODAY), now()),
+            r.sign_off("engagement.2", "AB", d("2026-02-19"), now()),
             Err(CompetencyError::SignOffBeforeDemonstration)
         );
-        r.sign_off("engagement.2", "J. R.", d(TODAY), d(TODAY), now())
+        r.sign_off("engagement.2", "J. R.", d(TODAY), now())
             .expect("sign");
         let s = r.mark("engagement.2").and_then(|m| m.sign_off.clone());
         assert_eq!(
@@ -437,13 +444,14 @@ mod tests {
         // Changing what was signed drops the signature.
         let out = r
             .set_mark(
-                "engagement",
-                2,
-                5,
+                SkillRef {
+                    area: "engagement",
+                    n: 2,
+                    count: 5,
+                },
                 d("2026-02-20"),
                 "Weekly check-in",
                 "Something else",
-                d(TODAY),
                 now(),
             )
             .expect("edit");
@@ -457,15 +465,7 @@ mod tests {
     fn hours_are_logged_in_date_order_and_counted_per_area() {
         let mut r = marked();
         let log = |r: &mut CompetencyRecord, id: u128, area, date, min| {
-            r.log_hours(
-                Uuid::from_u128(id),
-                area,
-                d(date),
-                min,
-                "shadowed",
-                d(TODAY),
-                now(),
-            )
+            r.log_hours(Uuid::from_u128(id), area, d(date), min, "shadowed", now())
         };
         log(&mut r, 1, "engagement", "2026-02-25", 90).expect("log");
         log(&mut r, 2, "engagement", "2026-02-10", 60).expect("log");

@@ -51,7 +51,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
 
 fn setup(frame: &mut Frame, area: Rect, app: &App, bank: &Bank) {
     let view = &app.practice;
-    let [top, bottom] = Layout::vertical([Constraint::Length(9), Constraint::Min(3)]).areas(area);
+    let [top, bottom] = Layout::vertical([Constraint::Length(10), Constraint::Min(3)]).areas(area);
     let [left, right] =
         Layout::horizontal([Constraint::Length(36), Constraint::Min(20)]).areas(top);
 
@@ -167,7 +167,7 @@ fn progress_brief(frame: &mut Frame, area: Rect, app: &App) {
                     .unwrap_or_else(|| "–".into()),
                 THEME.accent,
             ),
-            Span::styled("  · recent rounds →", THEME.muted),
+            Span::styled("  (one bar per round, latest on the right)", THEME.muted),
         ]),
         head,
     );

@@ -148,11 +148,25 @@ fn answering(
                 .map(|p| p.prompt.as_str())
                 .unwrap_or("Your answer");
             let h = rest.height.min(6);
-            let [field_area, _] =
+            let [field_area, below] =
                 Layout::vertical([Constraint::Length(h), Constraint::Min(0)]).areas(rest);
             if let Some(f) = state.fields.first() {
                 widgets::field(frame, field_area, title, f, true);
             }
+            // The goal and what the drill is about, as a reminder under the field.
+            let goal = parts
+                .first()
+                .and_then(|p| drill.part(*p))
+                .map(|p| p.goal.clone())
+                .unwrap_or_default();
+            let reminder = vec![
+                Line::from(vec![
+                    Span::styled(" Goal: ", THEME.muted),
+                    Span::styled(goal, THEME.accent),
+                ]),
+                Line::from(Span::styled(format!(" {}", drill.about), THEME.muted)),
+            ];
+            frame.render_widget(Paragraph::new(reminder).wrap(Wrap { trim: true }), below);
         }
     }
 }
@@ -195,7 +209,13 @@ fn part_name(bank: &Bank, drill: Drill, part: Part) -> String {
 
 /// Feedback on one response: what was written, whether it met the goal (with a tip), and
 /// how the engine reads it and why.
-fn response_lines(out: &mut Vec<Line<'static>>, bank: &Bank, drill: Drill, r: &Response, name: &str) {
+fn response_lines(
+    out: &mut Vec<Line<'static>>,
+    bank: &Bank,
+    drill: Drill,
+    r: &Response,
+    name: &str,
+) {
     let text = bank.drill(drill);
     let part = text.part(r.part);
     let (mark, style) = if r.goal_met {
@@ -253,7 +273,10 @@ pub fn feedback_lines(state: &RoundState, bank: &Bank, item: Item<'_>) -> Vec<Li
             .unwrap_or_else(|| r.text.clone());
         let right = bank.choice(ns.answer).name.clone();
         if r.goal_met {
-            out.push(Line::from(Span::styled(format!("✓ Right: {chosen}."), THEME.ok)));
+            out.push(Line::from(Span::styled(
+                format!("✓ Right: {chosen}."),
+                THEME.ok,
+            )));
         } else {
             out.push(Line::from(vec![
                 Span::styled(format!("✗ You chose {chosen}. "), THEME.warning),
@@ -291,7 +314,9 @@ pub fn feedback_lines(state: &RoundState, bank: &Bank, item: Item<'_>) -> Vec<Li
             THEME.ok,
         )));
     } else if drill == Drill::Reflect
-        && responses.first().is_some_and(|r| r.part == Part::Reflection)
+        && responses
+            .first()
+            .is_some_and(|r| r.part == Part::Reflection)
     {
         out.push(Line::from(Span::styled(
             "Next: a complex reflection of the same statement.",
