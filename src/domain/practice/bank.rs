@@ -541,7 +541,24 @@ impl Bank {
     }
 
     pub fn item(&self, id: &str) -> Option<Item<'_>> {
-        self.all_items().find(|i| i.id() == id)
+        // Looked up on every frame while a round shows, so without building lists.
+        self.open_up
+            .iter()
+            .find(|i| i.id == id)
+            .map(Item::OpenUp)
+            .or_else(|| self.reflect.iter().find(|i| i.id == id).map(Item::Reflect))
+            .or_else(|| {
+                self.name_skill
+                    .iter()
+                    .find(|i| i.id == id)
+                    .map(Item::NameSkill)
+            })
+            .or_else(|| {
+                self.ask_share_ask
+                    .iter()
+                    .find(|i| i.id == id)
+                    .map(Item::AskShareAsk)
+            })
     }
 }
 
