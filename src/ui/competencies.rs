@@ -77,7 +77,7 @@ fn draw_areas(frame: &mut Frame, area: Rect, app: &App, record: &CompetencyRecor
         let marker = if is_sel { "› " } else { "  " };
         frame.render_widget(
             Span::styled(format!("{marker}{name}{}", " ".repeat(pad)), name_style),
-            Rect::new(inner.x, y, name_w, 1),
+            Rect::new(inner.x, y, name_w, 1).intersection(inner),
         );
         frame.render_widget(
             LineGauge::default()
@@ -87,7 +87,7 @@ fn draw_areas(frame: &mut Frame, area: Rect, app: &App, record: &CompetencyRecor
                 .unfilled_symbol(symbols::line::HORIZONTAL)
                 .filled_style(THEME.ok)
                 .unfilled_style(THEME.muted),
-            Rect::new(inner.x + name_w + 1, y, gauge_w, 1),
+            Rect::new(inner.x + name_w + 1, y, gauge_w, 1).intersection(inner),
         );
         let hours = if p.minutes > 0 {
             format!("{:>5} h", format_hours(p.minutes))
@@ -96,12 +96,7 @@ fn draw_areas(frame: &mut Frame, area: Rect, app: &App, record: &CompetencyRecor
         };
         frame.render_widget(
             Span::styled(hours, THEME.muted),
-            Rect::new(
-                inner.x + name_w + 2 + gauge_w,
-                y,
-                hours_w.min(inner.width),
-                1,
-            ),
+            Rect::new(inner.x + name_w + 2 + gauge_w, y, hours_w, 1).intersection(inner),
         );
     }
 }
