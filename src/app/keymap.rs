@@ -4,6 +4,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+pub mod trainee;
+
 use super::live::{SessionFocus, SummaryField};
 use super::{Action, App, Destination, Screen};
 use crate::domain::Stage;
@@ -29,6 +31,21 @@ pub enum Mode {
     HistoryFilter,
     Note,
     Amend,
+    PracticeSetup,
+    /// Typing one answer (open it up, reflect it).
+    PracticeAnswer,
+    /// Typing the three Ask-Share-Ask steps.
+    PracticeSteps,
+    /// Naming the skill of a line.
+    PracticeChoose,
+    PracticeFeedback,
+    PracticeSummary,
+    PracticeProgress,
+    PracticeReview,
+    Competencies,
+    CompetencyArea,
+    CompetencyHours,
+    CompetencyForm,
 }
 
 impl Mode {
@@ -43,6 +60,9 @@ impl Mode {
                 | Mode::GoalEditor
                 | Mode::HistoryFilter
                 | Mode::Amend
+                | Mode::PracticeAnswer
+                | Mode::PracticeSteps
+                | Mode::CompetencyForm
         )
     }
 }
@@ -157,6 +177,8 @@ pub fn mode_under_help(app: &App) -> Mode {
         Screen::History => Mode::History,
         Screen::Note if app.note.as_ref().is_some_and(|n| n.amend.is_some()) => Mode::Amend,
         Screen::Note => Mode::Note,
+        Screen::Practice => trainee::practice_mode(app),
+        Screen::Competencies => trainee::competencies_mode(app),
     }
 }
 
@@ -234,6 +256,18 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     "r",
                     "resume unfinished",
                     Action::ResumeDraft,
+                ),
+                h(
+                    &[Key::Char('d')],
+                    "d",
+                    "practice drills",
+                    Action::Open(Destination::Practice),
+                ),
+                h(
+                    &[Key::Char('c')],
+                    "c",
+                    "competency record",
+                    Action::Open(Destination::Competencies),
                 ),
                 h(&[Key::Code(Enter)], "Enter", "open", Action::Submit),
             ];
@@ -522,6 +556,18 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b(&[Key::Code(Esc)], "Esc", "cancel", Action::Back),
             help_typing(),
         ],
+        Mode::PracticeSetup
+        | Mode::PracticeAnswer
+        | Mode::PracticeSteps
+        | Mode::PracticeChoose
+        | Mode::PracticeFeedback
+        | Mode::PracticeSummary
+        | Mode::PracticeProgress
+        | Mode::PracticeReview
+        | Mode::Competencies
+        | Mode::CompetencyArea
+        | Mode::CompetencyHours
+        | Mode::CompetencyForm => trainee::bindings(mode).unwrap_or_default(),
     };
     v.push(h(
         &[Key::Ctrl('c')],

@@ -5,11 +5,13 @@
 //! stepping the app with actions and looking at the state (or drawing it to a test backend).
 
 mod action;
+pub mod competencies;
 pub mod field;
 pub mod history;
 pub mod keymap;
 pub mod live;
 pub mod peers;
+pub mod practice;
 
 use std::collections::HashMap;
 
@@ -57,6 +59,10 @@ pub enum Screen {
     Summary,
     History,
     Note,
+    /// Practice drills: setup, a round, its summary, progress.
+    Practice,
+    /// The competency record.
+    Competencies,
 }
 
 /// A question that must be answered before going on.
@@ -68,6 +74,14 @@ pub enum Confirm {
     DiscardDraft(Uuid),
     /// Leave a form with unsaved typing.
     DiscardForm,
+    /// Leave a practice round before its end (answers so far are kept).
+    LeaveRound,
+    /// Remove a skill's demonstrated mark (and its sign-off).
+    RemoveSkillMark(String),
+    /// Remove an on-the-job hours entry.
+    RemoveHours(Uuid),
+    /// Leave a competency form with unsaved typing.
+    DiscardCompetencyForm,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -118,6 +132,10 @@ pub struct App {
     /// Unfinished sessions found at start.
     pub drafts: Vec<Session>,
     pub draft_selected: usize,
+    /// Practice drills.
+    pub practice: practice::PracticeView,
+    /// The competency record and its forms.
+    pub competencies: competencies::CompetencyView,
     /// The time of the latest update, so drawing needs no clock.
     pub now: Timestamp,
     /// Set once the user asked to quit and everything that had to be kept was kept.
@@ -157,6 +175,8 @@ impl App {
             note: None,
             drafts,
             draft_selected: 0,
+            practice: practice::PracticeView::default(),
+            competencies: competencies::CompetencyView::default(),
             now,
             quitting: false,
             quit_blocked: false,
@@ -245,10 +265,12 @@ impl App {
 }
 
 /// Home menu entries, in order.
-pub const HOME_MENU: [(char, &str, Destination); 3] = [
+pub const HOME_MENU: [(char, &str, Destination); 5] = [
     ('n', "New session", Destination::NewSession),
     ('p', "Peers", Destination::Peers),
     ('h', "History", Destination::History),
+    ('d', "Practice drills", Destination::Practice),
+    ('c', "Competencies", Destination::Competencies),
 ];
 
 /// The only way state changes. `now` is passed in so the function stays pure.
@@ -283,8 +305,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         Action::EffectDone(done) => effect_done(app, done),
         Action::EffectFailed { effect, message } => effect_failed(app, effect, message),
-        Action::Open(dest) => {
-            open(app, dest);
+        Action::Open(dest) => open_and_load(app, dest),
+        Action::PracticeLoaded { rounds, problems } => {
+            practice::loaded(app, rounds, problems);
+            vec![]
+        }
+        Action::CompetenciesLoaded { record, problems } => {
+            competencies::loaded(app, record, problems);
             vec![]
         }
         other => match app.screen {
@@ -294,6 +321,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             Screen::NewSession => peers::update_new_session(app, other, now),
             Screen::Session | Screen::Summary => live::update(app, other, now),
             Screen::History | Screen::Note => history::update(app, other, now),
+            Screen::Practice => practice::update(app, other, now),
+            Screen::Competencies => competencies::update(app, other, now),
         },
     }
 }
@@ -313,7 +342,19 @@ fn open(app: &mut App, dest: Destination) {
             Screen::NewSession
         }
         Destination::History => Screen::History,
+        Destination::Practice => Screen::Practice,
+        Destination::Competencies => Screen::Competencies,
     };
+}
+
+/// Opens a destination and asks for the data it reads only when shown.
+fn open_and_load(app: &mut App, dest: Destination) -> Vec<Effect> {
+    open(app, dest);
+    match dest {
+        Destination::Practice => practice::opened(app),
+        Destination::Competencies => competencies::opened(app),
+        _ => vec![],
+    }
 }
 
 fn home(app: &mut App, action: Action) -> Vec<Effect> {
@@ -322,7 +363,7 @@ fn home(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Down => app.home_selected = (app.home_selected + 1).min(HOME_MENU.len() - 1),
         Action::Submit => {
             if let Some((_, _, dest)) = HOME_MENU.get(app.home_selected) {
-                open(app, *dest);
+                return open_and_load(app, *dest);
             }
         }
         Action::ResumeDraft if !app.drafts.is_empty() => app.screen = Screen::DraftOffer,
@@ -407,6 +448,13 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
             }
             vec![]
         }
+        Confirm::LeaveRound => practice::leave_round(app),
+        Confirm::RemoveSkillMark(skill) => competencies::remove_mark(app, &skill),
+        Confirm::RemoveHours(id) => competencies::remove_hours(app, id),
+        Confirm::DiscardCompetencyForm => {
+            competencies::discard_form(app);
+            vec![]
+        }
     }
 }
 
@@ -428,6 +476,8 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
             }
         }
         Done::DraftDiscarded(_) => app.info("Unfinished session discarded."),
+        Done::PracticeRoundSaved(id) => practice::saved(app, id),
+        Done::CompetenciesSaved => competencies::saved(app),
     }
     vec![]
 }
@@ -452,6 +502,9 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
         EffectKind::SaveSession => app.error(format!(
             "{message} The note is still open here; save again (Ctrl+S) once fixed."
         )),
+        EffectKind::SavePracticeRound => practice::save_failed(app, &message),
+        EffectKind::SaveCompetencies => competencies::save_failed(app, &message),
+        EffectKind::LoadCompetencies => competencies::load_failed(app, message),
         _ => app.error(message),
     }
     vec![]
