@@ -3,6 +3,8 @@
 use ratatui::crossterm::event::KeyEvent;
 use uuid::Uuid;
 
+use crate::domain::competency::CompetencyRecord;
+use crate::domain::practice::{RoundRecord, SkillChoice};
 use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session, Stage};
 
@@ -114,6 +116,40 @@ pub enum Action {
         peer_id: Uuid,
         plan: Option<Box<SafetyPlanHistory>>,
     },
+    /// Practice setup: the previous / next value of the focused setting.
+    PrevValue,
+    NextValue,
+    /// Practice: start a round with the chosen drill, stage and level.
+    StartRound,
+    /// Practice: another round with the same settings.
+    AnotherRound,
+    /// Practice: leave the current item unanswered and go on.
+    SkipItem,
+    /// Practice ("Name the skill"): answer with this skill.
+    NameSkill(SkillChoice),
+    /// Practice: progress over time and past rounds.
+    ShowProgress,
+    /// Competencies: mark the selected skill as demonstrated, or edit its mark.
+    MarkSkill,
+    /// Competencies: add the supervisor's sign-off to the selected skill.
+    SignOff,
+    /// Competencies: log on-the-job hours for the selected area.
+    LogHours,
+    /// Competencies: remove the selected mark or hours entry (asks first).
+    RemoveRecord,
+    /// Competencies: move between the skills and the hours of an area.
+    SwitchPane,
+    /// The saved practice rounds, read when the practice screen opens; problems are
+    /// sentences about files that could not be read.
+    PracticeLoaded {
+        rounds: Vec<RoundRecord>,
+        problems: Vec<String>,
+    },
+    /// The competency record, read when the competencies screen opens.
+    CompetenciesLoaded {
+        record: CompetencyRecord,
+        problems: Vec<String>,
+    },
     /// The store's peers and session list, read again after a change.
     DataLoaded {
         peers: Vec<Peer>,
@@ -139,6 +175,10 @@ pub enum Destination {
     History,
     /// The tools between meetings.
     Tools,
+    /// Practice drills for trainees.
+    Practice,
+    /// The trainee's competency record.
+    Competencies,
 }
 
 /// What the app needs the run loop to do: all I/O lives there.
@@ -161,6 +201,14 @@ pub enum Effect {
     LoadSafetyPlan(Uuid),
     /// Save a new version of a peer's safety plan.
     SaveSafetyPlan(SafetyPlanSave),
+    /// Read the saved practice rounds.
+    LoadPractice,
+    /// Save a practice round as it stands (after every answer).
+    SavePracticeRound(RoundRecord),
+    /// Read the competency record.
+    LoadCompetencies,
+    /// Save the whole competency record.
+    SaveCompetencies(CompetencyRecord),
     Quit,
 }
 
@@ -177,6 +225,10 @@ pub enum EffectKind {
     LoadWorksheets,
     LoadSafetyPlan,
     SaveSafetyPlan,
+    LoadPractice,
+    SavePracticeRound,
+    LoadCompetencies,
+    SaveCompetencies,
 }
 
 impl Effect {
@@ -192,6 +244,10 @@ impl Effect {
             Effect::LoadWorksheets => EffectKind::LoadWorksheets,
             Effect::LoadSafetyPlan(_) => EffectKind::LoadSafetyPlan,
             Effect::SaveSafetyPlan(_) => EffectKind::SaveSafetyPlan,
+            Effect::LoadPractice => EffectKind::LoadPractice,
+            Effect::SavePracticeRound(_) => EffectKind::SavePracticeRound,
+            Effect::LoadCompetencies => EffectKind::LoadCompetencies,
+            Effect::SaveCompetencies(_) => EffectKind::SaveCompetencies,
             Effect::Quit => return None,
         })
     }
@@ -211,4 +267,6 @@ pub enum Done {
         history: Box<SafetyPlanHistory>,
         version: Option<u32>,
     },
+    PracticeRoundSaved(Uuid),
+    CompetenciesSaved,
 }

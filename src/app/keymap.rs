@@ -4,6 +4,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+pub mod trainee;
+
 use super::live::{SessionFocus, SummaryField};
 use super::{Action, App, Destination, Screen};
 use crate::domain::Stage;
@@ -57,6 +59,21 @@ pub enum Mode {
     ToolsSaved,
     /// Tools between meetings: who the worksheet is for.
     ToolsPickPeer,
+    PracticeSetup,
+    /// Typing one answer (open it up, reflect it).
+    PracticeAnswer,
+    /// Typing the three Ask-Share-Ask steps.
+    PracticeSteps,
+    /// Naming the skill of a line.
+    PracticeChoose,
+    PracticeFeedback,
+    PracticeSummary,
+    PracticeProgress,
+    PracticeReview,
+    Competencies,
+    CompetencyArea,
+    CompetencyHours,
+    CompetencyForm,
 }
 
 impl Mode {
@@ -76,6 +93,9 @@ impl Mode {
                 | Mode::ToolInput
                 | Mode::ToolsHome
                 | Mode::ToolsPickPeer
+                | Mode::PracticeAnswer
+                | Mode::PracticeSteps
+                | Mode::CompetencyForm
         )
     }
 }
@@ -194,6 +214,8 @@ pub fn mode_under_help(app: &App) -> Mode {
         Screen::Note if app.note.as_ref().is_some_and(|n| n.amend.is_some()) => Mode::Amend,
         Screen::Note => Mode::Note,
         Screen::Tools => Mode::ToolsHome,
+        Screen::Practice => trainee::practice_mode(app),
+        Screen::Competencies => trainee::competencies_mode(app),
     }
 }
 
@@ -277,6 +299,18 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     "r",
                     "resume unfinished",
                     Action::ResumeDraft,
+                ),
+                h(
+                    &[Key::Char('d')],
+                    "d",
+                    "practice drills",
+                    Action::Open(Destination::Practice),
+                ),
+                h(
+                    &[Key::Char('c')],
+                    "c",
+                    "competency record",
+                    Action::Open(Destination::Competencies),
                 ),
                 h(&[Key::Code(Enter)], "Enter", "open", Action::Submit),
             ];
@@ -592,6 +626,18 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         | Mode::ToolsHome
         | Mode::ToolsSaved
         | Mode::ToolsPickPeer => super::tools::keys::bindings(mode),
+        Mode::PracticeSetup
+        | Mode::PracticeAnswer
+        | Mode::PracticeSteps
+        | Mode::PracticeChoose
+        | Mode::PracticeFeedback
+        | Mode::PracticeSummary
+        | Mode::PracticeProgress
+        | Mode::PracticeReview
+        | Mode::Competencies
+        | Mode::CompetencyArea
+        | Mode::CompetencyHours
+        | Mode::CompetencyForm => trainee::bindings(mode).unwrap_or_default(),
     };
     v.push(h(
         &[Key::Ctrl('c')],

@@ -5,11 +5,13 @@
 //! stepping the app with actions and looking at the state (or drawing it to a test backend).
 
 mod action;
+pub mod competencies;
 pub mod field;
 pub mod history;
 pub mod keymap;
 pub mod live;
 pub mod peers;
+pub mod practice;
 pub mod tools;
 
 use std::collections::HashMap;
@@ -60,6 +62,10 @@ pub enum Screen {
     Note,
     /// Tools between meetings: fill a worksheet for a peer, save or discard it.
     Tools,
+    /// Practice drills: setup, a round, its summary, progress.
+    Practice,
+    /// The competency record.
+    Competencies,
 }
 
 /// A question that must be answered before going on.
@@ -73,6 +79,14 @@ pub enum Confirm {
     DiscardForm,
     /// A question about a tool's worksheet.
     Tool(tools::ToolConfirm),
+    /// Leave a practice round before its end (answers so far are kept).
+    LeaveRound,
+    /// Remove a skill's demonstrated mark (and its sign-off).
+    RemoveSkillMark(String),
+    /// Remove an on-the-job hours entry.
+    RemoveHours(Uuid),
+    /// Leave a competency form with unsaved typing.
+    DiscardCompetencyForm,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -123,6 +137,10 @@ pub struct App {
     /// Unfinished sessions found at start.
     pub drafts: Vec<Session>,
     pub draft_selected: usize,
+    /// Practice drills.
+    pub practice: practice::PracticeView,
+    /// The competency record and its forms.
+    pub competencies: competencies::CompetencyView,
     /// The time of the latest update, so drawing needs no clock.
     pub now: Timestamp,
     /// Set once the user asked to quit and everything that had to be kept was kept.
@@ -164,6 +182,8 @@ impl App {
             note: None,
             drafts,
             draft_selected: 0,
+            practice: practice::PracticeView::default(),
+            competencies: competencies::CompetencyView::default(),
             now,
             quitting: false,
             quit_blocked: false,
@@ -258,6 +278,8 @@ pub const HOME_MENU: &[(char, &str, Destination)] = &[
     ('p', "Peers", Destination::Peers),
     ('h', "History", Destination::History),
     ('t', "Tools and worksheets", Destination::Tools),
+    ('d', "Practice drills", Destination::Practice),
+    ('c', "Competencies", Destination::Competencies),
 ];
 
 /// The only way state changes. `now` is passed in so the function stays pure.
@@ -309,9 +331,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             tools::plan_loaded(app, peer_id, plan.map(|b| *b));
             vec![]
         }
-        Action::Open(Destination::Tools) => tools::open_home(app),
-        Action::Open(dest) => {
-            open(app, dest);
+        Action::Open(dest) => open_and_load(app, dest),
+        Action::PracticeLoaded { rounds, problems } => {
+            practice::loaded(app, rounds, problems);
+            vec![]
+        }
+        Action::CompetenciesLoaded { record, problems } => {
+            competencies::loaded(app, record, problems);
             vec![]
         }
         other => match app.screen {
@@ -322,6 +348,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             Screen::Session | Screen::Summary => live::update(app, other, now),
             Screen::History | Screen::Note => history::update(app, other, now),
             Screen::Tools => tools::update_standalone(app, other, now),
+            Screen::Practice => practice::update(app, other, now),
+            Screen::Competencies => competencies::update(app, other, now),
         },
     }
 }
@@ -342,7 +370,20 @@ fn open(app: &mut App, dest: Destination) {
         }
         Destination::History => Screen::History,
         Destination::Tools => Screen::Tools,
+        Destination::Practice => Screen::Practice,
+        Destination::Competencies => Screen::Competencies,
     };
+}
+
+/// Opens a destination and asks for the data it reads only when shown.
+fn open_and_load(app: &mut App, dest: Destination) -> Vec<Effect> {
+    open(app, dest);
+    match dest {
+        Destination::Practice => practice::opened(app),
+        Destination::Competencies => competencies::opened(app),
+        Destination::Tools => tools::opened(app),
+        _ => vec![],
+    }
 }
 
 fn home(app: &mut App, action: Action) -> Vec<Effect> {
@@ -351,10 +392,7 @@ fn home(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Down => app.home_selected = (app.home_selected + 1).min(HOME_MENU.len() - 1),
         Action::Submit => {
             if let Some((_, _, dest)) = HOME_MENU.get(app.home_selected) {
-                if *dest == Destination::Tools {
-                    return tools::open_home(app);
-                }
-                open(app, *dest);
+                return open_and_load(app, *dest);
             }
         }
         Action::ResumeDraft if !app.drafts.is_empty() => app.screen = Screen::DraftOffer,
@@ -441,6 +479,13 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
             vec![]
         }
         Confirm::Tool(q) => tools::answer(app, q),
+        Confirm::LeaveRound => practice::leave_round(app),
+        Confirm::RemoveSkillMark(skill) => competencies::remove_mark(app, &skill),
+        Confirm::RemoveHours(id) => competencies::remove_hours(app, id),
+        Confirm::DiscardCompetencyForm => {
+            competencies::discard_form(app);
+            vec![]
+        }
     }
 }
 
@@ -465,6 +510,8 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
         Done::WorksheetSaved(id) => tools::worksheet_saved(app, id),
         Done::WorksheetDeleted(id) => tools::worksheet_deleted(app, id),
         Done::SafetyPlanSaved { history, version } => tools::plan_saved(app, *history, version),
+        Done::PracticeRoundSaved(id) => practice::saved(app, id),
+        Done::CompetenciesSaved => competencies::saved(app),
     }
     vec![]
 }
@@ -492,6 +539,9 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
         EffectKind::SaveSession => app.error(format!(
             "{message} The note is still open here; save again (Ctrl+S) once fixed."
         )),
+        EffectKind::SavePracticeRound => practice::save_failed(app, &message),
+        EffectKind::SaveCompetencies => competencies::save_failed(app, &message),
+        EffectKind::LoadCompetencies => competencies::load_failed(app, message),
         _ => app.error(message),
     }
     vec![]

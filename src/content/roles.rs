@@ -22,6 +22,10 @@ pub struct CompetencyArea {
     pub skill_count: u32,
     /// A few of the skills in the area, in plain words.
     pub examples: Vec<String>,
+    /// Every skill of the area, in the schedule's order. The competency record names a skill
+    /// `<area id>.<n>` by its 1-based position here.
+    #[serde(default)]
+    pub skills: Vec<String>,
 }
 
 /// The shape of `assets/roles.toml`.

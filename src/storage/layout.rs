@@ -23,6 +23,12 @@ pub const WORKSHEETS_DIR: &str = "worksheets";
 /// One file per peer with a safety plan, `<peer-uuid>.json`, holding every version.
 /// Created on the first save.
 pub const SAFETY_PLANS_DIR: &str = "safety_plans";
+/// Practice for trainees; created on the first save.
+pub const PRACTICE_DIR: &str = "practice";
+/// One file per practice round, `<uuid>.json`.
+pub const ROUNDS_DIR: &str = "practice/rounds";
+/// The trainee's competency record, `{"schema_version":1,"competencies":{...}}`.
+pub const COMPETENCIES_FILE: &str = "competencies.json";
 /// Every temporary file starts with this, so a crash's leftovers are never mistaken for data.
 /// The leading dot keeps them out of casual directory listings.
 pub const TEMP_PREFIX: &str = ".alongside-tmp-";
@@ -62,6 +68,10 @@ impl Layout {
 
     pub(crate) fn safety_plan_rel(peer_id: Uuid) -> String {
         format!("{SAFETY_PLANS_DIR}/{}", record_file_name(peer_id))
+    }
+
+    pub(crate) fn round_rel(id: Uuid) -> String {
+        format!("{ROUNDS_DIR}/{}", record_file_name(id))
     }
 }
 

@@ -18,7 +18,14 @@
 //!   safety_plans/<peer>.json  every version of one peer's safety plan, named by the peer's id
 //!                             (created on first save):
 //!                             {"schema_version":1,"safety_plan":{SafetyPlanHistory}}
+//!   practice/rounds/<uuid>.json  one practice round of a trainee (created on first save):
+//!                             {"schema_version":1,"round":{RoundRecord}}
+//!   competencies.json         the trainee's competency record (created on first save):
+//!                             {"schema_version":1,"competencies":{CompetencyRecord}}
 //! ```
+//!
+//! Practice rounds and the competency record are read only when their screens open
+//! ([`Store::practice_rounds`], [`Store::competencies`]), so they never slow down opening.
 //!
 //! File names hold ids only, never an alias or note text. `Session`, `Peer`, the worksheet
 //! types in `crate::domain::worksheets` and their fields are serialized by serde exactly as

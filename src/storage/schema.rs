@@ -28,6 +28,10 @@ pub enum FileKind {
     Worksheet,
     /// `safety_plans/<peer-uuid>.json`: every version of one peer's safety plan.
     SafetyPlan,
+    /// `practice/rounds/<uuid>.json`.
+    PracticeRound,
+    /// `competencies.json`.
+    Competencies,
 }
 
 /// `peers.json`: `{"schema_version":1,"peers":[Peer...]}`.

@@ -27,6 +27,7 @@ use super::schema::{
 };
 use crate::domain::{Peer, Session};
 
+mod practice;
 mod worksheets;
 
 /// An open data folder. A writable store holds the folder's lock until it is dropped.

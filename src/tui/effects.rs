@@ -6,6 +6,8 @@ use uuid::Uuid;
 
 use crate::app::tools::SafetyPlanSave;
 use crate::app::{self, Action, App, Done, Effect, HistoryItem};
+use crate::domain::competency::CompetencyRecord;
+use crate::domain::practice::RoundRecord;
 use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session, Timestamp};
 
@@ -48,6 +50,14 @@ pub trait NoteStore {
     ) -> Result<(SafetyPlanHistory, Option<u32>), String> {
         Err(NO_WORKSHEETS.into())
     }
+    /// Saved practice rounds, oldest first, and sentences about files that could not be
+    /// read (those are set aside; the rest still load).
+    fn practice_rounds(&self) -> (Vec<RoundRecord>, Vec<String>);
+    /// Saves one practice round whole, replacing an earlier save of it.
+    fn save_practice_round(&mut self, round: &RoundRecord) -> Result<(), String>;
+    /// The competency record (empty when none was saved), and sentences about problems.
+    fn competencies(&self) -> Result<(CompetencyRecord, Vec<String>), String>;
+    fn save_competencies(&mut self, record: &CompetencyRecord) -> Result<(), String>;
 }
 
 /// Runs `effects` in order, feeding results back through `update`. A failed effect stops
@@ -102,6 +112,19 @@ pub fn execute(
                     }))
                 })
             }
+            Effect::LoadPractice => {
+                let (rounds, problems) = store.practice_rounds();
+                Ok(Some(Action::PracticeLoaded { rounds, problems }))
+            }
+            Effect::SavePracticeRound(r) => store
+                .save_practice_round(&r)
+                .map(|()| Some(Action::EffectDone(Done::PracticeRoundSaved(r.id)))),
+            Effect::LoadCompetencies => store
+                .competencies()
+                .map(|(record, problems)| Some(Action::CompetenciesLoaded { record, problems })),
+            Effect::SaveCompetencies(c) => store
+                .save_competencies(&c)
+                .map(|()| Some(Action::EffectDone(Done::CompetenciesSaved))),
         };
         let refresh = matches!(
             kind,

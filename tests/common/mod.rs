@@ -4,6 +4,8 @@
 
 use alongside::app::tools::SafetyPlanSave;
 use alongside::app::{self, App, HistoryItem, keymap};
+use alongside::domain::competency::CompetencyRecord;
+use alongside::domain::practice::RoundRecord;
 use alongside::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use alongside::domain::{Peer, Session, SessionKind, Stage, Timestamp};
 use alongside::tui::{NoteStore, execute};
@@ -29,6 +31,9 @@ pub struct MemoryStore {
     pub writes: usize,
     pub worksheets: Vec<StandaloneWorksheet>,
     pub safety_plans: Vec<SafetyPlanHistory>,
+    /// Saved practice rounds, oldest first.
+    pub rounds: Vec<RoundRecord>,
+    pub competencies: CompetencyRecord,
 }
 
 impl MemoryStore {
@@ -137,6 +142,25 @@ impl NoteStore for MemoryStore {
         self.safety_plans.retain(|p| p.peer_id != save.peer_id);
         self.safety_plans.push(h.clone());
         Ok((h, version))
+    }
+    fn practice_rounds(&self) -> (Vec<RoundRecord>, Vec<String>) {
+        (self.rounds.clone(), Vec::new())
+    }
+    fn save_practice_round(&mut self, round: &RoundRecord) -> Result<(), String> {
+        self.check()?;
+        match self.rounds.iter_mut().find(|r| r.id == round.id) {
+            Some(r) => *r = round.clone(),
+            None => self.rounds.push(round.clone()),
+        }
+        Ok(())
+    }
+    fn competencies(&self) -> Result<(CompetencyRecord, Vec<String>), String> {
+        Ok((self.competencies.clone(), Vec::new()))
+    }
+    fn save_competencies(&mut self, record: &CompetencyRecord) -> Result<(), String> {
+        self.check()?;
+        self.competencies = record.clone();
+        Ok(())
     }
 }
 

@@ -39,7 +39,7 @@ use palette::Palette;
 use parts::{Outcome, PartMode};
 
 pub use session::in_session;
-pub use standalone::{answer, needs_a_peer, open_home, pick_choices, update as update_standalone};
+pub use standalone::{answer, needs_a_peer, opened, pick_choices, update as update_standalone};
 
 /// A request to save a new version of a peer's safety plan.
 #[derive(Debug, Clone, PartialEq)]

@@ -11,14 +11,12 @@ use crate::content::{Tool, ToolBody};
 use crate::domain::worksheets::{Discarded, StandaloneWorksheet, Worksheet};
 use crate::domain::{Peer, Timestamp};
 
-/// Home `t`: the list of tools and the saved worksheets, read fresh.
-pub fn open_home(app: &mut App) -> Vec<Effect> {
-    if app.live.is_some() {
-        app.info("A session is running: use the palette there (t, or Ctrl+T while typing).");
+/// Home `t` opened the tools screen: the list of tools, and the saved worksheets read fresh.
+/// (A running session stays where it is; its palette is the way to the tools there.)
+pub fn opened(app: &mut App) -> Vec<Effect> {
+    if app.screen != Screen::Tools {
         return vec![];
     }
-    app.help_open = false;
-    app.screen = Screen::Tools;
     let tools = &mut app.tools;
     tools.list = super::Palette::new("type to find a tool");
     tools.focus_saved = false;
