@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod note_markdown;
 pub mod peer;
+pub mod secret;
 pub mod session;
 pub mod stage;
 pub mod summary;

@@ -54,6 +54,7 @@
 //! reads work while the app runs.
 
 pub mod atomic;
+pub mod crypt;
 pub mod error;
 pub mod index;
 pub mod layout;
