@@ -92,6 +92,13 @@ pub enum Action {
     },
     /// A saved note, read for viewing.
     NoteLoaded(Box<Session>),
+    /// Ctrl+B: blank the screen at once (someone walked in). Works while typing.
+    BlankScreen,
+    /// Any key on the blank screen: show the app again (asking for the passphrase first
+    /// when the data is encrypted).
+    Unblank,
+    /// F9: show or hide crisis resources over whatever is on screen.
+    ToggleCrisis,
     /// The outside world finished an effect.
     EffectDone(Done),
     /// An effect failed; the message says what happened and what to do, without note text.
@@ -120,6 +127,8 @@ pub enum Effect {
     SaveDraft(Session),
     DiscardDraft(Uuid),
     LoadNote(Uuid),
+    /// Check a passphrase typed on the lock screen against the data folder's key.
+    CheckPassphrase(crate::domain::secret::Passphrase),
     Quit,
 }
 
@@ -131,6 +140,7 @@ pub enum EffectKind {
     SaveDraft,
     DiscardDraft,
     LoadNote,
+    CheckPassphrase,
 }
 
 impl Effect {
@@ -141,6 +151,7 @@ impl Effect {
             Effect::SaveDraft(_) => EffectKind::SaveDraft,
             Effect::DiscardDraft(_) => EffectKind::DiscardDraft,
             Effect::LoadNote(_) => EffectKind::LoadNote,
+            Effect::CheckPassphrase(_) => EffectKind::CheckPassphrase,
             Effect::Quit => return None,
         })
     }
@@ -153,4 +164,6 @@ pub enum Done {
     SessionSaved(Uuid),
     DraftSaved(Uuid),
     DraftDiscarded(Uuid),
+    /// The passphrase typed on the lock screen was right.
+    Unlocked,
 }

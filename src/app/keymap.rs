@@ -29,6 +29,12 @@ pub enum Mode {
     HistoryFilter,
     Note,
     Amend,
+    /// The screen is blanked (Ctrl+B): any key ends it.
+    Blank,
+    /// The crisis resources overlay (F9).
+    Crisis,
+    /// Locked: the passphrase prompt has the keyboard.
+    Unlock,
 }
 
 impl Mode {
@@ -43,6 +49,7 @@ impl Mode {
                 | Mode::GoalEditor
                 | Mode::HistoryFilter
                 | Mode::Amend
+                | Mode::Unlock
         )
     }
 }
@@ -118,6 +125,16 @@ fn list_moves() -> Vec<Binding> {
 }
 
 pub fn mode(app: &App) -> Mode {
+    // Privacy overlays cover everything, help included.
+    if app.privacy.crisis.is_some() {
+        return Mode::Crisis;
+    }
+    if app.privacy.blank {
+        return Mode::Blank;
+    }
+    if app.privacy.lock.is_some() {
+        return Mode::Unlock;
+    }
     if app.help_open {
         return Mode::Help;
     }
@@ -522,12 +539,44 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b(&[Key::Code(Esc)], "Esc", "cancel", Action::Back),
             help_typing(),
         ],
+        // Every other key ends the blank screen (see `map_key`).
+        Mode::Blank => vec![b(&[], "any key", "show the app", Action::Unblank)],
+        Mode::Crisis => {
+            let mut v = vec![b(
+                &[Key::Code(Esc), Key::Char('q'), Key::Code(Enter)],
+                "Esc",
+                "close",
+                Action::ToggleCrisis,
+            )];
+            v.extend(list_moves());
+            v
+        }
+        Mode::Unlock => vec![
+            b(&[Key::Code(Enter)], "Enter", "unlock", Action::Submit),
+            b(&[Key::Code(Esc)], "Esc", "clear", Action::Back),
+        ],
     };
     v.push(h(
         &[Key::Ctrl('c')],
         "Ctrl+C",
         "quit now (a running session is kept)",
         Action::Interrupt,
+    ));
+    // Privacy keys work in every mode, typing ones included: they use Ctrl or an F-key.
+    v.push(Binding {
+        in_bar: matches!(mode, Mode::Home | Mode::Crisis | Mode::Unlock),
+        ..h(
+            &[Key::Code(KeyCode::F(9))],
+            "F9",
+            "crisis lines",
+            Action::ToggleCrisis,
+        )
+    });
+    v.push(h(
+        &[Key::Ctrl('b')],
+        "Ctrl+B",
+        "blank the screen (someone walked in)",
+        Action::BlankScreen,
     ));
     v
 }
@@ -557,6 +606,9 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
     {
         return Some(binding.action);
     }
+    if mode == Mode::Blank {
+        return Some(Action::Unblank);
+    }
     mode.is_typing().then_some(Action::Input(key))
 }
 
@@ -585,6 +637,9 @@ mod tests {
             Mode::HistoryFilter,
             Mode::Note,
             Mode::Amend,
+            Mode::Blank,
+            Mode::Crisis,
+            Mode::Unlock,
         ];
         for mode in modes {
             let all = bindings(mode);
@@ -606,6 +661,7 @@ mod tests {
             Mode::GoalEditor,
             Mode::HistoryFilter,
             Mode::Amend,
+            Mode::Unlock,
         ] {
             for binding in bindings(mode) {
                 for k in binding.keys {

@@ -10,6 +10,7 @@ pub mod history;
 pub mod keymap;
 pub mod live;
 pub mod peers;
+pub mod privacy;
 
 use std::collections::HashMap;
 
@@ -124,6 +125,8 @@ pub struct App {
     pub quitting: bool,
     /// A quit was stopped because keeping the draft failed; a second Ctrl+C quits anyway.
     pub quit_blocked: bool,
+    /// Blank screen, lock and crisis overlays.
+    pub privacy: privacy::Privacy,
 }
 
 impl App {
@@ -160,6 +163,7 @@ impl App {
             now,
             quitting: false,
             quit_blocked: false,
+            privacy: privacy::Privacy::new(now),
         };
         app.set_data(peers, history);
         app
@@ -262,9 +266,19 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         if !matches!(action, Action::EffectFailed { .. }) {
             app.status = None;
         }
+        if !matches!(action, Action::EffectFailed { .. } | Action::NoteLoaded(_)) {
+            app.privacy.last_input = now;
+        }
     }
     match action {
-        Action::Tick => live::autosave(app, now),
+        Action::Tick => {
+            let mut effects = privacy::tick(app, now);
+            effects.extend(live::autosave(app, now));
+            effects
+        }
+        Action::BlankScreen => privacy::blank(app),
+        Action::Unblank => privacy::unblank(app),
+        Action::ToggleCrisis => privacy::toggle_crisis(app),
         Action::Quit => request_quit(app),
         Action::Interrupt => interrupt(app),
         Action::ToggleHelp => {
@@ -286,6 +300,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         Action::Open(dest) => {
             open(app, dest);
             vec![]
+        }
+        other if app.privacy.crisis.is_some() || app.privacy.lock.is_some() => {
+            privacy::intercept(app, &other).unwrap_or_default()
         }
         other => match app.screen {
             Screen::Home => home(app, other),
@@ -428,6 +445,7 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
             }
         }
         Done::DraftDiscarded(_) => app.info("Unfinished session discarded."),
+        Done::Unlocked => return privacy::unlocked(app),
     }
     vec![]
 }
@@ -452,6 +470,7 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
         EffectKind::SaveSession => app.error(format!(
             "{message} The note is still open here; save again (Ctrl+S) once fixed."
         )),
+        EffectKind::CheckPassphrase => privacy::unlock_failed(app, message),
         _ => app.error(message),
     }
     vec![]

@@ -5,6 +5,7 @@ use std::collections::VecDeque;
 use uuid::Uuid;
 
 use crate::app::{self, Action, App, Done, Effect, HistoryItem};
+use crate::domain::secret::Passphrase;
 use crate::domain::{Peer, Session, Timestamp};
 
 /// What the app needs from storage. Errors are plain sentences for the user: what happened
@@ -18,6 +19,12 @@ pub trait NoteStore {
     fn save_draft(&mut self, session: &Session) -> Result<(), String>;
     fn discard_draft(&mut self, id: Uuid) -> Result<(), String>;
     fn load_session(&self, id: Uuid) -> Result<Session, String>;
+    /// Checks a passphrase typed on the lock screen against the data folder's key. A store
+    /// without encryption has no passphrase to check.
+    fn check_passphrase(&self, passphrase: &Passphrase) -> Result<(), String> {
+        let _ = passphrase;
+        Err("this data folder has no passphrase".into())
+    }
 }
 
 /// Runs `effects` in order, feeding results back through `update`. A failed effect stops
@@ -49,6 +56,9 @@ pub fn execute(
             Effect::LoadNote(id) => store
                 .load_session(id)
                 .map(|s| Some(Action::NoteLoaded(Box::new(s)))),
+            Effect::CheckPassphrase(p) => store
+                .check_passphrase(&p)
+                .map(|()| Some(Action::EffectDone(Done::Unlocked))),
         };
         let refresh = matches!(
             kind,

@@ -4,6 +4,7 @@ use uuid::Uuid;
 
 use super::NoteStore;
 use crate::app::HistoryItem;
+use crate::domain::secret::Passphrase;
 use crate::domain::{Peer, Session};
 use crate::storage::{IndexEntry, Store};
 
@@ -51,5 +52,14 @@ impl NoteStore for Store {
 
     fn load_session(&self, id: Uuid) -> Result<Session, String> {
         Store::load_session(self, id).map_err(|e| e.to_string())
+    }
+
+    fn check_passphrase(&self, passphrase: &Passphrase) -> Result<(), String> {
+        crate::storage::crypt::check_passphrase(self.dir(), passphrase).map_err(|e| match e {
+            crate::storage::crypt::CryptError::WrongPassphrase => {
+                "That passphrase is not right. Try again.".to_string()
+            }
+            other => other.to_string(),
+        })
     }
 }
