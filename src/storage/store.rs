@@ -473,6 +473,15 @@ impl Store {
             .extend(faults);
     }
 
+    /// Drops the faults not used yet (the problem was "fixed").
+    #[doc(hidden)]
+    pub fn clear_faults(&self) {
+        self.faults
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+
     // ----- internals -----
 
     fn ensure_writable(&self) -> Result<(), StoreError> {
