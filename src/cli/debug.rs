@@ -39,7 +39,7 @@ pub fn loop_peer(seed: u64) -> Peer {
 }
 
 /// The `n`-th session the loop saves for `seed`: the same every time, so the harness can
-/// check a saved note byte for byte. Notes vary in size (a few hundred bytes to ~20 KB) so
+/// check a saved note byte for byte. Notes vary in size (a hundred bytes to ~4 KB) so
 /// kills land in the middle of writes of every length.
 pub fn loop_session(seed: u64, n: u64) -> Session {
     let peer = loop_peer(seed);
@@ -47,15 +47,16 @@ pub fn loop_session(seed: u64, n: u64) -> Session {
     let mut s = Session::start(&peer, SessionKind::InPerson, start);
     s.id = Uuid::from_u64_pair(seed, n);
     let _ = s.enter_stage(Stage::Exploring, start + chrono::Duration::minutes(5));
-    let repeats = 1 + (seed.wrapping_mul(31).wrapping_add(n * 17) % 200) as usize;
+    let repeats = 1 + (seed.wrapping_mul(31).wrapping_add(n * 17) % 60) as usize;
     s.notes = format!("{NOTE_MARKER} {seed}/{n} ")
         + &"talked about the week, sleep and the meeting on Thursday. ".repeat(repeats);
     let _ = s.finish(start + chrono::Duration::minutes(50));
     s
 }
 
-/// `alongside debug-save-loop`: saves the loop peer, then sessions 0, 1, 2, ... forever, each
-/// first as a draft and then as a saved note, printing `saved N ID` once each save returns.
+/// `alongside debug-save-loop`: saves the loop peer and prints `ready`, then saves sessions
+/// 0, 1, 2, ... forever, each first as a draft and then as a saved note, printing
+/// `saved N ID` once each save returns.
 /// Every fifth round saves an earlier note again unchanged, so overwrites are killed too.
 pub fn save_loop(
     dir: &Path,
@@ -78,6 +79,8 @@ pub fn save_loop(
         ));
     }
     store.save_peer(&loop_peer(seed))?;
+    writeln!(out, "ready")?;
+    out.flush()?;
     let mut n = 0u64;
     while count.is_none_or(|c| n < c) {
         let session = loop_session(seed, n);
