@@ -548,7 +548,13 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                 "close",
                 Action::ToggleCrisis,
             )];
-            v.extend(list_moves());
+            let mut moves = list_moves();
+            if let Some(up) = moves.first_mut() {
+                up.in_bar = true;
+                up.hint = "↑↓";
+                up.label = "scroll";
+            }
+            v.extend(moves);
             v
         }
         Mode::Unlock => vec![
@@ -564,7 +570,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
     ));
     // Privacy keys work in every mode, typing ones included: they use Ctrl or an F-key.
     v.push(Binding {
-        in_bar: matches!(mode, Mode::Home | Mode::Crisis | Mode::Unlock),
+        in_bar: matches!(mode, Mode::Home | Mode::Unlock),
         ..h(
             &[Key::Code(KeyCode::F(9))],
             "F9",

@@ -80,7 +80,7 @@ pub fn draw_lock(frame: &mut Frame, area: Rect, prompt: &LockPrompt, note: Optio
         widgets::key_span("F9"),
         Span::styled(" crisis lines  ", THEME.muted),
         widgets::key_span("Ctrl+C"),
-        Span::styled(" quit (a running session is kept)", THEME.muted),
+        Span::styled(" quit (a session is kept)", THEME.muted),
     ]);
     frame.render_widget(keys, hints);
 }
