@@ -14,7 +14,13 @@
 //!   quarantine/               files that could not be read, moved here unchanged and never
 //!                             deleted: `sessions--<uuid>.json`, `peers.json`, `peers.1.json`, ...
 //!   worksheets/               reserved for standalone worksheets (not used yet)
+//!   alongside.key             only when encrypted: the data key under the passphrase
+//!   alongside.crypt           only while a whole-folder encrypt/decrypt is under way
 //! ```
+//!
+//! With encryption on ([`crypt`]), every file keeps its name and holds an age file whose
+//! plaintext is exactly what is described here; the shared write and decode helpers seal
+//! and open them, so nothing else changes.
 //!
 //! File names hold ids only, never an alias or note text. `Session`, `Peer` and their fields
 //! are serialized by serde exactly as declared in `crate::domain`; times are RFC 3339 with
