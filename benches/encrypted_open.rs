@@ -33,21 +33,31 @@ fn main() {
         done.converted,
         t.elapsed().as_secs_f64()
     );
-    let index = std::fs::metadata(dir.path().join("index.json")).map(|m| m.len()).unwrap_or(0);
+    let index = std::fs::metadata(dir.path().join("index.json"))
+        .map(|m| m.len())
+        .unwrap_or(0);
     println!("encrypted index.json: {:.1} MB", index as f64 / 1e6);
 
     crypt::forget(dir.path());
-    measure("unlock (scrypt, about 1 s by design, once per start)", 3, || {
-        crypt::forget(dir.path());
-        crypt::unlock(dir.path(), &pass).expect("unlock");
-    });
+    measure(
+        "unlock (scrypt, about 1 s by design, once per start)",
+        3,
+        || {
+            crypt::forget(dir.path());
+            crypt::unlock(dir.path(), &pass).expect("unlock");
+        },
+    );
 
-    measure("Store::open encrypted + list + search (index fresh)", RUNS, || {
-        let (store, problems) = Store::open(dir.path()).expect("open");
-        assert!(problems.is_empty(), "{problems:?}");
-        assert_eq!(store.filter(None, "").len(), sessions);
-        black_box(store.filter(None, "landlord heater"));
-    });
+    measure(
+        "Store::open encrypted + list + search (index fresh)",
+        RUNS,
+        || {
+            let (store, problems) = Store::open(dir.path()).expect("open");
+            assert!(problems.is_empty(), "{problems:?}");
+            assert_eq!(store.filter(None, "").len(), sessions);
+            black_box(store.filter(None, "landlord heater"));
+        },
+    );
 
     let first = {
         let (store, _) = Store::open(dir.path()).expect("open");

@@ -311,3 +311,19 @@ fn count_files(dir: &Path) -> usize {
         })
         .sum()
 }
+
+#[test]
+fn a_folder_that_is_not_a_data_folder_is_never_converted() {
+    let dir = tempfile::tempdir().expect("dir");
+    fs::write(dir.path().join("thesis.txt"), "my own file").expect("write");
+    let err = migrate::encrypt(dir.path(), &pass(), FAST).expect_err("refused");
+    assert!(
+        err.to_string().contains("not an alongside data folder"),
+        "{err}"
+    );
+    assert_eq!(
+        fs::read(dir.path().join("thesis.txt")).expect("read"),
+        b"my own file"
+    );
+    assert!(!dir.path().join(KEY_FILE).exists());
+}

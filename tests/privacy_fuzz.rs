@@ -101,7 +101,9 @@ fn apply(bytes: &[u8], d: &Damage) -> Vec<u8> {
             }
             b
         }
-        Damage::Truncate(per_mille) => bytes[..bytes.len() * usize::from(*per_mille) / 1000].to_vec(),
+        Damage::Truncate(per_mille) => {
+            bytes[..bytes.len() * usize::from(*per_mille) / 1000].to_vec()
+        }
         Damage::Noise(noise) => {
             let mut b = b"age-encryption.org/v1\n".to_vec();
             b.extend_from_slice(noise);

@@ -30,7 +30,13 @@ fn alongside(dir: &Path, args: &[&str], env: &[(&str, &str)]) -> Output {
 fn assert_private(case: &str, out: &Output) {
     for (stream, bytes) in [("stderr", &out.stderr)] {
         let text = String::from_utf8_lossy(bytes);
-        for secret in [NOTE_MARKER, "talked about the week", "Loop 1", PASSPHRASE, "lantern"] {
+        for secret in [
+            NOTE_MARKER,
+            "talked about the week",
+            "Loop 1",
+            PASSPHRASE,
+            "lantern",
+        ] {
             assert!(
                 !text.contains(secret),
                 "{case}: {stream} holds {secret:?}:\n{text}"
@@ -43,7 +49,11 @@ fn assert_private(case: &str, out: &Output) {
 fn folder_with_notes() -> tempfile::TempDir {
     let dir = tempfile::tempdir().expect("dir");
     let out = alongside(dir.path(), &["debug-save-loop", "--count", "3"], &[]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     dir
 }
 
@@ -72,9 +82,16 @@ fn corrupt_files_are_reported_without_their_content() {
 
     let out = alongside(dir.path(), &["notes", "list"], &[]);
     let err = stderr(&out);
-    assert!(err.contains("could not be read") || err.contains("not valid JSON"), "{err}");
+    assert!(
+        err.contains("could not be read") || err.contains("not valid JSON"),
+        "{err}"
+    );
     assert_private("corrupt files, notes list", &out);
-    let out = alongside(dir.path(), &["debug-save-loop", "--count", "1", "--seed", "9"], &[]);
+    let out = alongside(
+        dir.path(),
+        &["debug-save-loop", "--count", "1", "--seed", "9"],
+        &[],
+    );
     assert_private("corrupt files, opening to write", &out);
 }
 
@@ -124,12 +141,20 @@ fn a_wrong_passphrase_is_reported_without_the_passphrase_and_changes_nothing() {
     let out_dir = export.path().join("out");
     let out_str = out_dir.display().to_string();
     cmd_args.push(&out_str);
-    let out = alongside(dir.path(), &cmd_args, &[("ALONGSIDE_PASSPHRASE", PASSPHRASE)]);
+    let out = alongside(
+        dir.path(),
+        &cmd_args,
+        &[("ALONGSIDE_PASSPHRASE", PASSPHRASE)],
+    );
     assert!(!out.status.success());
     assert!(stderr(&out).contains("--plaintext"), "{}", stderr(&out));
     assert!(!out_dir.join("x").exists());
     cmd_args.push("--plaintext");
-    let out = alongside(dir.path(), &cmd_args, &[("ALONGSIDE_PASSPHRASE", PASSPHRASE)]);
+    let out = alongside(
+        dir.path(),
+        &cmd_args,
+        &[("ALONGSIDE_PASSPHRASE", PASSPHRASE)],
+    );
     assert!(out.status.success(), "{}", stderr(&out));
     assert_eq!(fs::read_dir(&out_dir).expect("exported").count(), 3);
 }
@@ -183,7 +208,11 @@ fn the_app_writes_no_log_files_beside_the_data() {
         .expect("list")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
         .collect();
-    assert_eq!(entries, vec!["data".to_string()], "nothing written outside the data folder");
+    assert_eq!(
+        entries,
+        vec!["data".to_string()],
+        "nothing written outside the data folder"
+    );
 }
 
 fn listing(dir: &Path) -> Vec<(String, Vec<u8>)> {

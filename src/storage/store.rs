@@ -962,7 +962,7 @@ fn encode_error(action: Action) -> StoreError {
 /// True when `dir` does not exist yet, is empty, or already holds alongside's files. Opening
 /// makes the folder owner-only and creates files in it, which must never happen to a folder
 /// named by mistake (a home folder, a project).
-fn is_data_folder_or_empty(dir: &Path) -> bool {
+pub(crate) fn is_data_folder_or_empty(dir: &Path) -> bool {
     let Ok(mut entries) = std::fs::read_dir(dir) else {
         // Missing (it will be created) or unreadable (opening reports the real error).
         return true;

@@ -249,6 +249,12 @@ pub fn change_passphrase(
 }
 
 fn ensure_dir(dir: &Path) -> Result<(), CryptError> {
+    // Converting rewrites every file below `dir`: never do that to a folder named by mistake.
+    if dir.is_dir() && !super::super::store::is_data_folder_or_empty(dir) {
+        return Err(CryptError::Store(super::super::StoreError::NotDataFolder {
+            dir: dir.to_path_buf(),
+        }));
+    }
     if dir.is_dir() {
         Ok(())
     } else {
