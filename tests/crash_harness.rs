@@ -142,10 +142,10 @@ fn run(trials: usize, encrypted: bool, seed: u64) -> Outcome {
 /// is covered by the storage tests' injected faults at every step of a write.
 fn scratch_dir() -> tempfile::TempDir {
     let shm = Path::new("/dev/shm");
-    if shm.is_dir() {
-        if let Ok(d) = tempfile::tempdir_in(shm) {
-            return d;
-        }
+    if shm.is_dir()
+        && let Ok(d) = tempfile::tempdir_in(shm)
+    {
+        return d;
     }
     tempfile::tempdir().expect("dir")
 }
