@@ -157,6 +157,13 @@ pub enum Action {
     },
     /// A saved note, read for viewing.
     NoteLoaded(Box<Session>),
+    /// Ctrl+B: blank the screen at once (someone walked in). Works while typing.
+    BlankScreen,
+    /// Any key on the blank screen: show the app again (asking for the passphrase first
+    /// when the data is encrypted).
+    Unblank,
+    /// F9: show or hide crisis resources over whatever is on screen.
+    ToggleCrisis,
     /// The outside world finished an effect.
     EffectDone(Done),
     /// An effect failed; the message says what happened and what to do, without note text.
@@ -209,6 +216,8 @@ pub enum Effect {
     LoadCompetencies,
     /// Save the whole competency record.
     SaveCompetencies(CompetencyRecord),
+    /// Check a passphrase typed on the lock screen against the data folder's key.
+    CheckPassphrase(crate::domain::secret::Passphrase),
     Quit,
 }
 
@@ -229,6 +238,7 @@ pub enum EffectKind {
     SavePracticeRound,
     LoadCompetencies,
     SaveCompetencies,
+    CheckPassphrase,
 }
 
 impl Effect {
@@ -248,6 +258,7 @@ impl Effect {
             Effect::SavePracticeRound(_) => EffectKind::SavePracticeRound,
             Effect::LoadCompetencies => EffectKind::LoadCompetencies,
             Effect::SaveCompetencies(_) => EffectKind::SaveCompetencies,
+            Effect::CheckPassphrase(_) => EffectKind::CheckPassphrase,
             Effect::Quit => return None,
         })
     }
@@ -269,4 +280,6 @@ pub enum Done {
     },
     PracticeRoundSaved(Uuid),
     CompetenciesSaved,
+    /// The passphrase typed on the lock screen was right.
+    Unlocked,
 }

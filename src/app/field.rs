@@ -128,6 +128,30 @@ impl Field {
     pub fn textarea(&self) -> &TextArea<'static> {
         &self.area
     }
+
+    /// A one-line field that shows `•` for every character and keeps no undo history, for
+    /// passphrases.
+    pub fn masked(placeholder: &str) -> Field {
+        let mut f = Field::single(placeholder);
+        f.area.set_mask_char('•');
+        f.area.set_max_histories(0);
+        f
+    }
+
+    /// Takes the text out as a zeroizing string, leaving the field empty; the field's own
+    /// copy is wiped from memory.
+    pub fn take_secret(&mut self) -> zeroize::Zeroizing<String> {
+        let placeholder = self.area.placeholder_text().to_string();
+        let focused = self.area.cursor_style() != Style::default();
+        let old = std::mem::replace(self, Field::masked(&placeholder));
+        self.set_focused(focused);
+        let mut lines = old.area.into_lines();
+        let text = zeroize::Zeroizing::new(lines.join(""));
+        for line in &mut lines {
+            zeroize::Zeroize::zeroize(line);
+        }
+        text
+    }
 }
 
 #[cfg(test)]

@@ -74,6 +74,12 @@ pub enum Mode {
     CompetencyArea,
     CompetencyHours,
     CompetencyForm,
+    /// The screen is blanked (Ctrl+B): any key ends it.
+    Blank,
+    /// The crisis resources overlay (F9).
+    Crisis,
+    /// Locked: the passphrase prompt has the keyboard.
+    Unlock,
 }
 
 impl Mode {
@@ -96,6 +102,7 @@ impl Mode {
                 | Mode::PracticeAnswer
                 | Mode::PracticeSteps
                 | Mode::CompetencyForm
+                | Mode::Unlock
         )
     }
 }
@@ -171,6 +178,16 @@ fn list_moves() -> Vec<Binding> {
 }
 
 pub fn mode(app: &App) -> Mode {
+    // Privacy overlays cover everything, help included.
+    if app.privacy.crisis.is_some() {
+        return Mode::Crisis;
+    }
+    if app.privacy.blank {
+        return Mode::Blank;
+    }
+    if app.privacy.lock.is_some() {
+        return Mode::Unlock;
+    }
     if app.help_open {
         return Mode::Help;
     }
@@ -638,12 +655,50 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         | Mode::CompetencyArea
         | Mode::CompetencyHours
         | Mode::CompetencyForm => trainee::bindings(mode).unwrap_or_default(),
+        // Every other key ends the blank screen (see `map_key`).
+        Mode::Blank => vec![b(&[], "any key", "show the app", Action::Unblank)],
+        Mode::Crisis => {
+            let mut v = vec![b(
+                &[Key::Code(Esc), Key::Char('q'), Key::Code(Enter)],
+                "Esc",
+                "close",
+                Action::ToggleCrisis,
+            )];
+            let mut moves = list_moves();
+            if let Some(up) = moves.first_mut() {
+                up.in_bar = true;
+                up.hint = "↑↓";
+                up.label = "scroll";
+            }
+            v.extend(moves);
+            v
+        }
+        Mode::Unlock => vec![
+            b(&[Key::Code(Enter)], "Enter", "unlock", Action::Submit),
+            b(&[Key::Code(Esc)], "Esc", "clear", Action::Back),
+        ],
     };
     v.push(h(
         &[Key::Ctrl('c')],
         "Ctrl+C",
         "quit now (a running session is kept)",
         Action::Interrupt,
+    ));
+    // Privacy keys work in every mode, typing ones included: they use Ctrl or an F-key.
+    v.push(Binding {
+        in_bar: matches!(mode, Mode::Home | Mode::Unlock),
+        ..h(
+            &[Key::Code(KeyCode::F(9))],
+            "F9",
+            "crisis lines",
+            Action::ToggleCrisis,
+        )
+    });
+    v.push(h(
+        &[Key::Ctrl('b')],
+        "Ctrl+B",
+        "blank the screen (someone walked in)",
+        Action::BlankScreen,
     ));
     v
 }
@@ -673,6 +728,9 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
     {
         return Some(binding.action);
     }
+    if mode == Mode::Blank {
+        return Some(Action::Unblank);
+    }
     mode.is_typing().then_some(Action::Input(key))
 }
 
@@ -701,6 +759,9 @@ mod tests {
             Mode::HistoryFilter,
             Mode::Note,
             Mode::Amend,
+            Mode::Blank,
+            Mode::Crisis,
+            Mode::Unlock,
         ];
         let modes = modes.into_iter().chain(super::super::tools::keys::MODES);
         for mode in modes {
@@ -728,6 +789,7 @@ mod tests {
             Mode::ToolInput,
             Mode::ToolsHome,
             Mode::ToolsPickPeer,
+            Mode::Unlock,
         ] {
             for binding in bindings(mode) {
                 for k in binding.keys {

@@ -12,6 +12,7 @@ pub mod keymap;
 pub mod live;
 pub mod peers;
 pub mod practice;
+pub mod privacy;
 pub mod tools;
 
 use std::collections::HashMap;
@@ -149,6 +150,8 @@ pub struct App {
     pub quit_blocked: bool,
     /// The tools between meetings, and safety plans read for them.
     pub tools: tools::ToolsApp,
+    /// Blank screen, lock and crisis overlays.
+    pub privacy: privacy::Privacy,
 }
 
 impl App {
@@ -188,6 +191,7 @@ impl App {
             quitting: false,
             quit_blocked: false,
             tools: tools::ToolsApp::default(),
+            privacy: privacy::Privacy::new(now),
         };
         app.set_data(peers, history);
         app
@@ -293,17 +297,25 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         if !matches!(action, Action::EffectFailed { .. }) {
             app.status = None;
         }
+        if !matches!(action, Action::EffectFailed { .. } | Action::NoteLoaded(_)) {
+            app.privacy.last_input = now;
+        }
     }
     match action {
         Action::Tick => {
-            let effects = live::autosave(app, now);
+            let mut effects = privacy::tick(app, now);
+            let autosave = live::autosave(app, now);
             // One effect at a time: a failed draft must not hold up reading a safety plan.
-            if effects.is_empty() {
-                tools::tick(app, now)
+            if autosave.is_empty() {
+                effects.extend(tools::tick(app, now));
             } else {
-                effects
+                effects.extend(autosave);
             }
+            effects
         }
+        Action::BlankScreen => privacy::blank(app),
+        Action::Unblank => privacy::unblank(app),
+        Action::ToggleCrisis => privacy::toggle_crisis(app),
         Action::Quit => request_quit(app),
         Action::Interrupt => interrupt(app),
         Action::ToggleHelp => {
@@ -339,6 +351,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         Action::CompetenciesLoaded { record, problems } => {
             competencies::loaded(app, record, problems);
             vec![]
+        }
+        other if app.privacy.crisis.is_some() || app.privacy.lock.is_some() => {
+            privacy::intercept(app, &other).unwrap_or_default()
         }
         other => match app.screen {
             Screen::Home => home(app, other),
@@ -512,6 +527,7 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
         Done::SafetyPlanSaved { history, version } => tools::plan_saved(app, *history, version),
         Done::PracticeRoundSaved(id) => practice::saved(app, id),
         Done::CompetenciesSaved => competencies::saved(app),
+        Done::Unlocked => return privacy::unlocked(app),
     }
     vec![]
 }
@@ -542,6 +558,7 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
         EffectKind::SavePracticeRound => practice::save_failed(app, &message),
         EffectKind::SaveCompetencies => competencies::save_failed(app, &message),
         EffectKind::LoadCompetencies => competencies::load_failed(app, message),
+        EffectKind::CheckPassphrase => privacy::unlock_failed(app, message),
         _ => app.error(message),
     }
     vec![]

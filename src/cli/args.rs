@@ -16,6 +16,22 @@ pub struct Cli {
     #[arg(long, global = true, env = "ALONGSIDE_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Read the passphrase of an encrypted data folder from this open file descriptor (its
+    /// first line) instead of asking. Scripts can also set ALONGSIDE_PASSPHRASE.
+    #[arg(long, global = true, value_name = "N")]
+    pub passphrase_fd: Option<u32>,
+
+    /// Lock the app (blank screen, passphrase asked again) after this many minutes without a
+    /// key press; 0 never locks. Without encryption the screen is only blanked.
+    #[arg(
+        long,
+        global = true,
+        value_name = "MINUTES",
+        default_value_t = 10,
+        env = "ALONGSIDE_LOCK_AFTER"
+    )]
+    pub lock_after: u32,
+
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -40,6 +56,27 @@ pub enum Command {
         /// Seed for the fictional data, so runs can be repeated.
         #[arg(long, default_value_t = 7)]
         seed: u64,
+    },
+    /// Turn on encryption at rest for the data folder: asks for a new passphrase twice, then
+    /// encrypts every file, checking each before its readable copy is removed. If it is
+    /// interrupted, run it again: nothing is lost.
+    Encrypt,
+    /// Turn encryption at rest off: every file is decrypted and the key removed.
+    Decrypt,
+    /// Change the passphrase of an encrypted data folder (only the key is rewritten).
+    Passphrase,
+    /// For the crash and privacy tests: save fictional notes in a loop.
+    #[command(hide = true)]
+    DebugSaveLoop {
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Stop after this many notes (default: run until killed).
+        #[arg(long)]
+        count: Option<u64>,
+        #[arg(long, value_enum)]
+        fail_writes: Option<super::debug::FailWrites>,
+        #[arg(long)]
+        panic_after: Option<u64>,
     },
     /// Practice tools for trainees.
     Practice {
@@ -90,6 +127,10 @@ pub enum NotesCommand {
         /// The folder to write to (created if missing).
         #[arg(long, value_name = "DIR")]
         out: PathBuf,
+        /// Write readable files even though the data folder is encrypted (they are not
+        /// protected: keep them somewhere safe and delete them when done).
+        #[arg(long)]
+        plaintext: bool,
     },
 }
 

@@ -2,9 +2,12 @@
 
 pub mod args;
 pub mod competencies;
+pub mod debug;
 pub mod generate;
 pub mod notes;
+pub mod passphrase;
 pub mod practice;
+pub mod privacy;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -17,6 +20,9 @@ use args::{Cli, Command, CompetenciesCommand, NotesCommand, PracticeCommand};
 /// Runs what the command line asked for. Errors come back with context for a one-line
 /// message on standard error.
 pub fn run(cli: Cli) -> Result<()> {
+    // A panic message can quote the text being handled; report only where it happened.
+    crate::tui::install_private_panic_hook();
+    let fd = cli.passphrase_fd;
     let data_dir = || -> Result<PathBuf> {
         cli.data_dir.clone().or_else(default_data_dir).context(
             "could not find a home folder for the data; pass --data-dir DIR or set ALONGSIDE_DATA_DIR",
@@ -25,18 +31,51 @@ pub fn run(cli: Cli) -> Result<()> {
     let stdout = std::io::stdout();
     let mut out = stdout.lock();
     match cli.command {
-        None => crate::tui::open(&data_dir()?),
+        None => {
+            let dir = data_dir()?;
+            // Given by descriptor or environment: unlock now. Otherwise the app asks.
+            if passphrase::given(fd)?.is_some() {
+                passphrase::unlock_if_needed(&dir, fd)?;
+            }
+            crate::tui::open_with(
+                &dir,
+                crate::tui::Options {
+                    lock_after_minutes: cli.lock_after,
+                },
+            )
+        }
         Some(Command::Demo) => {
             let demo = generate::demo_dir()?;
             // The folder is deleted when `demo` is dropped, after the app closes.
             crate::tui::open(demo.path())
         }
-        Some(Command::Notes { command }) => run_notes(&data_dir()?, command, &mut out),
+        Some(Command::Notes { command }) => {
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            run_notes(&dir, command, &mut out)
+        }
         Some(Command::Generate {
             sessions,
             peers,
             seed,
-        }) => generate::run(&data_dir()?, sessions, peers, seed, &mut out),
+        }) => {
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            generate::run(&dir, sessions, peers, seed, &mut out)
+        }
+        Some(Command::Encrypt) => privacy::encrypt(&data_dir()?, fd, &mut out),
+        Some(Command::Decrypt) => privacy::decrypt(&data_dir()?, fd, &mut out),
+        Some(Command::Passphrase) => privacy::change(&data_dir()?, fd, &mut out),
+        Some(Command::DebugSaveLoop {
+            seed,
+            count,
+            fail_writes,
+            panic_after,
+        }) => {
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            debug::save_loop(&dir, seed, count, fail_writes, panic_after, &mut out)
+        }
         Some(Command::Practice { command }) => match command {
             PracticeCommand::Classify { text, json } => {
                 let stdin = std::io::stdin();
@@ -82,6 +121,17 @@ fn run_notes(dir: &Path, command: NotesCommand, out: &mut dyn Write) -> Result<(
     match command {
         NotesCommand::List { peer, json } => notes::list(&store, peer.as_deref(), json, out),
         NotesCommand::Show { id, format } => notes::show(&store, &id, format, out),
-        NotesCommand::Export { format, out: dir } => notes::export(&store, format, &dir, out),
+        NotesCommand::Export {
+            format,
+            out: out_dir,
+            plaintext,
+        } => {
+            if !plaintext && crate::storage::crypt::is_unlocked(dir) {
+                anyhow::bail!(
+                    "this data folder is encrypted, and exported notes would be readable by anyone with the files. Add --plaintext to export them anyway, and delete them when done."
+                );
+            }
+            notes::export(&store, format, &out_dir, out)
+        }
     }
 }

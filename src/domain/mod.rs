@@ -5,6 +5,7 @@ pub mod competency;
 pub mod note_markdown;
 pub mod peer;
 pub mod practice;
+pub mod secret;
 pub mod session;
 pub mod stage;
 pub mod summary;

@@ -164,8 +164,27 @@ pub fn write_durably(path: &Path, bytes: &[u8]) -> io::Result<FileStamp> {
 }
 
 /// [`write_durably`] with test faults and the bulk option.
+///
+/// This is the one place where bytes are encrypted before they reach the disk: in a data
+/// folder with encryption on, `bytes` are sealed to the folder's key first (and the write is
+/// refused if that folder is not unlocked), so no caller can write note text in the clear by
+/// mistake. See [`super::crypt`].
 #[doc(hidden)]
 pub fn write_with(path: &Path, bytes: &[u8], opts: WriteOptions) -> Result<FileStamp, WriteError> {
+    match super::crypt::seal_for_write(path, bytes)? {
+        Some(sealed) => write_raw_with(path, &sealed, opts),
+        None => write_raw_with(path, bytes, opts),
+    }
+}
+
+/// [`write_with`] without the encryption layer: writes `bytes` exactly as given. Only for
+/// bytes that are already what belongs on disk (the key file, converting a whole folder).
+#[doc(hidden)]
+pub fn write_raw_with(
+    path: &Path,
+    bytes: &[u8],
+    opts: WriteOptions,
+) -> Result<FileStamp, WriteError> {
     let dir = parent_dir(path);
     let fault_at = |step: Step| opts.fault.filter(|f| f.step == step);
 

@@ -120,6 +120,19 @@ pub enum StoreError {
     /// A safety plan that cannot be saved as a new version (empty, or another peer's).
     #[error("could not save the safety plan: {0}")]
     SafetyPlan(#[from] crate::domain::worksheets::SafetyPlanError),
+    /// The folder is encrypted and its key is not unlocked in this process.
+    #[error(
+        "the data folder {} is encrypted; give its passphrase (the app asks for it; scripts can set ALONGSIDE_PASSPHRASE or pass --passphrase-fd N)",
+        dir.display()
+    )]
+    NeedsPassphrase { dir: PathBuf },
+
+    /// An `encrypt` or `decrypt` of the whole folder was interrupted.
+    #[error(
+        "an interrupted `alongside {verb}` left the data folder {} partly converted; run `alongside {verb}` again to finish it (nothing was lost)",
+        dir.display()
+    )]
+    ConversionUnfinished { dir: PathBuf, verb: &'static str },
 
     /// Any other input/output error. The OS message names no content.
     #[error("could not {action}: {source}")]

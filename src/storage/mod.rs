@@ -22,15 +22,20 @@
 //!                             {"schema_version":1,"round":{RoundRecord}}
 //!   competencies.json         the trainee's competency record (created on first save):
 //!                             {"schema_version":1,"competencies":{CompetencyRecord}}
+//!   alongside.key             only when encrypted: the data key under the passphrase
+//!   alongside.crypt           only while a whole-folder encrypt/decrypt is under way
 //! ```
 //!
 //! Practice rounds and the competency record are read only when their screens open
 //! ([`Store::practice_rounds`], [`Store::competencies`]), so they never slow down opening.
 //!
+//! With encryption on ([`crypt`]), every file keeps its name and holds an age file whose
+//! plaintext is exactly what is described here; the shared write and decode helpers seal
+//! and open them, so nothing else changes.
+//!
 //! File names hold ids only, never an alias or note text. `Session`, `Peer`, the worksheet
 //! types in `crate::domain::worksheets` and their fields are serialized by serde exactly as
-//! declared in `crate::domain`; times are RFC 3339 with
-//! their UTC offset. `IndexEntry` is in [`index`]. Temporary files start with
+//! declared in `crate::domain`; times are RFC 3339 with their UTC offset. `IndexEntry` is in [`index`]. Temporary files start with
 //! `.alongside-tmp-` and are removed when the folder is next opened for writing.
 //!
 //! # Versions
@@ -66,6 +71,7 @@
 //! reads work while the app runs.
 
 pub mod atomic;
+pub mod crypt;
 pub mod error;
 pub mod index;
 pub mod layout;

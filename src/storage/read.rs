@@ -34,7 +34,21 @@ pub(crate) fn load<T: Versioned>(path: &Path) -> Loaded<T> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::Missing,
         Err(e) => return Loaded::Unreadable(Reason::Io { kind: e.kind() }),
     };
-    match decode::<T>(&bytes) {
+    // Opened here with the key of the folder `path` is in; `decode` opens any other
+    // encrypted bytes it is given with whatever key is unlocked.
+    let opened;
+    let bytes: &[u8] = if super::crypt::is_sealed(&bytes) {
+        match super::crypt::open_sealed(Some(path), &bytes) {
+            Ok(plain) => {
+                opened = plain;
+                &opened
+            }
+            Err(reason) => return Loaded::Unreadable(reason),
+        }
+    } else {
+        &bytes
+    };
+    match decode::<T>(bytes) {
         Decoded::Current(value) => Loaded::Found {
             value,
             stamp,

@@ -130,6 +130,12 @@ pub enum Reason {
     IdMismatch,
     /// The file could not be read from disk.
     Io { kind: std::io::ErrorKind },
+    /// The file is encrypted and no key is unlocked to open it. The file itself may be fine,
+    /// so it is never quarantined for this.
+    Locked,
+    /// The file is encrypted but the folder's key does not open it: it was changed, cut
+    /// short, or comes from another folder.
+    Damaged,
 }
 
 impl Reason {
@@ -180,6 +186,10 @@ impl fmt::Display for Reason {
             }
             Reason::IdMismatch => f.write_str("the id inside differs from the file name"),
             Reason::Io { kind } => write!(f, "it could not be read ({kind})"),
+            Reason::Locked => f.write_str("it is encrypted and the data folder is not unlocked"),
+            Reason::Damaged => f.write_str(
+                "it is encrypted but does not open with this folder's key (changed, cut short, or from another folder)",
+            ),
         }
     }
 }
@@ -213,6 +223,19 @@ pub(crate) fn decode<T: Versioned>(bytes: &[u8]) -> Decoded<T> {
 }
 
 pub(crate) fn decode_with<T: Versioned>(bytes: &[u8], migrations: &[Migration]) -> Decoded<T> {
+    // The one place encrypted files are opened before decoding (see `crypt`), so every file
+    // kind decoded here reads the same from an encrypted folder.
+    if super::crypt::is_sealed(bytes) {
+        return match super::crypt::open_sealed(None, bytes) {
+            Ok(plain) => decode_plain(&plain, migrations),
+            Err(reason) => Decoded::Unreadable(reason),
+        };
+    }
+    decode_plain(bytes, migrations)
+}
+
+/// Decodes plain JSON bytes.
+fn decode_plain<T: Versioned>(bytes: &[u8], migrations: &[Migration]) -> Decoded<T> {
     let typed_error = match serde_json::from_slice::<T>(bytes) {
         Ok(v) if v.version() == CURRENT_VERSION => return Decoded::Current(v),
         Ok(_) => None,

@@ -13,6 +13,7 @@ use super::atomic::{
     self, Fault, FileStamp, WriteOptions, create_private_dir, remove_stray_temp_files, sync_dir,
     tighten_dir, write_with,
 };
+use super::crypt::{self, CryptState, Direction};
 use super::error::{Action, StoreError};
 use super::index::{self, IndexEntry, PeerStats, newest_first, query_words};
 use super::layout::{
@@ -131,6 +132,7 @@ impl Store {
         mut problems: Vec<Problem>,
     ) -> Result<(Store, Vec<Problem>), StoreError> {
         let writable = lock.is_some();
+        check_unlocked(layout.root())?;
         let (peers, peers_newer) = load_peers(&layout, writable, &mut problems);
         check_drafts(&layout, writable, &mut problems);
         let mut store = Store {
@@ -474,6 +476,15 @@ impl Store {
             .extend(faults);
     }
 
+    /// Drops the faults not used yet (the problem was "fixed").
+    #[doc(hidden)]
+    pub fn clear_faults(&self) {
+        self.faults
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .clear();
+    }
+
     // ----- internals -----
 
     fn ensure_writable(&self) -> Result<(), StoreError> {
@@ -527,6 +538,10 @@ impl Store {
             }),
             // Unreadable only for now (e.g. permissions): the write will report the cause.
             Loaded::Unreadable(Reason::Io { .. }) => Ok(()),
+            // Encrypted and no key: never move or replace what cannot be read right now.
+            Loaded::Unreadable(Reason::Locked) => Err(StoreError::NeedsPassphrase {
+                dir: self.layout.root().to_path_buf(),
+            }),
             Loaded::Unreadable(reason) => match quarantine(&self.layout, rel) {
                 Ok(moved_to) => {
                     self.late_problems
@@ -743,7 +758,7 @@ impl Store {
 }
 
 /// Creates or opens the lock file and takes its exclusive lock without waiting.
-fn take_lock(layout: &Layout) -> Result<fd_lock::RwLock<File>, StoreError> {
+pub(crate) fn take_lock(layout: &Layout) -> Result<fd_lock::RwLock<File>, StoreError> {
     let root = layout.root();
     let file = atomic::open_private(&layout.path(LOCK_FILE))
         .map_err(|e| StoreError::from_io(Action::Open, e, root))?;
@@ -882,7 +897,7 @@ fn report_unreadable(
     problems: &mut Vec<Problem>,
 ) {
     let moved = match (&reason, writable) {
-        (Reason::Io { .. }, _) | (_, false) => None,
+        (Reason::Io { .. } | Reason::Locked, _) | (_, false) => None,
         _ => quarantine(layout, rel).ok(),
     };
     let kind = match moved {
@@ -950,18 +965,45 @@ fn encode_error(action: Action) -> StoreError {
 /// True when `dir` does not exist yet, is empty, or already holds alongside's files. Opening
 /// makes the folder owner-only and creates files in it, which must never happen to a folder
 /// named by mistake (a home folder, a project).
-fn is_data_folder_or_empty(dir: &Path) -> bool {
+pub(crate) fn is_data_folder_or_empty(dir: &Path) -> bool {
     let Ok(mut entries) = std::fs::read_dir(dir) else {
         // Missing (it will be created) or unreadable (opening reports the real error).
         return true;
     };
-    let markers = [LOCK_FILE, PEERS_FILE, INDEX_FILE, SESSIONS_DIR, DRAFTS_DIR];
+    let markers = [
+        LOCK_FILE,
+        PEERS_FILE,
+        INDEX_FILE,
+        SESSIONS_DIR,
+        DRAFTS_DIR,
+        crypt::KEY_FILE,
+        crypt::STATE_FILE,
+    ];
     let mut empty = true;
     let found = entries.any(|e| {
         empty = false;
         e.is_ok_and(|e| markers.iter().any(|m| e.file_name() == *m))
     });
     empty || found
+}
+
+/// Refuses an encrypted folder whose key is not unlocked, and one whose conversion was
+/// interrupted, before anything in it is read.
+fn check_unlocked(root: &Path) -> Result<(), StoreError> {
+    match crypt::state(root).map_err(|e| StoreError::from_io(Action::Open, e, root))? {
+        CryptState::Plain => Ok(()),
+        CryptState::Encrypted if crypt::is_unlocked(root) => Ok(()),
+        CryptState::Encrypted => Err(StoreError::NeedsPassphrase {
+            dir: root.to_path_buf(),
+        }),
+        CryptState::Unfinished(direction) => Err(StoreError::ConversionUnfinished {
+            dir: root.to_path_buf(),
+            verb: match direction {
+                Direction::Encrypt => "encrypt",
+                Direction::Decrypt => "decrypt",
+            },
+        }),
+    }
 }
 
 /// The default data folder for this user, e.g. `~/.local/share/alongside` on Linux.

@@ -8,6 +8,7 @@ use crate::app::tools::SafetyPlanSave;
 use crate::app::{self, Action, App, Done, Effect, HistoryItem};
 use crate::domain::competency::CompetencyRecord;
 use crate::domain::practice::RoundRecord;
+use crate::domain::secret::Passphrase;
 use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session, Timestamp};
 
@@ -58,6 +59,12 @@ pub trait NoteStore {
     /// The competency record (empty when none was saved), and sentences about problems.
     fn competencies(&self) -> Result<(CompetencyRecord, Vec<String>), String>;
     fn save_competencies(&mut self, record: &CompetencyRecord) -> Result<(), String>;
+    /// Checks a passphrase typed on the lock screen against the data folder's key. A store
+    /// without encryption has no passphrase to check.
+    fn check_passphrase(&self, passphrase: &Passphrase) -> Result<(), String> {
+        let _ = passphrase;
+        Err("this data folder has no passphrase".into())
+    }
 }
 
 /// Runs `effects` in order, feeding results back through `update`. A failed effect stops
@@ -125,6 +132,9 @@ pub fn execute(
             Effect::SaveCompetencies(c) => store
                 .save_competencies(&c)
                 .map(|()| Some(Action::EffectDone(Done::CompetenciesSaved))),
+            Effect::CheckPassphrase(p) => store
+                .check_passphrase(&p)
+                .map(|()| Some(Action::EffectDone(Done::Unlocked))),
         };
         let refresh = matches!(
             kind,

@@ -4,6 +4,7 @@ mod effects;
 mod event_loop;
 mod store;
 mod terminal;
+mod unlock;
 
 use std::path::Path;
 
@@ -11,13 +12,39 @@ use anyhow::{Context, Result};
 
 pub use effects::{NoteStore, execute};
 pub use event_loop::run_app;
+pub use terminal::install_private_panic_hook;
 
 use crate::app::App;
 use crate::content::Content;
 use crate::storage::{Problem, ProblemKind, Store};
 
+/// How the app runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Options {
+    /// Minutes without a key press before the app locks itself; 0 never.
+    pub lock_after_minutes: u32,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            lock_after_minutes: 10,
+        }
+    }
+}
+
 /// Opens the data folder and runs the app on it until the user quits.
 pub fn open(dir: &Path) -> Result<()> {
+    open_with(dir, Options::default())
+}
+
+/// [`open`], asking for the passphrase first (masked, before the home screen) when the
+/// folder is encrypted and not yet unlocked, and locking after `opts.lock_after_minutes`.
+pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
+    if !unlock::ask_if_needed(dir)? {
+        return Ok(());
+    }
+    let encrypted = crate::storage::crypt::is_unlocked(dir);
     let (mut store, problems) = Store::open(dir)
         .with_context(|| format!("could not open the data folder {}", dir.display()))?;
     let mut notices: Vec<String> = problems
@@ -38,6 +65,8 @@ pub fn open(dir: &Path) -> Result<()> {
     let history = NoteStore::history(&store);
     let mut app =
         App::new(peers, history, drafts, notices, crate::domain::now()).with_content(content);
+    app.privacy
+        .configure(encrypted, opts.lock_after_minutes, app.now);
     run_app(&mut app, &mut store)
 }
 

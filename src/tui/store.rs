@@ -7,6 +7,7 @@ use crate::app::HistoryItem;
 use crate::app::tools::SafetyPlanSave;
 use crate::domain::competency::CompetencyRecord;
 use crate::domain::practice::RoundRecord;
+use crate::domain::secret::Passphrase;
 use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session};
 use crate::storage::{IndexEntry, Store};
@@ -103,6 +104,15 @@ impl NoteStore for Store {
 
     fn save_competencies(&mut self, record: &CompetencyRecord) -> Result<(), String> {
         Store::save_competencies(self, record).map_err(|e| e.to_string())
+    }
+
+    fn check_passphrase(&self, passphrase: &Passphrase) -> Result<(), String> {
+        crate::storage::crypt::check_passphrase(self.dir(), passphrase).map_err(|e| match e {
+            crate::storage::crypt::CryptError::WrongPassphrase => {
+                "That passphrase is not right. Try again.".to_string()
+            }
+            other => other.to_string(),
+        })
     }
 }
 

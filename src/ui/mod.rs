@@ -8,6 +8,7 @@ mod new_session;
 mod note;
 mod peers;
 mod practice;
+pub mod privacy;
 mod session;
 mod summary;
 pub mod theme;
@@ -29,6 +30,11 @@ pub const MIN_HEIGHT: u16 = 14;
 
 pub fn draw(frame: &mut Frame, app: &App) {
     let area = frame.area();
+    // Blanked or locked: nothing of the app is drawn, at any size.
+    if app.privacy.hides_screen() {
+        privacy::draw_hidden(frame, app);
+        return;
+    }
     if area.width < MIN_WIDTH || area.height < MIN_HEIGHT {
         too_small(frame, area);
         return;
@@ -69,6 +75,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if mode == Mode::Help || app.help_open {
         help::draw(frame, body, app);
+    }
+    if let Some(view) = app.privacy.crisis {
+        privacy::draw_crisis(frame, body, app.content, view.scroll);
     }
 }
 

@@ -1,0 +1,386 @@
+//! Turning encryption on or off for a whole data folder, and changing the passphrase.
+//!
+//! # States, so an interrupted run loses nothing
+//!
+//! `encrypt`:
+//! 1. write `alongside.crypt` = "encrypt" (from now on the app refuses to open the folder
+//!    until the conversion finishes);
+//! 2. write `alongside.key` (a new identity under the passphrase);
+//! 3. for every other file `F`: write the sealed bytes beside it as
+//!    `.alongside-tmp-seal-F` (flushed), read that back and check it opens to exactly the
+//!    bytes of `F`, and only then rename it over `F` (flushing the folder). At every instant
+//!    `F` holds either its plain bytes or verified sealed bytes;
+//! 4. remove `alongside.crypt`.
+//!
+//! `decrypt` is the mirror image: state "decrypt", each file opened beside, checked and
+//! renamed over, then the key file removed, then the state file.
+//!
+//! Running either command again after a crash at any point finishes the job: files already
+//! converted are recognised by their first bytes and checked, leftovers beside them are
+//! removed (their originals are intact), and the key file is reused if it was written.
+//! The data folder's lock is held throughout, so the app cannot run meanwhile.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use zeroize::Zeroizing;
+
+use super::super::atomic::{self, WriteOptions, sync_dir, write_raw_with};
+use super::super::layout::{LOCK_FILE, Layout, TEMP_PREFIX, is_temp_file_name};
+use super::super::store::take_lock;
+use super::{
+    CryptError, CryptState, DataKey, Direction, KEY_FILE, KEY_VERSION, STATE_FILE, StateFile,
+    forget, io_err, is_sealed, read_key, register, state, unwrap_key, wrap_key,
+};
+use crate::domain::secret::Passphrase;
+
+/// A step at which a test can stop a conversion, as a crash would.
+#[doc(hidden)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    /// The state file is written; nothing else.
+    AfterState,
+    /// The key file is written (encrypt) or removed (decrypt).
+    AfterKey,
+    /// The n-th file's converted copy is written beside it.
+    Beside(usize),
+    /// The n-th file's copy has been read back and checked.
+    Verified(usize),
+    /// The n-th file has been replaced.
+    Replaced(usize),
+    /// Every file is converted; the state file is still there.
+    BeforeFinish,
+}
+
+/// How a conversion runs.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Options {
+    /// scrypt's log2(N) for a new key file; `None` lets age pick about a second on this
+    /// machine. Tests use small values.
+    pub work_factor: Option<u8>,
+    #[doc(hidden)]
+    pub stop: Option<Stop>,
+}
+
+/// What a conversion did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Report {
+    /// Files converted by this run.
+    pub converted: usize,
+    /// Files found already converted (by an interrupted earlier run) and checked.
+    pub already: usize,
+}
+
+impl Options {
+    fn check(&self, at: Stop) -> Result<(), CryptError> {
+        if self.stop == Some(at) {
+            return Err(CryptError::Injected(match at {
+                Stop::AfterState => "after the state file",
+                Stop::AfterKey => "after the key file",
+                Stop::Beside(_) => "after writing a copy beside a file",
+                Stop::Verified(_) => "after checking a copy",
+                Stop::Replaced(_) => "after replacing a file",
+                Stop::BeforeFinish => "before removing the state file",
+            }));
+        }
+        Ok(())
+    }
+}
+
+/// True when `encrypt` on `dir` will make a new key (and so needs a new passphrase, asked
+/// twice), false when it will finish an interrupted run with the key already there.
+pub fn encrypt_needs_new_key(dir: &Path) -> bool {
+    !dir.join(KEY_FILE).exists()
+}
+
+/// Encrypts every file in the data folder `dir`. With a new key, `passphrase` becomes the
+/// folder's passphrase; when finishing an interrupted run, it must be the one chosen then.
+pub fn encrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Report, CryptError> {
+    let layout = Layout::new(dir);
+    ensure_dir(dir)?;
+    let lock = take_lock(&layout)?;
+    match state(dir).map_err(io_err("read the data folder"))? {
+        CryptState::Encrypted => {
+            return Err(CryptError::AlreadyEncrypted {
+                dir: dir.to_path_buf(),
+            });
+        }
+        CryptState::Plain | CryptState::Unfinished(_) => {}
+    }
+    // A wrong passphrase for an existing key is found before anything is written.
+    let existing = if encrypt_needs_new_key(dir) {
+        None
+    } else {
+        Some(read_key(dir, passphrase)?)
+    };
+    write_state(dir, Direction::Encrypt)?;
+    opts.check(Stop::AfterState)?;
+    let key = match existing {
+        Some(k) => k,
+        None => {
+            let key = DataKey::generate();
+            let wrapped = wrap_key(&key, passphrase, opts.work_factor)?;
+            write_raw(&dir.join(KEY_FILE), &wrapped).map_err(io_err("write the key file"))?;
+            key
+        }
+    };
+    opts.check(Stop::AfterKey)?;
+
+    let report = convert_all(
+        dir,
+        &opts,
+        |rel, bytes| {
+            if is_sealed(bytes) {
+                // Converted by an earlier run: check it opens, and leave it.
+                key.open(bytes)
+                    .map(|_| None)
+                    .map_err(|reason| CryptError::Unconvertible {
+                        file: rel.to_string(),
+                        reason,
+                    })
+            } else {
+                let sealed = key.seal(bytes).map_err(io_err("encrypt a file"))?;
+                Ok(Some(Zeroizing::new(sealed)))
+            }
+        },
+        |converted, original| key.open(converted).ok().as_deref().map(|v| &v[..]) == Some(original),
+    )?;
+
+    opts.check(Stop::BeforeFinish)?;
+    remove_durably(&dir.join(STATE_FILE)).map_err(io_err("remove the state file"))?;
+    drop(lock);
+    register(dir, key);
+    refresh_index(dir);
+    Ok(report)
+}
+
+/// Decrypts every file in `dir` and removes the key file: the folder becomes plain JSON.
+pub fn decrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Report, CryptError> {
+    let layout = Layout::new(dir);
+    ensure_dir(dir)?;
+    let lock = take_lock(&layout)?;
+    match state(dir).map_err(io_err("read the data folder"))? {
+        CryptState::Plain => {
+            return Err(CryptError::NotEncrypted {
+                dir: dir.to_path_buf(),
+            });
+        }
+        CryptState::Encrypted | CryptState::Unfinished(_) => {}
+    }
+    // Without a key file, an interrupted decrypt had already opened every file.
+    let key = if dir.join(KEY_FILE).exists() {
+        Some(read_key(dir, passphrase)?)
+    } else {
+        None
+    };
+    write_state(dir, Direction::Decrypt)?;
+    opts.check(Stop::AfterState)?;
+
+    let report = convert_all(
+        dir,
+        &opts,
+        |rel, bytes| {
+            if !is_sealed(bytes) {
+                return Ok(None);
+            }
+            let Some(key) = &key else {
+                return Err(CryptError::NoKeyFile);
+            };
+            key.open(bytes)
+                .map(Some)
+                .map_err(|reason| CryptError::Unconvertible {
+                    file: rel.to_string(),
+                    reason,
+                })
+        },
+        |converted, original| {
+            key.as_ref()
+                .and_then(|k| k.open(original).ok())
+                .as_deref()
+                .map(|v| &v[..])
+                == Some(converted)
+        },
+    )?;
+
+    // The key goes before the state file: a folder with a key file and no state file is
+    // taken to be fully encrypted.
+    remove_durably(&dir.join(KEY_FILE)).map_err(io_err("remove the key file"))?;
+    opts.check(Stop::AfterKey)?;
+    opts.check(Stop::BeforeFinish)?;
+    remove_durably(&dir.join(STATE_FILE)).map_err(io_err("remove the state file"))?;
+    drop(lock);
+    forget(dir);
+    refresh_index(dir);
+    Ok(report)
+}
+
+/// Re-wraps the folder's key under `new`; no data file is touched. The key file is replaced
+/// in one atomic write and read back with the new passphrase before this returns.
+pub fn change_passphrase(
+    dir: &Path,
+    old: &Passphrase,
+    new: &Passphrase,
+    opts: Options,
+) -> Result<(), CryptError> {
+    let layout = Layout::new(dir);
+    ensure_dir(dir)?;
+    let _lock = take_lock(&layout)?;
+    match state(dir).map_err(io_err("read the data folder"))? {
+        CryptState::Encrypted => {}
+        CryptState::Plain => {
+            return Err(CryptError::NotEncrypted {
+                dir: dir.to_path_buf(),
+            });
+        }
+        CryptState::Unfinished(direction) => {
+            return Err(CryptError::Unfinished {
+                dir: dir.to_path_buf(),
+                direction,
+            });
+        }
+    }
+    let key = read_key(dir, old)?;
+    let wrapped = wrap_key(&key, new, opts.work_factor)?;
+    let path = dir.join(KEY_FILE);
+    write_raw(&path, &wrapped).map_err(io_err("write the key file"))?;
+    let back = fs::read(&path).map_err(io_err("read the key file back"))?;
+    unwrap_key(&back, new).map(|_| ())
+}
+
+fn ensure_dir(dir: &Path) -> Result<(), CryptError> {
+    // Converting rewrites every file below `dir`: never do that to a folder named by mistake.
+    if dir.is_dir() && !super::super::store::is_data_folder_or_empty(dir) {
+        return Err(CryptError::Store(super::super::StoreError::NotDataFolder {
+            dir: dir.to_path_buf(),
+        }));
+    }
+    if dir.is_dir() {
+        Ok(())
+    } else {
+        Err(CryptError::Store(super::super::StoreError::NoDataDir {
+            dir: dir.to_path_buf(),
+        }))
+    }
+}
+
+fn write_state(dir: &Path, migrating: Direction) -> Result<(), CryptError> {
+    let bytes = serde_json::to_vec(&StateFile {
+        schema_version: KEY_VERSION,
+        migrating,
+    })
+    .map_err(|e| io_err("encode the state file")(io::Error::other(e)))?;
+    write_raw(&dir.join(STATE_FILE), &bytes).map_err(io_err("write the state file"))
+}
+
+fn write_raw(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    write_raw_with(path, bytes, WriteOptions::default())
+        .map(|_| ())
+        .map_err(|e| e.error)
+}
+
+fn remove_durably(path: &Path) -> io::Result<()> {
+    match fs::remove_file(path) {
+        Ok(()) => sync_dir(path.parent().unwrap_or(Path::new("."))),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}
+
+/// Converts every data file: `convert` gives the new bytes (or `None` to leave the file as
+/// it is), `verify(new, original)` says whether the copy read back from disk is right.
+fn convert_all(
+    dir: &Path,
+    opts: &Options,
+    convert: impl Fn(&str, &[u8]) -> Result<Option<Zeroizing<Vec<u8>>>, CryptError>,
+    verify: impl Fn(&[u8], &[u8]) -> bool,
+) -> Result<Report, CryptError> {
+    let mut report = Report::default();
+    for (n, (path, rel)) in data_files(dir)
+        .map_err(io_err("list the data folder"))?
+        .into_iter()
+        .enumerate()
+    {
+        let original = Zeroizing::new(fs::read(&path).map_err(io_err("read a data file"))?);
+        let Some(converted) = convert(&rel, &original)? else {
+            report.already += 1;
+            continue;
+        };
+        let parent = path.parent().unwrap_or(dir);
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        let beside = parent.join(format!("{TEMP_PREFIX}conv-{name}"));
+        write_beside(&beside, &converted).map_err(io_err("write a converted copy"))?;
+        opts.check(Stop::Beside(n))?;
+        let back = Zeroizing::new(fs::read(&beside).map_err(io_err("read a converted copy"))?);
+        if !verify(&back, &original) {
+            let _ = fs::remove_file(&beside);
+            return Err(CryptError::VerifyFailed { file: rel });
+        }
+        opts.check(Stop::Verified(n))?;
+        fs::rename(&beside, &path).map_err(io_err("replace a data file"))?;
+        sync_dir(parent).map_err(io_err("flush the data folder"))?;
+        opts.check(Stop::Replaced(n))?;
+        report.converted += 1;
+    }
+    Ok(report)
+}
+
+/// Writes a new file (owner-only) and flushes it.
+fn write_beside(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let _ = fs::remove_file(path);
+    let mut o = fs::OpenOptions::new();
+    o.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        o.mode(0o600);
+    }
+    let mut f: File = o.open(path)?;
+    f.write_all(bytes)?;
+    atomic::set_private_file_mode(&f)?;
+    f.sync_all()
+}
+
+/// Every data file under `dir` (sorted, with its place relative to `dir`), without the lock,
+/// key and state files. Leftover temporary files are removed on the way: they were never
+/// renamed into place, so their originals are intact. Links are not followed.
+fn data_files(dir: &Path) -> io::Result<Vec<(PathBuf, String)>> {
+    let mut out = Vec::new();
+    let mut stack = vec![(dir.to_path_buf(), String::new())];
+    while let Some((folder, prefix)) = stack.pop() {
+        let mut removed = false;
+        for entry in fs::read_dir(&folder)? {
+            let entry = entry?;
+            let name = entry.file_name();
+            let kind = entry.file_type()?;
+            let rel = format!("{prefix}{}", name.to_string_lossy());
+            if kind.is_dir() {
+                stack.push((entry.path(), format!("{rel}/")));
+            } else if !kind.is_file() {
+                continue;
+            } else if is_temp_file_name(&name) {
+                fs::remove_file(entry.path())?;
+                removed = true;
+            } else if prefix.is_empty() && [LOCK_FILE, KEY_FILE, STATE_FILE].contains(&rel.as_str())
+            {
+                continue;
+            } else {
+                out.push((entry.path(), rel));
+            }
+        }
+        if removed {
+            sync_dir(&folder)?;
+        }
+    }
+    out.sort();
+    Ok(out)
+}
+
+/// Opens the store once so the index is rewritten for the converted files (their sizes and
+/// times changed). Best effort: the next open would do the same.
+fn refresh_index(dir: &Path) {
+    let _ = super::super::Store::open(dir);
+}
