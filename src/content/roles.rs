@@ -22,6 +22,9 @@ pub struct CompetencyArea {
     pub skill_count: u32,
     /// A few of the skills in the area, in plain words.
     pub examples: Vec<String>,
+    /// Every skill of the area, in plain words: as many as `skill_count`.
+    #[serde(default)]
+    pub skills: Vec<String>,
 }
 
 /// The shape of `assets/roles.toml`.

@@ -118,6 +118,14 @@ pub(crate) fn validate(c: &Content) -> Vec<Issue> {
     for k in &c.competencies {
         check_id("competency", &k.id, &mut issues);
         walk(&format!("competency `{}`", k.id), k, &[], &mut issues);
+        if k.skills.len() != k.skill_count as usize {
+            plain.push(format!(
+                "competency `{}` lists {} skills, but its skill_count is {}",
+                k.id,
+                k.skills.len(),
+                k.skill_count
+            ));
+        }
     }
     let counted: u32 = c.competencies.iter().map(|k| k.skill_count).sum();
     if !c.competencies.is_empty() && counted != c.total_skills {
