@@ -85,6 +85,8 @@ pub enum Action {
     DiscardDraft,
     /// Answer a yes/no question.
     Confirm(bool),
+    /// Open the quick reference over the current screen, or close it (Ctrl+G, home `g`).
+    ToggleReference,
     /// The store's peers and session list, read again after a change.
     DataLoaded {
         peers: Vec<Peer>,
@@ -108,6 +110,8 @@ pub enum Destination {
     Peers,
     NewSession,
     History,
+    /// The quick reference, over home.
+    Reference,
 }
 
 /// What the app needs the run loop to do: all I/O lives there.

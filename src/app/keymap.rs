@@ -29,6 +29,12 @@ pub enum Mode {
     HistoryFilter,
     Note,
     Amend,
+    /// Reference: the search box and the list of entries.
+    RefSearch,
+    /// Reference: reading one entry.
+    RefRead,
+    /// Reference: reading one entry during a session, so lines can go into the notes.
+    RefReadNotes,
 }
 
 impl Mode {
@@ -43,6 +49,7 @@ impl Mode {
                 | Mode::GoalEditor
                 | Mode::HistoryFilter
                 | Mode::Amend
+                | Mode::RefSearch
         )
     }
 }
@@ -128,6 +135,13 @@ pub fn mode(app: &App) -> Mode {
 pub fn mode_under_help(app: &App) -> Mode {
     if app.confirm.is_some() {
         return Mode::Confirm;
+    }
+    if let Some(view) = app.reference.as_deref().filter(|r| r.visible) {
+        return match view.reading {
+            Some(_) if app.reference_can_insert() => Mode::RefReadNotes,
+            Some(_) => Mode::RefRead,
+            None => Mode::RefSearch,
+        };
     }
     match app.screen {
         Screen::Home => Mode::Home,
@@ -228,6 +242,12 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     "h",
                     "history",
                     Action::Open(Destination::History),
+                ),
+                b(
+                    &[Key::Char('g')],
+                    "g",
+                    "reference",
+                    Action::Open(Destination::Reference),
                 ),
                 b(
                     &[Key::Char('r')],
@@ -522,7 +542,86 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b(&[Key::Code(Esc)], "Esc", "cancel", Action::Back),
             help_typing(),
         ],
+        Mode::RefSearch => vec![
+            b(&[Key::Code(Enter)], "Enter", "open", Action::Submit),
+            b(&[UP], "↑↓", "choose", Action::Up),
+            h(&[DOWN], "↓", "move down", Action::Down),
+            h(&[Key::Code(PageUp)], "PgUp", "page up", Action::PageUp),
+            h(
+                &[Key::Code(PageDown)],
+                "PgDn",
+                "page down",
+                Action::PageDown,
+            ),
+            b(&[Key::Code(Tab)], "Tab", "browse by", Action::NextField),
+            h(
+                &[Key::Code(BackTab)],
+                "Shift+Tab",
+                "browse by (back)",
+                Action::PrevField,
+            ),
+            b(&[Key::Code(Esc)], "Esc", "close", Action::Back),
+            help_typing(),
+        ],
+        Mode::RefRead | Mode::RefReadNotes => {
+            let mut v = Vec::new();
+            if mode == Mode::RefReadNotes {
+                v.push(b(
+                    &[Key::Code(Enter)],
+                    "Enter",
+                    "add line to notes",
+                    Action::Submit,
+                ));
+                v.push(b(&[Key::Char('a')], "a", "add all", Action::AddItem));
+            }
+            v.extend([
+                b(&[UP, K_UP], "↑↓", "line", Action::Up),
+                h(&[DOWN, K_DOWN], "↓", "next line", Action::Down),
+                h(&[Key::Code(PageUp)], "PgUp", "page up", Action::PageUp),
+                h(
+                    &[Key::Code(PageDown), Key::Char(' ')],
+                    "PgDn",
+                    "page down",
+                    Action::PageDown,
+                ),
+                b(
+                    &[
+                        Key::Code(Esc),
+                        Key::Code(KeyCode::Backspace),
+                        Key::Char('q'),
+                    ],
+                    "Esc",
+                    "back",
+                    Action::Back,
+                ),
+                b(&[Key::Char('/')], "/", "search", Action::StartFilter),
+                help(),
+            ]);
+            v
+        }
     };
+    // The reference opens from anywhere, typing or not, except over a question.
+    match mode {
+        Mode::Confirm => {}
+        Mode::RefSearch | Mode::RefRead | Mode::RefReadNotes => v.push(b(
+            &[Key::Ctrl('g')],
+            "Ctrl+G",
+            "close",
+            Action::ToggleReference,
+        )),
+        Mode::Notes => v.push(b(
+            &[Key::Ctrl('g')],
+            "Ctrl+G",
+            "reference",
+            Action::ToggleReference,
+        )),
+        _ => v.push(h(
+            &[Key::Ctrl('g')],
+            "Ctrl+G",
+            "reference",
+            Action::ToggleReference,
+        )),
+    }
     v.push(h(
         &[Key::Ctrl('c')],
         "Ctrl+C",
@@ -585,6 +684,9 @@ mod tests {
             Mode::HistoryFilter,
             Mode::Note,
             Mode::Amend,
+            Mode::RefSearch,
+            Mode::RefRead,
+            Mode::RefReadNotes,
         ];
         for mode in modes {
             let all = bindings(mode);
@@ -606,6 +708,7 @@ mod tests {
             Mode::GoalEditor,
             Mode::HistoryFilter,
             Mode::Amend,
+            Mode::RefSearch,
         ] {
             for binding in bindings(mode) {
                 for k in binding.keys {

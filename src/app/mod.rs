@@ -10,6 +10,7 @@ pub mod history;
 pub mod keymap;
 pub mod live;
 pub mod peers;
+pub mod reference;
 
 use std::collections::HashMap;
 
@@ -120,6 +121,8 @@ pub struct App {
     pub draft_selected: usize,
     /// The time of the latest update, so drawing needs no clock.
     pub now: Timestamp,
+    /// The quick reference overlay, once opened (kept, hidden, when closed).
+    pub reference: Option<Box<reference::ReferenceView>>,
     /// Set once the user asked to quit and everything that had to be kept was kept.
     pub quitting: bool,
     /// A quit was stopped because keeping the draft failed; a second Ctrl+C quits anyway.
@@ -158,6 +161,7 @@ impl App {
             drafts,
             draft_selected: 0,
             now,
+            reference: None,
             quitting: false,
             quit_blocked: false,
         };
@@ -245,10 +249,11 @@ impl App {
 }
 
 /// Home menu entries, in order.
-pub const HOME_MENU: [(char, &str, Destination); 3] = [
+pub const HOME_MENU: [(char, &str, Destination); 4] = [
     ('n', "New session", Destination::NewSession),
     ('p', "Peers", Destination::Peers),
     ('h', "History", Destination::History),
+    ('g', "Reference", Destination::Reference),
 ];
 
 /// The only way state changes. `now` is passed in so the function stays pure.
@@ -287,6 +292,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             open(app, dest);
             vec![]
         }
+        Action::ToggleReference => {
+            reference::toggle(app);
+            vec![]
+        }
+        other if app.reference_open() => reference::update(app, other, now),
         other => match app.screen {
             Screen::Home => home(app, other),
             Screen::DraftOffer => draft_offer(app, other, now),
@@ -299,6 +309,12 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
 }
 
 fn open(app: &mut App, dest: Destination) {
+    if dest == Destination::Reference {
+        if !app.reference_open() {
+            reference::toggle(app);
+        }
+        return;
+    }
     if app.live.is_some() {
         app.info("A session is running: end it (e) or quit (q) to keep it as a draft.");
         return;
@@ -313,6 +329,7 @@ fn open(app: &mut App, dest: Destination) {
             Screen::NewSession
         }
         Destination::History => Screen::History,
+        Destination::Reference => app.screen,
     };
 }
 

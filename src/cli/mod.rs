@@ -4,6 +4,7 @@ pub mod args;
 pub mod generate;
 pub mod notes;
 pub mod practice;
+pub mod reference;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -36,6 +37,26 @@ pub fn run(cli: Cli) -> Result<()> {
             peers,
             seed,
         }) => generate::run(&data_dir()?, sessions, peers, seed, &mut out),
+        Some(Command::Ref {
+            query,
+            list,
+            all,
+            json,
+        }) => {
+            let mut notices = Vec::new();
+            let content = crate::tui::load_content(&mut notices);
+            for n in notices {
+                eprintln!("alongside: {n}");
+            }
+            let request = reference::Request {
+                query: query.join(" "),
+                list,
+                all,
+                json,
+                width: reference::output_width(),
+            };
+            reference::run(content, &request, &mut out)
+        }
         Some(Command::Practice { command }) => match command {
             PracticeCommand::Classify { text, json } => {
                 let stdin = std::io::stdin();

@@ -598,17 +598,20 @@ impl SearchIndex {
         let mut scored: Vec<(f32, usize)> = self
             .entries
             .iter()
+            .zip(&self.docs)
             .enumerate()
-            .filter(|(_, e)| e.kind != RefKind::Skill)
-            .map(|(i, e)| {
-                let title_words: Vec<Vec<char>> =
-                    words(&e.title).map(|(_, w)| w.chars().collect()).collect();
-                // Each query word's closest title word, by share of letters that differ.
+            .filter(|(_, (e, _))| e.kind != RefKind::Skill)
+            .map(|(i, (e, doc))| {
+                // Each query word's closest word in the title or keywords, by the share of
+                // letters that differ.
                 let mut word_sim = 0.0;
                 for qw in &q {
-                    let best = title_words
+                    let best = doc
+                        .title
                         .iter()
-                        .map(|tw| {
+                        .chain(&doc.keywords)
+                        .map(|v| {
+                            let tw = &self.vocab[*v as usize].chars;
                             let len = qw.len().max(tw.len()).max(1);
                             let d = typo_distance(qw, tw, len, &mut rows).unwrap_or(len);
                             1.0 - d as f32 / len as f32
@@ -624,7 +627,15 @@ impl SearchIndex {
             })
             .collect();
         scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-        scored.into_iter().take(limit).map(|(_, i)| i).collect()
+        let best = scored.first().map_or(0.0, |s| s.0);
+        // Below these, a "nearest" title shares next to nothing with the query, or is much
+        // further from it than the nearest.
+        scored
+            .into_iter()
+            .filter(|(s, _)| *s >= 0.45 && *s >= 0.8 * best)
+            .take(limit)
+            .map(|(_, i)| i)
+            .collect()
     }
 }
 

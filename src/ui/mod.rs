@@ -6,10 +6,12 @@ mod home;
 mod new_session;
 mod note;
 mod peers;
+mod reference;
 mod session;
 mod summary;
 pub mod theme;
 pub mod widgets;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -50,6 +52,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     }
     if let Some(form) = &app.peer_form {
         peers::draw_form(frame, body, form);
+    }
+    if app.reference_open() {
+        reference::draw(frame, body, app);
     }
     status_line(frame, status, app);
     let mode = keymap::mode(app);
@@ -93,7 +98,17 @@ fn screen_name(screen: Screen) -> &'static str {
 fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
     let left = Line::from(vec![
         Span::styled(" alongside ", THEME.title),
-        Span::styled(format!("· {}", screen_name(app.screen)), THEME.muted),
+        Span::styled(
+            format!(
+                "· {}",
+                if app.reference_open() {
+                    "Reference"
+                } else {
+                    screen_name(app.screen)
+                }
+            ),
+            THEME.muted,
+        ),
     ]);
     frame.render_widget(left, area);
     let clock = widgets::time(app.now);
