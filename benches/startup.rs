@@ -6,8 +6,13 @@ use std::hint::black_box;
 use std::io;
 use std::time::{Duration, Instant};
 
+use alongside::app::App;
 use alongside::cli::notes;
 use alongside::storage::{Store, sample};
+use alongside::tui::NoteStore;
+use alongside::ui;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
 
 const RUNS: usize = 15;
 
@@ -51,6 +56,23 @@ fn main() {
         black_box(store.peer_stats());
     });
 
+    // What a user waits for: the store opened, the app state built from it, and the home
+    // screen drawn once (into an 80x24 test buffer instead of a terminal).
+    measure("home screen: open + App::new + first draw", || {
+        let (store, _) = Store::open(dir.path()).expect("open");
+        let drafts = store.drafts();
+        let app = App::new(
+            NoteStore::peers(&store),
+            NoteStore::history(&store),
+            drafts,
+            Vec::new(),
+            alongside::domain::now(),
+        );
+        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        term.draw(|f| ui::draw(f, &app)).expect("draw");
+        black_box(term.backend());
+    });
+
     measure("Store::open_read_only + notes list", || {
         let (store, _) = Store::open_read_only(dir.path()).expect("open");
         let mut sink = io::sink();
@@ -74,6 +96,7 @@ fn main() {
 
 fn measure(label: &str, mut f: impl FnMut()) {
     f(); // warm the page cache, as a second launch would find it
+    let cpu_before = cpu_time();
     let mut times: Vec<Duration> = (0..RUNS)
         .map(|_| {
             let start = Instant::now();
@@ -81,12 +104,27 @@ fn measure(label: &str, mut f: impl FnMut()) {
             start.elapsed()
         })
         .collect();
+    let cpu = cpu_time()
+        .zip(cpu_before)
+        .map(|(after, before)| after.saturating_sub(before) / RUNS as u32);
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    let cpu = cpu.map_or_else(String::new, |c| format!("   cpu/run {:>7.2} ms", ms(c)));
     println!(
-        "{label:<52} median {:>7.2} ms   min {:>7.2} ms   max {:>7.2} ms   ({RUNS} runs)",
+        "{label:<52} median {:>7.2} ms   min {:>7.2} ms   max {:>7.2} ms{cpu}   ({RUNS} runs)",
         ms(times[RUNS / 2]),
         ms(times[0]),
         ms(times[RUNS - 1])
     );
+}
+
+/// User + system CPU time of this process so far (Linux only), so results can be read
+/// apart from other load on a shared machine. Assumes the usual 100 ticks per second.
+fn cpu_time() -> Option<Duration> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let after_name = stat.rsplit_once(") ")?.1;
+    let fields: Vec<&str> = after_name.split_whitespace().collect();
+    let utime: u64 = fields.get(11)?.parse().ok()?;
+    let stime: u64 = fields.get(12)?.parse().ok()?;
+    Some(Duration::from_millis((utime + stime) * 10))
 }

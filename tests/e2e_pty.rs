@@ -1,84 +1,50 @@
 //! Runs the real binary in a pseudo-terminal, as a person would: adds a peer, runs a
 //! session, types notes, ends it, saves, quits, then reads the JSON it wrote.
 
+mod pty;
+
 use std::os::unix::fs::PermissionsExt;
 use std::process::Command;
-use std::time::{Duration, Instant};
 
-use expectrl::{Expect, Session};
-
-const ESC: &str = "\x1b";
-const TAB: &str = "\t";
-const ENTER: &str = "\r";
-const CTRL_S: &str = "\x13";
-
-fn spawn(data: &std::path::Path) -> expectrl::session::OsSession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
-    cmd.arg("--data-dir").arg(data);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("ALONGSIDE_DATA_DIR");
-    let mut s = Session::spawn(cmd).expect("spawn alongside in a pty");
-    s.get_process_mut()
-        .set_window_size(80, 24)
-        .expect("window size");
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
-    s
-}
-
-/// Sends keys one small chunk at a time, as typing does.
-fn keys(s: &mut expectrl::session::OsSession, text: &str) {
-    s.send(text).expect("send");
-    std::thread::sleep(Duration::from_millis(120));
-}
-
-fn wait_for_exit(s: &mut expectrl::session::OsSession) {
-    let start = Instant::now();
-    while s.get_process().is_alive().unwrap_or(false) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "app did not quit"
-        );
-        // Keep draining output so the app never blocks on a full pty.
-        let mut buf = [0u8; 4096];
-        let _ = s.try_read(&mut buf);
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
+use pty::{CTRL_S, ENTER, ESC, Pty, TAB};
 
 #[test]
 fn a_session_typed_in_a_real_terminal_is_saved_as_json() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("data");
-    let mut s = spawn(&data);
-    s.expect("New session").expect("home screen");
+    let mut app = Pty::spawn(&data, &[]);
+    app.wait_for("New session");
 
     // New session with a new peer typed straight into the picker.
-    keys(&mut s, "n");
-    s.expect("Who is this session with?").expect("peer picker");
-    keys(&mut s, "QT");
-    keys(&mut s, ENTER); // "+ Add QT as a new peer"
-    s.expect("New peer").expect("peer form");
-    keys(&mut s, TAB);
-    keys(&mut s, "they/them");
-    keys(&mut s, CTRL_S);
-    s.expect("how are you meeting").expect("kind picker");
-    keys(&mut s, ENTER); // in person
-    s.expect("Notes").expect("session screen");
+    app.send("n");
+    app.wait_for("Who is this session with?");
+    app.send("QT");
+    app.wait_for("Add \"QT\" as a new peer");
+    app.send(ENTER);
+    app.wait_for("New peer");
+    app.send(TAB);
+    app.send("they/them");
+    app.wait_for("they/them");
+    app.send(CTRL_S);
+    app.wait_for("how are you meeting");
+    app.send(ENTER); // in person
+    app.wait_for("Esc session commands");
 
-    keys(
-        &mut s,
-        "Talked about quitting smoking; q and e typed here stay text.",
-    );
-    keys(&mut s, ESC);
-    keys(&mut s, "]"); // Exploring
-    keys(&mut s, "f"); // follow-up flag
-    keys(&mut s, "e"); // end
-    s.expect("What matters").expect("summary form");
-    keys(&mut s, "Breathing easier on the stairs");
-    keys(&mut s, CTRL_S);
-    s.expect("Note saved").expect("saved message");
-    keys(&mut s, "q");
-    wait_for_exit(&mut s);
+    app.send("Talked about quitting smoking; q and e typed here stay text.");
+    app.wait_for("stay text.");
+    app.send(ESC);
+    app.wait_for("write notes");
+    app.send("]"); // Exploring
+    app.send("f"); // follow-up flag
+    app.wait_for("follow-up needed");
+    app.send("e"); // end
+    app.wait_for("What matters");
+    app.send("Breathing easier on the stairs");
+    app.wait_for("on the stairs");
+    app.send(CTRL_S);
+    app.wait_for("Note saved");
+    app.send("q");
+    app.wait_exit();
 
     let sessions = data.join("sessions");
     let files: Vec<_> = std::fs::read_dir(&sessions)
@@ -95,7 +61,7 @@ fn a_session_typed_in_a_real_terminal_is_saved_as_json() {
 
     let json: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&path).expect("read")).expect("json");
-    let session = json.get("session").unwrap_or(&json);
+    let session = &json["session"];
     assert_eq!(json["schema_version"], 1);
     assert_eq!(session["peer_alias"], "QT");
     assert_eq!(session["kind"], "in_person");
@@ -104,6 +70,7 @@ fn a_session_typed_in_a_real_terminal_is_saved_as_json() {
         "Talked about quitting smoking; q and e typed here stay text."
     );
     assert_eq!(session["flags"]["follow_up_needed"], true);
+    assert_eq!(session["flags"]["safety_concern"], false);
     assert_eq!(
         session["summary"]["what_matters"],
         "Breathing easier on the stairs"
@@ -129,4 +96,41 @@ fn a_session_typed_in_a_real_terminal_is_saved_as_json() {
             .unwrap_or(true),
         "no draft left once the note is saved"
     );
+}
+
+#[test]
+fn a_closed_terminal_keeps_the_typed_notes_as_a_draft() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut app = Pty::spawn(&data, &[]);
+    app.wait_for("New session");
+    app.send("n");
+    app.wait_for("Who is this session with?");
+    app.send("Z9");
+    app.wait_for("Add \"Z9\"");
+    app.send(ENTER);
+    app.wait_for("New peer");
+    app.send(CTRL_S);
+    app.wait_for("how are you meeting");
+    app.send(ENTER);
+    app.wait_for("Esc session commands");
+    app.send("typed just before the window closed");
+    // On screen means in the app. No pause for autosave after that: the signal itself
+    // must keep the text.
+    app.wait_for("window closed");
+    let status = Command::new("kill")
+        .arg("-HUP")
+        .arg(app.pid().to_string())
+        .status()
+        .expect("kill");
+    assert!(status.success());
+    app.wait_exit();
+
+    let drafts: Vec<_> = std::fs::read_dir(data.join("drafts"))
+        .expect("drafts dir")
+        .filter_map(Result::ok)
+        .collect();
+    assert_eq!(drafts.len(), 1);
+    let text = std::fs::read_to_string(drafts[0].path()).expect("read");
+    assert!(text.contains("typed just before the window closed"));
 }

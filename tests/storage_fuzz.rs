@@ -102,3 +102,44 @@ proptest! {
         }
     }
 }
+
+/// A real index.json, as the store writes it, to damage.
+fn real_index() -> (tempfile::TempDir, Vec<u8>) {
+    let dir = tempfile::tempdir().expect("dir");
+    let p = common::peer("JD");
+    {
+        let (mut store, _) = Store::open(dir.path()).expect("open");
+        for i in 0..4 {
+            store
+                .save_session(&common::session(
+                    &p,
+                    i * 100,
+                    "note with \"quotes\"\nand lines",
+                ))
+                .expect("save");
+        }
+    }
+    let bytes = fs::read(dir.path().join("index.json")).expect("read");
+    (dir, bytes)
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(32))]
+
+    #[test]
+    fn a_damaged_index_never_panics_and_sessions_still_list(
+        edits in prop::collection::vec((any::<prop::sample::Index>(), any::<u8>()), 1..6),
+    ) {
+        let (dir, mut bytes) = real_index();
+        for (i, byte) in edits {
+            let at = i.index(bytes.len());
+            bytes[at] = byte;
+        }
+        fs::write(dir.path().join("index.json"), &bytes).expect("write");
+        let (ro, _) = Store::open_read_only(dir.path()).expect("read-only open");
+        drop(ro);
+        let (store, _) = Store::open(dir.path()).expect("open");
+        // Damage can make the index disagree, but every session file is still listed.
+        prop_assert_eq!(store.sessions().len(), 4);
+    }
+}

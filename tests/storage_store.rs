@@ -591,6 +591,10 @@ fn stats_and_filtering_work_from_the_index() {
     assert_eq!(hits[0].id, sessions[1].id);
     assert!(store.filter(Some(jd), "waiting").is_empty());
     assert_eq!(store.filter(None, "sunny").len(), 1, "alias is searchable");
+    assert_eq!(
+        store.session_entry(sessions[1].id).map(|e| e.peer_id),
+        Some(sunny)
+    );
 }
 
 #[test]
@@ -657,4 +661,32 @@ fn the_store_can_move_between_threads() {
     fn send_sync<T: Send + Sync>() {}
     send_sync::<Store>();
     send_sync::<StoreError>();
+}
+
+#[test]
+fn a_folder_of_other_things_is_refused_and_left_untouched() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().expect("tempdir");
+    let root = dir.path().join("home");
+    fs::create_dir(&root).expect("mkdir");
+    fs::set_permissions(&root, fs::Permissions::from_mode(0o755)).expect("chmod");
+    fs::write(root.join("todo.txt"), b"groceries").expect("write");
+    let before = common::snapshot(&root);
+    let Err(err) = Store::open(&root) else {
+        panic!("a folder of other things must be refused");
+    };
+    assert!(matches!(err, StoreError::NotDataFolder { .. }), "{err}");
+    assert!(err.to_string().contains("not an alongside data folder"));
+    assert_eq!(
+        common::snapshot(&root),
+        before,
+        "nothing created or changed"
+    );
+    assert_eq!(common::mode(&root), 0o755, "permissions left alone");
+
+    // An empty folder and an existing data folder both open.
+    let empty = dir.path().join("empty");
+    fs::create_dir(&empty).expect("mkdir");
+    drop(Store::open(&empty).expect("empty folder opens"));
+    drop(Store::open(&empty).expect("existing data folder opens again"));
 }

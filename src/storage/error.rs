@@ -105,6 +105,14 @@ pub enum StoreError {
     #[error("this data folder was opened for reading only, so nothing can be saved")]
     OpenedReadOnly,
 
+    /// The folder holds other things and none of alongside's files: most likely a wrong
+    /// `--data-dir`. It is left exactly as it is.
+    #[error(
+        "{} is not an alongside data folder (it holds other files); choose an empty or new folder, or an existing alongside folder. Nothing in it was changed.",
+        dir.display()
+    )]
+    NotDataFolder { dir: PathBuf },
+
     /// `open_read_only` found no data folder.
     #[error("there is no alongside data folder at {}", dir.display())]
     NoDataDir { dir: PathBuf },

@@ -135,8 +135,14 @@ struct Topic {
     what_matters: Vec<String>,
     discussed: Vec<String>,
     notes: Vec<String>,
-    goals: Vec<String>,
-    next_steps: Vec<String>,
+    goals: Vec<GoalPhrase>,
+}
+
+/// A goal in a peer's words with the steps that fit it.
+#[derive(Debug, Deserialize)]
+struct GoalPhrase {
+    text: String,
+    steps: Vec<String>,
 }
 
 fn make_peers(
@@ -234,27 +240,38 @@ fn make_session(
         return s;
     };
     let mut notes = vec![rng.pick(&ph.openers).to_string()];
-    notes.push(rng.pick(&topic.notes).to_string());
-    if rng.chance(50) {
-        notes.push(rng.pick(&topic.notes).to_string());
-    }
+    let topic_notes = if rng.chance(50) { 2 } else { 1 };
+    notes.extend(
+        rng.pick_distinct(&topic.notes, topic_notes)
+            .map(str::to_string),
+    );
     s.flags.safety_concern = rng.chance(4);
     s.flags.follow_up_needed = s.flags.safety_concern || rng.chance(30);
     if s.flags.safety_concern {
         notes.push(rng.pick(&ph.safety_notes).to_string());
     }
     notes.push(rng.pick(&ph.closers).to_string());
-    notes.dedup();
     s.notes = notes.join(" ");
 
     let day = start.date_naive();
     s.summary.what_matters = rng.pick(&topic.what_matters).to_string();
     s.summary.discussed = rng.pick(&topic.discussed).to_string();
     s.summary.strengths = rng.pick(&ph.strengths).to_string();
-    for _ in 0..rng.below(3) {
-        let steps = (0..rng.range(1, 3))
-            .map(|_| NextStep {
-                what: rng.pick(&topic.next_steps).to_string(),
+    let goal_count = usize::try_from(rng.below(3)).unwrap_or(0);
+    let goal_order = rng.order(topic.goals.len());
+    for gi in goal_order.into_iter().take(goal_count) {
+        let Some(goal) = topic.goals.get(gi) else {
+            continue;
+        };
+        let step_count = usize::try_from(rng.range(1, 3)).unwrap_or(1);
+        let whats: Vec<String> = rng
+            .pick_distinct(&goal.steps, step_count)
+            .map(str::to_string)
+            .collect();
+        let next_steps = whats
+            .into_iter()
+            .map(|what| NextStep {
+                what,
                 who: rng.pick(&ph.who).to_string(),
                 by_when: rng
                     .chance(70)
@@ -262,8 +279,8 @@ fn make_session(
             })
             .collect();
         s.summary.goals.push(Goal {
-            in_their_words: rng.pick(&topic.goals).to_string(),
-            next_steps: steps,
+            in_their_words: goal.text.clone(),
+            next_steps,
         });
     }
     if s.flags.follow_up_needed || rng.chance(40) {
@@ -281,13 +298,34 @@ fn make_session(
 
     let _ = s.finish(t);
     if rng.chance(12) {
-        let mut at = t;
-        for _ in 0..rng.range(1, 2) {
-            at += Span::hours(rng.range(2, 72));
-            let _ = s.amend(rng.pick(&ph.amendments), at);
+        // Added on a following day, during the working day, and never after `until`.
+        let count = usize::try_from(rng.range(1, 2)).unwrap_or(1);
+        let mut day = t.date_naive();
+        let texts: Vec<&str> = rng.pick_distinct(&ph.amendments, count).collect();
+        for text in texts {
+            day += Span::days(rng.range(1, 3));
+            let at = at_time(until, day, rng.range(9, 17), rng.below(60));
+            if at <= until {
+                let _ = s.amend(text, at);
+            }
         }
     }
     s
+}
+
+/// `day` at `hour:minute` in `until`'s offset.
+fn at_time(until: Timestamp, day: NaiveDate, hour: i64, minute: u64) -> Timestamp {
+    let time = NaiveTime::from_hms_opt(
+        u32::try_from(hour).unwrap_or(9),
+        u32::try_from(minute).unwrap_or(0),
+        0,
+    )
+    .unwrap_or(NaiveTime::MIN);
+    until
+        .offset()
+        .from_local_datetime(&day.and_time(time))
+        .single()
+        .unwrap_or(until)
 }
 
 fn follow_up_day(rng: &mut Rng, day: NaiveDate, urgent: bool) -> NaiveDate {
@@ -301,14 +339,9 @@ fn follow_up_day(rng: &mut Rng, day: NaiveDate, urgent: bool) -> NaiveDate {
 /// A weekday-ish working time on a day within `span_days` before `until`, in its offset.
 fn start_time(rng: &mut Rng, until: Timestamp, span_days: i64) -> Timestamp {
     let day = until.date_naive() - Span::days(rng.range(1, span_days));
-    let hour = u32::try_from(rng.range(9, 16)).unwrap_or(9);
-    let minute = [0, 15, 30, 45][usize::try_from(rng.below(4)).unwrap_or(0)];
-    let time = NaiveTime::from_hms_opt(hour, minute, 0).unwrap_or(NaiveTime::MIN);
-    until
-        .offset()
-        .from_local_datetime(&day.and_time(time))
-        .single()
-        .unwrap_or(until - Span::days(1))
+    let hour = rng.range(9, 16);
+    let minute = 15 * rng.below(4);
+    at_time(until, day, hour, minute)
 }
 
 /// SplitMix64: tiny, fast and stable across versions, so a seed means the same data forever
@@ -348,6 +381,22 @@ impl Rng {
         xs.get(i).map(String::as_str).unwrap_or("")
     }
 
+    /// Up to `k` different entries of `xs`, in random order.
+    fn pick_distinct<'a>(&mut self, xs: &'a [String], k: usize) -> impl Iterator<Item = &'a str> {
+        let order = self.order(xs.len());
+        order
+            .into_iter()
+            .take(k)
+            .filter_map(move |i| xs.get(i).map(String::as_str))
+    }
+
+    /// The numbers `0..n` in random order.
+    fn order(&mut self, n: usize) -> Vec<usize> {
+        let mut v: Vec<usize> = (0..n).collect();
+        self.shuffle(&mut v);
+        v
+    }
+
     fn shuffle<T>(&mut self, xs: &mut [T]) {
         for i in (1..xs.len()).rev() {
             let j = usize::try_from(self.below(i as u64 + 1)).unwrap_or(0);
@@ -385,15 +434,11 @@ mod tests {
         assert!(lists.iter().all(|l| !l.is_empty()));
         assert!(!ph.topics.is_empty());
         for t in &ph.topics {
-            for l in [
-                &t.what_matters,
-                &t.discussed,
-                &t.notes,
-                &t.goals,
-                &t.next_steps,
-            ] {
+            for l in [&t.what_matters, &t.discussed, &t.notes] {
                 assert!(!l.is_empty(), "{}", t.area);
             }
+            assert!(!t.goals.is_empty(), "{}", t.area);
+            assert!(t.goals.iter().all(|g| !g.steps.is_empty()), "{}", t.area);
         }
         for a in &ph.aliases {
             crate::domain::peer::clean_alias(a).expect("alias is valid");
@@ -434,6 +479,16 @@ mod tests {
             assert_eq!(m.stage_seconds.values().sum::<i64>(), m.duration_seconds);
             assert!(!s.notes.is_empty());
             assert!(!s.summary.activities.is_empty());
+            assert!(
+                s.amendments
+                    .iter()
+                    .all(|a| a.at > s.started_at && a.at <= until)
+            );
+            let goals: Vec<_> = s.summary.goals.iter().map(|g| &g.in_their_words).collect();
+            let mut unique = goals.clone();
+            unique.sort();
+            unique.dedup();
+            assert_eq!(goals.len(), unique.len(), "no goal twice");
         }
     }
 }

@@ -66,6 +66,11 @@ impl Store {
         let open_err = |e: io::Error| StoreError::from_io(Action::Open, e, root);
         let mut problems = Vec::new();
 
+        if !is_data_folder_or_empty(root) {
+            return Err(StoreError::NotDataFolder {
+                dir: root.to_path_buf(),
+            });
+        }
         create_private_dir(root).map_err(open_err)?;
         if tighten_dir(root).is_err() {
             problems.push(Problem {
@@ -248,6 +253,11 @@ impl Store {
     /// Every saved session's summary, newest first.
     pub fn sessions(&self) -> &[IndexEntry] {
         &self.index
+    }
+
+    /// The index entry of one saved session.
+    pub fn session_entry(&self, id: Uuid) -> Option<&IndexEntry> {
+        self.index.iter().find(|e| e.id == id)
     }
 
     /// Sessions of one peer (or all), whose text contains every word of `text`
@@ -932,6 +942,23 @@ fn encode_error(action: Action) -> StoreError {
         action,
         source: io::Error::other("could not encode the data as JSON"),
     }
+}
+
+/// True when `dir` does not exist yet, is empty, or already holds alongside's files. Opening
+/// makes the folder owner-only and creates files in it, which must never happen to a folder
+/// named by mistake (a home folder, a project).
+fn is_data_folder_or_empty(dir: &Path) -> bool {
+    let Ok(mut entries) = std::fs::read_dir(dir) else {
+        // Missing (it will be created) or unreadable (opening reports the real error).
+        return true;
+    };
+    let markers = [LOCK_FILE, PEERS_FILE, INDEX_FILE, SESSIONS_DIR, DRAFTS_DIR];
+    let mut empty = true;
+    let found = entries.any(|e| {
+        empty = false;
+        e.is_ok_and(|e| markers.iter().any(|m| e.file_name() == *m))
+    });
+    empty || found
 }
 
 /// The default data folder for this user, e.g. `~/.local/share/alongside` on Linux.

@@ -1,6 +1,8 @@
 //! Reads keys, updates the app, draws, and keeps the session draft safe if anything fails.
 
 use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -37,7 +39,16 @@ pub fn run_app(app: &mut App, store: &mut dyn NoteStore) -> Result<()> {
 }
 
 fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteStore) -> Result<()> {
+    let stop = stop_signals();
     loop {
+        // The terminal closed or the system is shutting down: keep the draft and leave, as
+        // Ctrl+C does.
+        if stop.load(Ordering::Relaxed) {
+            if let Some(live) = &app.live {
+                let _ = store.save_draft(&live.snapshot());
+            }
+            return Ok(());
+        }
         term.draw(|frame| ui::draw(frame, app))
             .context("could not draw on the terminal")?;
         let action = if event::poll(TICK).context("could not read the keyboard")? {
@@ -65,4 +76,19 @@ pub fn step(app: &mut App, store: &mut dyn NoteStore, action: Action) -> bool {
     let t = now();
     let effects = app::update(app, action, t);
     execute(app, store, effects, t)
+}
+
+/// A flag raised by SIGTERM, SIGHUP or SIGINT. Raw mode turns Ctrl+C into a key, but a
+/// closed terminal window or a shutdown still arrives as a signal.
+fn stop_signals() -> Arc<AtomicBool> {
+    let flag = Arc::new(AtomicBool::new(false));
+    for signal in [
+        signal_hook::consts::SIGTERM,
+        signal_hook::consts::SIGHUP,
+        signal_hook::consts::SIGINT,
+    ] {
+        // If a handler cannot be installed the app still works; autosave covers the gap.
+        let _ = signal_hook::flag::register(signal, Arc::clone(&flag));
+    }
+    flag
 }

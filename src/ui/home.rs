@@ -78,7 +78,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if !app.notices.is_empty() {
         lines.push(Line::from(""));
     }
-    lines.push(Line::from(Span::styled("Recent sessions", THEME.title)));
     let recent: Vec<_> = app.history.iter().collect();
     if recent.is_empty() {
         lines.push(Line::from(Span::styled(
@@ -103,7 +102,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     frame.render_widget(
         Paragraph::new(lines)
-            .block(panel("Today", false))
+            .block(panel("Recent sessions", false))
             .wrap(Wrap { trim: false }),
         right,
     );

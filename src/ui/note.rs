@@ -23,6 +23,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     };
     let lines: Vec<Line> = note_markdown::render(&note.session)
         .lines()
+        .filter(|l| !is_table_rule(l))
         .map(|l| {
             if let Some(h) = l.strip_prefix("# ") {
                 Line::from(Span::styled(h.to_string(), THEME.title))
@@ -30,6 +31,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                 Line::from(Span::styled(h.to_string(), THEME.accent))
             } else if let Some(h) = l.strip_prefix("### ") {
                 Line::from(Span::styled(h.to_string(), THEME.accent))
+            } else if let Some(row) = table_row(l) {
+                Line::from(row)
             } else {
                 Line::from(l.to_string())
             }
@@ -55,5 +58,42 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             field,
             true,
         );
+    }
+}
+
+/// Markdown table rows read as aligned columns on screen; the rule under the header goes.
+fn table_row(line: &str) -> Option<String> {
+    let inner = line.strip_prefix('|')?.strip_suffix('|')?;
+    let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+    Some(match cells.as_slice() {
+        [first, rest @ ..] => {
+            let mut row = format!("  {first:<14}");
+            for cell in rest {
+                row.push_str(cell);
+                row.push_str("  ");
+            }
+            row.trim_end().to_string()
+        }
+        [] => String::new(),
+    })
+}
+
+fn is_table_rule(line: &str) -> bool {
+    line.starts_with('|') && line.chars().all(|c| matches!(c, '|' | '-' | ' ' | ':'))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_tables_become_columns() {
+        assert_eq!(
+            table_row("| Stage | Time |").as_deref(),
+            Some("  Stage         Time")
+        );
+        assert!(is_table_rule("| --- | --- |"));
+        assert!(!is_table_rule("| Exploring | 5 min |"));
+        assert_eq!(table_row("plain"), None);
     }
 }

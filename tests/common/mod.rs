@@ -99,8 +99,10 @@ impl NoteStore for MemoryStore {
 /// A store with three peers and a few ended sessions at fixed times.
 pub fn sample_store() -> MemoryStore {
     let mut store = MemoryStore::default();
-    for alias in ["JD", "Sunny", "KM"] {
+    for (n, alias) in ["JD", "Sunny", "KM"].into_iter().enumerate() {
         let mut p = Peer::new(alias, at(-60 * 24 * 30)).expect("peer");
+        // Fixed ids keep snapshots that show them stable.
+        p.id = Uuid::from_u128(0x100 + n as u128);
         if alias == "Sunny" {
             p.set_pronouns("she/her").expect("ok");
             p.set_preferences("Prefers mornings; text before calling.")
@@ -132,6 +134,7 @@ pub fn sample_store() -> MemoryStore {
     {
         let start = at(-60 * 24 * (10 - i as i64 * 3));
         let mut s = Session::start(peer, kind, start);
+        s.id = Uuid::from_u128(0x200 + i as u128);
         s.notes = notes.to_string();
         s.enter_stage(Stage::Exploring, start + Duration::minutes(10))
             .expect("ok");

@@ -1,0 +1,96 @@
+//! Drives the real binary in a pseudo-terminal and reads the screen as a terminal would
+//! show it (a vt100 emulator), so tests wait for what a person would see rather than for
+//! bytes in the output stream, which ratatui sends as diffs.
+#![allow(dead_code)]
+
+use std::path::Path;
+use std::process::Command;
+use std::time::{Duration, Instant};
+
+use expectrl::session::OsSession;
+use expectrl::{Expect, Session};
+
+pub const ESC: &str = "\x1b";
+pub const TAB: &str = "\t";
+pub const ENTER: &str = "\r";
+pub const CTRL_S: &str = "\x13";
+
+const WAIT: Duration = Duration::from_secs(30);
+
+pub struct Pty {
+    session: OsSession,
+    parser: vt100::Parser,
+}
+
+impl Pty {
+    /// Starts `alongside --data-dir DATA ARGS...` in an 80x24 terminal.
+    pub fn spawn(data: &Path, args: &[&str]) -> Pty {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
+        cmd.arg("--data-dir").arg(data).args(args);
+        cmd.env("TERM", "xterm-256color");
+        cmd.env_remove("ALONGSIDE_DATA_DIR");
+        let mut session = Session::spawn(cmd).expect("spawn alongside in a pty");
+        session
+            .get_process_mut()
+            .set_window_size(80, 24)
+            .expect("window size");
+        Pty {
+            session,
+            parser: vt100::Parser::default(),
+        }
+    }
+
+    fn pump(&mut self) {
+        let mut buf = [0u8; 16384];
+        while let Ok(n) = self.session.try_read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            self.parser.process(&buf[..n]);
+        }
+    }
+
+    /// The screen as text, one line per row.
+    pub fn screen(&mut self) -> String {
+        self.pump();
+        self.parser.screen().contents()
+    }
+
+    /// Waits until `text` is on screen; fails with the screen shown if it never appears.
+    pub fn wait_for(&mut self, text: &str) {
+        let start = Instant::now();
+        loop {
+            if self.screen().contains(text) {
+                return;
+            }
+            if start.elapsed() > WAIT {
+                panic!("waited for {text:?}; the screen shows:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+
+    /// Sends keys. Text typed into a field can go in one call; a lone Esc must be followed
+    /// by `wait_for` before the next key, or the terminal may read both as one sequence.
+    pub fn send(&mut self, keys: &str) {
+        self.session.send(keys).expect("send keys");
+    }
+
+    pub fn pid(&self) -> i32 {
+        self.session.get_process().pid().as_raw()
+    }
+
+    /// Waits for the app to exit, reading its output meanwhile so it never blocks.
+    pub fn wait_exit(&mut self) {
+        let start = Instant::now();
+        while self.session.get_process().is_alive().unwrap_or(false) {
+            assert!(
+                start.elapsed() < WAIT,
+                "app did not quit:\n{}",
+                self.screen()
+            );
+            self.pump();
+            std::thread::sleep(Duration::from_millis(30));
+        }
+    }
+}
