@@ -33,7 +33,10 @@ fn in_session(store: &mut MemoryStore) -> App {
 }
 
 fn notes(app: &App) -> String {
-    app.live.as_ref().map(|l| l.notes.text()).unwrap_or_default()
+    app.live
+        .as_ref()
+        .map(|l| l.notes.text())
+        .unwrap_or_default()
 }
 
 #[test]
@@ -108,7 +111,11 @@ fn ctrl_g_works_on_every_screen_and_toggles() {
         assert!(!app.reference_open());
         assert_eq!(app.screen, screen);
         if mode != Mode::Help {
-            assert_eq!(keymap::mode(&app), mode, "back to the same mode after {path:?}");
+            assert_eq!(
+                keymap::mode(&app),
+                mode,
+                "back to the same mode after {path:?}"
+            );
         }
     }
 }
@@ -176,10 +183,7 @@ fn tab_browses_and_leaves_a_search() {
     press(&mut app, &mut store, key(KeyCode::Tab));
     assert_eq!(first_row_id(&app).as_deref(), Some("tool:oars"));
     press(&mut app, &mut store, key(KeyCode::Tab));
-    assert_eq!(
-        first_row_id(&app).as_deref(),
-        Some("competency:peer_role")
-    );
+    assert_eq!(first_row_id(&app).as_deref(), Some("competency:peer_role"));
     let competencies = app.reference.as_deref().expect("view").rows.len();
     assert_eq!(competencies, 19 + 111, "every area and every skill");
     press(&mut app, &mut store, key(KeyCode::Tab));
@@ -266,10 +270,18 @@ fn in_a_session_enter_adds_the_line_and_a_adds_the_entry() {
     let text = notes(&app);
     assert_eq!(
         text,
-        format!("Talked about the week\n{}\n{}", lines[step].text, &lines[step + 1].text[2..]),
+        format!(
+            "Talked about the week\n{}\n{}",
+            lines[step].text,
+            &lines[step + 1].text[2..]
+        ),
         "each line on its own line, list markers dropped"
     );
-    assert!(app.status.as_ref().is_some_and(|s| s.text.contains("added")));
+    assert!(
+        app.status
+            .as_ref()
+            .is_some_and(|s| s.text.contains("added"))
+    );
     // The whole entry.
     press(&mut app, &mut store, key(KeyCode::Char('a')));
     assert!(notes(&app).contains("\nGentle refusal in three steps\nSay no to a request kindly"));
@@ -279,7 +291,9 @@ fn in_a_session_enter_adds_the_line_and_a_adds_the_entry() {
     assert_eq!(keymap::mode(&app), Mode::Notes);
     let effects = update(&mut app, alongside::app::Action::Tick, at(1));
     assert!(
-        effects.iter().any(|e| matches!(e, Effect::SaveDraft(s) if s.notes.contains("1. Acknowledge"))),
+        effects
+            .iter()
+            .any(|e| matches!(e, Effect::SaveDraft(s) if s.notes.contains("1. Acknowledge"))),
         "the added lines are kept in the draft"
     );
 }

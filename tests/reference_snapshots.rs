@@ -151,7 +151,8 @@ fn entries_wrap_within_80_columns_with_nothing_cut() {
         .collect::<Vec<_>>()
         .join(" ");
     let words: Vec<&str> = screen.split_whitespace().collect();
-    let summary = "Say no to a request kindly: acknowledge it, state the limit, and offer what you can.";
+    let summary =
+        "Say no to a request kindly: acknowledge it, state the limit, and offer what you can.";
     for w in summary.split_whitespace() {
         assert!(words.contains(&w), "{w} is on screen");
     }

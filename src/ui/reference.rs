@@ -429,10 +429,12 @@ mod tests {
     fn window_keeps_the_first_match_in_view() {
         let line = "one two three four five six seven eight nine ten match here";
         let at = line.find("match").unwrap_or(0);
-        let (text, ranges) = window(line, &[at..at + 5], 20);
+        let found: Vec<Range<usize>> = std::iter::once(at..at + 5).collect();
+        let (text, ranges) = window(line, &found, 20);
         assert!(text.starts_with('…'));
         assert_eq!(&text[ranges[0].clone()], "match");
-        let (same, _) = window("match early", &[0..5], 20);
+        let early: Vec<Range<usize>> = std::iter::once(0..5).collect();
+        let (same, _) = window("match early", &early, 20);
         assert_eq!(same, "match early");
     }
 }
