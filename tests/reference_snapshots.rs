@@ -71,6 +71,14 @@ fn reference_at_80x24() {
 }
 
 #[test]
+fn reference_at_the_smallest_size_keeps_every_tab_and_the_best_result() {
+    let term = render(&opened(""), ui::MIN_WIDTH, ui::MIN_HEIGHT);
+    insta::assert_snapshot!("reference_browse_50x14", term.backend());
+    let term = render(&opened("ask permission share"), ui::MIN_WIDTH, ui::MIN_HEIGHT);
+    insta::assert_snapshot!("reference_search_50x14", term.backend());
+}
+
+#[test]
 fn reference_never_panics_at_any_size() {
     for (_, app) in screens() {
         // Every width up to 30 (where layouts give out), then a sample beyond.

@@ -41,6 +41,17 @@ impl RefTab {
         }
     }
 
+    /// For narrow terminals.
+    pub fn short_label(self) -> &'static str {
+        match self {
+            RefTab::Stages => "Stages",
+            RefTab::Tools => "Tools",
+            RefTab::Competencies => "Skills",
+            RefTab::Qualities => "Qualities",
+            RefTab::RolesAndCrisis => "Crisis",
+        }
+    }
+
     fn index(self) -> usize {
         RefTab::ALL.iter().position(|t| *t == self).unwrap_or(0)
     }

@@ -75,7 +75,7 @@ fn draw_list(frame: &mut Frame, area: Rect, view: &ReferenceView, in_session: bo
         }
         frame.render_widget(Line::from(spans), tabs);
     } else {
-        frame.render_widget(tab_line(view.tab), tabs);
+        frame.render_widget(tab_line(view.tab, tabs.width), tabs);
     }
 
     if view.rows.is_empty() {
@@ -100,20 +100,35 @@ fn draw_list(frame: &mut Frame, area: Rect, view: &ReferenceView, in_session: bo
     frame.render_widget(Paragraph::new(lines), list);
 }
 
-fn tab_line(current: RefTab) -> Line<'static> {
-    let mut spans = vec![Span::raw(" ")];
-    for (i, tab) in RefTab::ALL.into_iter().enumerate() {
-        if i > 0 {
-            spans.push(Span::styled(" · ", THEME.muted));
+/// The browse tabs, the current one highlighted; tighter when the terminal is narrow so
+/// every tab stays in view.
+fn tab_line(current: RefTab, width: u16) -> Line<'static> {
+    let layouts: [(&str, bool); 3] = [(" · ", false), ("", false), ("", true)];
+    let mut line = Line::default();
+    for (sep, short) in layouts {
+        let mut spans = vec![Span::raw(" ")];
+        for (i, tab) in RefTab::ALL.into_iter().enumerate() {
+            if i > 0 && !sep.is_empty() {
+                spans.push(Span::styled(sep, THEME.muted));
+            }
+            let style = if tab == current {
+                THEME.selected
+            } else {
+                THEME.muted
+            };
+            let label = if short {
+                tab.short_label()
+            } else {
+                tab.label()
+            };
+            spans.push(Span::styled(format!(" {label} "), style));
         }
-        let style = if tab == current {
-            THEME.selected
-        } else {
-            THEME.muted
-        };
-        spans.push(Span::styled(format!(" {} ", tab.label()), style));
+        line = Line::from(spans);
+        if line.width() <= width as usize {
+            break;
+        }
     }
-    Line::from(spans)
+    line
 }
 
 /// `left` and `right` on one line of `width` columns, `left` cut to leave room for `right`.
@@ -126,7 +141,8 @@ fn two_sided(left: Vec<Span<'static>>, right: &str, width: u16, style: Style) ->
     let used: usize = spans.iter().map(|s| s.content.width()).sum();
     if used + right_w <= width {
         spans.push(Span::raw(" ".repeat(width - used - right_w)));
-        spans.push(Span::styled(format!("{right} "), THEME.muted));
+        // Muted, unless the row's own style (the selection) says otherwise.
+        spans.push(Span::styled(format!("{right} "), THEME.muted.patch(style)));
     }
     Line::from(spans).style(style)
 }
@@ -171,12 +187,12 @@ fn browse_line(
         title_style,
     )];
     let kind = kind_line(entry, view.tab != RefTab::Stages);
-    let line = two_sided(title, &kind, width, Style::default());
-    if selected {
-        line.style(THEME.selected)
+    let style = if selected {
+        THEME.selected
     } else {
-        line
-    }
+        Style::default()
+    };
+    two_sided(title, &kind, width, style)
 }
 
 fn result_lines(
