@@ -74,7 +74,11 @@ fn reference_at_80x24() {
 fn reference_at_the_smallest_size_keeps_every_tab_and_the_best_result() {
     let term = render(&opened(""), ui::MIN_WIDTH, ui::MIN_HEIGHT);
     insta::assert_snapshot!("reference_browse_50x14", term.backend());
-    let term = render(&opened("ask permission share"), ui::MIN_WIDTH, ui::MIN_HEIGHT);
+    let term = render(
+        &opened("ask permission share"),
+        ui::MIN_WIDTH,
+        ui::MIN_HEIGHT,
+    );
     insta::assert_snapshot!("reference_search_50x14", term.backend());
 }
 

@@ -699,6 +699,42 @@ mod tests {
     }
 
     #[test]
+    fn ctrl_g_opens_the_reference_everywhere_but_a_question() {
+        for mode in [
+            Mode::Help,
+            Mode::Home,
+            Mode::DraftOffer,
+            Mode::Peers,
+            Mode::PeerForm,
+            Mode::PickPeer,
+            Mode::PickKind,
+            Mode::Notes,
+            Mode::SessionCommands,
+            Mode::SummaryText,
+            Mode::SummaryGoals,
+            Mode::SummaryActivities,
+            Mode::GoalEditor,
+            Mode::History,
+            Mode::HistoryFilter,
+            Mode::Note,
+            Mode::Amend,
+            Mode::RefSearch,
+            Mode::RefRead,
+            Mode::RefReadNotes,
+        ] {
+            let toggles = bindings(mode).iter().any(|b| {
+                b.keys.contains(&Key::Ctrl('g')) && matches!(b.action, Action::ToggleReference)
+            });
+            assert!(toggles, "{mode:?} lacks Ctrl+G");
+        }
+        assert!(
+            !bindings(Mode::Confirm)
+                .iter()
+                .any(|b| b.keys.contains(&Key::Ctrl('g')))
+        );
+    }
+
+    #[test]
     fn typing_modes_bind_no_plain_printable_keys() {
         for mode in [
             Mode::PeerForm,
