@@ -3,6 +3,8 @@
 use ratatui::crossterm::event::KeyEvent;
 use uuid::Uuid;
 
+use crate::domain::competency::CompetencyRecord;
+use crate::domain::practice::{RoundRecord, SkillChoice};
 use crate::domain::{Peer, Session, Stage};
 
 use super::HistoryItem;
@@ -87,6 +89,40 @@ pub enum Action {
     Confirm(bool),
     /// Open the quick reference over the current screen, or close it (Ctrl+G, home `g`).
     ToggleReference,
+    /// Practice setup: the previous / next value of the focused setting.
+    PrevValue,
+    NextValue,
+    /// Practice: start a round with the chosen drill, stage and level.
+    StartRound,
+    /// Practice: another round with the same settings.
+    AnotherRound,
+    /// Practice: leave the current item unanswered and go on.
+    SkipItem,
+    /// Practice ("Name the skill"): answer with this skill.
+    NameSkill(SkillChoice),
+    /// Practice: progress over time and past rounds.
+    ShowProgress,
+    /// Competencies: mark the selected skill as demonstrated, or edit its mark.
+    MarkSkill,
+    /// Competencies: add the supervisor's sign-off to the selected skill.
+    SignOff,
+    /// Competencies: log on-the-job hours for the selected area.
+    LogHours,
+    /// Competencies: remove the selected mark or hours entry (asks first).
+    RemoveRecord,
+    /// Competencies: move between the skills and the hours of an area.
+    SwitchPane,
+    /// The saved practice rounds, read when the practice screen opens; problems are
+    /// sentences about files that could not be read.
+    PracticeLoaded {
+        rounds: Vec<RoundRecord>,
+        problems: Vec<String>,
+    },
+    /// The competency record, read when the competencies screen opens.
+    CompetenciesLoaded {
+        record: CompetencyRecord,
+        problems: Vec<String>,
+    },
     /// The store's peers and session list, read again after a change.
     DataLoaded {
         peers: Vec<Peer>,
@@ -112,6 +148,10 @@ pub enum Destination {
     History,
     /// The quick reference, over home.
     Reference,
+    /// Practice drills for trainees.
+    Practice,
+    /// The trainee's competency record.
+    Competencies,
 }
 
 /// What the app needs the run loop to do: all I/O lives there.
@@ -124,6 +164,14 @@ pub enum Effect {
     SaveDraft(Session),
     DiscardDraft(Uuid),
     LoadNote(Uuid),
+    /// Read the saved practice rounds.
+    LoadPractice,
+    /// Save a practice round as it stands (after every answer).
+    SavePracticeRound(RoundRecord),
+    /// Read the competency record.
+    LoadCompetencies,
+    /// Save the whole competency record.
+    SaveCompetencies(CompetencyRecord),
     Quit,
 }
 
@@ -135,6 +183,10 @@ pub enum EffectKind {
     SaveDraft,
     DiscardDraft,
     LoadNote,
+    LoadPractice,
+    SavePracticeRound,
+    LoadCompetencies,
+    SaveCompetencies,
 }
 
 impl Effect {
@@ -145,6 +197,10 @@ impl Effect {
             Effect::SaveDraft(_) => EffectKind::SaveDraft,
             Effect::DiscardDraft(_) => EffectKind::DiscardDraft,
             Effect::LoadNote(_) => EffectKind::LoadNote,
+            Effect::LoadPractice => EffectKind::LoadPractice,
+            Effect::SavePracticeRound(_) => EffectKind::SavePracticeRound,
+            Effect::LoadCompetencies => EffectKind::LoadCompetencies,
+            Effect::SaveCompetencies(_) => EffectKind::SaveCompetencies,
             Effect::Quit => return None,
         })
     }
@@ -157,4 +213,6 @@ pub enum Done {
     SessionSaved(Uuid),
     DraftSaved(Uuid),
     DraftDiscarded(Uuid),
+    PracticeRoundSaved(Uuid),
+    CompetenciesSaved,
 }

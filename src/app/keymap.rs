@@ -4,6 +4,8 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+pub mod trainee;
+
 use super::live::{SessionFocus, SummaryField};
 use super::{Action, App, Destination, Screen};
 use crate::domain::Stage;
@@ -35,6 +37,21 @@ pub enum Mode {
     RefRead,
     /// Reference: reading one entry during a session, so lines can go into the notes.
     RefReadNotes,
+    PracticeSetup,
+    /// Typing one answer (open it up, reflect it).
+    PracticeAnswer,
+    /// Typing the three Ask-Share-Ask steps.
+    PracticeSteps,
+    /// Naming the skill of a line.
+    PracticeChoose,
+    PracticeFeedback,
+    PracticeSummary,
+    PracticeProgress,
+    PracticeReview,
+    Competencies,
+    CompetencyArea,
+    CompetencyHours,
+    CompetencyForm,
 }
 
 impl Mode {
@@ -50,6 +67,9 @@ impl Mode {
                 | Mode::HistoryFilter
                 | Mode::Amend
                 | Mode::RefSearch
+                | Mode::PracticeAnswer
+                | Mode::PracticeSteps
+                | Mode::CompetencyForm
         )
     }
 }
@@ -171,6 +191,8 @@ pub fn mode_under_help(app: &App) -> Mode {
         Screen::History => Mode::History,
         Screen::Note if app.note.as_ref().is_some_and(|n| n.amend.is_some()) => Mode::Amend,
         Screen::Note => Mode::Note,
+        Screen::Practice => trainee::practice_mode(app),
+        Screen::Competencies => trainee::competencies_mode(app),
     }
 }
 
@@ -254,6 +276,18 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     "r",
                     "resume unfinished",
                     Action::ResumeDraft,
+                ),
+                h(
+                    &[Key::Char('d')],
+                    "d",
+                    "practice drills",
+                    Action::Open(Destination::Practice),
+                ),
+                h(
+                    &[Key::Char('c')],
+                    "c",
+                    "competency record",
+                    Action::Open(Destination::Competencies),
                 ),
                 h(&[Key::Code(Enter)], "Enter", "open", Action::Submit),
             ];
@@ -599,6 +633,18 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             ]);
             v
         }
+        Mode::PracticeSetup
+        | Mode::PracticeAnswer
+        | Mode::PracticeSteps
+        | Mode::PracticeChoose
+        | Mode::PracticeFeedback
+        | Mode::PracticeSummary
+        | Mode::PracticeProgress
+        | Mode::PracticeReview
+        | Mode::Competencies
+        | Mode::CompetencyArea
+        | Mode::CompetencyHours
+        | Mode::CompetencyForm => trainee::bindings(mode).unwrap_or_default(),
     };
     // The reference opens from anywhere, typing or not, except over a question.
     match mode {
@@ -721,7 +767,10 @@ mod tests {
             Mode::RefSearch,
             Mode::RefRead,
             Mode::RefReadNotes,
-        ] {
+        ]
+        .into_iter()
+        .chain(trainee::MODES)
+        {
             let toggles = bindings(mode).iter().any(|b| {
                 b.keys.contains(&Key::Ctrl('g')) && matches!(b.action, Action::ToggleReference)
             });

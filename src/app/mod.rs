@@ -5,11 +5,13 @@
 //! stepping the app with actions and looking at the state (or drawing it to a test backend).
 
 mod action;
+pub mod competencies;
 pub mod field;
 pub mod history;
 pub mod keymap;
 pub mod live;
 pub mod peers;
+pub mod practice;
 pub mod reference;
 
 use std::collections::HashMap;
@@ -58,6 +60,10 @@ pub enum Screen {
     Summary,
     History,
     Note,
+    /// Practice drills: setup, a round, its summary, progress.
+    Practice,
+    /// The competency record.
+    Competencies,
 }
 
 /// A question that must be answered before going on.
@@ -69,6 +75,14 @@ pub enum Confirm {
     DiscardDraft(Uuid),
     /// Leave a form with unsaved typing.
     DiscardForm,
+    /// Leave a practice round before its end (answers so far are kept).
+    LeaveRound,
+    /// Remove a skill's demonstrated mark (and its sign-off).
+    RemoveSkillMark(String),
+    /// Remove an on-the-job hours entry.
+    RemoveHours(Uuid),
+    /// Leave a competency form with unsaved typing.
+    DiscardCompetencyForm,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -119,6 +133,10 @@ pub struct App {
     /// Unfinished sessions found at start.
     pub drafts: Vec<Session>,
     pub draft_selected: usize,
+    /// Practice drills.
+    pub practice: practice::PracticeView,
+    /// The competency record and its forms.
+    pub competencies: competencies::CompetencyView,
     /// The time of the latest update, so drawing needs no clock.
     pub now: Timestamp,
     /// The quick reference overlay, once opened (kept, hidden, when closed).
@@ -160,6 +178,8 @@ impl App {
             note: None,
             drafts,
             draft_selected: 0,
+            practice: practice::PracticeView::default(),
+            competencies: competencies::CompetencyView::default(),
             now,
             reference: None,
             quitting: false,
@@ -249,11 +269,13 @@ impl App {
 }
 
 /// Home menu entries, in order.
-pub const HOME_MENU: [(char, &str, Destination); 4] = [
+pub const HOME_MENU: [(char, &str, Destination); 6] = [
     ('n', "New session", Destination::NewSession),
     ('p', "Peers", Destination::Peers),
     ('h', "History", Destination::History),
     ('g', "Reference", Destination::Reference),
+    ('d', "Practice drills", Destination::Practice),
+    ('c', "Competencies", Destination::Competencies),
 ];
 
 /// The only way state changes. `now` is passed in so the function stays pure.
@@ -288,8 +310,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         Action::EffectDone(done) => effect_done(app, done),
         Action::EffectFailed { effect, message } => effect_failed(app, effect, message),
-        Action::Open(dest) => {
-            open(app, dest);
+        Action::Open(dest) => open_and_load(app, dest),
+        Action::PracticeLoaded { rounds, problems } => {
+            practice::loaded(app, rounds, problems);
+            vec![]
+        }
+        Action::CompetenciesLoaded { record, problems } => {
+            competencies::loaded(app, record, problems);
             vec![]
         }
         Action::ToggleReference => {
@@ -304,6 +331,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             Screen::NewSession => peers::update_new_session(app, other, now),
             Screen::Session | Screen::Summary => live::update(app, other, now),
             Screen::History | Screen::Note => history::update(app, other, now),
+            Screen::Practice => practice::update(app, other, now),
+            Screen::Competencies => competencies::update(app, other, now),
         },
     }
 }
@@ -330,7 +359,19 @@ fn open(app: &mut App, dest: Destination) {
         }
         Destination::History => Screen::History,
         Destination::Reference => app.screen,
+        Destination::Practice => Screen::Practice,
+        Destination::Competencies => Screen::Competencies,
     };
+}
+
+/// Opens a destination and asks for the data it reads only when shown.
+fn open_and_load(app: &mut App, dest: Destination) -> Vec<Effect> {
+    open(app, dest);
+    match dest {
+        Destination::Practice => practice::opened(app),
+        Destination::Competencies => competencies::opened(app),
+        _ => vec![],
+    }
 }
 
 fn home(app: &mut App, action: Action) -> Vec<Effect> {
@@ -339,7 +380,7 @@ fn home(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Down => app.home_selected = (app.home_selected + 1).min(HOME_MENU.len() - 1),
         Action::Submit => {
             if let Some((_, _, dest)) = HOME_MENU.get(app.home_selected) {
-                open(app, *dest);
+                return open_and_load(app, *dest);
             }
         }
         Action::ResumeDraft if !app.drafts.is_empty() => app.screen = Screen::DraftOffer,
@@ -424,6 +465,13 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
             }
             vec![]
         }
+        Confirm::LeaveRound => practice::leave_round(app),
+        Confirm::RemoveSkillMark(skill) => competencies::remove_mark(app, &skill),
+        Confirm::RemoveHours(id) => competencies::remove_hours(app, id),
+        Confirm::DiscardCompetencyForm => {
+            competencies::discard_form(app);
+            vec![]
+        }
     }
 }
 
@@ -445,6 +493,8 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
             }
         }
         Done::DraftDiscarded(_) => app.info("Unfinished session discarded."),
+        Done::PracticeRoundSaved(id) => practice::saved(app, id),
+        Done::CompetenciesSaved => competencies::saved(app),
     }
     vec![]
 }
@@ -469,6 +519,9 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
         EffectKind::SaveSession => app.error(format!(
             "{message} The note is still open here; save again (Ctrl+S) once fixed."
         )),
+        EffectKind::SavePracticeRound => practice::save_failed(app, &message),
+        EffectKind::SaveCompetencies => competencies::save_failed(app, &message),
+        EffectKind::LoadCompetencies => competencies::load_failed(app, message),
         _ => app.error(message),
     }
     vec![]

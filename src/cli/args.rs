@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use super::competencies::ExportFormat;
 use super::notes::NoteFormat;
 
 /// A calm, keyboard-driven companion for peer support sessions. With no command, opens the
@@ -60,6 +61,23 @@ pub enum Command {
         /// Print the matches, with scores, as JSON.
         #[arg(long)]
         json: bool,
+    },
+    /// The trainee's competency record (skills demonstrated, sign-offs, on-the-job hours).
+    Competencies {
+        #[command(subcommand)]
+        command: CompetenciesCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CompetenciesCommand {
+    /// Print the record for a supervisor, or write it to a file (owner-only).
+    Export {
+        #[arg(long, value_enum, default_value_t = ExportFormat::Md)]
+        format: ExportFormat,
+        /// Write to this file instead of standard output.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }
 

@@ -1,6 +1,7 @@
 //! Command-line subcommands that work without the terminal UI.
 
 pub mod args;
+pub mod competencies;
 pub mod generate;
 pub mod notes;
 pub mod practice;
@@ -12,7 +13,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::storage::{Store, default_data_dir};
-use args::{Cli, Command, NotesCommand, PracticeCommand};
+use args::{Cli, Command, CompetenciesCommand, NotesCommand, PracticeCommand};
 
 /// Runs what the command line asked for. Errors come back with context for a one-line
 /// message on standard error.
@@ -63,6 +64,29 @@ pub fn run(cli: Cli) -> Result<()> {
                 practice::classify_command(text.as_deref(), json, &mut stdin.lock(), &mut out)
             }
         },
+        Some(Command::Competencies { command }) => {
+            run_competencies(&data_dir()?, command, &mut out)
+        }
+    }
+}
+
+fn run_competencies(dir: &Path, command: CompetenciesCommand, out: &mut dyn Write) -> Result<()> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "no data folder at {}; start the app once, or pass --data-dir DIR",
+            dir.display()
+        );
+    }
+    let (store, _) = Store::open_read_only(dir)
+        .with_context(|| format!("could not read the data folder {}", dir.display()))?;
+    match command {
+        CompetenciesCommand::Export { format, out: file } => competencies::export_command(
+            &store,
+            format,
+            file.as_deref(),
+            crate::domain::now().date_naive(),
+            out,
+        ),
     }
 }
 

@@ -22,7 +22,8 @@ pub struct CompetencyArea {
     pub skill_count: u32,
     /// A few of the skills in the area, in plain words.
     pub examples: Vec<String>,
-    /// Every skill of the area, in plain words: as many as `skill_count`.
+    /// Every skill of the area, in the schedule's order. The competency record names a skill
+    /// `<area id>.<n>` by its 1-based position here.
     #[serde(default)]
     pub skills: Vec<String>,
 }

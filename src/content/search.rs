@@ -33,8 +33,9 @@ const W_BODY: f32 = 1.0;
 const MIN_SIM: f32 = 0.45;
 /// Words matched at least this well are highlighted.
 const MIN_HIGHLIGHT: f32 = 0.6;
-/// At most this many query words are used; more only slow typing down.
-const MAX_TERMS: usize = 8;
+/// At most this many query words are used (a pasted paragraph would only slow typing down);
+/// enough for the longest skill titles, whose last words tell them apart.
+const MAX_TERMS: usize = 16;
 
 /// The shape of `assets/search.toml`.
 #[derive(Debug, Default, Deserialize)]

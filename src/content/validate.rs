@@ -117,8 +117,13 @@ pub(crate) fn validate(c: &Content) -> Vec<Issue> {
     );
     for k in &c.competencies {
         check_id("competency", &k.id, &mut issues);
-        walk(&format!("competency `{}`", k.id), k, &[], &mut issues);
-        if k.skills.len() != k.skill_count as usize {
+        walk(
+            &format!("competency `{}`", k.id),
+            k,
+            &["skills"],
+            &mut issues,
+        );
+        if !k.skills.is_empty() && k.skills.len() != k.skill_count as usize {
             plain.push(format!(
                 "competency `{}` lists {} skills, but its skill_count is {}",
                 k.id,

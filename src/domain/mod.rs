@@ -1,8 +1,10 @@
 //! Pure types and rules of a peer support session. No terminal, no files.
 
 pub mod activity;
+pub mod competency;
 pub mod note_markdown;
 pub mod peer;
+pub mod practice;
 pub mod session;
 pub mod stage;
 pub mod summary;

@@ -20,6 +20,12 @@ pub const DRAFTS_DIR: &str = "drafts";
 pub const QUARANTINE_DIR: &str = "quarantine";
 /// Reserved for standalone worksheets (not built yet). The store neither creates nor reads it.
 pub const WORKSHEETS_DIR: &str = "worksheets";
+/// Practice for trainees; created on the first save.
+pub const PRACTICE_DIR: &str = "practice";
+/// One file per practice round, `<uuid>.json`.
+pub const ROUNDS_DIR: &str = "practice/rounds";
+/// The trainee's competency record, `{"schema_version":1,"competencies":{...}}`.
+pub const COMPETENCIES_FILE: &str = "competencies.json";
 /// Every temporary file starts with this, so a crash's leftovers are never mistaken for data.
 /// The leading dot keeps them out of casual directory listings.
 pub const TEMP_PREFIX: &str = ".alongside-tmp-";
@@ -51,6 +57,10 @@ impl Layout {
 
     pub(crate) fn draft_rel(id: Uuid) -> String {
         format!("{DRAFTS_DIR}/{}", record_file_name(id))
+    }
+
+    pub(crate) fn round_rel(id: Uuid) -> String {
+        format!("{ROUNDS_DIR}/{}", record_file_name(id))
     }
 }
 

@@ -14,7 +14,14 @@
 //!   quarantine/               files that could not be read, moved here unchanged and never
 //!                             deleted: `sessions--<uuid>.json`, `peers.json`, `peers.1.json`, ...
 //!   worksheets/               reserved for standalone worksheets (not used yet)
+//!   practice/rounds/<uuid>.json  one practice round of a trainee (created on first save):
+//!                             {"schema_version":1,"round":{RoundRecord}}
+//!   competencies.json         the trainee's competency record (created on first save):
+//!                             {"schema_version":1,"competencies":{CompetencyRecord}}
 //! ```
+//!
+//! Practice rounds and the competency record are read only when their screens open
+//! ([`Store::practice_rounds`], [`Store::competencies`]), so they never slow down opening.
 //!
 //! File names hold ids only, never an alias or note text. `Session`, `Peer` and their fields
 //! are serialized by serde exactly as declared in `crate::domain`; times are RFC 3339 with

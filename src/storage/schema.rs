@@ -24,6 +24,10 @@ pub enum FileKind {
     /// A saved session or a draft: both use the same envelope.
     Session,
     Index,
+    /// `practice/rounds/<uuid>.json`.
+    PracticeRound,
+    /// `competencies.json`.
+    Competencies,
 }
 
 /// `peers.json`: `{"schema_version":1,"peers":[Peer...]}`.

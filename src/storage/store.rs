@@ -27,6 +27,8 @@ use super::schema::{
 };
 use crate::domain::{Peer, Session};
 
+mod practice;
+
 /// An open data folder. A writable store holds the folder's lock until it is dropped.
 ///
 /// Peers and the session index are kept in memory; a session's full note is read from its

@@ -5,6 +5,8 @@ use std::collections::VecDeque;
 use uuid::Uuid;
 
 use crate::app::{self, Action, App, Done, Effect, HistoryItem};
+use crate::domain::competency::CompetencyRecord;
+use crate::domain::practice::RoundRecord;
 use crate::domain::{Peer, Session, Timestamp};
 
 /// What the app needs from storage. Errors are plain sentences for the user: what happened
@@ -18,6 +20,14 @@ pub trait NoteStore {
     fn save_draft(&mut self, session: &Session) -> Result<(), String>;
     fn discard_draft(&mut self, id: Uuid) -> Result<(), String>;
     fn load_session(&self, id: Uuid) -> Result<Session, String>;
+    /// Saved practice rounds, oldest first, and sentences about files that could not be
+    /// read (those are set aside; the rest still load).
+    fn practice_rounds(&self) -> (Vec<RoundRecord>, Vec<String>);
+    /// Saves one practice round whole, replacing an earlier save of it.
+    fn save_practice_round(&mut self, round: &RoundRecord) -> Result<(), String>;
+    /// The competency record (empty when none was saved), and sentences about problems.
+    fn competencies(&self) -> Result<(CompetencyRecord, Vec<String>), String>;
+    fn save_competencies(&mut self, record: &CompetencyRecord) -> Result<(), String>;
 }
 
 /// Runs `effects` in order, feeding results back through `update`. A failed effect stops
@@ -49,6 +59,19 @@ pub fn execute(
             Effect::LoadNote(id) => store
                 .load_session(id)
                 .map(|s| Some(Action::NoteLoaded(Box::new(s)))),
+            Effect::LoadPractice => {
+                let (rounds, problems) = store.practice_rounds();
+                Ok(Some(Action::PracticeLoaded { rounds, problems }))
+            }
+            Effect::SavePracticeRound(r) => store
+                .save_practice_round(&r)
+                .map(|()| Some(Action::EffectDone(Done::PracticeRoundSaved(r.id)))),
+            Effect::LoadCompetencies => store
+                .competencies()
+                .map(|(record, problems)| Some(Action::CompetenciesLoaded { record, problems })),
+            Effect::SaveCompetencies(c) => store
+                .save_competencies(&c)
+                .map(|()| Some(Action::EffectDone(Done::CompetenciesSaved))),
         };
         let refresh = matches!(
             kind,

@@ -4,6 +4,8 @@ use uuid::Uuid;
 
 use super::NoteStore;
 use crate::app::HistoryItem;
+use crate::domain::competency::CompetencyRecord;
+use crate::domain::practice::RoundRecord;
 use crate::domain::{Peer, Session};
 use crate::storage::{IndexEntry, Store};
 
@@ -52,4 +54,32 @@ impl NoteStore for Store {
     fn load_session(&self, id: Uuid) -> Result<Session, String> {
         Store::load_session(self, id).map_err(|e| e.to_string())
     }
+
+    fn practice_rounds(&self) -> (Vec<RoundRecord>, Vec<String>) {
+        let (rounds, problems) = Store::practice_rounds(self);
+        (rounds, tell(&problems))
+    }
+
+    fn save_practice_round(&mut self, round: &RoundRecord) -> Result<(), String> {
+        Store::save_practice_round(self, round).map_err(|e| e.to_string())
+    }
+
+    fn competencies(&self) -> Result<(CompetencyRecord, Vec<String>), String> {
+        Store::competencies(self)
+            .map(|(record, problems)| (record, tell(&problems)))
+            .map_err(|e| e.to_string())
+    }
+
+    fn save_competencies(&mut self, record: &CompetencyRecord) -> Result<(), String> {
+        Store::save_competencies(self, record).map_err(|e| e.to_string())
+    }
+}
+
+/// The problems worth telling the person, as sentences.
+fn tell(problems: &[crate::storage::Problem]) -> Vec<String> {
+    problems
+        .iter()
+        .filter(|p| super::worth_telling(p))
+        .map(ToString::to_string)
+        .collect()
 }

@@ -24,8 +24,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         .collect();
     items.push(ListItem::new(""));
     let mut state = ListState::default().with_selected(Some(app.home_selected));
-    let [menu_area, about] =
-        Layout::vertical([Constraint::Length(6), Constraint::Min(0)]).areas(left);
+    let [menu_area, about] = Layout::vertical([
+        Constraint::Length(HOME_MENU.len() as u16 + 3),
+        Constraint::Min(0),
+    ])
+    .areas(left);
     frame.render_stateful_widget(
         List::new(items)
             .block(panel("Start", true))

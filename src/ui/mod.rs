@@ -1,11 +1,13 @@
 //! Screens, drawn only from state. Nothing here changes the app.
 
+mod competencies;
 mod help;
 mod history;
 mod home;
 mod new_session;
 mod note;
 mod peers;
+mod practice;
 mod reference;
 mod session;
 mod summary;
@@ -49,6 +51,8 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Summary => summary::draw(frame, body, app),
         Screen::History => history::draw(frame, body, app),
         Screen::Note => note::draw(frame, body, app),
+        Screen::Practice => practice::draw(frame, body, app),
+        Screen::Competencies => competencies::draw(frame, body, app),
     }
     if let Some(form) = &app.peer_form {
         peers::draw_form(frame, body, form);
@@ -92,6 +96,8 @@ fn screen_name(screen: Screen) -> &'static str {
         Screen::Summary => "End of session",
         Screen::History => "History",
         Screen::Note => "Note",
+        Screen::Practice => "Practice",
+        Screen::Competencies => "Competencies",
     }
 }
 
@@ -145,6 +151,14 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Confirm) {
             "Discard this unfinished session for good? Its notes cannot be recovered."
         }
         Confirm::DiscardForm => "Throw away what you typed in this form?",
+        Confirm::LeaveRound => {
+            "Leave this round? Answers you already checked are kept; the one being typed is not."
+        }
+        Confirm::RemoveSkillMark(_) => {
+            "Remove this skill's mark, with its evidence note and any sign-off?"
+        }
+        Confirm::RemoveHours(_) => "Remove this hours entry?",
+        Confirm::DiscardCompetencyForm => "Throw away what you typed in this form?",
     };
     let rect = widgets::centered(area, 56, 7);
     let inner = widgets::popup(frame, rect, "Please confirm");

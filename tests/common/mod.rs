@@ -3,6 +3,8 @@
 #![allow(dead_code)]
 
 use alongside::app::{self, App, HistoryItem, keymap};
+use alongside::domain::competency::CompetencyRecord;
+use alongside::domain::practice::RoundRecord;
 use alongside::domain::{Peer, Session, SessionKind, Stage, Timestamp};
 use alongside::tui::{NoteStore, execute};
 use chrono::Duration;
@@ -25,6 +27,9 @@ pub struct MemoryStore {
     /// When set, every write fails with this message (a full disk, a read-only folder).
     pub fail_writes: Option<String>,
     pub writes: usize,
+    /// Saved practice rounds, oldest first.
+    pub rounds: Vec<RoundRecord>,
+    pub competencies: CompetencyRecord,
 }
 
 impl MemoryStore {
@@ -93,6 +98,25 @@ impl NoteStore for MemoryStore {
             .find(|s| s.id == id)
             .cloned()
             .ok_or_else(|| "no such note".to_string())
+    }
+    fn practice_rounds(&self) -> (Vec<RoundRecord>, Vec<String>) {
+        (self.rounds.clone(), Vec::new())
+    }
+    fn save_practice_round(&mut self, round: &RoundRecord) -> Result<(), String> {
+        self.check()?;
+        match self.rounds.iter_mut().find(|r| r.id == round.id) {
+            Some(r) => *r = round.clone(),
+            None => self.rounds.push(round.clone()),
+        }
+        Ok(())
+    }
+    fn competencies(&self) -> Result<(CompetencyRecord, Vec<String>), String> {
+        Ok((self.competencies.clone(), Vec::new()))
+    }
+    fn save_competencies(&mut self, record: &CompetencyRecord) -> Result<(), String> {
+        self.check()?;
+        self.competencies = record.clone();
+        Ok(())
     }
 }
 

@@ -1,0 +1,24 @@
+//! Practice for trainees: OARS drills with instant feedback from the utterance engine.
+//!
+//! * [`bank`]: the drill texts and items from `assets/practice/*.toml`.
+//! * [`drill`]: the four drills, the parts of an answer and which labels meet each goal.
+//! * [`round`]: a round's state machine (round → item → answer → feedback → next →
+//!   summary) and the record that is saved.
+//! * [`progress`]: goals met and MI scores over many rounds.
+//!
+//! Everything here is pure: no clock (times are passed in), no files, no randomness beyond
+//! a seed.
+
+pub mod bank;
+pub mod drill;
+pub mod progress;
+pub mod rng;
+pub mod round;
+
+pub use bank::{Bank, BankError, Difficulty, Item, LifeArea};
+pub use drill::{Drill, Part, SkillChoice};
+pub use progress::{Progress, RoundPoint, progress};
+pub use round::{
+    Answer, ItemRecord, Phase, Response, Round, RoundConfig, RoundError, RoundRecord, RoundSummary,
+    summarize,
+};

@@ -1,0 +1,201 @@
+//! Practice rounds and the competency record: read when their screens open, saved whole
+//! and durably like everything else.
+
+use std::path::Path;
+
+use super::{Failed, Store, encode_error, list_records, report_unreadable};
+use crate::domain::competency::CompetencyRecord;
+use crate::domain::practice::RoundRecord;
+use crate::storage::atomic::{create_private_dir, sync_dir, tighten_dir};
+use crate::storage::error::{Action, StoreError};
+use crate::storage::layout::{COMPETENCIES_FILE, Layout, PRACTICE_DIR, ROUNDS_DIR};
+use crate::storage::problem::{Problem, ProblemKind};
+use crate::storage::read::{Loaded, load};
+use crate::storage::schema::{CURRENT_VERSION, FileKind, Reason, Versioned};
+use serde::{Deserialize, Serialize};
+
+/// `practice/rounds/<uuid>.json`: `{"schema_version":1,"round":{...}}`.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct RoundFile {
+    pub schema_version: u64,
+    pub round: RoundRecord,
+}
+
+#[derive(Serialize)]
+struct RoundFileRef<'a> {
+    schema_version: u64,
+    round: &'a RoundRecord,
+}
+
+/// `competencies.json`: `{"schema_version":1,"competencies":{...}}`.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct CompetenciesFile {
+    pub schema_version: u64,
+    pub competencies: CompetencyRecord,
+}
+
+#[derive(Serialize)]
+struct CompetenciesFileRef<'a> {
+    schema_version: u64,
+    competencies: &'a CompetencyRecord,
+}
+
+impl Versioned for RoundFile {
+    const KIND: FileKind = FileKind::PracticeRound;
+    fn version(&self) -> u64 {
+        self.schema_version
+    }
+}
+
+impl Versioned for CompetenciesFile {
+    const KIND: FileKind = FileKind::Competencies;
+    fn version(&self) -> u64 {
+        self.schema_version
+    }
+}
+
+/// Creates a folder the first time it is needed, owner-only, and makes its entry durable.
+fn ensure_dir(root: &Path, rel: &str) -> std::io::Result<()> {
+    let path = root.join(rel);
+    if path.is_dir() {
+        return Ok(());
+    }
+    create_private_dir(&path)?;
+    tighten_dir(&path)?;
+    if let Some(parent) = path.parent() {
+        sync_dir(parent)?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// Every practice round that can be read, oldest first. A file that cannot be read is
+    /// moved to quarantine (when writable) and reported; the others still load.
+    pub fn practice_rounds(&self) -> (Vec<RoundRecord>, Vec<Problem>) {
+        let mut problems = Vec::new();
+        let dir = self.layout.path(ROUNDS_DIR);
+        if !dir.is_dir() {
+            return (Vec::new(), problems);
+        }
+        let writable = !self.is_read_only();
+        let mut rounds = Vec::new();
+        for id in list_records(&dir, ROUNDS_DIR, &mut problems) {
+            let rel = Layout::round_rel(id);
+            match load::<RoundFile>(&self.layout.path(&rel)) {
+                Loaded::Found { value, .. } if value.round.id != id => {
+                    report_unreadable(
+                        &self.layout,
+                        &rel,
+                        Reason::IdMismatch,
+                        writable,
+                        &mut problems,
+                    );
+                }
+                Loaded::Found {
+                    value,
+                    migrated_from,
+                    ..
+                } => {
+                    if let Some(from) = migrated_from {
+                        problems.push(Problem {
+                            file: rel,
+                            kind: ProblemKind::Migrated { from },
+                        });
+                    }
+                    rounds.push(value.round);
+                }
+                Loaded::Missing => {}
+                Loaded::Newer { found } => problems.push(Problem {
+                    file: rel,
+                    kind: ProblemKind::NewerVersion { found },
+                }),
+                Loaded::Unreadable(reason) => {
+                    report_unreadable(&self.layout, &rel, reason, writable, &mut problems)
+                }
+            }
+        }
+        rounds.sort_by_key(|r| (r.started_at, r.id));
+        (rounds, problems)
+    }
+
+    /// Saves a practice round (whole, replacing any earlier save of it) durably.
+    pub fn save_practice_round(&self, round: &RoundRecord) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        for rel in [PRACTICE_DIR, ROUNDS_DIR] {
+            ensure_dir(self.layout.root(), rel)
+                .map_err(|e| StoreError::from_io(Action::Save, e, self.layout.root()))?;
+        }
+        let rel = Layout::round_rel(round.id);
+        self.guard_overwrite::<RoundFile>(&rel)?;
+        let bytes = serde_json::to_vec_pretty(&RoundFileRef {
+            schema_version: CURRENT_VERSION,
+            round,
+        })
+        .map_err(|_| encode_error(Action::Save))?;
+        self.write_file(&rel, &bytes, Action::Save, true)
+            .map(|_| ())
+            .map_err(|Failed { error, .. }| error)
+    }
+
+    /// The competency record, empty when none was saved yet. An unreadable file is moved
+    /// to quarantine and reported, and an empty record comes back; a read-only store
+    /// reports it as an error instead, so an export never passes an empty record off as
+    /// the real one. A file from a newer version is an error and is left alone.
+    pub fn competencies(&self) -> Result<(CompetencyRecord, Vec<Problem>), StoreError> {
+        let mut problems = Vec::new();
+        match load::<CompetenciesFile>(&self.layout.path(COMPETENCIES_FILE)) {
+            Loaded::Missing => Ok((CompetencyRecord::default(), problems)),
+            Loaded::Found {
+                value,
+                migrated_from,
+                ..
+            } => {
+                if let Some(from) = migrated_from {
+                    problems.push(Problem {
+                        file: COMPETENCIES_FILE.into(),
+                        kind: ProblemKind::Migrated { from },
+                    });
+                }
+                Ok((value.competencies, problems))
+            }
+            Loaded::Newer { found } => Err(StoreError::NewerVersion {
+                action: Action::Read,
+                file: COMPETENCIES_FILE.into(),
+                found,
+            }),
+            Loaded::Unreadable(reason) => {
+                report_unreadable(
+                    &self.layout,
+                    COMPETENCIES_FILE,
+                    reason.clone(),
+                    !self.is_read_only(),
+                    &mut problems,
+                );
+                match problems.last().map(|p| &p.kind) {
+                    Some(ProblemKind::Quarantined { .. }) => {
+                        Ok((CompetencyRecord::default(), problems))
+                    }
+                    _ => Err(StoreError::Unreadable {
+                        file: COMPETENCIES_FILE.into(),
+                        reason,
+                    }),
+                }
+            }
+        }
+    }
+
+    /// Saves the whole competency record durably. Refuses (never overwrites) a file from a
+    /// newer version; moves an unreadable one to quarantine first.
+    pub fn save_competencies(&self, record: &CompetencyRecord) -> Result<(), StoreError> {
+        self.ensure_writable()?;
+        self.guard_overwrite::<CompetenciesFile>(COMPETENCIES_FILE)?;
+        let bytes = serde_json::to_vec_pretty(&CompetenciesFileRef {
+            schema_version: CURRENT_VERSION,
+            competencies: record,
+        })
+        .map_err(|_| encode_error(Action::Save))?;
+        self.write_file(COMPETENCIES_FILE, &bytes, Action::Save, true)
+            .map(|_| ())
+            .map_err(|Failed { error, .. }| error)
+    }
+}
