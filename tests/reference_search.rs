@@ -65,6 +65,7 @@ const QUERIES: &[(&str, &str)] = &[
     ("share my recovery story", "tool:ask_share_ask"),
     ("active listening skills", "skill:communication.2"),
     ("open questions connecting", "tool:oars.connecting"),
+    ("open questions exploring", "tool:oars.exploring"),
     ("suicide", "crisis:988"),
 ];
 

@@ -153,7 +153,8 @@ impl Content {
                         kind: RefKind::Tool,
                         body: t.finish(),
                         stage: Some(stage),
-                        keywords: Vec::new(),
+                        // The same words find a stage's prompts as find the whole tool.
+                        keywords: tool.keywords.clone(),
                     });
                 }
             }
