@@ -116,6 +116,8 @@ pub enum Action {
         peer_id: Uuid,
         plan: Option<Box<SafetyPlanHistory>>,
     },
+    /// Open the quick reference over the current screen, or close it (Ctrl+G, home `g`).
+    ToggleReference,
     /// Practice setup: the previous / next value of the focused setting.
     PrevValue,
     NextValue,
@@ -182,6 +184,8 @@ pub enum Destination {
     History,
     /// The tools between meetings.
     Tools,
+    /// The quick reference, over home.
+    Reference,
     /// Practice drills for trainees.
     Practice,
     /// The trainee's competency record.

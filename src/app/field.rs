@@ -152,6 +152,20 @@ impl Field {
         }
         text
     }
+
+    /// Selects all the text, so typing replaces it (a search box reopened).
+    pub fn select_all(&mut self) {
+        self.area.select_all();
+    }
+
+    /// Whether the line with the cursor holds nothing but spaces.
+    pub fn cursor_line_is_blank(&self) -> bool {
+        let row = self.area.cursor().0;
+        self.area
+            .lines()
+            .get(row)
+            .is_none_or(|l| l.trim().is_empty())
+    }
 }
 
 #[cfg(test)]

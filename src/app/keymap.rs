@@ -59,6 +59,12 @@ pub enum Mode {
     ToolsSaved,
     /// Tools between meetings: who the worksheet is for.
     ToolsPickPeer,
+    /// Reference: the search box and the list of entries.
+    RefSearch,
+    /// Reference: reading one entry.
+    RefRead,
+    /// Reference: reading one entry during a session, so lines can go into the notes.
+    RefReadNotes,
     PracticeSetup,
     /// Typing one answer (open it up, reflect it).
     PracticeAnswer,
@@ -99,6 +105,7 @@ impl Mode {
                 | Mode::ToolInput
                 | Mode::ToolsHome
                 | Mode::ToolsPickPeer
+                | Mode::RefSearch
                 | Mode::PracticeAnswer
                 | Mode::PracticeSteps
                 | Mode::CompetencyForm
@@ -198,6 +205,14 @@ pub fn mode(app: &App) -> Mode {
 pub fn mode_under_help(app: &App) -> Mode {
     if app.confirm.is_some() {
         return Mode::Confirm;
+    }
+    // The reference is an overlay above every screen, tools included.
+    if let Some(view) = app.reference.as_deref().filter(|r| r.visible) {
+        return match view.reading {
+            Some(_) if app.reference_can_insert() => Mode::RefReadNotes,
+            Some(_) => Mode::RefRead,
+            None => Mode::RefSearch,
+        };
     }
     if let Some(mode) = super::tools::mode(app) {
         return mode;
@@ -310,6 +325,12 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     "t",
                     "tools",
                     Action::Open(Destination::Tools),
+                ),
+                b(
+                    &[Key::Char('g')],
+                    "g",
+                    "reference",
+                    Action::Open(Destination::Reference),
                 ),
                 b(
                     &[Key::Char('r')],
@@ -643,6 +664,63 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         | Mode::ToolsHome
         | Mode::ToolsSaved
         | Mode::ToolsPickPeer => super::tools::keys::bindings(mode),
+        Mode::RefSearch => vec![
+            b(&[Key::Code(Enter)], "Enter", "open", Action::Submit),
+            b(&[UP], "↑↓", "choose", Action::Up),
+            h(&[DOWN], "↓", "move down", Action::Down),
+            h(&[Key::Code(PageUp)], "PgUp", "page up", Action::PageUp),
+            h(
+                &[Key::Code(PageDown)],
+                "PgDn",
+                "page down",
+                Action::PageDown,
+            ),
+            b(&[Key::Code(Tab)], "Tab", "browse by", Action::NextField),
+            h(
+                &[Key::Code(BackTab)],
+                "Shift+Tab",
+                "browse by (back)",
+                Action::PrevField,
+            ),
+            b(&[Key::Code(Esc)], "Esc", "close", Action::Back),
+            help_typing(),
+        ],
+        Mode::RefRead | Mode::RefReadNotes => {
+            let mut v = Vec::new();
+            if mode == Mode::RefReadNotes {
+                v.push(b(
+                    &[Key::Code(Enter)],
+                    "Enter",
+                    "add line to notes",
+                    Action::Submit,
+                ));
+                v.push(b(&[Key::Char('a')], "a", "add all", Action::AddItem));
+            }
+            v.extend([
+                b(&[UP, K_UP], "↑↓", "line", Action::Up),
+                h(&[DOWN, K_DOWN], "↓", "next line", Action::Down),
+                h(&[Key::Code(PageUp)], "PgUp", "page up", Action::PageUp),
+                h(
+                    &[Key::Code(PageDown), Key::Char(' ')],
+                    "PgDn",
+                    "page down",
+                    Action::PageDown,
+                ),
+                b(
+                    &[
+                        Key::Code(Esc),
+                        Key::Code(KeyCode::Backspace),
+                        Key::Char('q'),
+                    ],
+                    "Esc",
+                    "back",
+                    Action::Back,
+                ),
+                b(&[Key::Char('/')], "/", "search", Action::StartFilter),
+                help(),
+            ]);
+            v
+        }
         Mode::PracticeSetup
         | Mode::PracticeAnswer
         | Mode::PracticeSteps
@@ -678,6 +756,28 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
             b(&[Key::Code(Esc)], "Esc", "clear", Action::Back),
         ],
     };
+    // The reference opens from anywhere, typing or not, except over a question.
+    match mode {
+        Mode::Confirm => {}
+        Mode::RefSearch | Mode::RefRead | Mode::RefReadNotes => v.push(b(
+            &[Key::Ctrl('g')],
+            "Ctrl+G",
+            "close",
+            Action::ToggleReference,
+        )),
+        Mode::Notes => v.push(b(
+            &[Key::Ctrl('g')],
+            "Ctrl+G",
+            "reference",
+            Action::ToggleReference,
+        )),
+        _ => v.push(h(
+            &[Key::Ctrl('g')],
+            "Ctrl+G",
+            "reference",
+            Action::ToggleReference,
+        )),
+    }
     v.push(h(
         &[Key::Ctrl('c')],
         "Ctrl+C",
@@ -762,6 +862,9 @@ mod tests {
             Mode::Blank,
             Mode::Crisis,
             Mode::Unlock,
+            Mode::RefSearch,
+            Mode::RefRead,
+            Mode::RefReadNotes,
         ];
         let modes = modes.into_iter().chain(super::super::tools::keys::MODES);
         for mode in modes {
@@ -772,6 +875,45 @@ mod tests {
             }
             assert!(keys.contains(&Key::Ctrl('c')), "{mode:?} lacks Ctrl+C");
         }
+    }
+
+    #[test]
+    fn ctrl_g_opens_the_reference_everywhere_but_a_question() {
+        for mode in [
+            Mode::Help,
+            Mode::Home,
+            Mode::DraftOffer,
+            Mode::Peers,
+            Mode::PeerForm,
+            Mode::PickPeer,
+            Mode::PickKind,
+            Mode::Notes,
+            Mode::SessionCommands,
+            Mode::SummaryText,
+            Mode::SummaryGoals,
+            Mode::SummaryActivities,
+            Mode::GoalEditor,
+            Mode::History,
+            Mode::HistoryFilter,
+            Mode::Note,
+            Mode::Amend,
+            Mode::RefSearch,
+            Mode::RefRead,
+            Mode::RefReadNotes,
+        ]
+        .into_iter()
+        .chain(trainee::MODES)
+        {
+            let toggles = bindings(mode).iter().any(|b| {
+                b.keys.contains(&Key::Ctrl('g')) && matches!(b.action, Action::ToggleReference)
+            });
+            assert!(toggles, "{mode:?} lacks Ctrl+G");
+        }
+        assert!(
+            !bindings(Mode::Confirm)
+                .iter()
+                .any(|b| b.keys.contains(&Key::Ctrl('g')))
+        );
     }
 
     #[test]
@@ -790,6 +932,7 @@ mod tests {
             Mode::ToolsHome,
             Mode::ToolsPickPeer,
             Mode::Unlock,
+            Mode::RefSearch,
         ] {
             for binding in bindings(mode) {
                 for k in binding.keys {

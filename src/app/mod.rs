@@ -13,6 +13,7 @@ pub mod live;
 pub mod peers;
 pub mod practice;
 pub mod privacy;
+pub mod reference;
 pub mod tools;
 
 use std::collections::HashMap;
@@ -144,6 +145,8 @@ pub struct App {
     pub competencies: competencies::CompetencyView,
     /// The time of the latest update, so drawing needs no clock.
     pub now: Timestamp,
+    /// The quick reference overlay, once opened (kept, hidden, when closed).
+    pub reference: Option<Box<reference::ReferenceView>>,
     /// Set once the user asked to quit and everything that had to be kept was kept.
     pub quitting: bool,
     /// A quit was stopped because keeping the draft failed; a second Ctrl+C quits anyway.
@@ -188,6 +191,7 @@ impl App {
             practice: practice::PracticeView::default(),
             competencies: competencies::CompetencyView::default(),
             now,
+            reference: None,
             quitting: false,
             quit_blocked: false,
             tools: tools::ToolsApp::default(),
@@ -282,6 +286,7 @@ pub const HOME_MENU: &[(char, &str, Destination)] = &[
     ('p', "Peers", Destination::Peers),
     ('h', "History", Destination::History),
     ('t', "Tools and worksheets", Destination::Tools),
+    ('g', "Reference", Destination::Reference),
     ('d', "Practice drills", Destination::Practice),
     ('c', "Competencies", Destination::Competencies),
 ];
@@ -355,6 +360,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         other if app.privacy.crisis.is_some() || app.privacy.lock.is_some() => {
             privacy::intercept(app, &other).unwrap_or_default()
         }
+        Action::ToggleReference => {
+            reference::toggle(app);
+            vec![]
+        }
+        other if app.reference_open() => reference::update(app, other, now),
         other => match app.screen {
             Screen::Home => home(app, other),
             Screen::DraftOffer => draft_offer(app, other, now),
@@ -370,6 +380,12 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
 }
 
 fn open(app: &mut App, dest: Destination) {
+    if dest == Destination::Reference {
+        if !app.reference_open() {
+            reference::toggle(app);
+        }
+        return;
+    }
     if app.live.is_some() {
         app.info("A session is running: end it (e) or quit (q) to keep it as a draft.");
         return;
@@ -385,6 +401,7 @@ fn open(app: &mut App, dest: Destination) {
         }
         Destination::History => Screen::History,
         Destination::Tools => Screen::Tools,
+        Destination::Reference => app.screen,
         Destination::Practice => Screen::Practice,
         Destination::Competencies => Screen::Competencies,
     };

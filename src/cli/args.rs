@@ -83,6 +83,22 @@ pub enum Command {
         #[command(subcommand)]
         command: PracticeCommand,
     },
+    /// Look something up in the reference: stages, key concepts, tools, skills, qualities,
+    /// roles and crisis lines. Prints the best match, wrapped to the terminal.
+    Ref {
+        /// Words to look for, e.g. `gentle refusal` or `signs of readiness`; an entry id
+        /// from --list works too.
+        query: Vec<String>,
+        /// List every entry's id and title.
+        #[arg(long, conflicts_with = "query")]
+        list: bool,
+        /// Print every match's id and title, best first, instead of the best match.
+        #[arg(long)]
+        all: bool,
+        /// Print the matches, with scores, as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// The trainee's competency record (skills demonstrated, sign-offs, on-the-job hours).
     Competencies {
         #[command(subcommand)]

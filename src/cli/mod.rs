@@ -8,6 +8,7 @@ pub mod notes;
 pub mod passphrase;
 pub mod practice;
 pub mod privacy;
+pub mod reference;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -75,6 +76,26 @@ pub fn run(cli: Cli) -> Result<()> {
             let dir = data_dir()?;
             passphrase::unlock_if_needed(&dir, fd)?;
             debug::save_loop(&dir, seed, count, fail_writes, panic_after, &mut out)
+        }
+        Some(Command::Ref {
+            query,
+            list,
+            all,
+            json,
+        }) => {
+            let mut notices = Vec::new();
+            let content = crate::tui::load_content(&mut notices);
+            for n in notices {
+                eprintln!("alongside: {n}");
+            }
+            let request = reference::Request {
+                query: query.join(" "),
+                list,
+                all,
+                json,
+                width: reference::output_width(),
+            };
+            reference::run(content, &request, &mut out)
         }
         Some(Command::Practice { command }) => match command {
             PracticeCommand::Classify { text, json } => {

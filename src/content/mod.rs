@@ -16,6 +16,7 @@ mod overrides;
 mod qualities;
 mod reference;
 mod roles;
+pub mod search;
 mod stages;
 mod text;
 pub mod tools;
@@ -32,6 +33,7 @@ pub use error::{ContentError, ContentProblem};
 pub use qualities::Quality;
 pub use reference::{RefEntry, RefKind};
 pub use roles::{CompetencyArea, RoleArea};
+pub use search::{Hit, SearchIndex};
 pub use stages::{KeyConcept, StageInfo};
 pub use tools::{Tool, ToolBody, ToolKind};
 

@@ -20,6 +20,9 @@ pub struct RefEntry {
     pub body: String,
     /// The stage the entry belongs to, when it belongs to exactly one.
     pub stage: Option<Stage>,
+    /// Extra words people search for that the text may not use (a tool's `keywords`).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub keywords: Vec<String>,
 }
 
 impl RefEntry {
@@ -40,6 +43,8 @@ pub enum RefKind {
     Crisis,
     Role,
     Competency,
+    /// One skill of a competency area.
+    Skill,
 }
 
 impl RefKind {
@@ -52,6 +57,7 @@ impl RefKind {
             RefKind::Crisis => "Crisis",
             RefKind::Role => "Role",
             RefKind::Competency => "Competency",
+            RefKind::Skill => "Skill",
         }
     }
 }
@@ -78,12 +84,29 @@ impl Content {
         for s in self.stages() {
             let mut t = Text::new();
             t.para(&s.purpose);
-            t.list("Key concepts", s.key_concepts.iter().map(|k| &k.name));
+            t.pairs(
+                "Key concepts",
+                s.key_concepts
+                    .iter()
+                    .map(|k| (k.name.as_str(), k.explanation.as_str())),
+            );
+            let tools: Vec<(&str, &str)> = s
+                .tools
+                .iter()
+                .map(|id| {
+                    self.tool(id)
+                        .map_or((id.as_str(), ""), |t| (t.name.as_str(), t.summary.as_str()))
+                })
+                .collect();
             t.list(
                 "Tools",
-                s.tools
-                    .iter()
-                    .map(|id| self.tool(id).map_or(id.as_str(), |t| t.name.as_str())),
+                tools.iter().map(|(name, summary)| {
+                    if summary.is_empty() {
+                        name.to_string()
+                    } else {
+                        format!("{name}: {summary}")
+                    }
+                }),
             );
             out.push(RefEntry {
                 id: format!("stage:{}", s.id.id()),
@@ -91,6 +114,7 @@ impl Content {
                 kind: RefKind::Stage,
                 body: t.finish(),
                 stage: Some(s.id),
+                keywords: vec![format!("{} stage", s.name)],
             });
             for k in &s.key_concepts {
                 let mut t = Text::new();
@@ -102,6 +126,7 @@ impl Content {
                     kind: RefKind::Concept,
                     body: t.finish(),
                     stage: Some(s.id),
+                    keywords: Vec::new(),
                 });
             }
         }
@@ -116,6 +141,7 @@ impl Content {
                 kind: RefKind::Tool,
                 body: tool.to_text(),
                 stage,
+                keywords: tool.keywords.clone(),
             });
             if let ToolBody::Oars(oars) = &tool.body {
                 for (stage, set) in oars.stages.iter() {
@@ -127,6 +153,8 @@ impl Content {
                         kind: RefKind::Tool,
                         body: t.finish(),
                         stage: Some(stage),
+                        // The same words find a stage's prompts as find the whole tool.
+                        keywords: tool.keywords.clone(),
                     });
                 }
             }
@@ -140,6 +168,7 @@ impl Content {
                 kind: RefKind::Quality,
                 body: t.finish(),
                 stage: None,
+                keywords: Vec::new(),
             });
         }
         for r in self.roles() {
@@ -151,20 +180,51 @@ impl Content {
                 kind: RefKind::Role,
                 body: t.finish(),
                 stage: None,
+                keywords: Vec::new(),
             });
         }
         for k in self.competencies() {
             let mut t = Text::new();
-            t.para(&k.summary)
-                .para(&format!("Skills in this area: {}.", k.skill_count))
-                .list("For example", &k.examples);
+            t.para(&k.summary);
+            if k.skills.is_empty() {
+                t.para(&format!("Skills in this area: {}.", k.skill_count))
+                    .list("For example", &k.examples);
+            } else {
+                t.list(
+                    &format!("Skills in this area ({})", k.skills.len()),
+                    &k.skills,
+                );
+            }
             out.push(RefEntry {
                 id: format!("competency:{}", k.id),
                 title: k.name.clone(),
                 kind: RefKind::Competency,
                 body: t.finish(),
                 stage: None,
+                keywords: Vec::new(),
             });
+        }
+        // Each skill on its own, so a search for a skill finds it and, through it, its area.
+        for k in self.competencies() {
+            for (n, skill) in k.skills.iter().enumerate() {
+                let mut t = Text::new();
+                t.para(skill)
+                    .para(&format!(
+                        "Competency area: {} (skill {} of {}).",
+                        k.name,
+                        n + 1,
+                        k.skills.len()
+                    ))
+                    .para(&k.summary);
+                out.push(RefEntry {
+                    id: format!("skill:{}.{}", k.id, n + 1),
+                    title: skill.trim_end_matches('.').to_string(),
+                    kind: RefKind::Skill,
+                    body: t.finish(),
+                    stage: None,
+                    keywords: Vec::new(),
+                });
+            }
         }
         let crisis = self.crisis();
         let mut all = Text::new();
@@ -179,6 +239,7 @@ impl Content {
             kind: RefKind::Crisis,
             body: all.finish(),
             stage: None,
+            keywords: Vec::new(),
         });
         for r in crisis.all() {
             let mut t = Text::new();
@@ -189,6 +250,7 @@ impl Content {
                 kind: RefKind::Crisis,
                 body: t.finish(),
                 stage: None,
+                keywords: Vec::new(),
             });
         }
         out

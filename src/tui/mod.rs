@@ -85,7 +85,7 @@ fn worth_telling(p: &Problem) -> bool {
 /// The built-in content plus an organisation's override files from the config folder
 /// (`content/` under the platform config directory). Bad files are reported by name and
 /// line; the built-in content is used for them.
-fn load_content(notices: &mut Vec<String>) -> &'static Content {
+pub(crate) fn load_content(notices: &mut Vec<String>) -> &'static Content {
     let Some(dir) = directories::ProjectDirs::from("", "", "alongside")
         .map(|d| d.config_dir().join("content"))
         .filter(|d| d.is_dir())

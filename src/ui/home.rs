@@ -50,6 +50,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         ]),
         Line::from(""),
         Line::from(Span::styled("Press ? for help on any screen.", THEME.muted)),
+        Line::from(Span::styled(
+            "Ctrl+G opens the reference from anywhere.",
+            THEME.muted,
+        )),
     ];
     frame.render_widget(
         Paragraph::new(counts)

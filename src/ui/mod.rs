@@ -9,11 +9,13 @@ mod note;
 mod peers;
 mod practice;
 pub mod privacy;
+mod reference;
 mod session;
 mod summary;
 pub mod theme;
 mod tools;
 pub mod widgets;
+pub mod wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -64,6 +66,9 @@ pub fn draw(frame: &mut Frame, app: &App) {
     if let Some(form) = &app.peer_form {
         peers::draw_form(frame, body, form);
     }
+    if app.reference_open() {
+        reference::draw(frame, body, app);
+    }
     status_line(frame, status, app);
     let mode = keymap::mode(app);
     frame.render_widget(
@@ -112,7 +117,17 @@ fn screen_name(screen: Screen) -> &'static str {
 fn title_bar(frame: &mut Frame, area: Rect, app: &App) {
     let left = Line::from(vec![
         Span::styled(" alongside ", THEME.title),
-        Span::styled(format!("· {}", screen_name(app.screen)), THEME.muted),
+        Span::styled(
+            format!(
+                "· {}",
+                if app.reference_open() {
+                    "Reference"
+                } else {
+                    screen_name(app.screen)
+                }
+            ),
+            THEME.muted,
+        ),
     ]);
     frame.render_widget(left, area);
     let clock = widgets::time(app.now);
