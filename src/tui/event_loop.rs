@@ -3,6 +3,7 @@
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::mpsc::{self, Receiver, RecvTimeoutError};
 use std::time::Duration;
 
 use anyhow::{Context, Result};
@@ -26,13 +27,14 @@ pub fn run_app(app: &mut App, store: &mut dyn NoteStore) -> Result<()> {
     let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut term, app, store)));
     ratatui::restore();
     match outcome {
-        Ok(result) => result,
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => {
+            // The terminal or keyboard went away: keep what was typed, then report.
+            keep_unsaved(app, store);
+            Err(e)
+        }
         Err(_) => {
-            if let Some(live) = &app.live {
-                let _ = store.save_draft(&live.snapshot());
-            }
-            let kept = app::tools::on_interrupt(app);
-            execute(app, store, kept, now());
+            keep_unsaved(app, store);
             anyhow::bail!(
                 "stopped after an internal error; the running session was kept as a draft"
             )
@@ -40,30 +42,52 @@ pub fn run_app(app: &mut App, store: &mut dyn NoteStore) -> Result<()> {
     }
 }
 
+/// Keeps a running session's draft and an open worksheet's changes, on any way out.
+fn keep_unsaved(app: &mut App, store: &mut dyn NoteStore) {
+    if let Some(live) = &app.live {
+        let _ = store.save_draft(&live.snapshot());
+    }
+    let kept = app::tools::on_interrupt(app);
+    execute(app, store, kept, now());
+}
+
+/// Reads terminal events on their own thread. When the terminal disappears, crossterm's
+/// read can spin without returning; the loop must still see the stop signal and leave.
+fn spawn_event_reader() -> Receiver<std::io::Result<Event>> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        loop {
+            let event = event::read();
+            let failed = event.is_err();
+            if tx.send(event).is_err() || failed {
+                break;
+            }
+        }
+    });
+    rx
+}
+
 fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteStore) -> Result<()> {
     let stop = stop_signals();
+    let events = spawn_event_reader();
     loop {
         // The terminal closed or the system is shutting down: keep the draft and leave, as
         // Ctrl+C does.
         if stop.load(Ordering::Relaxed) {
-            if let Some(live) = &app.live {
-                let _ = store.save_draft(&live.snapshot());
-            }
-            // An open worksheet between meetings keeps its unsaved changes too.
-            let kept = app::tools::on_interrupt(app);
-            execute(app, store, kept, now());
+            keep_unsaved(app, store);
             return Ok(());
         }
         term.draw(|frame| ui::draw(frame, app))
             .context("could not draw on the terminal")?;
-        let action = if event::poll(TICK).context("could not read the keyboard")? {
-            match event::read().context("could not read the keyboard")? {
-                Event::Key(key) => keymap::map_key(app, key),
-                // The next draw uses the new size.
-                _ => None,
+        let action = match events.recv_timeout(TICK) {
+            Ok(Ok(Event::Key(key))) => keymap::map_key(app, key),
+            // A resize: the next draw uses the new size.
+            Ok(Ok(_)) => None,
+            Ok(Err(e)) => return Err(e).context("could not read the keyboard"),
+            Err(RecvTimeoutError::Timeout) => None,
+            Err(RecvTimeoutError::Disconnected) => {
+                anyhow::bail!("the keyboard is no longer available")
             }
-        } else {
-            None
         };
         if let Some(action) = action
             && step(app, store, action)
