@@ -1,28 +1,12 @@
 //! A trainee in a real terminal: one practice answer with feedback, a skill marked in the
 //! competency record, then the JSON the app wrote.
 
-use std::process::Command;
-use std::time::{Duration, Instant};
+mod pty;
 
-use expectrl::{Expect, Session};
+use std::time::Duration;
 
-const ESC: &str = "\x1b";
-const ENTER: &str = "\r";
-const TAB: &str = "\t";
-const CTRL_S: &str = "\x13";
-
-fn spawn(data: &std::path::Path) -> expectrl::session::OsSession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
-    cmd.arg("--data-dir").arg(data);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("ALONGSIDE_DATA_DIR");
-    let mut s = Session::spawn(cmd).expect("spawn alongside in a pty");
-    s.get_process_mut()
-        .set_window_size(80, 24)
-        .expect("window size");
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
-    s
-}
+use expectrl::Expect;
+use pty::{CTRL_S, ENTER, ESC, TAB, spawn_session, wait_for_exit};
 
 /// Sends keys, then waits a moment so an Esc is never read together with the next key.
 fn keys(s: &mut expectrl::session::OsSession, text: &str) {
@@ -30,24 +14,11 @@ fn keys(s: &mut expectrl::session::OsSession, text: &str) {
     std::thread::sleep(Duration::from_millis(200));
 }
 
-fn wait_for_exit(s: &mut expectrl::session::OsSession) {
-    let start = Instant::now();
-    while s.get_process().is_alive().unwrap_or(false) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "app did not quit"
-        );
-        let mut buf = [0u8; 4096];
-        let _ = s.try_read(&mut buf);
-        std::thread::sleep(Duration::from_millis(50));
-    }
-}
-
 #[test]
 fn a_trainee_practises_and_records_a_skill() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("data");
-    let mut s = spawn(&data);
+    let mut s = spawn_session(&data, &[]);
     // Only single words are looked for: a frame skips cells that are already blank, so
     // words are not always written next to each other with their spaces.
     s.expect("Practice").expect("home menu");

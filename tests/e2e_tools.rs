@@ -2,47 +2,17 @@
 //! worksheet inside a session with Ctrl+T, fills it, ends the session, and finds what was
 //! filled in the saved session's JSON. Then fills a worksheet between meetings.
 
-use std::process::Command;
-use std::time::{Duration, Instant};
+mod pty;
 
-use expectrl::{Expect, Session};
+use std::time::Duration;
 
-const ESC: &str = "\x1b";
-const TAB: &str = "\t";
-const ENTER: &str = "\r";
-const CTRL_S: &str = "\x13";
-const CTRL_T: &str = "\x14";
-
-fn spawn(data: &std::path::Path) -> expectrl::session::OsSession {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
-    cmd.arg("--data-dir").arg(data);
-    cmd.env("TERM", "xterm-256color");
-    cmd.env_remove("ALONGSIDE_DATA_DIR");
-    let mut s = Session::spawn(cmd).expect("spawn alongside in a pty");
-    s.get_process_mut()
-        .set_window_size(80, 24)
-        .expect("window size");
-    s.set_expect_timeout(Some(Duration::from_secs(20)));
-    s
-}
+use expectrl::Expect;
+use pty::{CTRL_S, CTRL_T, ENTER, ESC, TAB, spawn_session, wait_for_exit};
 
 /// Sends keys one small chunk at a time, as typing does (and so Esc is never read as Alt).
 fn keys(s: &mut expectrl::session::OsSession, text: &str) {
     s.send(text).expect("send");
     std::thread::sleep(Duration::from_millis(150));
-}
-
-fn wait_for_exit(s: &mut expectrl::session::OsSession) {
-    let start = Instant::now();
-    while s.get_process().is_alive().unwrap_or(false) {
-        assert!(
-            start.elapsed() < Duration::from_secs(20),
-            "app did not quit"
-        );
-        let mut buf = [0u8; 4096];
-        let _ = s.try_read(&mut buf);
-        std::thread::sleep(Duration::from_millis(50));
-    }
 }
 
 fn json_files(dir: &std::path::Path) -> Vec<serde_json::Value> {
@@ -63,7 +33,7 @@ fn json_files(dir: &std::path::Path) -> Vec<serde_json::Value> {
 fn a_worksheet_filled_in_a_session_is_in_the_saved_session_json() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("data");
-    let mut s = spawn(&data);
+    let mut s = spawn_session(&data, &[]);
     s.expect("New session").expect("home screen");
 
     keys(&mut s, "n");
@@ -132,7 +102,7 @@ fn a_worksheet_filled_in_a_session_is_in_the_saved_session_json() {
 fn a_worksheet_filled_between_meetings_is_saved_on_its_own() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("data");
-    let mut s = spawn(&data);
+    let mut s = spawn_session(&data, &[]);
     s.expect("New session").expect("home screen");
     keys(&mut s, "t");
     s.expect("Choose a tool").expect("tools screen");

@@ -14,6 +14,7 @@ pub const ESC: &str = "\x1b";
 pub const TAB: &str = "\t";
 pub const ENTER: &str = "\r";
 pub const CTRL_S: &str = "\x13";
+pub const CTRL_T: &str = "\x14";
 
 const WAIT: Duration = Duration::from_secs(30);
 
@@ -22,20 +23,49 @@ pub struct Pty {
     parser: vt100::Parser,
 }
 
+/// Starts `alongside --data-dir DATA ARGS...` in an 80x24 pseudo-terminal, with a 20 s
+/// limit on each raw `expect`.
+pub fn spawn_session(data: &Path, args: &[&str]) -> OsSession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
+    cmd.arg("--data-dir").arg(data).args(args);
+    cmd.env("TERM", "xterm-256color");
+    cmd.env_remove("ALONGSIDE_DATA_DIR");
+    let mut session = Session::spawn(cmd).expect("spawn alongside in a pty");
+    session
+        .get_process_mut()
+        .set_window_size(80, 24)
+        .expect("window size");
+    session.set_expect_timeout(Some(Duration::from_secs(20)));
+    session
+}
+
+/// Waits for the app to exit, draining its output meanwhile so it never blocks on a full
+/// pty. `on_output` sees every chunk read.
+fn drain_until_exit(session: &mut OsSession, mut on_output: impl FnMut(&[u8])) {
+    let start = Instant::now();
+    let mut buf = [0u8; 16384];
+    while session.get_process().is_alive().unwrap_or(false) {
+        assert!(start.elapsed() < WAIT, "app did not quit");
+        while let Ok(n) = session.try_read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            on_output(&buf[..n]);
+        }
+        std::thread::sleep(Duration::from_millis(30));
+    }
+}
+
+/// `drain_until_exit` for tests that read the raw session rather than a [`Pty`].
+pub fn wait_for_exit(session: &mut OsSession) {
+    drain_until_exit(session, |_| {});
+}
+
 impl Pty {
     /// Starts `alongside --data-dir DATA ARGS...` in an 80x24 terminal.
     pub fn spawn(data: &Path, args: &[&str]) -> Pty {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
-        cmd.arg("--data-dir").arg(data).args(args);
-        cmd.env("TERM", "xterm-256color");
-        cmd.env_remove("ALONGSIDE_DATA_DIR");
-        let mut session = Session::spawn(cmd).expect("spawn alongside in a pty");
-        session
-            .get_process_mut()
-            .set_window_size(80, 24)
-            .expect("window size");
         Pty {
-            session,
+            session: spawn_session(data, args),
             parser: vt100::Parser::default(),
         }
     }
