@@ -385,6 +385,7 @@ impl GoalEditor {
                 what: what_text,
                 who: who.text().trim().to_string(),
                 by_when: parse_date(&when.text(), today)?,
+                done: false,
             });
         }
         Ok(Goal {

@@ -6,6 +6,7 @@ use clap::{Parser, Subcommand};
 
 use super::competencies::ExportFormat;
 use super::notes::NoteFormat;
+use super::report::ReportFormat;
 
 /// A calm, keyboard-driven companion for peer support sessions. With no command, opens the
 /// app on your data folder.
@@ -104,6 +105,34 @@ pub enum Command {
         #[command(subcommand)]
         command: CompetenciesCommand,
     },
+    /// Check words against the peer-language list: clinical, deficit or judging words, with
+    /// plainer person-first ones to use instead. With no TEXT and no --note, reads one line
+    /// at a time from stdin and writes one JSON object per line.
+    Language {
+        text: Option<String>,
+        /// Check every text of a saved note (its id, or the first characters of it).
+        #[arg(long, value_name = "ID", conflicts_with = "text")]
+        note: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print where the settings file is and what it holds (your name, credential,
+    /// organisation, service, check-in interval). Edit them from Home with `s`.
+    Settings,
+    /// Hours by activity (direct from sessions, indirect from the activity log), sessions by
+    /// kind, peers seen, new peers, goals and next steps, over a range of days (default:
+    /// this month).
+    Report {
+        /// First day, YYYY-MM-DD (default: the start of the month of --to, or of today).
+        #[arg(long, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// Last day, YYYY-MM-DD (default: the end of the month of --from, or of today).
+        #[arg(long, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -135,6 +164,9 @@ pub enum NotesCommand {
         id: String,
         #[arg(long, value_enum, default_value_t = NoteFormat::Md)]
         format: NoteFormat,
+        /// The progress note layout (e.g. girp, dap; default: the one in settings).
+        #[arg(long, value_name = "ID")]
+        layout: Option<String>,
     },
     /// Write every note to a folder, one file each.
     Export {
@@ -147,6 +179,9 @@ pub enum NotesCommand {
         /// protected: keep them somewhere safe and delete them when done).
         #[arg(long)]
         plaintext: bool,
+        /// The progress note layout (e.g. girp, dap; default: the one in settings).
+        #[arg(long, value_name = "ID")]
+        layout: Option<String>,
     },
 }
 

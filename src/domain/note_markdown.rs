@@ -209,6 +209,7 @@ mod tests {
                 what: "Call the training centre".into(),
                 who: "peer".into(),
                 by_when: NaiveDate::from_ymd_opt(2026, 1, 12),
+                done: false,
             }],
         });
         s.summary.activities = vec![DirectActivity::SkillBuildingMentoringGoalSetting];

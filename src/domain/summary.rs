@@ -36,6 +36,9 @@ pub struct NextStep {
     pub who: String,
     #[serde(default)]
     pub by_when: Option<NaiveDate>,
+    /// Marked done (counted in reports as next steps done).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
 }
 
 impl Summary {

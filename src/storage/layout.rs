@@ -29,6 +29,8 @@ pub const PRACTICE_DIR: &str = "practice";
 pub const ROUNDS_DIR: &str = "practice/rounds";
 /// The trainee's competency record, `{"schema_version":1,"competencies":{...}}`.
 pub const COMPETENCIES_FILE: &str = "competencies.json";
+/// Indirect activities logged by hand, `{"schema_version":1,"activity_log":{...}}`.
+pub const ACTIVITY_LOG_FILE: &str = "activity_log.json";
 /// Every temporary file starts with this, so a crash's leftovers are never mistaken for data.
 /// The leading dot keeps them out of casual directory listings.
 pub const TEMP_PREFIX: &str = ".alongside-tmp-";

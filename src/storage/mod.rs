@@ -22,6 +22,8 @@
 //!                             {"schema_version":1,"round":{RoundRecord}}
 //!   competencies.json         the trainee's competency record (created on first save):
 //!                             {"schema_version":1,"competencies":{CompetencyRecord}}
+//!   activity_log.json         indirect work logged by hand (created on first save):
+//!                             {"schema_version":1,"activity_log":{ActivityLog}}
 //!   alongside.key             only when encrypted: the data key under the passphrase
 //!   alongside.crypt           only while a whole-folder encrypt/decrypt is under way
 //! ```
@@ -80,6 +82,7 @@ mod quarantine;
 pub mod read;
 pub mod sample;
 pub mod schema;
+pub mod settings;
 mod store;
 
 pub use atomic::FileStamp;

@@ -276,6 +276,7 @@ fn make_session(
                 by_when: rng
                     .chance(70)
                     .then(|| day + Span::days(7 * rng.range(1, 3))),
+                done: false,
             })
             .collect();
         s.summary.goals.push(Goal {

@@ -32,6 +32,8 @@ pub enum FileKind {
     PracticeRound,
     /// `competencies.json`.
     Competencies,
+    /// `activity_log.json`.
+    ActivityLog,
 }
 
 /// `peers.json`: `{"schema_version":1,"peers":[Peer...]}`.

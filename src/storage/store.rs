@@ -28,6 +28,7 @@ use super::schema::{
 };
 use crate::domain::{Peer, Session};
 
+mod activity_log;
 mod practice;
 mod worksheets;
 
@@ -679,6 +680,12 @@ impl Store {
                 continue;
             }
             kept.insert(e.id);
+            // An entry from before reports existed lacks their figures: read it again.
+            if e.facts.is_none() {
+                changed_ids.insert(e.id);
+                to_read.push(e.id);
+                continue;
+            }
             if fresh {
                 entries.push(e);
                 continue;

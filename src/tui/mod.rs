@@ -86,8 +86,8 @@ fn worth_telling(p: &Problem) -> bool {
 /// (`content/` under the platform config directory). Bad files are reported by name and
 /// line; the built-in content is used for them.
 pub(crate) fn load_content(notices: &mut Vec<String>) -> &'static Content {
-    let Some(dir) = directories::ProjectDirs::from("", "", "alongside")
-        .map(|d| d.config_dir().join("content"))
+    let Some(dir) = crate::storage::settings::config_dir()
+        .map(|d| d.join("content"))
         .filter(|d| d.is_dir())
     else {
         return crate::app::default_content();
