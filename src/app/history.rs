@@ -44,6 +44,8 @@ pub struct NoteView {
     pub amend: Option<Field>,
     /// The note with the new amendment, until the store confirms it is saved.
     pub pending: Option<Session>,
+    /// The file name a progress note is being written to.
+    pub export: Option<Field>,
 }
 
 impl NoteView {
@@ -53,6 +55,7 @@ impl NoteView {
             scroll: 0,
             amend: None,
             pending: None,
+            export: None,
         }
     }
 }
@@ -149,7 +152,46 @@ fn update_note(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         return vec![];
     }
+    if let Some(field) = note.export.as_mut() {
+        match action {
+            Action::Input(key) => {
+                field.input(key);
+            }
+            Action::Submit | Action::Save => {
+                let typed = field.text().trim().to_string();
+                if typed.is_empty() {
+                    app.error("Type the file to write the progress note to.");
+                    return vec![];
+                }
+                let path = expand_home(&typed, app.export_dir.as_deref());
+                let session = note.session.clone();
+                let text = progress_text(app, &session);
+                return vec![Effect::WriteFile { path, text }];
+            }
+            Action::Back => note.export = None,
+            _ => {}
+        }
+        return vec![];
+    }
     match action {
+        Action::WriteProgress => {
+            // From an encrypted folder the readable copy is written only to a file the
+            // person names themselves.
+            let default = match (&app.export_dir, app.privacy.encrypted) {
+                (Some(dir), false) => dir
+                    .join(format!(
+                        "progress-{}-{}.txt",
+                        note.session.started_at.format("%Y-%m-%d"),
+                        &note.session.id.simple().to_string()[..8]
+                    ))
+                    .display()
+                    .to_string(),
+                _ => String::new(),
+            };
+            let mut f = Field::single("a file path, e.g. ~/progress.txt").with_text(&default);
+            f.set_focused(true);
+            note.export = Some(f);
+        }
         Action::Up => note.scroll = note.scroll.saturating_sub(1),
         Action::Down => note.scroll = note.scroll.saturating_add(1),
         Action::PageUp => note.scroll = note.scroll.saturating_sub(10),
@@ -166,6 +208,43 @@ fn update_note(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         _ => {}
     }
     vec![]
+}
+
+/// The note as a progress note, in the layout the settings name.
+pub fn progress_text(app: &App, session: &Session) -> String {
+    let content = app.content;
+    let names = |id: &str| content.tool(id).map(|t| t.name.clone());
+    match content.progress_layout(&app.settings.progress_layout) {
+        Some(layout) => crate::domain::progress::render(session, layout, &app.settings, &names),
+        None => crate::domain::note_markdown::render(session),
+    }
+}
+
+/// `~/x` under the home folder; a relative path under the home folder too, so a file never
+/// lands in whatever folder the app was started from.
+fn expand_home(typed: &str, home: Option<&std::path::Path>) -> std::path::PathBuf {
+    let p = std::path::Path::new(typed);
+    match (typed.strip_prefix("~/"), home) {
+        (Some(rest), Some(h)) => h.join(rest),
+        (None, Some(h)) if p.is_relative() => h.join(p),
+        _ => p.to_path_buf(),
+    }
+}
+
+/// The progress note was written.
+pub fn file_written(app: &mut App, path: &std::path::Path) {
+    if let Some(note) = app.note.as_mut() {
+        note.export = None;
+    }
+    let warn = if app.privacy.encrypted {
+        " It is not encrypted: delete it when done."
+    } else {
+        ""
+    };
+    app.info(format!(
+        "Progress note written to {} (only you can read it).{warn}",
+        path.display()
+    ));
 }
 
 /// The store kept the amendment: show it as part of the note and close the field.

@@ -4,6 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+pub mod office;
 pub mod trainee;
 
 use super::live::{SessionFocus, SummaryField};
@@ -86,6 +87,22 @@ pub enum Mode {
     Crisis,
     /// Locked: the passphrase prompt has the keyboard.
     Unlock,
+    /// The settings form.
+    SettingsForm,
+    /// The activity log: the list.
+    ActivityLog,
+    /// The activity form: a text field.
+    ActivityForm,
+    /// The activity form: choosing the activity.
+    ActivityChoice,
+    /// Reports.
+    Reports,
+    /// Reports: typing a range.
+    ReportRange,
+    /// End of session: the note read back with the peer (typing their comments).
+    ReadBack,
+    /// Note view: typing the file a progress note goes to.
+    NoteExport,
 }
 
 impl Mode {
@@ -110,6 +127,11 @@ impl Mode {
                 | Mode::PracticeSteps
                 | Mode::CompetencyForm
                 | Mode::Unlock
+                | Mode::SettingsForm
+                | Mode::ActivityForm
+                | Mode::ReportRange
+                | Mode::ReadBack
+                | Mode::NoteExport
         )
     }
 }
@@ -217,6 +239,9 @@ pub fn mode_under_help(app: &App) -> Mode {
     if let Some(mode) = super::tools::mode(app) {
         return mode;
     }
+    if let Some(mode) = office::mode(app) {
+        return mode;
+    }
     match app.screen {
         Screen::Home => Mode::Home,
         Screen::DraftOffer => Mode::DraftOffer,
@@ -248,6 +273,9 @@ pub fn mode_under_help(app: &App) -> Mode {
         Screen::Tools => Mode::ToolsHome,
         Screen::Practice => trainee::practice_mode(app),
         Screen::Competencies => trainee::competencies_mode(app),
+        // Always answered by `office::mode` above.
+        Screen::Activity => Mode::ActivityLog,
+        Screen::Reports => Mode::Reports,
     }
 }
 
@@ -349,6 +377,24 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     "c",
                     "competency record",
                     Action::Open(Destination::Competencies),
+                ),
+                h(
+                    &[Key::Char('a')],
+                    "a",
+                    "activity log",
+                    Action::Open(Destination::Activity),
+                ),
+                h(
+                    &[Key::Char('m')],
+                    "m",
+                    "reports: my time",
+                    Action::Open(Destination::Reports),
+                ),
+                h(
+                    &[Key::Char('s')],
+                    "s",
+                    "settings",
+                    Action::Open(Destination::Settings),
                 ),
                 h(&[Key::Code(Enter)], "Enter", "open", Action::Submit),
             ];
@@ -541,6 +587,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                 Action::PrevField,
             ),
             b(&[Key::Ctrl('s')], "Ctrl+S", "save note", Action::Save),
+            b(&[Key::Ctrl('r')], "Ctrl+R", "read back", Action::ReadBack),
             b(&[Key::Code(Esc)], "Esc", "back to session", Action::Back),
             help_typing(),
         ],
@@ -558,6 +605,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                 Action::PrevField,
             ),
             b(&[Key::Ctrl('s')], "Ctrl+S", "save note", Action::Save),
+            h(&[Key::Ctrl('r')], "Ctrl+R", "read back", Action::ReadBack),
             b(&[Key::Code(Esc)], "Esc", "back", Action::Back),
             help(),
         ],
@@ -578,7 +626,20 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                 Action::PrevField,
             ),
             h(&[Key::Code(Enter)], "Enter", "next", Action::NextField),
+            h(
+                &[Key::Char('+'), Key::Char('='), Key::Code(Right)],
+                "+",
+                "5 more minutes",
+                Action::NextValue,
+            ),
+            h(
+                &[Key::Char('-'), Key::Code(Left)],
+                "-",
+                "5 fewer minutes",
+                Action::PrevValue,
+            ),
             b(&[Key::Ctrl('s')], "Ctrl+S", "save note", Action::Save),
+            b(&[Key::Ctrl('r')], "Ctrl+R", "read back", Action::ReadBack),
             b(&[Key::Code(Esc)], "Esc", "back", Action::Back),
             help(),
         ],
@@ -637,6 +698,12 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                 Action::PageDown,
             ),
             b(&[Key::Char('a')], "a", "amend", Action::Amend),
+            b(
+                &[Key::Char('w')],
+                "w",
+                "write progress note",
+                Action::WriteProgress,
+            ),
             help(),
             b(
                 &[Key::Code(Esc), Key::Char('q')],
@@ -733,6 +800,14 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         | Mode::CompetencyArea
         | Mode::CompetencyHours
         | Mode::CompetencyForm => trainee::bindings(mode).unwrap_or_default(),
+        Mode::SettingsForm
+        | Mode::ActivityLog
+        | Mode::ActivityForm
+        | Mode::ActivityChoice
+        | Mode::Reports
+        | Mode::ReportRange
+        | Mode::ReadBack
+        | Mode::NoteExport => office::bindings(mode).unwrap_or_default(),
         // Every other key ends the blank screen (see `map_key`).
         Mode::Blank => vec![b(&[], "any key", "show the app", Action::Unblank)],
         Mode::Crisis => {
@@ -903,6 +978,7 @@ mod tests {
         ]
         .into_iter()
         .chain(trainee::MODES)
+        .chain(office::MODES)
         {
             let toggles = bindings(mode).iter().any(|b| {
                 b.keys.contains(&Key::Ctrl('g')) && matches!(b.action, Action::ToggleReference)

@@ -1,9 +1,12 @@
 //! A running session: notes, stages, flags, autosave, and the summary form that ends it.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use super::field::Field;
 use super::{AUTOSAVE_SECONDS, Action, App, Effect, Screen};
+use crate::domain::session::split_evenly;
 use crate::domain::summary::parse_date;
 use crate::domain::{DirectActivity, Goal, NextStep, Session, Stage, Summary, Timestamp};
 
@@ -27,6 +30,8 @@ pub struct LiveSession {
     pub draft_error: bool,
     /// The palette and every tool opened in this session, kept until it ends.
     pub tools: super::tools::SessionTools,
+    /// The note read back with the peer, when open.
+    pub read_back: Option<super::read_back::ReadBackView>,
 }
 
 impl LiveSession {
@@ -43,6 +48,7 @@ impl LiveSession {
             last_draft_at: None,
             draft_error: false,
             tools: super::tools::SessionTools::default(),
+            read_back: None,
         }
     }
 
@@ -59,6 +65,7 @@ impl LiveSession {
         s.notes = self.notes.text();
         if let Some(form) = &self.summary {
             s.summary = form.to_summary_lenient();
+            s.activity_minutes = form.activity_minutes.clone();
         }
         self.tools.put_into(&mut s);
         s
@@ -138,7 +145,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             live.session.flags.follow_up_needed = !live.session.flags.follow_up_needed;
         }
         (_, Action::EndSession) => {
-            let form = SummaryForm::new(&live.session.summary, now);
+            let mut form = SummaryForm::new(&live.session.summary, now);
+            form.activity_minutes = live.session.activity_minutes.clone();
+            form.duration_minutes = minutes_between(live.session.started_at, now);
             live.summary = Some(form);
             app.screen = Screen::Summary;
             // Typing may have happened since the last autosave: keep it now.
@@ -210,6 +219,10 @@ pub struct SummaryForm {
     pub follow_up: Field,
     pub activities: Vec<DirectActivity>,
     pub activity_selected: usize,
+    /// Minutes set by hand per activity; empty means the even split of the duration.
+    pub activity_minutes: BTreeMap<DirectActivity, u32>,
+    /// The session's length when "end" was pressed, for the default split.
+    pub duration_minutes: u32,
     pub error: Option<String>,
 }
 
@@ -231,6 +244,8 @@ impl SummaryForm {
                 .with_text(&summary.follow_up.map(|d| d.to_string()).unwrap_or_default()),
             activities: summary.activities.clone(),
             activity_selected: 0,
+            activity_minutes: BTreeMap::new(),
+            duration_minutes: 0,
             error: None,
         };
         f.refocus();
@@ -271,6 +286,35 @@ impl SummaryForm {
             (self.focus + n - 1) % n
         };
         self.refocus();
+    }
+
+    /// Minutes per chosen activity as they stand: set by hand, or the even split.
+    pub fn minutes(&self) -> BTreeMap<DirectActivity, u32> {
+        if self.activity_minutes.is_empty() {
+            split_evenly(self.duration_minutes, &self.activities)
+        } else {
+            self.activity_minutes.clone()
+        }
+    }
+
+    /// Moves five minutes to or from the selected activity, if it is chosen.
+    fn adjust_minutes(&mut self, more: bool) -> bool {
+        let Some(a) = DirectActivity::ALL.get(self.activity_selected).copied() else {
+            return false;
+        };
+        if !self.activities.contains(&a) {
+            return false;
+        }
+        let mut m = self.minutes();
+        let slot = m.entry(a).or_insert(0);
+        *slot = if more {
+            slot.saturating_add(5)
+                .min(crate::domain::activity_log::DAY_MINUTES)
+        } else {
+            slot.saturating_sub(5)
+        };
+        self.activity_minutes = m;
+        true
     }
 
     fn follow_up_date(&self) -> Result<Option<NaiveDate>, String> {
@@ -404,6 +448,9 @@ fn step_fields(step: &NextStep) -> [Field; 3] {
 }
 
 fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
+    if let Some(effects) = super::read_back::update(app, &action, now) {
+        return effects;
+    }
     let Some(live) = app.live.as_mut() else {
         app.screen = Screen::Home;
         return vec![];
@@ -468,6 +515,16 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
         Action::Down if field == SummaryField::Activities => {
             form.activity_selected = (form.activity_selected + 1).min(DirectActivity::ALL.len() - 1)
         }
+        Action::PrevValue | Action::NextValue
+            if field == SummaryField::Activities
+                && form.adjust_minutes(matches!(action, Action::NextValue)) =>
+        {
+            live.dirty = true;
+        }
+        Action::ReadBack => {
+            super::read_back::open(app);
+            return vec![];
+        }
         Action::ToggleItem if field == SummaryField::Activities => {
             if let Some(a) = DirectActivity::ALL.get(form.activity_selected) {
                 let mut s = Summary {
@@ -476,6 +533,8 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
                 };
                 s.toggle_activity(*a);
                 form.activities = s.activities;
+                // A change of activities goes back to the even split.
+                form.activity_minutes.clear();
                 live.dirty = true;
             }
         }
@@ -509,6 +568,7 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
             // Back to the session: the clock runs on, nothing typed is lost.
             let summary = form.to_summary_lenient();
             live.session.summary = summary;
+            live.session.activity_minutes = form.activity_minutes.clone();
             live.summary = None;
             live.dirty = true;
             app.screen = Screen::Session;
@@ -518,7 +578,7 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
     vec![]
 }
 
-fn save_note(app: &mut App, _now: Timestamp) -> Vec<Effect> {
+pub(crate) fn save_note(app: &mut App, _now: Timestamp) -> Vec<Effect> {
     let Some(live) = app.live.as_mut() else {
         return vec![];
     };
@@ -547,6 +607,10 @@ fn save_note(app: &mut App, _now: Timestamp) -> Vec<Effect> {
         return vec![];
     }
     vec![Effect::SaveSession(session)]
+}
+
+fn minutes_between(from: Timestamp, to: Timestamp) -> u32 {
+    u32::try_from(((to - from).num_seconds().max(0) + 30) / 60).unwrap_or(u32::MAX)
 }
 
 /// The stage a live session is in, for the panel.

@@ -10,10 +10,13 @@ pub mod field;
 pub mod history;
 pub mod keymap;
 pub mod live;
+pub mod office;
 pub mod peers;
 pub mod practice;
 pub mod privacy;
+pub mod read_back;
 pub mod reference;
+pub mod reports;
 pub mod tools;
 
 use std::collections::HashMap;
@@ -68,6 +71,10 @@ pub enum Screen {
     Practice,
     /// The competency record.
     Competencies,
+    /// The log of indirect activities.
+    Activity,
+    /// Time reports.
+    Reports,
 }
 
 /// A question that must be answered before going on.
@@ -89,6 +96,8 @@ pub enum Confirm {
     RemoveHours(Uuid),
     /// Leave a competency form with unsaved typing.
     DiscardCompetencyForm,
+    /// Remove an activity log entry.
+    RemoveActivity(Uuid),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,6 +164,16 @@ pub struct App {
     pub tools: tools::ToolsApp,
     /// Blank screen, lock and crisis overlays.
     pub privacy: privacy::Privacy,
+    /// The specialist's settings (defaults until read).
+    pub settings: crate::domain::settings::Settings,
+    /// The settings form, when open (over Home).
+    pub settings_form: Option<office::SettingsForm>,
+    /// The activity log screen.
+    pub activity: office::ActivityView,
+    /// The reports screen, once opened.
+    pub reports: Option<reports::ReportsView>,
+    /// Where files the person writes (progress notes) go by default: their home folder.
+    pub export_dir: Option<std::path::PathBuf>,
 }
 
 impl App {
@@ -196,6 +215,11 @@ impl App {
             quit_blocked: false,
             tools: tools::ToolsApp::default(),
             privacy: privacy::Privacy::new(now),
+            settings: crate::domain::settings::Settings::default(),
+            settings_form: None,
+            activity: office::ActivityView::default(),
+            reports: None,
+            export_dir: None,
         };
         app.set_data(peers, history);
         app
@@ -289,6 +313,9 @@ pub const HOME_MENU: &[(char, &str, Destination)] = &[
     ('g', "Reference", Destination::Reference),
     ('d', "Practice drills", Destination::Practice),
     ('c', "Competencies", Destination::Competencies),
+    ('a', "Activity log", Destination::Activity),
+    ('m', "Reports: my time", Destination::Reports),
+    ('s', "Settings", Destination::Settings),
 ];
 
 /// The only way state changes. `now` is passed in so the function stays pure.
@@ -357,6 +384,14 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             competencies::loaded(app, record, problems);
             vec![]
         }
+        Action::ActivityLogLoaded(log) => {
+            office::loaded(app, log);
+            vec![]
+        }
+        Action::ReportLoaded(report) => {
+            reports::loaded(app, *report);
+            vec![]
+        }
         other if app.privacy.crisis.is_some() || app.privacy.lock.is_some() => {
             privacy::intercept(app, &other).unwrap_or_default()
         }
@@ -365,6 +400,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             vec![]
         }
         other if app.reference_open() => reference::update(app, other, now),
+        other if app.settings_form.is_some() => office::update_settings(app, other),
         other => match app.screen {
             Screen::Home => home(app, other),
             Screen::DraftOffer => draft_offer(app, other, now),
@@ -375,6 +411,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             Screen::Tools => tools::update_standalone(app, other, now),
             Screen::Practice => practice::update(app, other, now),
             Screen::Competencies => competencies::update(app, other, now),
+            Screen::Activity => office::update(app, other, now),
+            Screen::Reports => reports::update(app, other, now),
         },
     }
 }
@@ -404,6 +442,12 @@ fn open(app: &mut App, dest: Destination) {
         Destination::Reference => app.screen,
         Destination::Practice => Screen::Practice,
         Destination::Competencies => Screen::Competencies,
+        Destination::Activity => Screen::Activity,
+        Destination::Reports => Screen::Reports,
+        Destination::Settings => {
+            office::open_settings(app);
+            app.screen
+        }
     };
 }
 
@@ -414,6 +458,11 @@ fn open_and_load(app: &mut App, dest: Destination) -> Vec<Effect> {
         Destination::Practice => practice::opened(app),
         Destination::Competencies => competencies::opened(app),
         Destination::Tools => tools::opened(app),
+        Destination::Activity if app.screen == Screen::Activity => office::opened(app),
+        Destination::Reports if app.screen == Screen::Reports => {
+            let now = app.now;
+            reports::opened(app, now)
+        }
         _ => vec![],
     }
 }
@@ -518,6 +567,7 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
             competencies::discard_form(app);
             vec![]
         }
+        Confirm::RemoveActivity(id) => office::remove(app, id),
     }
 }
 
@@ -545,6 +595,9 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
         Done::PracticeRoundSaved(id) => practice::saved(app, id),
         Done::CompetenciesSaved => competencies::saved(app),
         Done::Unlocked => return privacy::unlocked(app),
+        Done::SettingsSaved(s) => office::settings_saved(app, s),
+        Done::ActivityLogSaved => office::saved(app),
+        Done::FileWritten(path) => history::file_written(app, &path),
     }
     vec![]
 }
@@ -576,6 +629,7 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
         EffectKind::SaveCompetencies => competencies::save_failed(app, &message),
         EffectKind::LoadCompetencies => competencies::load_failed(app, message),
         EffectKind::CheckPassphrase => privacy::unlock_failed(app, message),
+        EffectKind::SaveActivityLog => office::save_failed(app, &message),
         _ => app.error(message),
     }
     vec![]

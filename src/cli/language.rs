@@ -127,26 +127,7 @@ pub fn check_command(
     Ok(())
 }
 
-/// Every free-text field of a note, named, for checking.
-pub fn note_fields(s: &Session) -> Vec<(String, String)> {
-    let mut v = vec![
-        ("notes".to_string(), s.notes.clone()),
-        ("what matters".to_string(), s.summary.what_matters.clone()),
-        ("discussed".to_string(), s.summary.discussed.clone()),
-        ("strengths".to_string(), s.summary.strengths.clone()),
-    ];
-    for (i, g) in s.summary.goals.iter().enumerate() {
-        v.push((format!("goal {}", i + 1), g.in_their_words.clone()));
-        for (k, st) in g.next_steps.iter().enumerate() {
-            v.push((format!("goal {} step {}", i + 1, k + 1), st.what.clone()));
-        }
-    }
-    for (i, a) in s.amendments.iter().enumerate() {
-        v.push((format!("amendment {}", i + 1), a.text.clone()));
-    }
-    v.retain(|(_, t)| !t.trim().is_empty());
-    v
-}
+pub use crate::domain::language::note_fields;
 
 /// Checks every free-text field of a saved note.
 pub fn check_note(

@@ -46,6 +46,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 &dir,
                 crate::tui::Options {
                     lock_after_minutes: cli.lock_after,
+                    ask_settings: true,
                 },
             )
         }

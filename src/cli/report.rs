@@ -7,7 +7,7 @@ use anyhow::{Context, Result};
 use chrono::NaiveDate;
 
 use crate::content::Content;
-use crate::domain::report::{self, DayRange, Report};
+use crate::domain::report::{DayRange, Report};
 use crate::domain::report_text;
 use crate::storage::Store;
 
@@ -36,18 +36,9 @@ pub fn range(from: Option<NaiveDate>, to: Option<NaiveDate>, today: NaiveDate) -
 
 /// Adds up the store's sessions and activity log over `range`.
 pub fn build(store: &Store, content: &Content, range: DayRange) -> Result<Report> {
-    let (log, _) = store
-        .activity_log()
-        .context("could not read the activity log")?;
-    let rows = || store.sessions().iter().filter_map(|e| e.report_row());
-    let first_seen = report::first_seen(rows());
-    Ok(report::build(
-        range,
-        rows(),
-        &first_seen,
-        &log.entries,
-        content.field_averages(),
-    ))
+    store
+        .report(range, content.field_averages())
+        .context("could not read the activity log")
 }
 
 /// The report as text in `format`.

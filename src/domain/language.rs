@@ -318,6 +318,27 @@ pub fn rule_problems(rule: &LanguageRule) -> Vec<String> {
     out
 }
 
+/// Every free-text field of a note, named, for checking.
+pub fn note_fields(s: &crate::domain::Session) -> Vec<(String, String)> {
+    let mut v = vec![
+        ("notes".to_string(), s.notes.clone()),
+        ("what matters".to_string(), s.summary.what_matters.clone()),
+        ("discussed".to_string(), s.summary.discussed.clone()),
+        ("strengths".to_string(), s.summary.strengths.clone()),
+    ];
+    for (i, g) in s.summary.goals.iter().enumerate() {
+        v.push((format!("goal {}", i + 1), g.in_their_words.clone()));
+        for (k, st) in g.next_steps.iter().enumerate() {
+            v.push((format!("goal {} step {}", i + 1, k + 1), st.what.clone()));
+        }
+    }
+    for (i, a) in s.amendments.iter().enumerate() {
+        v.push((format!("amendment {}", i + 1), a.text.clone()));
+    }
+    v.retain(|(_, t)| !t.trim().is_empty());
+    v
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -143,6 +143,16 @@ pub fn render(s: &Session) -> String {
             );
         }
     }
+    if let Some(r) = &s.read_back {
+        let _ = writeln!(
+            out,
+            "\n## Read back with the peer\n\nOn {}.\n",
+            format_time(&r.at)
+        );
+        for c in &r.comments {
+            let _ = writeln!(out, "The peer added:\n\n{}\n", block(&c.text));
+        }
+    }
     if !s.amendments.is_empty() {
         let _ = writeln!(out, "\n## Amendments\n");
         for a in &s.amendments {

@@ -23,19 +23,29 @@ use crate::storage::{Problem, ProblemKind, Store};
 pub struct Options {
     /// Minutes without a key press before the app locks itself; 0 never.
     pub lock_after_minutes: u32,
+    /// Ask for the settings when none are saved yet (first run).
+    pub ask_settings: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             lock_after_minutes: 10,
+            ask_settings: true,
         }
     }
 }
 
-/// Opens the data folder and runs the app on it until the user quits.
+/// Opens the data folder and runs the app on it until the user quits, without the
+/// first-run settings question (for the demo).
 pub fn open(dir: &Path) -> Result<()> {
-    open_with(dir, Options::default())
+    open_with(
+        dir,
+        Options {
+            ask_settings: false,
+            ..Options::default()
+        },
+    )
 }
 
 /// [`open`], asking for the passphrase first (masked, before the home screen) when the
@@ -63,10 +73,23 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
     );
     let peers = NoteStore::peers(&store);
     let history = NoteStore::history(&store);
+    let settings =
+        crate::storage::settings::config_dir().map(|d| crate::storage::settings::load(&d));
+    if let Some(crate::storage::settings::Loaded::Bad(msg)) = &settings {
+        notices.push(msg.clone());
+    }
     let mut app =
         App::new(peers, history, drafts, notices, crate::domain::now()).with_content(content);
     app.privacy
         .configure(encrypted, opts.lock_after_minutes, app.now);
+    app.export_dir = directories::UserDirs::new().map(|d| d.home_dir().to_path_buf());
+    if let Some(loaded) = &settings {
+        app.settings = loaded.settings();
+        // First run: ask once who writes the notes (skippable). Not in the demo.
+        if *loaded == crate::storage::settings::Loaded::Missing && opts.ask_settings {
+            app.settings_form = Some(crate::app::office::SettingsForm::new(&app.settings, true));
+        }
+    }
     run_app(&mut app, &mut store)
 }
 

@@ -8,20 +8,23 @@ use ratatui::widgets::{Paragraph, Wrap};
 use super::theme::THEME;
 use super::widgets::{self, panel};
 use crate::app::App;
+use crate::domain::language::check;
 use crate::domain::note_markdown;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(note) = &app.note else {
         return;
     };
-    let (view, amend) = match &note.amend {
+    let (view, amend) = match note.amend.as_ref().or(note.export.as_ref()) {
         Some(_) => {
-            let [v, a] = Layout::vertical([Constraint::Min(4), Constraint::Length(8)]).areas(area);
+            let rows = if note.export.is_some() { 3 } else { 8 };
+            let [v, a] =
+                Layout::vertical([Constraint::Min(4), Constraint::Length(rows)]).areas(area);
             (v, Some(a))
         }
         None => (area, None),
     };
-    let lines: Vec<Line> = note_markdown::render(&note.session)
+    let mut lines: Vec<Line> = note_markdown::render(&note.session)
         .lines()
         .filter(|l| !is_table_rule(l))
         .map(|l| {
@@ -38,6 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             }
         })
         .collect();
+    lines.extend(language_lines(app, &note.session));
     let title = format!(
         "{} · {} (read-only)",
         note.session.peer_alias,
@@ -50,6 +54,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .block(panel(&title, note.amend.is_none())),
         view,
     );
+    if let (Some(field), Some(area)) = (&note.export, amend) {
+        let title = if app.privacy.encrypted {
+            "Write a READABLE progress note to (this folder is encrypted; the file will not be)"
+        } else {
+            "Write the progress note to (a new file, only you can read it)"
+        };
+        widgets::field(frame, area, title, field, true);
+    }
     if let (Some(field), Some(area)) = (&note.amend, amend) {
         widgets::field(
             frame,
@@ -59,6 +71,43 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             true,
         );
     }
+}
+
+/// Words to reconsider in the note, with plainer ones: advice only.
+fn language_lines(app: &App, session: &crate::domain::Session) -> Vec<Line<'static>> {
+    let rules = app.content.language();
+    let mut out = Vec::new();
+    for (field, text) in crate::domain::language::note_fields(session) {
+        for f in check(&text, rules) {
+            if out.is_empty() {
+                out.push(Line::from(""));
+                out.push(Line::from(Span::styled(
+                    "Words to reconsider (advice only)",
+                    THEME.warning,
+                )));
+            }
+            out.push(Line::from(vec![
+                Span::styled(
+                    format!("  ⚑ {field}: “{}”", f.matched(&text)),
+                    THEME.warning,
+                ),
+                Span::raw(format!(
+                    " → {}",
+                    f.suggestions
+                        .iter()
+                        .take(2)
+                        .map(|s| format!("“{s}”"))
+                        .collect::<Vec<_>>()
+                        .join(" or ")
+                )),
+            ]));
+            out.push(Line::from(Span::styled(
+                format!("    {}", f.why),
+                THEME.muted,
+            )));
+        }
+    }
+    out
 }
 
 /// Markdown table rows read as aligned columns on screen; the rule under the header goes.

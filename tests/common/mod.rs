@@ -34,6 +34,8 @@ pub struct MemoryStore {
     /// Saved practice rounds, oldest first.
     pub rounds: Vec<RoundRecord>,
     pub competencies: CompetencyRecord,
+    pub activity_log: alongside::domain::activity_log::ActivityLog,
+    pub settings: Option<alongside::domain::settings::Settings>,
 }
 
 impl MemoryStore {
@@ -160,6 +162,54 @@ impl NoteStore for MemoryStore {
     fn save_competencies(&mut self, record: &CompetencyRecord) -> Result<(), String> {
         self.check()?;
         self.competencies = record.clone();
+        Ok(())
+    }
+    fn activity_log(&self) -> Result<alongside::domain::activity_log::ActivityLog, String> {
+        Ok(self.activity_log.clone())
+    }
+    fn save_activity_log(
+        &mut self,
+        log: &alongside::domain::activity_log::ActivityLog,
+    ) -> Result<(), String> {
+        self.check()?;
+        self.activity_log = log.clone();
+        Ok(())
+    }
+    fn report(
+        &self,
+        range: alongside::domain::report::DayRange,
+        averages: &alongside::domain::report::FieldAverages,
+    ) -> Result<alongside::domain::report::Report, String> {
+        use alongside::domain::report::{self, SessionFacts, SessionRow};
+        let facts: Vec<SessionFacts> = self.sessions.iter().map(SessionFacts::of).collect();
+        let rows: Vec<SessionRow> = self
+            .sessions
+            .iter()
+            .zip(&facts)
+            .map(|(s, f)| SessionRow {
+                id: s.id,
+                peer_id: s.peer_id,
+                kind: s.kind,
+                started_at: s.started_at,
+                minutes: s.duration_minutes(),
+                facts: f,
+            })
+            .collect();
+        let first = report::first_seen(rows.iter().copied());
+        Ok(report::build(
+            range,
+            rows.iter().copied(),
+            &first,
+            &self.activity_log.entries,
+            averages,
+        ))
+    }
+    fn save_settings(
+        &mut self,
+        settings: &alongside::domain::settings::Settings,
+    ) -> Result<(), String> {
+        self.check()?;
+        self.settings = Some(settings.clone());
         Ok(())
     }
 }

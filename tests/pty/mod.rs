@@ -30,6 +30,18 @@ pub fn spawn_session(data: &Path, args: &[&str]) -> OsSession {
     cmd.arg("--data-dir").arg(data).args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("ALONGSIDE_DATA_DIR");
+    // Settings beside the data folder, already written, so the first-run question does not
+    // appear and the person's own config folder is never touched.
+    let config = config_dir_for(data);
+    if !config.join("settings.toml").exists() {
+        std::fs::create_dir_all(&config).expect("config folder");
+        std::fs::write(
+            config.join("settings.toml"),
+            "name = \"Sam R\"\ncredential = \"CPS\"\n",
+        )
+        .expect("settings");
+    }
+    cmd.env("ALONGSIDE_CONFIG_DIR", &config);
     let mut session = Session::spawn(cmd).expect("spawn alongside in a pty");
     session
         .get_process_mut()
@@ -37,6 +49,11 @@ pub fn spawn_session(data: &Path, args: &[&str]) -> OsSession {
         .expect("window size");
     session.set_expect_timeout(Some(Duration::from_secs(20)));
     session
+}
+
+/// The config folder a test app started on `data` uses: beside it, never the person's own.
+pub fn config_dir_for(data: &Path) -> std::path::PathBuf {
+    std::path::PathBuf::from(format!("{}-config", data.display()))
 }
 
 /// Waits for the app to exit, draining its output meanwhile so it never blocks on a full
@@ -108,6 +125,11 @@ impl Pty {
 
     pub fn pid(&self) -> i32 {
         self.session.get_process().pid().as_raw()
+    }
+
+    /// The config folder a test app started on `data` uses: beside it, never the person's own.
+    pub fn config_dir_for(data: &Path) -> std::path::PathBuf {
+        std::path::PathBuf::from(format!("{}-config", data.display()))
     }
 
     /// Waits for the app to exit, reading its output meanwhile so it never blocks.

@@ -7,6 +7,7 @@ use serde::{Deserialize, Serialize};
 
 use super::{Failed, Store, encode_error, report_unreadable};
 use crate::domain::activity_log::ActivityLog;
+use crate::domain::report::{self, DayRange, FieldAverages, Report};
 use crate::storage::error::{Action, StoreError};
 use crate::storage::layout::ACTIVITY_LOG_FILE;
 use crate::storage::problem::{Problem, ProblemKind};
@@ -77,6 +78,21 @@ impl Store {
                 }
             }
         }
+    }
+
+    /// A report over `range`: sessions from the index (no note file is opened) and the
+    /// activity log, beside `averages` (minutes per day by activity id).
+    pub fn report(&self, range: DayRange, averages: &FieldAverages) -> Result<Report, StoreError> {
+        let (log, _) = self.activity_log()?;
+        let rows = || self.sessions().iter().filter_map(|e| e.report_row());
+        let first_seen = report::first_seen(rows());
+        Ok(report::build(
+            range,
+            rows(),
+            &first_seen,
+            &log.entries,
+            averages,
+        ))
     }
 
     /// Saves the whole activity log durably.
