@@ -26,6 +26,10 @@ pub struct Pty {
 /// Starts `alongside --data-dir DATA ARGS...` in an 80x24 pseudo-terminal, with a 20 s
 /// limit on each raw `expect`.
 pub fn spawn_session(data: &Path, args: &[&str]) -> OsSession {
+    spawn_with(data, args, true)
+}
+
+fn spawn_with(data: &Path, args: &[&str], settings: bool) -> OsSession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
     cmd.arg("--data-dir").arg(data).args(args);
     cmd.env("TERM", "xterm-256color");
@@ -33,7 +37,7 @@ pub fn spawn_session(data: &Path, args: &[&str]) -> OsSession {
     // Settings beside the data folder, already written, so the first-run question does not
     // appear and the person's own config folder is never touched.
     let config = config_dir_for(data);
-    if !config.join("settings.toml").exists() {
+    if settings && !config.join("settings.toml").exists() {
         std::fs::create_dir_all(&config).expect("config folder");
         std::fs::write(
             config.join("settings.toml"),
@@ -79,6 +83,14 @@ pub fn wait_for_exit(session: &mut OsSession) {
 }
 
 impl Pty {
+    /// [`Pty::spawn`] with no settings written yet, as on a first run.
+    pub fn spawn_first_run(data: &Path, args: &[&str]) -> Pty {
+        Pty {
+            session: spawn_with(data, args, false),
+            parser: vt100::Parser::default(),
+        }
+    }
+
     /// Starts `alongside --data-dir DATA ARGS...` in an 80x24 terminal.
     pub fn spawn(data: &Path, args: &[&str]) -> Pty {
         Pty {
