@@ -15,6 +15,7 @@ pub use event_loop::run_app;
 pub use terminal::install_private_panic_hook;
 
 use crate::app::App;
+use crate::app::keymap::{self, Keymap};
 use crate::content::Content;
 use crate::storage::{Problem, ProblemKind, Store};
 
@@ -63,6 +64,7 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
         .map(ToString::to_string)
         .collect();
     let content = load_content(&mut notices);
+    let keys = load_keys(&mut notices);
     let drafts = store.drafts();
     notices.extend(
         store
@@ -78,8 +80,9 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
     if let Some(crate::storage::settings::Loaded::Bad(msg)) = &settings {
         notices.push(msg.clone());
     }
-    let mut app =
-        App::new(peers, history, drafts, notices, crate::domain::now()).with_content(content);
+    let mut app = App::new(peers, history, drafts, notices, crate::domain::now())
+        .with_content(content)
+        .with_keys(keys);
     app.privacy
         .configure(encrypted, opts.lock_after_minutes, app.now);
     app.export_dir = directories::UserDirs::new().map(|d| d.home_dir().to_path_buf());
@@ -103,6 +106,24 @@ fn worth_telling(p: &Problem) -> bool {
             | ProblemKind::NewerVersion { .. }
             | ProblemKind::NotPrivate
     )
+}
+
+/// The keys: the built-in tables with the user's `keys.toml` (in the platform config
+/// directory) over them. A wrong file is reported by name and line and the built-in keys
+/// are used.
+pub(crate) fn load_keys(notices: &mut Vec<String>) -> &'static Keymap {
+    let Some(path) = crate::storage::settings::config_dir().map(|d| d.join("keys.toml")) else {
+        return Keymap::defaults();
+    };
+    match keymap::user::load(&path) {
+        Ok(None) => Keymap::defaults(),
+        // Lives for the whole run; leaked once so every screen can borrow it.
+        Ok(Some(map)) => Box::leak(Box::new(map)),
+        Err(e) => {
+            notices.push(format!("{e}; the built-in keys are used"));
+            Keymap::defaults()
+        }
+    }
 }
 
 /// The built-in content plus an organisation's override files from the config folder

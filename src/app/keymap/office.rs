@@ -1,16 +1,11 @@
 //! Keys of the documentation and office screens: settings, the activity log, reports,
-//! writing a progress note and reading the note back with the peer.
+//! writing a progress note and reading the note back with the peer. Typing modes bind only
+//! Ctrl, Esc, Tab, Enter, arrows and F-keys, so every letter is typed.
 
-use ratatui::crossterm::event::KeyCode::{
-    BackTab, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab, Up,
-};
-
-use super::{Binding, Key, Mode, b, h};
+use super::groups::*;
+use super::{Group, Mode, bar, fin, more};
 use crate::app::office::ActivityField;
 use crate::app::{Action, App, Screen};
-
-const UP: Key = Key::Code(Up);
-const DOWN: Key = Key::Code(Down);
 
 /// Every mode of these screens, for tests over all modes.
 pub const MODES: [Mode; 8] = [
@@ -25,7 +20,7 @@ pub const MODES: [Mode; 8] = [
 ];
 
 /// The mode of a screen or form of this module, if one is showing.
-pub fn mode(app: &App) -> Option<Mode> {
+pub(super) fn mode(app: &App) -> Option<Mode> {
     if app.settings_form.is_some() {
         return Some(Mode::SettingsForm);
     }
@@ -35,12 +30,10 @@ pub fn mode(app: &App) -> Option<Mode> {
             Some(ActivityField::Activity) => Mode::ActivityChoice,
             Some(_) => Mode::ActivityForm,
         }),
-        Screen::Reports => Some(
-            match app.reports.as_ref().is_some_and(|r| r.custom.is_some()) {
-                true => Mode::ReportRange,
-                false => Mode::Reports,
-            },
-        ),
+        Screen::Reports if app.reports.as_ref().is_some_and(|r| r.custom.is_some()) => {
+            Some(Mode::ReportRange)
+        }
+        Screen::Reports => Some(Mode::Reports),
         Screen::Summary if app.live.as_ref().is_some_and(|l| l.read_back.is_some()) => {
             Some(Mode::ReadBack)
         }
@@ -51,148 +44,99 @@ pub fn mode(app: &App) -> Option<Mode> {
     }
 }
 
-fn help() -> Binding {
-    h(
-        &[Key::Char('?'), Key::Code(F(1))],
-        "?",
-        "help",
-        Action::ToggleHelp,
-    )
-}
-
-fn help_typing() -> Binding {
-    h(&[Key::Code(F(1))], "F1", "help", Action::ToggleHelp)
-}
-
-fn form_moves() -> Vec<Binding> {
-    vec![
-        b(&[Key::Code(Tab)], "Tab", "next", Action::NextField),
-        h(
-            &[Key::Code(BackTab)],
-            "Shift+Tab",
-            "previous",
-            Action::PrevField,
-        ),
-    ]
-}
-
-pub fn bindings(mode: Mode) -> Option<Vec<Binding>> {
-    let v = match mode {
-        Mode::SettingsForm => {
-            let mut v = form_moves();
-            v.extend([
-                h(&[Key::Code(Enter)], "Enter", "next field", Action::Submit),
-                b(&[Key::Ctrl('s')], "Ctrl+S", "save", Action::Save),
-                b(&[Key::Code(Esc)], "Esc", "close / skip", Action::Back),
-                help_typing(),
-            ]);
-            v
-        }
-        Mode::ActivityLog => vec![
-            b(&[Key::Char('a')], "a", "log activity", Action::AddItem),
-            b(&[Key::Char('d')], "d", "remove", Action::RemoveItem),
-            b(&[UP, Key::Char('k')], "↑↓", "move", Action::Up),
-            h(&[DOWN, Key::Char('j')], "↓", "move down", Action::Down),
-            help(),
-            b(
-                &[Key::Code(Esc), Key::Char('q')],
-                "Esc",
-                "back",
-                Action::Back,
-            ),
-        ],
-        Mode::ActivityForm | Mode::ActivityChoice => {
-            let mut v = form_moves();
-            v.push(h(
-                &[Key::Code(Enter)],
-                "Enter",
-                "next field",
-                Action::Submit,
-            ));
-            if mode == Mode::ActivityChoice {
-                v.push(b(
-                    &[UP, Key::Code(Left)],
-                    "↑↓",
-                    "activity",
-                    Action::PrevValue,
-                ));
-                v.push(h(
-                    &[DOWN, Key::Code(Right)],
-                    "↓",
-                    "next activity",
-                    Action::NextValue,
-                ));
-            }
-            v.extend([
-                b(&[Key::Ctrl('s')], "Ctrl+S", "save", Action::Save),
-                b(&[Key::Code(Esc)], "Esc", "cancel", Action::Back),
-                help_typing(),
-            ]);
-            v
-        }
-        Mode::Reports => vec![
-            b(&[Key::Char('w')], "w", "this week", Action::ShowWeek),
-            b(&[Key::Char('m')], "m", "this month", Action::ShowMonth),
-            b(&[Key::Char('r')], "r", "range", Action::EditItem),
-            b(
-                &[Key::Code(Left), Key::Char('[')],
-                "←→",
-                "earlier/later",
-                Action::PrevValue,
-            ),
-            h(
-                &[Key::Code(Right), Key::Char(']')],
-                "→",
-                "later",
-                Action::NextValue,
-            ),
-            h(&[UP, Key::Char('k')], "↑", "scroll up", Action::Up),
-            h(&[DOWN, Key::Char('j')], "↓", "scroll down", Action::Down),
-            help(),
-            b(
-                &[Key::Code(Esc), Key::Char('q')],
-                "Esc",
-                "back",
-                Action::Back,
-            ),
-        ],
-        Mode::ReportRange => {
-            let mut v = form_moves();
-            v.extend([
-                b(&[Key::Code(Enter)], "Enter", "show", Action::Submit),
-                b(&[Key::Code(Esc)], "Esc", "cancel", Action::Back),
-                help_typing(),
-            ]);
-            v
-        }
-        Mode::ReadBack => vec![
-            b(
-                &[Key::Ctrl('s')],
-                "Ctrl+S",
-                "reviewed: save note",
-                Action::Save,
-            ),
-            h(&[Key::Code(PageUp)], "PgUp", "scroll up", Action::PageUp),
-            b(
-                &[Key::Code(PageDown)],
-                "PgUp/PgDn",
-                "scroll",
-                Action::PageDown,
-            ),
-            b(&[Key::Code(Esc)], "Esc", "back to the form", Action::Back),
-            help_typing(),
-        ],
-        Mode::NoteExport => vec![
-            b(
-                &[Key::Code(Enter), Key::Ctrl('s')],
-                "Enter",
-                "write",
-                Action::Submit,
-            ),
-            b(&[Key::Code(Esc)], "Esc", "cancel", Action::Back),
-            help_typing(),
-        ],
+/// The groups of a mode of this module, or `None` for other modes.
+pub(super) fn groups(mode: Mode) -> Option<&'static [Group]> {
+    Some(match mode {
+        Mode::SettingsForm => &[SETTINGS, HELP_TYPING],
+        Mode::ActivityLog => &[ACTIVITY_LOG, LIST_MOVES, HELP, BACK],
+        Mode::ActivityForm => &[ACTIVITY_FORM, CANCEL, HELP_TYPING],
+        Mode::ActivityChoice => &[ACTIVITY_CHOICE, ACTIVITY_FORM, CANCEL, HELP_TYPING],
+        Mode::Reports => &[REPORTS, HELP, BACK],
+        Mode::ReportRange => &[REPORT_RANGE, CANCEL, HELP_TYPING],
+        Mode::ReadBack => &[READ_BACK, HELP_TYPING],
+        Mode::NoteExport => &[NOTE_EXPORT, CANCEL, HELP_TYPING],
         _ => return None,
-    };
-    Some(v)
+    })
 }
+
+/// What help calls each mode of this module.
+pub(super) fn title(mode: Mode) -> Option<&'static str> {
+    Some(match mode {
+        Mode::SettingsForm => "Settings",
+        Mode::ActivityLog | Mode::ActivityForm | Mode::ActivityChoice => "Activity log",
+        Mode::Reports | Mode::ReportRange => "Reports",
+        Mode::ReadBack => "Reading the note back with the peer",
+        Mode::NoteExport => "Writing a progress note",
+        _ => return None,
+    })
+}
+
+/// In the end-of-session form: read the note back with the peer.
+pub const READ_BACK_KEY: Group = &[bar(&[ctrl('r')], "Ctrl+R", "read back", Action::ReadBack)];
+/// In the activities of the end-of-session form: move minutes between activities.
+pub const MINUTES: Group = &[
+    more(
+        &[ch('+'), ch('='), RIGHT],
+        "+",
+        "5 more minutes",
+        Action::NextValue,
+    ),
+    more(&[ch('-'), LEFT], "-", "5 fewer minutes", Action::PrevValue),
+];
+/// In the note view: write it as a progress note.
+pub const WRITE_PROGRESS: Group = &[bar(
+    &[ch('w')],
+    "w",
+    "write progress note",
+    Action::WriteProgress,
+)];
+
+const SETTINGS: Group = &[
+    bar(&[TAB], "Tab", "next", Action::NextField),
+    more(&[BACKTAB], "Shift+Tab", "previous", Action::PrevField),
+    more(&[ENTER], "Enter", "next field", Action::Submit),
+    fin(&[ctrl('s')], "Ctrl+S", "save", Action::Save),
+    fin(&[ESC], "Esc", "close / skip", Action::Back),
+];
+
+const ACTIVITY_LOG: Group = &[
+    bar(&[ch('a')], "a", "log activity", Action::AddItem),
+    bar(&[ch('d')], "d", "remove", Action::RemoveItem),
+];
+
+const ACTIVITY_FORM: Group = &[
+    bar(&[TAB], "Tab", "next", Action::NextField),
+    more(&[BACKTAB], "Shift+Tab", "previous", Action::PrevField),
+    more(&[ENTER], "Enter", "next field", Action::Submit),
+    fin(&[ctrl('s')], "Ctrl+S", "save", Action::Save),
+];
+
+const ACTIVITY_CHOICE: Group = &[
+    bar(&[UP, LEFT], "↑↓", "activity", Action::PrevValue),
+    more(&[DOWN, RIGHT], "↓", "next activity", Action::NextValue),
+];
+
+const REPORTS: Group = &[
+    bar(&[ch('w')], "w", "this week", Action::ShowWeek),
+    bar(&[ch('m')], "m", "this month", Action::ShowMonth),
+    bar(&[ch('r')], "r", "range", Action::EditItem),
+    bar(&[LEFT, ch('[')], "←→", "earlier/later", Action::PrevValue),
+    more(&[RIGHT, ch(']')], "→", "later", Action::NextValue),
+    more(&[UP, ch('k')], "↑", "scroll up", Action::Up),
+    more(&[DOWN, ch('j')], "↓", "scroll down", Action::Down),
+];
+
+const REPORT_RANGE: Group = &[
+    bar(&[TAB], "Tab", "from/to", Action::NextField),
+    more(&[BACKTAB], "Shift+Tab", "from/to", Action::PrevField),
+    fin(&[ENTER], "Enter", "show", Action::Submit),
+];
+
+const READ_BACK: Group = &[
+    fin(&[ctrl('s')], "Ctrl+S", "reviewed, save", Action::Save),
+    bar(&[PGDN], "PgUp/PgDn", "scroll", Action::PageDown),
+    more(&[PGUP], "PgUp", "scroll up", Action::PageUp),
+    fin(&[ESC], "Esc", "to the form", Action::Back),
+];
+
+const NOTE_EXPORT: Group = &[fin(&[ENTER, ctrl('s')], "Enter", "write", Action::Submit)];
