@@ -388,3 +388,108 @@ pub fn layout_problems(layout: &ProgressLayout) -> Vec<String> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Goal, NextStep, Peer, SessionKind};
+
+    fn t(min: i64) -> Timestamp {
+        chrono::DateTime::parse_from_rfc3339("2026-01-05T10:00:00-05:00").expect("time")
+            + chrono::Duration::minutes(min)
+    }
+
+    fn layout() -> ProgressLayout {
+        let part = |label: &str, pieces: &[Piece]| Part {
+            label: label.into(),
+            pieces: pieces.to_vec(),
+        };
+        ProgressLayout {
+            id: "t".into(),
+            name: "test".into(),
+            parts: vec![
+                part("Date", &[Piece::Date]),
+                part("Duration", &[Piece::Duration]),
+                part("Provider", &[Piece::Provider]),
+                part("Goals addressed", &[Piece::GoalsAddressed]),
+                part("Response", &[Piece::TheirWords, Piece::PeerReview]),
+                part("Plan", &[Piece::NextSteps, Piece::FollowUp]),
+            ],
+        }
+    }
+
+    fn session() -> Session {
+        let peer = Peer::new("JD", t(0)).expect("peer");
+        let mut s = Session::start(&peer, SessionKind::Phone, t(0));
+        s.summary.what_matters = "word ".repeat(40);
+        s.summary.goals.push(Goal {
+            in_their_words: "Keep the flat".into(),
+            next_steps: vec![NextStep {
+                what: "Call the housing office".into(),
+                who: "peer".into(),
+                by_when: chrono::NaiveDate::from_ymd_opt(2026, 1, 12),
+                done: false,
+            }],
+        });
+        s.finish(t(95)).expect("finish");
+        s
+    }
+
+    #[test]
+    fn parts_come_in_layout_order_wrapped_to_80_columns() {
+        let text = render(&session(), &layout(), &Settings::default(), &|_| None);
+        let labels: Vec<&str> = text
+            .lines()
+            .filter(|l| !l.starts_with(' '))
+            .map(|l| l.split(':').next().unwrap_or(""))
+            .collect();
+        assert_eq!(
+            labels,
+            [
+                "Date",
+                "Duration",
+                "Provider",
+                "Goals addressed",
+                "Response",
+                "Plan"
+            ]
+        );
+        assert!(
+            text.contains("Duration:        1 h 35 min (95 minutes)"),
+            "{text}"
+        );
+        assert!(text.contains("Provider:        (none recorded)"), "{text}");
+        assert!(text.contains("  - Keep the flat"));
+        assert!(text.contains("  - Call the housing office (who: peer, by 2026-01-12)"));
+        assert!(
+            text.lines()
+                .all(|l| unicode_width::UnicodeWidthStr::width(l) <= WIDTH),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn a_read_back_shows_in_the_response() {
+        let mut s = session();
+        s.read_back = Some(crate::domain::ReadBack {
+            at: t(96),
+            comments: vec![crate::domain::PeerComment {
+                at: t(96),
+                text: "It is the 8:10 bus".into(),
+            }],
+        });
+        let text = render(&s, &layout(), &Settings::default(), &|_| None);
+        assert!(text.contains("Read back with the peer on 2026-01-05 at 11:36."));
+        assert!(text.contains("The peer added: \"It is the 8:10 bus\""));
+    }
+
+    #[test]
+    fn layouts_without_parts_or_labels_are_reported() {
+        let mut l = layout();
+        l.parts[0].label = " ".into();
+        l.parts[1].pieces.clear();
+        assert_eq!(layout_problems(&l).len(), 2);
+        l.parts.clear();
+        assert_eq!(layout_problems(&l).len(), 1);
+    }
+}
