@@ -4,6 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+pub mod roleplay;
 pub mod trainee;
 
 use super::live::{SessionFocus, SummaryField};
@@ -76,6 +77,18 @@ pub enum Mode {
     PracticeSummary,
     PracticeProgress,
     PracticeReview,
+    /// Coding a live role-play: one key per behaviour.
+    PracticeObserve,
+    /// Typing the note of a pinned moment.
+    PracticePin,
+    /// The four global ratings at the end of a role-play.
+    PracticeGlobals,
+    /// Typing, pasting or naming a transcript.
+    PracticeTranscript,
+    /// Stepping through a coded transcript.
+    PracticeCoding,
+    PracticeDebrief,
+    PracticeRolePlays,
     Competencies,
     CompetencyArea,
     CompetencyHours,
@@ -108,6 +121,8 @@ impl Mode {
                 | Mode::RefSearch
                 | Mode::PracticeAnswer
                 | Mode::PracticeSteps
+                | Mode::PracticePin
+                | Mode::PracticeTranscript
                 | Mode::CompetencyForm
                 | Mode::Unlock
         )
@@ -733,6 +748,13 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         | Mode::CompetencyArea
         | Mode::CompetencyHours
         | Mode::CompetencyForm => trainee::bindings(mode).unwrap_or_default(),
+        Mode::PracticeObserve
+        | Mode::PracticePin
+        | Mode::PracticeGlobals
+        | Mode::PracticeTranscript
+        | Mode::PracticeCoding
+        | Mode::PracticeDebrief
+        | Mode::PracticeRolePlays => roleplay::bindings(mode).unwrap_or_default(),
         // Every other key ends the blank screen (see `map_key`).
         Mode::Blank => vec![b(&[], "any key", "show the app", Action::Unblank)],
         Mode::Crisis => {

@@ -64,12 +64,22 @@ fn leave() -> Binding {
 
 /// The mode of the practice screen.
 pub(super) fn practice_mode(app: &App) -> Mode {
+    if let Some(mode) = super::roleplay::mode(app) {
+        return mode;
+    }
     let view = &app.practice;
     match view.pane {
         PracticePane::Setup => Mode::PracticeSetup,
         PracticePane::Summary => Mode::PracticeSummary,
         PracticePane::Progress => Mode::PracticeProgress,
         PracticePane::Review => Mode::PracticeReview,
+        // Handled above.
+        PracticePane::Observe
+        | PracticePane::Globals
+        | PracticePane::TranscriptInput
+        | PracticePane::Coding
+        | PracticePane::Debrief
+        | PracticePane::RolePlays => Mode::PracticeSetup,
         PracticePane::Round => match view
             .round
             .as_ref()
@@ -124,6 +134,18 @@ pub(super) fn bindings(mode: Mode) -> Option<Vec<Binding>> {
                     Action::NextValue,
                 ),
                 b(&[Key::Char('p')], "p", "progress", Action::ShowProgress),
+                b(
+                    &[Key::Char('o')],
+                    "o",
+                    "observe role-play",
+                    Action::StartObserving,
+                ),
+                b(
+                    &[Key::Char('t')],
+                    "t",
+                    "code transcript",
+                    Action::OpenTranscript,
+                ),
                 help(),
             ];
             v.push(b(
@@ -213,6 +235,12 @@ pub(super) fn bindings(mode: Mode) -> Option<Vec<Binding>> {
                 Action::Submit,
             )];
             v.extend(moves("round"));
+            v.push(b(
+                &[Key::Code(Tab)],
+                "Tab",
+                "role-plays",
+                Action::SwitchPane,
+            ));
             v.push(help());
             v.push(b(
                 &[Key::Code(Esc), Key::Char('q')],

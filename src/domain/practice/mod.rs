@@ -13,6 +13,7 @@
 //! a seed.
 
 pub mod bank;
+pub mod debrief;
 pub mod drill;
 pub mod progress;
 pub mod rng;
