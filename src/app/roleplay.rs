@@ -340,14 +340,16 @@ pub fn transcript_ready(app: &mut App, parsed: Result<Transcript, String>, now: 
         .position(|t| t.speaker == Speaker::Specialist)
         .unwrap_or(0);
     let mut note = format!(
-        "{} turns, {specialist} by the specialist, coded by the engine. Correct a code with its key.",
+        "{} turns ({specialist} specialist) coded by the engine.",
         record.turns.len()
     );
     if transcript.lines_left_out > 0 {
         note.push_str(&format!(
-            " {} line(s) before the first speaker were left out.",
+            " Left out {} line(s) before the first speaker.",
             transcript.lines_left_out
         ));
+    } else {
+        note.push_str(" Correct a code with its key.");
     }
     app.info(note);
     app.practice.roleplay.coding = Some(Coding {

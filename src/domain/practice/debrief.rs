@@ -95,6 +95,8 @@ pub fn markdown(record: &RolePlayRecord) -> String {
             "- Time coded: {} ({reached})",
             clock(record.elapsed_seconds)
         );
+    } else if record.turns.iter().all(|t| t.trainee.is_none()) {
+        let _ = writeln!(out, "- Codes: the engine's, not corrected");
     } else {
         let a = record.agreement();
         let _ = writeln!(
@@ -209,7 +211,7 @@ mod tests {
         tally.finish(t(1300));
         let md = markdown(&tally.record);
         assert!(md.contains("| open question | 1 |"));
-        assert!(md.contains("| Reflection-to-question | 2.0 | good | 1 / 2:1 |"));
+        assert!(md.contains("| Reflection-to-question | 2.0 | good | 1:1 / 2:1 |"));
         assert!(md.contains("| Complex reflections | 50% | good |"));
         assert!(md.contains("| Relational | 4.0 | good | 3.5 / 4 |"));
         assert!(md.contains("| Technical | – | not rated |"));

@@ -114,6 +114,13 @@ fn setup(frame: &mut Frame, area: Rect, app: &App, bank: &Bank) {
         widgets::key_span("←→"),
         Span::styled(" change", THEME.muted),
     ]));
+    lines.push(Line::from(vec![
+        Span::styled("Role-play: ", THEME.muted),
+        widgets::key_span("o"),
+        Span::styled(" observe  ", THEME.muted),
+        widgets::key_span("t"),
+        Span::styled(" transcript", THEME.muted),
+    ]));
     frame.render_widget(Paragraph::new(lines).block(panel("Practice", true)), left);
 
     let text = bank.drill(view.drill);

@@ -145,7 +145,7 @@ fn chart(s: &RolePlayScores, width: u16, globals: bool) -> Vec<Line<'static>> {
         lines.push(global_gauge("Technical", &s.technical, width));
     }
     lines.push(Line::from(Span::styled(
-        "│ fair  ┃ good  (MITI 4.2.1; open questions MITI 3.1.1)",
+        "│ fair  ┃ good   (thresholds: MITI 4.2.1; open questions 3.1.1)",
         THEME.muted,
     )));
     lines
@@ -184,9 +184,9 @@ pub fn draw_observe(frame: &mut Frame, area: Rect, app: &App) {
     let [left, right] = if narrow {
         Layout::horizontal([Constraint::Min(10), Constraint::Length(0)]).areas(body)
     } else {
-        Layout::horizontal([Constraint::Length(32), Constraint::Min(30)]).areas(body)
+        Layout::horizontal([Constraint::Length(34), Constraint::Min(30)]).areas(body)
     };
-    let mut counts = count_lines(&s, &Code::ALL, 24);
+    let mut counts = count_lines(&s, &Code::ALL, 26);
     if narrow {
         counts.push(Line::from(Span::styled(
             format!(
@@ -300,12 +300,13 @@ pub fn draw_globals(frame: &mut Frame, area: Rect, app: &App) {
             if focused { THEME.accent } else { THEME.text },
         )];
         for v in 1..=5u8 {
-            let style = if value == Some(v) {
-                THEME.selected
+            // Brackets as well as colour, so the choice shows without colour too.
+            let (text, style) = if value == Some(v) {
+                (format!("[{v}]"), THEME.selected)
             } else {
-                THEME.muted
+                (format!(" {v} "), THEME.muted)
             };
-            spans.push(Span::styled(format!(" {v} "), style));
+            spans.push(Span::styled(text, style));
         }
         lines.push(Line::from(spans));
     }
@@ -448,7 +449,7 @@ pub fn draw_coding(frame: &mut Frame, area: Rect, app: &App) {
         .flat_map(|c| {
             [
                 widgets::key_span(&key_of(*c).to_string()),
-                Span::styled(format!("{} ", short(*c)), THEME.muted),
+                Span::styled(format!(" {}  ", short(*c)), THEME.muted),
             ]
         })
         .collect();
