@@ -292,10 +292,7 @@ fn path_in(text: &str) -> Option<PathBuf> {
         return None;
     }
     let line = line.trim_matches(|c| c == '"' || c == '\'');
-    let looks_like_turn = line
-        .split_once(':')
-        .is_some_and(|(head, _)| head.len() <= 10 && !head.contains('/'));
-    (!looks_like_turn).then(|| PathBuf::from(line))
+    (!transcript::is_turn(line)).then(|| PathBuf::from(line))
 }
 
 pub fn transcript_input(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {

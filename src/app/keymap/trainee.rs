@@ -134,16 +134,17 @@ pub(super) fn bindings(mode: Mode) -> Option<Vec<Binding>> {
                     Action::NextValue,
                 ),
                 b(&[Key::Char('p')], "p", "progress", Action::ShowProgress),
-                b(
+                // Shown on the setup panel itself, to keep the bar short.
+                h(
                     &[Key::Char('o')],
                     "o",
-                    "observe role-play",
+                    "observe and code a live role-play",
                     Action::StartObserving,
                 ),
-                b(
+                h(
                     &[Key::Char('t')],
                     "t",
-                    "code transcript",
+                    "code a role-play transcript",
                     Action::OpenTranscript,
                 ),
                 help(),

@@ -99,6 +99,11 @@ fn split_prefix(line: &str) -> Option<(Speaker, &str)> {
     Some((speaker, rest.trim()))
 }
 
+/// True when a line starts with a speaker prefix.
+pub fn is_turn(line: &str) -> bool {
+    split_prefix(line.trim()).is_some()
+}
+
 /// Reads transcript bytes: refuses binary data and files over [`MAX_TRANSCRIPT_BYTES`];
 /// invalid UTF-8 in text is decoded lossily.
 pub fn parse_bytes(bytes: &[u8]) -> Result<Transcript, TranscriptError> {

@@ -145,7 +145,7 @@ fn chart(s: &RolePlayScores, width: u16, globals: bool) -> Vec<Line<'static>> {
         lines.push(global_gauge("Technical", &s.technical, width));
     }
     lines.push(Line::from(Span::styled(
-        "│ fair  ┃ good   (thresholds: MITI 4.2.1; open questions 3.1.1)",
+        "│ fair  ┃ good   (MITI thresholds)",
         THEME.muted,
     )));
     lines
@@ -186,7 +186,24 @@ pub fn draw_observe(frame: &mut Frame, area: Rect, app: &App) {
     } else {
         Layout::horizontal([Constraint::Length(34), Constraint::Min(30)]).areas(body)
     };
-    let mut counts = count_lines(&s, &Code::ALL, 26);
+    let mut counts = if narrow {
+        // Two columns, so every counter shows on a small terminal.
+        let name_w = (left.width.saturating_sub(2) as usize / 2).saturating_sub(7);
+        let cells = count_lines(&s, &Code::ALL, name_w);
+        cells
+            .chunks(2)
+            .map(|pair| {
+                let mut spans = pair[0].spans.clone();
+                if let Some(second) = pair.get(1) {
+                    spans.push(Span::raw(" "));
+                    spans.extend(second.spans.clone());
+                }
+                Line::from(spans)
+            })
+            .collect()
+    } else {
+        count_lines(&s, &Code::ALL, 26)
+    };
     if narrow {
         counts.push(Line::from(Span::styled(
             format!(
