@@ -529,6 +529,16 @@ fn debrief_lines(r: &RolePlayRecord, width: u16) -> Vec<Line<'static>> {
     ]));
     lines.push(Line::from(""));
     lines.extend(chart(&s, width, !r.globals.is_empty()));
+    if !r.pins.is_empty() {
+        lines.push(Line::from(""));
+        lines.push(Line::from(Span::styled("Pinned moments", THEME.title)));
+        for p in &r.pins {
+            lines.push(Line::from(vec![
+                Span::styled(format!("{}  ", clock(p.at_seconds)), THEME.accent),
+                Span::raw(p.note.clone()),
+            ]));
+        }
+    }
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Counts", THEME.title)));
     // Two columns of counts.
@@ -559,16 +569,6 @@ fn debrief_lines(r: &RolePlayRecord, width: u16) -> Vec<Line<'static>> {
                 .map(|v| v.to_string())
                 .unwrap_or("–".into());
             lines.push(Line::from(format!("{:<26}{v}", g.name())));
-        }
-    }
-    if !r.pins.is_empty() {
-        lines.push(Line::from(""));
-        lines.push(Line::from(Span::styled("Pinned moments", THEME.title)));
-        for p in &r.pins {
-            lines.push(Line::from(vec![
-                Span::styled(format!("{}  ", clock(p.at_seconds)), THEME.accent),
-                Span::raw(p.note.clone()),
-            ]));
         }
     }
     let disagreements: Vec<_> = r
