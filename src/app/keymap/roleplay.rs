@@ -1,96 +1,12 @@
 //! Keys of role-play coding: the live tally, pins, global ratings, transcripts, the debrief
-//! and the list of coded role-plays. One table of code keys serves the tally, transcript
-//! coding, the hint beside each counter and help.
+//! and the list of coded role-plays. The [`CODES`] table serves the tally, transcript
+//! coding, the key shown beside each counter, and help.
 
-use ratatui::crossterm::event::KeyCode::{
-    Backspace, Down, Enter, Esc, F, PageDown, PageUp, Tab, Up,
-};
-
-use super::{Binding, Key, Mode, b, h};
+use super::groups::*;
+use super::{Group, Mode, bar, fin, more};
 use crate::app::practice::PracticePane;
 use crate::app::{Action, App};
 use crate::domain::practice::Code;
-
-const UP: Key = Key::Code(Up);
-const DOWN: Key = Key::Code(Down);
-
-/// One key per code, in [`Code::ALL`] order: the key, and extra keys that do the same.
-pub const CODE_KEYS: [(Code, char, &[char]); 12] = [
-    (Code::OpenQuestion, 'o', &[]),
-    (Code::ClosedQuestion, 'c', &[]),
-    (Code::SimpleReflection, 's', &[]),
-    (Code::ComplexReflection, 'x', &[]),
-    (Code::Affirmation, 'a', &[]),
-    (Code::Summary, 'm', &[]),
-    (Code::Information, 'i', &[]),
-    (Code::AdviceWithPermission, 'p', &[]),
-    (Code::AdviceWithoutPermission, 'w', &[]),
-    (Code::Other, 'n', &[]),
-    // '=' is '+' without Shift on most keyboards.
-    (Code::ChangeTalk, '+', &['=']),
-    (Code::SustainTalk, '-', &[]),
-];
-
-/// The key of a code, as shown beside its counter.
-pub fn key_of(code: Code) -> char {
-    CODE_KEYS
-        .iter()
-        .find(|(c, _, _)| *c == code)
-        .map(|(_, k, _)| *k)
-        .unwrap_or(' ')
-}
-
-const HINTS: [&str; 12] = ["o", "c", "s", "x", "a", "m", "i", "p", "w", "n", "+", "-"];
-
-fn code_bindings() -> Vec<Binding> {
-    CODE_KEYS
-        .iter()
-        .zip(HINTS)
-        .map(|((code, key, more), hint)| {
-            let keys: Vec<Key> = std::iter::once(*key)
-                .chain(more.iter().copied())
-                .map(Key::Char)
-                .collect();
-            h(&keys, hint, code.name(), Action::Code(*code))
-        })
-        .collect()
-}
-
-fn help() -> Binding {
-    h(
-        &[Key::Char('?'), Key::Code(F(1))],
-        "?",
-        "help",
-        Action::ToggleHelp,
-    )
-}
-
-fn help_typing() -> Binding {
-    h(&[Key::Code(F(1))], "F1", "help", Action::ToggleHelp)
-}
-
-fn scroll(label: &'static str) -> Vec<Binding> {
-    vec![
-        b(&[UP, Key::Char('k')], "↑↓", label, Action::Up),
-        h(&[DOWN, Key::Char('j')], "↓", "down", Action::Down),
-        h(&[Key::Code(PageUp)], "PgUp", "page up", Action::PageUp),
-        h(
-            &[Key::Code(PageDown)],
-            "PgDn",
-            "page down",
-            Action::PageDown,
-        ),
-    ]
-}
-
-fn back(label: &'static str) -> Binding {
-    b(
-        &[Key::Code(Esc), Key::Char('q')],
-        "Esc",
-        label,
-        Action::Back,
-    )
-}
 
 /// The mode of a role-play pane, or `None` for the drill panes.
 pub(super) fn mode(app: &App) -> Option<Mode> {
@@ -107,116 +23,90 @@ pub(super) fn mode(app: &App) -> Option<Mode> {
     })
 }
 
-/// The commands of a role-play mode, or `None` for other modes.
-pub(super) fn bindings(mode: Mode) -> Option<Vec<Binding>> {
+/// The groups of a role-play mode, or `None` for other modes.
+pub(super) fn groups(mode: Mode) -> Option<&'static [Group]> {
     Some(match mode {
-        Mode::PracticeObserve => {
-            let mut v = vec![
-                b(
-                    &[Key::Char('u'), Key::Code(Backspace)],
-                    "u",
-                    "undo",
-                    Action::Undo,
-                ),
-                b(&[Key::Code(Enter)], "Enter", "pin", Action::Pin),
-                b(&[Key::Char(' ')], "Space", "pause", Action::PauseTimer),
-                b(&[Key::Char('e')], "e", "end", Action::EndRolePlay),
-            ];
-            v.extend(code_bindings());
-            v.push(help());
-            v.push(b(&[Key::Code(Esc)], "Esc", "leave", Action::Back));
-            v
-        }
-        Mode::PracticePin => vec![
-            b(&[Key::Code(Enter)], "Enter", "pin it", Action::Submit),
-            h(&[Key::Ctrl('s')], "Ctrl+S", "pin it", Action::Save),
-            b(&[Key::Code(Esc)], "Esc", "cancel", Action::Back),
-            help_typing(),
-        ],
-        Mode::PracticeGlobals => {
-            let mut v = vec![b(&[UP, Key::Char('k')], "↑↓", "rating", Action::Up)];
-            v.push(h(&[DOWN, Key::Char('j')], "↓", "next rating", Action::Down));
-            for (i, d) in ['1', '2', '3', '4', '5'].into_iter().enumerate() {
-                let hint = ["1", "2", "3", "4", "5"][i];
-                let rate = h(&[Key::Char(d)], hint, "rate", Action::Rate(i as u8 + 1));
-                v.push(if i == 0 {
-                    Binding {
-                        in_bar: true,
-                        hint: "1-5",
-                        ..rate
-                    }
-                } else {
-                    rate
-                });
-            }
-            v.push(b(&[Key::Code(Enter)], "Enter", "debrief", Action::Submit));
-            v.push(help());
-            v.push(b(&[Key::Code(Esc)], "Esc", "skip", Action::Back));
-            v
-        }
-        Mode::PracticeTranscript => vec![
-            b(
-                &[Key::Ctrl('s')],
-                "Ctrl+S",
-                "code it",
-                Action::CodeTranscript,
-            ),
-            b(&[Key::Code(Esc)], "Esc", "back", Action::Back),
-            help_typing(),
-        ],
-        Mode::PracticeCoding => {
-            let mut v = vec![
-                b(&[Key::Code(Enter)], "Enter", "keep, next", Action::Submit),
-                b(&[UP, Key::Char('k')], "↑↓", "turn", Action::Up),
-                h(
-                    &[DOWN, Key::Char('j'), Key::Code(Tab)],
-                    "↓",
-                    "next turn",
-                    Action::Down,
-                ),
-                h(&[Key::Code(PageUp)], "PgUp", "8 turns back", Action::PageUp),
-                h(
-                    &[Key::Code(PageDown)],
-                    "PgDn",
-                    "8 turns on",
-                    Action::PageDown,
-                ),
-                b(
-                    &[Key::Char('u'), Key::Code(Backspace)],
-                    "u",
-                    "engine's code",
-                    Action::Undo,
-                ),
-                b(&[Key::Char('e')], "e", "finish", Action::EndRolePlay),
-            ];
-            v.extend(code_bindings());
-            v.push(help());
-            v.push(b(&[Key::Code(Esc)], "Esc", "leave", Action::Back));
-            v
-        }
-        Mode::PracticeDebrief => {
-            let mut v = scroll("scroll");
-            v.push(h(
-                &[Key::Char('s')],
-                "s",
-                "save again (if saving failed)",
-                Action::Save,
-            ));
-            v.push(help());
-            v.push(back("back"));
-            v
-        }
-        Mode::PracticeRolePlays => {
-            let mut v = vec![b(&[Key::Code(Enter)], "Enter", "debrief", Action::Submit)];
-            v.extend(scroll("role-play"));
-            v.push(b(&[Key::Code(Tab)], "Tab", "drills", Action::SwitchPane));
-            v.push(help());
-            v.push(back("back"));
-            v
-        }
+        Mode::PracticeObserve => &[OBSERVE, CODES, HELP, LEAVE],
+        Mode::PracticePin => &[PIN, CANCEL, HELP_TYPING],
+        Mode::PracticeGlobals => &[GLOBALS, HELP, SKIP_RATINGS],
+        Mode::PracticeTranscript => &[TRANSCRIPT, BACK_TYPING, HELP_TYPING],
+        Mode::PracticeCoding => &[CODING, CODES, HELP, LEAVE],
+        Mode::PracticeDebrief => &[SCROLL, DEBRIEF, HELP, BACK],
+        Mode::PracticeRolePlays => &[ROLE_PLAYS, ROLE_PLAY_MOVES, HELP, BACK],
         _ => return None,
     })
 }
+
+/// One key per code, in [`Code::ALL`] order.
+pub const CODES: Group = &[
+    more(&[ch('o')], "o", "open question", Action::Code(Code::OpenQuestion)),
+    more(&[ch('c')], "c", "closed question", Action::Code(Code::ClosedQuestion)),
+    more(&[ch('s')], "s", "simple reflection", Action::Code(Code::SimpleReflection)),
+    more(&[ch('x')], "x", "complex reflection", Action::Code(Code::ComplexReflection)),
+    more(&[ch('a')], "a", "affirmation", Action::Code(Code::Affirmation)),
+    more(&[ch('m')], "m", "summary", Action::Code(Code::Summary)),
+    more(&[ch('i')], "i", "information", Action::Code(Code::Information)),
+    more(&[ch('p')], "p", "advice with permission", Action::Code(Code::AdviceWithPermission)),
+    more(&[ch('w')], "w", "advice without permission", Action::Code(Code::AdviceWithoutPermission)),
+    more(&[ch('n')], "n", "other", Action::Code(Code::Other)),
+    // '=' is '+' without Shift on most keyboards.
+    more(&[ch('+'), ch('=')], "+", "change talk (peer)", Action::Code(Code::ChangeTalk)),
+    more(&[ch('-')], "-", "sustain talk (peer)", Action::Code(Code::SustainTalk)),
+];
+
+/// The key of a code, as shown beside its counter.
+pub fn key_of(code: Code) -> &'static str {
+    CODES
+        .iter()
+        .find(|b| matches!(b.action, Action::Code(c) if c == code))
+        .map(|b| b.hint)
+        .unwrap_or(" ")
+}
+
+const OBSERVE: Group = &[
+    bar(&[ch('u'), BACKSPACE], "u", "undo", Action::Undo),
+    bar(&[ENTER], "Enter", "pin", Action::Pin),
+    bar(&[ch(' ')], "Space", "pause", Action::PauseTimer),
+    fin(&[ch('e')], "e", "end", Action::EndRolePlay),
+];
+const LEAVE: Group = &[fin(&[ESC], "Esc", "leave", Action::Back)];
+
+const PIN: Group = &[
+    fin(&[ENTER], "Enter", "pin it", Action::Submit),
+    more(&[ctrl('s')], "Ctrl+S", "pin it", Action::Save),
+];
+
+const GLOBALS: Group = &[
+    bar(&[UP, ch('k')], "↑↓", "rating", Action::Up),
+    more(&[DOWN, ch('j')], "↓", "next rating", Action::Down),
+    bar(&[ch('1')], "1-5", "rate", Action::Rate(1)),
+    more(&[ch('2')], "2", "rate 2", Action::Rate(2)),
+    more(&[ch('3')], "3", "rate 3", Action::Rate(3)),
+    more(&[ch('4')], "4", "rate 4", Action::Rate(4)),
+    more(&[ch('5')], "5", "rate 5", Action::Rate(5)),
+    fin(&[ENTER], "Enter", "debrief", Action::Submit),
+];
+const SKIP_RATINGS: Group = &[fin(&[ESC], "Esc", "skip", Action::Back)];
+
+const TRANSCRIPT: Group = &[fin(&[ctrl('s')], "Ctrl+S", "code it", Action::CodeTranscript)];
+
+const CODING: Group = &[
+    bar(&[ENTER], "Enter", "keep, next", Action::Submit),
+    bar(&[UP, ch('k')], "↑↓", "turn", Action::Up),
+    more(&[DOWN, ch('j'), TAB], "↓", "next turn", Action::Down),
+    more(&[PGUP], "PgUp", "8 turns back", Action::PageUp),
+    more(&[PGDN], "PgDn", "8 turns on", Action::PageDown),
+    bar(&[ch('u'), BACKSPACE], "u", "engine's code", Action::Undo),
+    fin(&[ch('e')], "e", "finish", Action::EndRolePlay),
+];
+
+const DEBRIEF: Group = &[more(&[ch('s')], "s", "save again (if saving failed)", Action::Save)];
+
+const ROLE_PLAYS: Group = &[
+    bar(&[ENTER], "Enter", "debrief", Action::Submit),
+    bar(&[TAB], "Tab", "drills", Action::SwitchPane),
+];
+const ROLE_PLAY_MOVES: Group = &moves("role-play");
 
 /// Every role-play mode, for tests.
 pub const MODES: [Mode; 7] = [
@@ -231,12 +121,13 @@ pub const MODES: [Mode; 7] = [
 
 #[cfg(test)]
 mod tests {
-    use super::super::bindings as all_bindings;
+    use super::super::{Key, default_bindings as all_bindings};
     use super::*;
 
     #[test]
     fn role_play_modes_have_ctrl_c_and_ctrl_g_and_no_key_bound_twice() {
         for mode in MODES {
+            assert!(Mode::ALL.contains(&mode));
             let all = all_bindings(mode);
             let keys: Vec<Key> = all.iter().flat_map(|b| b.keys.clone()).collect();
             for (i, k) in keys.iter().enumerate() {
@@ -270,8 +161,14 @@ mod tests {
                     .filter(|b| matches!(b.action, Action::Code(c) if c == code))
                     .count();
                 assert_eq!(n, 1, "{mode:?} {code:?}");
-                assert_ne!(key_of(code), ' ');
+                assert_ne!(key_of(code), " ");
             }
         }
+        // The table is in the order of the codes, with their names.
+        for (b, code) in CODES.iter().zip(Code::ALL) {
+            assert!(matches!(b.action, Action::Code(c) if c == code));
+            assert_eq!(b.label, code.name());
+        }
+        assert_eq!(CODES.len(), Code::ALL.len());
     }
 }

@@ -157,7 +157,7 @@ fn count_lines(s: &RolePlayScores, codes: &[Code], name_w: usize) -> Vec<Line<'s
         .iter()
         .map(|c| {
             Line::from(vec![
-                widgets::key_span(&key_of(*c).to_string()),
+                widgets::key_span(key_of(*c)),
                 Span::raw(format!(" {:<name_w$}", widgets::truncate(c.name(), name_w))),
                 Span::styled(format!("{:>3}", s.count(*c)), THEME.accent),
             ])
@@ -465,7 +465,7 @@ pub fn draw_coding(frame: &mut Frame, area: Rect, app: &App) {
         .iter()
         .flat_map(|c| {
             [
-                widgets::key_span(&key_of(*c).to_string()),
+                widgets::key_span(key_of(*c)),
                 Span::styled(format!(" {}  ", short(*c)), THEME.muted),
             ]
         })
