@@ -23,14 +23,15 @@ pub(super) fn mode(app: &App) -> Option<Mode> {
     })
 }
 
-/// The groups of a role-play mode, or `None` for other modes.
+/// The groups of a role-play mode, or `None` for other modes. The code keys come last:
+/// they are listed beside the counters on screen, and help shows the other keys first.
 pub(super) fn groups(mode: Mode) -> Option<&'static [Group]> {
     Some(match mode {
-        Mode::PracticeObserve => &[OBSERVE, CODES, HELP, LEAVE],
+        Mode::PracticeObserve => &[OBSERVE, HELP, LEAVE, CODES],
         Mode::PracticePin => &[PIN, CANCEL, HELP_TYPING],
         Mode::PracticeGlobals => &[GLOBALS, HELP, SKIP_RATINGS],
         Mode::PracticeTranscript => &[TRANSCRIPT, BACK_TYPING, HELP_TYPING],
-        Mode::PracticeCoding => &[CODING, CODES, HELP, LEAVE],
+        Mode::PracticeCoding => &[CODING, HELP, LEAVE, CODES],
         Mode::PracticeDebrief => &[SCROLL, DEBRIEF, HELP, BACK],
         Mode::PracticeRolePlays => &[ROLE_PLAYS, ROLE_PLAY_MOVES, HELP, BACK],
         _ => return None,
