@@ -12,6 +12,7 @@ pub mod privacy;
 pub mod progress;
 pub mod reference;
 pub mod report;
+pub mod roleplay;
 pub mod settings;
 
 use std::io::Write;
@@ -107,6 +108,26 @@ pub fn run(cli: Cli) -> Result<()> {
                 let stdin = std::io::stdin();
                 practice::classify_command(text.as_deref(), json, &mut stdin.lock(), &mut out)
             }
+            PracticeCommand::Code { file, json, format } => {
+                let format = if json { args::CodeFormat::Json } else { format };
+                let notes = roleplay::code_command(&file, format, &mut out)?;
+                for n in notes {
+                    eprintln!("alongside: {n}");
+                }
+                Ok(())
+            }
+            PracticeCommand::Debrief { id, format } => {
+                let dir = data_dir()?;
+                passphrase::unlock_if_needed(&dir, fd)?;
+                let store = open_for_reading(&dir)?;
+                roleplay::debrief_command(&store, id.as_deref(), format, &mut out)
+            }
+            PracticeCommand::Roleplays => {
+                let dir = data_dir()?;
+                passphrase::unlock_if_needed(&dir, fd)?;
+                let store = open_for_reading(&dir)?;
+                roleplay::list_command(&store, &mut out)
+            }
         },
         Some(Command::Competencies { command }) => {
             run_competencies(&data_dir()?, command, &mut out)
@@ -127,7 +148,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 Some(id) => {
                     let dir = data_dir()?;
                     passphrase::unlock_if_needed(&dir, fd)?;
-                    let store = open_for_reading(&dir)?;
+                    let store = open_and_tell(&dir)?;
                     let id = notes::resolve_id(&store, &id)?;
                     let session = store.load_session(id)?;
                     language::check_note(content.language(), &session, json, &mut out)
@@ -139,7 +160,7 @@ pub fn run(cli: Cli) -> Result<()> {
             let range = report::range(from, to, crate::domain::now().date_naive())?;
             let dir = data_dir()?;
             passphrase::unlock_if_needed(&dir, fd)?;
-            let store = open_for_reading(&dir)?;
+            let store = open_and_tell(&dir)?;
             report::command(&store, quiet_content(), range, format, &mut out)
         }
     }
@@ -175,7 +196,7 @@ fn settings_or_defaults() -> crate::domain::settings::Settings {
 }
 
 /// Opens an existing data folder read-only, problems told on stderr.
-fn open_for_reading(dir: &Path) -> Result<Store> {
+fn open_and_tell(dir: &Path) -> Result<Store> {
     if !dir.is_dir() {
         anyhow::bail!(
             "no data folder at {}; start the app once, or pass --data-dir DIR",
@@ -185,6 +206,19 @@ fn open_for_reading(dir: &Path) -> Result<Store> {
     let (store, problems) = Store::open_read_only(dir)
         .with_context(|| format!("could not read the data folder {}", dir.display()))?;
     notes::report_problems(&problems, &mut std::io::stderr())?;
+    Ok(store)
+}
+
+/// Opens an existing data folder read-only.
+fn open_for_reading(dir: &Path) -> Result<Store> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "no data folder at {}; start the app once, or pass --data-dir DIR",
+            dir.display()
+        );
+    }
+    let (store, _) = Store::open_read_only(dir)
+        .with_context(|| format!("could not read the data folder {}", dir.display()))?;
     Ok(store)
 }
 

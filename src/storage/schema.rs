@@ -34,6 +34,8 @@ pub enum FileKind {
     Competencies,
     /// `activity_log.json`.
     ActivityLog,
+    /// `practice/roleplays/<uuid>.json`.
+    RolePlay,
 }
 
 /// `peers.json`: `{"schema_version":1,"peers":[Peer...]}`.

@@ -4,7 +4,7 @@
 
 use super::groups::*;
 use super::office::{MINUTES, READ_BACK_KEY, WRITE_PROGRESS};
-use super::{Group, Mode, bar, fin, more, office, tools, trainee};
+use super::{Group, Mode, bar, fin, more, office, roleplay, tools, trainee};
 use crate::app::{Action, Destination};
 
 /// The groups of a mode, in the order the bar and help show them.
@@ -47,6 +47,7 @@ pub fn groups(mode: Mode) -> &'static [Group] {
         _ => tools::groups(mode)
             .or_else(|| trainee::groups(mode))
             .or_else(|| office::groups(mode))
+            .or_else(|| roleplay::groups(mode))
             .unwrap_or(&[]),
     }
 }
@@ -95,6 +96,12 @@ pub fn title(mode: Mode) -> &'static str {
         | Mode::PracticeReview => "Practice",
         Mode::PracticeAnswer | Mode::PracticeSteps | Mode::PracticeChoose
         | Mode::PracticeFeedback => "Practice round",
+        Mode::PracticeObserve | Mode::PracticePin => "Observing a role-play",
+        Mode::PracticeGlobals => "Role-play: global ratings",
+        Mode::PracticeTranscript => "Role-play transcript",
+        Mode::PracticeCoding => "Coding a transcript",
+        Mode::PracticeDebrief => "Role-play debrief",
+        Mode::PracticeRolePlays => "Practice: role-plays",
         Mode::Competencies | Mode::CompetencyArea | Mode::CompetencyHours
         | Mode::CompetencyForm => "Competency record",
         other => office::title(other).unwrap_or("Keys"),
