@@ -136,6 +136,8 @@ pub enum Reason {
     /// The file is encrypted but the folder's key does not open it: it was changed, cut
     /// short, or comes from another folder.
     Damaged,
+    /// A symbolic link stands where the file should be. It is never followed.
+    Link,
 }
 
 impl Reason {
@@ -187,6 +189,9 @@ impl fmt::Display for Reason {
             Reason::IdMismatch => f.write_str("the id inside differs from the file name"),
             Reason::Io { kind } => write!(f, "it could not be read ({kind})"),
             Reason::Locked => f.write_str("it is encrypted and the data folder is not unlocked"),
+            Reason::Link => f.write_str(
+                "it is a symbolic link, and alongside never follows links inside its data folder",
+            ),
             Reason::Damaged => f.write_str(
                 "it is encrypted but does not open with this folder's key (changed, cut short, or from another folder)",
             ),
