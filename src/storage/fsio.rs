@@ -110,13 +110,8 @@ pub(crate) fn open_no_follow(path: &Path) -> io::Result<File> {
     let mut o = OpenOptions::new();
     o.read(true);
     no_follow(&mut o, 0o600);
-    o.open(path).map_err(|e| {
-        if is_loop(&e) {
-            link_error(path)
-        } else {
-            e
-        }
-    })
+    o.open(path)
+        .map_err(|e| if is_loop(&e) { link_error(path) } else { e })
 }
 
 fn is_loop(e: &io::Error) -> bool {

@@ -73,6 +73,7 @@
 pub mod atomic;
 pub mod crypt;
 pub mod error;
+pub mod folder;
 pub mod fsio;
 pub mod index;
 pub mod layout;

@@ -55,8 +55,10 @@ use crate::domain::secret::Passphrase;
 
 /// The passphrase-wrapped identity.
 pub const KEY_FILE: &str = "alongside.key";
-/// Present only while an `encrypt` or `decrypt` is under way (or was interrupted).
+/// Present only while an `encrypt`, `decrypt` or `rekey` is under way (or was interrupted).
 pub const STATE_FILE: &str = "alongside.crypt";
+/// The new data key while a `rekey` is under way, under the new passphrase.
+pub const NEW_KEY_FILE: &str = "alongside.key.new";
 
 /// Every age file starts with this.
 const MAGIC: &[u8] = b"age-encryption.org/";
