@@ -62,11 +62,15 @@ pub fn run(cli: Cli) -> Result<()> {
         }) => {
             let dir = data_dir()?;
             passphrase::unlock_if_needed(&dir, fd)?;
+            // Both are bounded by the argument parser, so they fit any platform's usize.
+            let sessions = usize::try_from(sessions).unwrap_or(usize::MAX);
+            let peers = usize::try_from(peers).unwrap_or(usize::MAX);
             generate::run(&dir, sessions, peers, seed, &mut out)
         }
         Some(Command::Encrypt) => privacy::encrypt(&data_dir()?, fd, &mut out),
         Some(Command::Decrypt) => privacy::decrypt(&data_dir()?, fd, &mut out),
-        Some(Command::Passphrase) => privacy::change(&data_dir()?, fd, &mut out),
+        Some(Command::Passphrase { rotate }) => privacy::change(&data_dir()?, fd, rotate, &mut out),
+        Some(Command::Rekey) => privacy::rekey(&data_dir()?, fd, &mut out),
         Some(Command::DebugSaveLoop {
             seed,
             count,
@@ -104,7 +108,9 @@ pub fn run(cli: Cli) -> Result<()> {
             }
         },
         Some(Command::Competencies { command }) => {
-            run_competencies(&data_dir()?, command, &mut out)
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            run_competencies(&dir, command, &mut out)
         }
     }
 }

@@ -13,7 +13,7 @@ use super::atomic::{
     self, Fault, FileStamp, WriteOptions, create_private_dir, remove_stray_temp_files, sync_dir,
     write_with,
 };
-use super::crypt::{self, CryptState, Direction};
+use super::crypt::{self, CryptState};
 use super::error::{Action, StoreError};
 use super::folder::{self, FolderKind};
 use super::index::{self, IndexEntry, PeerStats, newest_first, query_words};
@@ -1086,10 +1086,7 @@ fn check_unlocked(root: &Path) -> Result<bool, StoreError> {
         }),
         CryptState::Unfinished(direction) => Err(StoreError::ConversionUnfinished {
             dir: root.to_path_buf(),
-            verb: match direction {
-                Direction::Encrypt => "encrypt",
-                Direction::Decrypt => "decrypt",
-            },
+            verb: crypt::verb(direction),
         }),
     }
 }

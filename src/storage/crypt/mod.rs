@@ -81,6 +81,8 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
 pub enum Direction {
     Encrypt,
     Decrypt,
+    /// A new data key replacing the old one (`rekey`, `passphrase --rotate`).
+    Rekey,
 }
 
 /// Whether a data folder is encrypted.
@@ -162,6 +164,14 @@ pub enum CryptError {
         "{file} could not be converted: {reason}. It was left as it was; move it away or restore it, then run the command again."
     )]
     Unconvertible { file: String, reason: Reason },
+    #[error(
+        "{} is a symbolic link (or not a regular file); alongside never follows links inside its data folder, so it was not converted and the command did not finish. Replace it with the real file, then run the command again.", path.display()
+    )]
+    NotAFile { path: PathBuf },
+    #[error(
+        "{count} file(s) were still not converted after the run (first: {first}); nothing was lost. Run the command again."
+    )]
+    Unconverted { count: usize, first: String },
     #[error("could not {doing}: {source}")]
     Io {
         doing: &'static str,
@@ -175,10 +185,12 @@ pub enum CryptError {
     Injected(&'static str),
 }
 
-fn verb(d: Direction) -> &'static str {
+/// The command that finishes an interrupted conversion in this direction.
+pub fn verb(d: Direction) -> &'static str {
     match d {
         Direction::Encrypt => "encrypt",
         Direction::Decrypt => "decrypt",
+        Direction::Rekey => "rekey",
     }
 }
 
