@@ -20,6 +20,20 @@ use args::{Cli, Command, CompetenciesCommand, NotesCommand, PracticeCommand};
 
 /// Runs what the command line asked for. Errors come back with context for a one-line
 /// message on standard error.
+/// Input echoed back in a message, with control characters (escape sequences, bells, line
+/// breaks) shown as `\u{..}` so typed input can never drive the terminal.
+pub fn shown(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        if c.is_control() {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     // A panic message can quote the text being handled; report only where it happened.
     crate::tui::install_private_panic_hook();

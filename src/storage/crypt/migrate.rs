@@ -34,8 +34,7 @@ use super::super::schema::Reason;
 use super::super::store::take_lock;
 use super::{
     CryptError, CryptState, DataKey, Direction, KEY_FILE, KEY_VERSION, NEW_KEY_FILE, STATE_FILE,
-    StateFile,
-    forget, io_err, is_sealed, read_key, register, state, unwrap_key, wrap_key,
+    StateFile, forget, io_err, is_sealed, read_key, register, state, unwrap_key, wrap_key,
 };
 use crate::domain::secret::Passphrase;
 
@@ -104,6 +103,8 @@ pub fn encrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
     let layout = Layout::new(dir);
     ensure_dir(dir)?;
     let lock = take_lock(&layout)?;
+    // A link or other non-file stops the run before anything is written.
+    data_files(dir)?;
     match state(dir).map_err(io_err("read the data folder"))? {
         // Readable files in an encrypted folder (copied in, restored from a backup) are
         // finished like an interrupted run; only a folder with none is "already encrypted".
@@ -174,6 +175,8 @@ pub fn decrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
     let layout = Layout::new(dir);
     ensure_dir(dir)?;
     let lock = take_lock(&layout)?;
+    // A link or other non-file stops the run before anything is written.
+    data_files(dir)?;
     match state(dir).map_err(io_err("read the data folder"))? {
         CryptState::Plain => {
             return Err(CryptError::NotEncrypted {
@@ -291,6 +294,8 @@ pub fn rekey(
     let layout = Layout::new(dir);
     ensure_dir(dir)?;
     let lock = take_lock(&layout)?;
+    // A link or other non-file stops the run before anything is written.
+    data_files(dir)?;
     let resuming = match state(dir).map_err(io_err("read the data folder"))? {
         CryptState::Encrypted => false,
         CryptState::Unfinished(Direction::Rekey) => true,
@@ -465,8 +470,7 @@ fn convert_all(
     verify: impl Fn(&[u8], &[u8]) -> bool,
 ) -> Result<Report, CryptError> {
     let mut report = Report::default();
-    for (n, (path, rel)) in data_files(dir)?.into_iter().enumerate()
-    {
+    for (n, (path, rel)) in data_files(dir)?.into_iter().enumerate() {
         let original = Zeroizing::new(fs::read(&path).map_err(io_err("read a data file"))?);
         let Some(converted) = convert(&rel, &original)? else {
             report.already += 1;
