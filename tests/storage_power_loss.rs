@@ -404,7 +404,7 @@ fn reopen(data: &Path) -> Store {
 
 fn one_of(got: &Session, options: &[&Session], what: &str) {
     assert!(
-        options.iter().any(|o| *o == got),
+        options.contains(&got),
         "{what} is neither the old nor the new version"
     );
 }

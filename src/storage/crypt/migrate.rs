@@ -160,7 +160,7 @@ pub fn encrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
         |converted, original| key.open(converted).ok().as_deref().map(|v| &v[..]) == Some(original),
     )?;
     // Never report success while anything of ours is still readable.
-    check_all(dir, |bytes| is_sealed(bytes))?;
+    check_all(dir, is_sealed)?;
 
     opts.check(Stop::BeforeFinish)?;
     remove_durably(&dir.join(STATE_FILE)).map_err(io_err("remove the state file"))?;
