@@ -202,7 +202,7 @@ mod tests {
         }
         assert_eq!(f.text().chars().count(), MASKED_MAX_CHARS);
         assert_eq!(f.line_capacity(), cap, "the line was reallocated");
-        assert_eq!(&*f.take_secret(), "é".repeat(MASKED_MAX_CHARS));
+        assert_eq!(*f.take_secret(), "é".repeat(MASKED_MAX_CHARS));
     }
 
     #[test]

@@ -10,47 +10,11 @@
 use std::fs::{self, File};
 use std::io;
 use std::path::Path;
-use std::time::UNIX_EPOCH;
-
-use serde::{Deserialize, Serialize};
 
 use super::fsio;
 use super::layout::TEMP_PREFIX;
 
-/// Size, modification time and inode of a file when it was last written or read, so the
-/// index can tell which session files changed without reading them. Every save replaces a
-/// file by renaming a new one over it, so the inode changes even when size and time (which
-/// some file systems keep in coarse steps) do not.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct FileStamp {
-    pub len: u64,
-    /// Nanoseconds since the Unix epoch; 0 when the file system does not say.
-    pub mtime_ns: u64,
-    /// The inode number on Unix; 0 elsewhere.
-    #[serde(default)]
-    pub ino: u64,
-}
-
-impl FileStamp {
-    /// The stamp of a file's metadata.
-    pub fn of(meta: &fs::Metadata) -> FileStamp {
-        let mtime_ns = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map(|d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
-            .unwrap_or(0);
-        #[cfg(unix)]
-        let ino = std::os::unix::fs::MetadataExt::ino(meta);
-        #[cfg(not(unix))]
-        let ino = 0;
-        FileStamp {
-            len: meta.len(),
-            mtime_ns,
-            ino,
-        }
-    }
-}
+pub use super::fsio::FileStamp;
 
 /// A failed durable write.
 #[derive(Debug, thiserror::Error)]

@@ -13,6 +13,44 @@ use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, PoisonError, RwLock};
+use std::time::UNIX_EPOCH;
+
+use serde::{Deserialize, Serialize};
+
+/// Size, modification time and inode of a file when it was last written or read, so the
+/// index can tell which session files changed without reading them. Every save replaces a
+/// file by renaming a new one over it, so the inode changes even when size and time (which
+/// some file systems keep in coarse steps) do not.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FileStamp {
+    pub len: u64,
+    /// Nanoseconds since the Unix epoch; 0 when the file system does not say.
+    pub mtime_ns: u64,
+    /// The inode number on Unix; 0 elsewhere.
+    #[serde(default)]
+    pub ino: u64,
+}
+
+impl FileStamp {
+    /// The stamp of a file's metadata.
+    pub fn of(meta: &fs::Metadata) -> FileStamp {
+        let mtime_ns = meta
+            .modified()
+            .ok()
+            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+            .map(|d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
+            .unwrap_or(0);
+        #[cfg(unix)]
+        let ino = std::os::unix::fs::MetadataExt::ino(meta);
+        #[cfg(not(unix))]
+        let ino = 0;
+        FileStamp {
+            len: meta.len(),
+            mtime_ns,
+            ino,
+        }
+    }
+}
 
 /// The steps a store takes on disk. Paths are absolute or relative to the working folder,
 /// exactly as the store built them.

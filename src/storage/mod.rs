@@ -93,6 +93,7 @@ pub mod layout;
 pub mod problem;
 mod quarantine;
 pub mod read;
+pub mod reason;
 pub mod sample;
 pub mod schema;
 mod store;

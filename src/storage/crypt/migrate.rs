@@ -30,7 +30,7 @@ use super::super::atomic::{WriteOptions, sync_dir, write_raw_with};
 use super::super::folder::CONTROL_FILES;
 use super::super::fsio;
 use super::super::layout::{Layout, TEMP_PREFIX, is_temp_file_name};
-use super::super::schema::Reason;
+use super::super::reason::Reason;
 use super::super::store::take_lock;
 use super::{
     CryptError, CryptState, DataKey, Direction, KEY_FILE, KEY_VERSION, NEW_KEY_FILE, STATE_FILE,

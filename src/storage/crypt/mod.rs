@@ -50,7 +50,7 @@ use age::x25519;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::schema::Reason;
+use super::reason::Reason;
 use crate::domain::secret::Passphrase;
 
 /// The passphrase-wrapped identity.
