@@ -87,6 +87,10 @@ pub enum Command {
         fail_writes: Option<super::debug::FailWrites>,
         #[arg(long)]
         panic_after: Option<u64>,
+        /// Save through the app itself (keys, autosave on ticks, the summary's save) rather
+        /// than calling the store directly.
+        #[arg(long)]
+        through_app: bool,
     },
     /// Practice tools for trainees.
     Practice {

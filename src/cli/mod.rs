@@ -90,10 +90,15 @@ pub fn run(cli: Cli) -> Result<()> {
             count,
             fail_writes,
             panic_after,
+            through_app,
         }) => {
             let dir = data_dir()?;
             passphrase::unlock_if_needed(&dir, fd)?;
-            debug::save_loop(&dir, seed, count, fail_writes, panic_after, &mut out)
+            if through_app {
+                debug::app_loop(&dir, seed, count, &mut out)
+            } else {
+                debug::save_loop(&dir, seed, count, fail_writes, panic_after, &mut out)
+            }
         }
         Some(Command::Ref {
             query,
