@@ -34,7 +34,7 @@ mod scan;
 mod worksheets;
 
 pub(crate) use scan::seal_if_plain;
-use scan::{seal_plain_files, session_stamps};
+use scan::{list_sessions_with_meta, seal_plain_files, session_stamps};
 
 /// An open data folder. A writable store holds the folder's lock until it is dropped.
 ///
@@ -621,14 +621,16 @@ impl Store {
         // Listing the folder and parsing the index take similar time: do both at once.
         let (listing, loaded) = std::thread::scope(|scope| {
             let lister = std::thread::Builder::new()
-                .spawn_scoped(scope, || list_record_ids(&sessions_dir))
+                .spawn_scoped(scope, || list_sessions_with_meta(&sessions_dir))
                 .ok();
             let loaded = load_index();
             let listing = lister
                 .and_then(|h| h.join().ok())
-                .unwrap_or_else(|| list_record_ids(&sessions_dir));
+                .unwrap_or_else(|| list_sessions_with_meta(&sessions_dir));
             (listing, loaded)
         });
+        let found = listing;
+        let listing = &found.listing;
         if listing.unrecognised > 0 {
             problems.push(unrecognised_problem(SESSIONS_DIR, listing.unrecognised));
         }
@@ -672,7 +674,7 @@ impl Store {
         let mut to_read = Vec::new();
         let mut changed_ids = HashSet::new();
         let mut removed = 0;
-        let stamps = session_stamps(&self.layout, &listing.ids, writable, problems);
+        let stamps = session_stamps(&self.layout, &found, writable, problems);
         for e in old {
             if !listed.contains(&e.id) || kept.contains(&e.id) {
                 removed += 1;

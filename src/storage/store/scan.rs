@@ -3,75 +3,79 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::path::Path;
 
 use uuid::Uuid;
 
 use super::super::atomic::{FileStamp, WriteOptions, write_with};
 use super::super::crypt;
 use super::super::folder;
-use super::super::layout::{Layout, QUARANTINE_DIR, SESSIONS_DIR};
+use super::super::layout::{
+    Layout, QUARANTINE_DIR, SESSIONS_DIR, id_from_file_name, is_temp_file_name,
+};
 use super::super::problem::{Problem, ProblemKind};
 use super::super::schema::Reason;
-use super::report_unreadable;
+use super::{Listing, report_unreadable};
 
-/// Stamps found in one part of the folder, and the problems met there.
-type Looked = (Vec<(Uuid, Option<FileStamp>)>, Vec<Problem>);
+/// The session folder's listing with each record file's metadata, taken in the same pass
+/// (one `fstatat` per entry, never following a link), so it can run beside the index parse.
+pub(in crate::storage) struct SessionListing {
+    pub(in crate::storage) listing: Listing,
+    meta: HashMap<Uuid, fs::Metadata>,
+}
+
+pub(in crate::storage) fn list_sessions_with_meta(dir: &Path) -> SessionListing {
+    let mut out = SessionListing {
+        listing: Listing {
+            ids: Vec::new(),
+            unrecognised: 0,
+            temp_files: Vec::new(),
+        },
+        meta: HashMap::new(),
+    };
+    let Ok(entries) = fs::read_dir(dir) else {
+        return out;
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name();
+        if is_temp_file_name(&name) {
+            out.listing.temp_files.push(name);
+            continue;
+        }
+        match id_from_file_name(&name) {
+            Some(id) => {
+                out.listing.ids.push(id);
+                if let Ok(meta) = entry.metadata() {
+                    out.meta.insert(id, meta);
+                }
+            }
+            None => out.listing.unrecognised += 1,
+        }
+    }
+    out
+}
 
 /// The stamp of every listed session file (`None` for one that is not a plain file of ours,
-/// already reported), checking modes, owners and links on the way. Spread over a few
-/// threads when there are many, since each is one metadata call.
+/// already reported), checking modes, owners and links with the metadata taken while
+/// listing: no further calls unless something needs fixing.
 pub(super) fn session_stamps(
     layout: &Layout,
-    ids: &[Uuid],
+    found: &SessionListing,
     writable: bool,
     problems: &mut Vec<Problem>,
 ) -> HashMap<Uuid, Option<FileStamp>> {
-    let look = |ids: &[Uuid]| -> Looked {
-        let mut found = Vec::with_capacity(ids.len());
-        let mut problems = Vec::new();
-        for &id in ids {
-            let rel = Layout::session_rel(id);
-            let stamp = match fs::symlink_metadata(layout.path(&rel)) {
-                Ok(meta) => folder::check_entry(layout, &rel, &meta, writable, &mut problems)
-                    .then(|| FileStamp::of(&meta)),
-                // Gone meanwhile, or not readable: reading it reports the cause.
-                Err(_) => Some(FileStamp::default()),
-            };
-            found.push((id, stamp));
-        }
-        (found, problems)
-    };
-    let threads = std::thread::available_parallelism()
-        .map(|n| n.get())
-        .unwrap_or(1)
-        .min(4);
-    let parts: Vec<Looked> = if ids.len() < 2048 || threads < 2 {
-        vec![look(ids)]
-    } else {
-        let chunk = ids.len().div_ceil(threads);
-        std::thread::scope(|scope| {
-            let handles: Vec<_> = ids
-                .chunks(chunk)
-                .map(|part| {
-                    (
-                        std::thread::Builder::new().spawn_scoped(scope, move || look(part)),
-                        part,
-                    )
-                })
-                .collect();
-            handles
-                .into_iter()
-                .map(|(h, part)| match h.map(|h| h.join()) {
-                    Ok(Ok(v)) => v,
-                    _ => look(part),
-                })
-                .collect()
-        })
-    };
-    let mut out = HashMap::with_capacity(ids.len());
-    for (found, found_problems) in parts {
-        out.extend(found);
-        problems.extend(found_problems);
+    let mut out = HashMap::with_capacity(found.listing.ids.len());
+    for &id in &found.listing.ids {
+        let stamp = match found.meta.get(&id) {
+            Some(meta) => {
+                let rel = Layout::session_rel(id);
+                folder::check_entry(layout, &rel, meta, writable, problems)
+                    .then(|| FileStamp::of(meta))
+            }
+            // Gone meanwhile, or not readable: reading it reports the cause.
+            None => Some(FileStamp::default()),
+        };
+        out.insert(id, stamp);
     }
     out
 }
