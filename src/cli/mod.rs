@@ -9,6 +9,7 @@ pub mod passphrase;
 pub mod practice;
 pub mod privacy;
 pub mod reference;
+pub mod shell;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -45,6 +46,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 },
             )
         }
+        Some(Command::Completions { shell }) => shell::completions(shell, &mut out),
+        Some(Command::Man) => shell::man(&mut out),
         Some(Command::Demo) => {
             let demo = generate::demo_dir()?;
             // The folder is deleted when `demo` is dropped, after the app closes.
