@@ -7,6 +7,7 @@
 mod action;
 pub mod competencies;
 pub mod field;
+pub mod help;
 pub mod history;
 pub mod keymap;
 pub mod live;
@@ -133,6 +134,10 @@ pub struct App {
     pub notices: Vec<String>,
     pub status: Option<Status>,
     pub help_open: bool,
+    /// Where help is scrolled to, and what is being found in it.
+    pub help: help::HelpView,
+    /// Columns and rows of the terminal, for page lengths.
+    pub viewport: (u16, u16),
     pub confirm: Option<Confirm>,
     pub home_selected: usize,
     pub peers_view: PeersView,
@@ -184,6 +189,8 @@ impl App {
             notices,
             status: None,
             help_open: false,
+            help: help::HelpView::default(),
+            viewport: (80, 24),
             confirm: None,
             home_selected: 0,
             peers_view: PeersView::default(),
@@ -308,7 +315,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     app.now = now;
     if !matches!(
         action,
-        Action::Tick | Action::DataLoaded { .. } | Action::EffectDone(_)
+        Action::Tick | Action::Resize(..) | Action::DataLoaded { .. } | Action::EffectDone(_)
     ) {
         // A key press clears an old message: it has been seen.
         if !matches!(action, Action::EffectFailed { .. }) {
@@ -337,6 +344,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         Action::Interrupt => interrupt(app),
         Action::ToggleHelp => {
             app.help_open = !app.help_open;
+            app.help = help::HelpView::default();
+            vec![]
+        }
+        Action::Resize(w, h) => {
+            app.viewport = (w, h);
             vec![]
         }
         Action::Confirm(yes) => answer(app, yes),
@@ -383,6 +395,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         Action::ToggleReference => {
             reference::toggle(app);
+            vec![]
+        }
+        other if app.help_open => {
+            help::update(app, other);
             vec![]
         }
         other if app.reference_open() => reference::update(app, other, now),
@@ -449,7 +465,6 @@ fn home(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::ResumeDraft if !app.drafts.is_empty() => app.screen = Screen::DraftOffer,
-        Action::Back => return request_quit(app),
         _ => {}
     }
     vec![]

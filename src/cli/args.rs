@@ -40,6 +40,14 @@ pub struct Cli {
 pub enum Command {
     /// Open the app on a throwaway folder filled with fictional sample peers and sessions.
     Demo,
+    /// Print a completion script for a shell, e.g. `alongside completions bash >
+    /// ~/.local/share/bash-completion/completions/alongside`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `alongside man > ~/.local/share/man/man1/alongside.1`.
+    Man,
     /// Read saved notes from the shell, for documentation systems and scripts.
     Notes {
         #[command(subcommand)]

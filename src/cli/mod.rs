@@ -10,6 +10,7 @@ pub mod practice;
 pub mod privacy;
 pub mod reference;
 pub mod roleplay;
+pub mod shell;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -60,6 +61,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 },
             )
         }
+        Some(Command::Completions { shell }) => shell::completions(shell, &mut out),
+        Some(Command::Man) => shell::man(&mut out),
         Some(Command::Demo) => {
             let demo = generate::demo_dir()?;
             // The folder is deleted when `demo` is dropped, after the app closes.
