@@ -15,6 +15,7 @@ pub mod peers;
 pub mod practice;
 pub mod privacy;
 pub mod reference;
+pub mod roleplay;
 pub mod tools;
 
 use std::collections::HashMap;
@@ -84,6 +85,8 @@ pub enum Confirm {
     Tool(tools::ToolConfirm),
     /// Leave a practice round before its end (answers so far are kept).
     LeaveRound,
+    /// Leave a role-play being coded (codes so far are kept).
+    LeaveRolePlay,
     /// Remove a skill's demonstrated mark (and its sign-off).
     RemoveSkillMark(String),
     /// Remove an on-the-job hours entry.
@@ -370,8 +373,17 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             vec![]
         }
         Action::Open(dest) => open_and_load(app, dest),
-        Action::PracticeLoaded { rounds, problems } => {
+        Action::PracticeLoaded {
+            rounds,
+            roleplays,
+            problems,
+        } => {
             practice::loaded(app, rounds, problems);
+            roleplay::loaded(app, roleplays);
+            vec![]
+        }
+        Action::TranscriptRead(parsed) => {
+            roleplay::transcript_ready(app, parsed, now);
             vec![]
         }
         Action::CompetenciesLoaded { record, problems } => {
@@ -536,6 +548,7 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
         }
         Confirm::Tool(q) => tools::answer(app, q),
         Confirm::LeaveRound => practice::leave_round(app),
+        Confirm::LeaveRolePlay => roleplay::leave(app),
         Confirm::RemoveSkillMark(skill) => competencies::remove_mark(app, &skill),
         Confirm::RemoveHours(id) => competencies::remove_hours(app, id),
         Confirm::DiscardCompetencyForm => {
@@ -567,6 +580,7 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
         Done::WorksheetDeleted(id) => tools::worksheet_deleted(app, id),
         Done::SafetyPlanSaved { history, version } => tools::plan_saved(app, *history, version),
         Done::PracticeRoundSaved(id) => practice::saved(app, id),
+        Done::RolePlaySaved(id) => roleplay::saved(app, id),
         Done::CompetenciesSaved => competencies::saved(app),
         Done::Unlocked => return privacy::unlocked(app),
     }
@@ -597,6 +611,7 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
             "{message} The note is still open here; save again (Ctrl+S) once fixed."
         )),
         EffectKind::SavePracticeRound => practice::save_failed(app, &message),
+        EffectKind::SaveRolePlay => roleplay::save_failed(app, &message),
         EffectKind::SaveCompetencies => competencies::save_failed(app, &message),
         EffectKind::LoadCompetencies => competencies::load_failed(app, message),
         EffectKind::CheckPassphrase => privacy::unlock_failed(app, message),

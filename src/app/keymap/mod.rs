@@ -15,6 +15,8 @@ use unicode_width::UnicodeWidthStr;
 mod groups;
 #[rustfmt::skip]
 mod tables;
+#[rustfmt::skip]
+pub mod roleplay;
 pub mod tools;
 pub mod trainee;
 pub mod user;
@@ -92,6 +94,20 @@ pub enum Mode {
     PracticeSummary,
     PracticeProgress,
     PracticeReview,
+    /// Coding a live role-play: one key per behaviour.
+    PracticeObserve,
+    /// Typing the note of a pinned moment.
+    PracticePin,
+    /// The four global ratings at the end of a role-play.
+    PracticeGlobals,
+    /// Typing, pasting or naming a transcript.
+    PracticeTranscript,
+    /// Stepping through a coded transcript.
+    PracticeCoding,
+    /// One coded role-play: counts, scores, pins, globals.
+    PracticeDebrief,
+    /// Progress: coded role-plays over time.
+    PracticeRolePlays,
     Competencies,
     CompetencyArea,
     CompetencyHours,
@@ -106,7 +122,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, for the user key file and for tests over all modes.
-    pub const ALL: [Mode; 51] = [
+    pub const ALL: [Mode; 58] = [
         Mode::Help,
         Mode::HelpFind,
         Mode::Confirm,
@@ -151,6 +167,13 @@ impl Mode {
         Mode::PracticeSummary,
         Mode::PracticeProgress,
         Mode::PracticeReview,
+        Mode::PracticeObserve,
+        Mode::PracticePin,
+        Mode::PracticeGlobals,
+        Mode::PracticeTranscript,
+        Mode::PracticeCoding,
+        Mode::PracticeDebrief,
+        Mode::PracticeRolePlays,
         Mode::Competencies,
         Mode::CompetencyArea,
         Mode::CompetencyHours,
@@ -180,6 +203,8 @@ impl Mode {
                 | Mode::RefSearch
                 | Mode::PracticeAnswer
                 | Mode::PracticeSteps
+                | Mode::PracticePin
+                | Mode::PracticeTranscript
                 | Mode::CompetencyForm
                 | Mode::Unlock
         )

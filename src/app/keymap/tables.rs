@@ -3,7 +3,7 @@
 //! A mode is one line in `groups`; a binding is one line in its mode's table.
 
 use super::groups::*;
-use super::{Group, Mode, bar, fin, more, tools, trainee};
+use super::{Group, Mode, bar, fin, more, roleplay, tools, trainee};
 use crate::app::{Action, Destination};
 
 /// The groups of a mode, in the order the bar and help show them.
@@ -34,7 +34,10 @@ pub fn groups(mode: Mode) -> &'static [Group] {
         Mode::Blank => &[BLANK],
         Mode::Crisis => &[CRISIS],
         Mode::Unlock => &[UNLOCK],
-        _ => tools::groups(mode).or_else(|| trainee::groups(mode)).unwrap_or(&[]),
+        _ => tools::groups(mode)
+            .or_else(|| trainee::groups(mode))
+            .or_else(|| roleplay::groups(mode))
+            .unwrap_or(&[]),
     }
 }
 
@@ -82,6 +85,12 @@ pub fn title(mode: Mode) -> &'static str {
         | Mode::PracticeReview => "Practice",
         Mode::PracticeAnswer | Mode::PracticeSteps | Mode::PracticeChoose
         | Mode::PracticeFeedback => "Practice round",
+        Mode::PracticeObserve | Mode::PracticePin => "Observing a role-play",
+        Mode::PracticeGlobals => "Role-play: global ratings",
+        Mode::PracticeTranscript => "Role-play transcript",
+        Mode::PracticeCoding => "Coding a transcript",
+        Mode::PracticeDebrief => "Role-play debrief",
+        Mode::PracticeRolePlays => "Practice: role-plays",
         Mode::Competencies | Mode::CompetencyArea | Mode::CompetencyHours
         | Mode::CompetencyForm => "Competency record",
     }
