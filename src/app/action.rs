@@ -1,6 +1,5 @@
 //! Everything that can happen to the app, and everything the app asks the outside world to do.
 
-use ratatui::crossterm::event::KeyEvent;
 use uuid::Uuid;
 
 use crate::domain::activity_log::ActivityLog;
@@ -12,6 +11,7 @@ use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session, Stage};
 
 use super::HistoryItem;
+use super::field::Typed;
 use super::tools::SafetyPlanSave;
 
 /// A change the user or the run loop asks for. `update` is the only place these are handled.
@@ -34,8 +34,13 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
-    /// A key typed into the focused text field.
-    Input(KeyEvent),
+    /// Jump to the first or last line (Home, End).
+    Top,
+    Bottom,
+    /// The terminal's size, so scrolling knows how long a page is.
+    Resize(u16, u16),
+    /// A key typed, or text pasted, into the focused text field.
+    Input(Typed),
     /// Confirm the focused item or form (usually Enter).
     Submit,
     /// Move focus between the fields of a form.

@@ -7,6 +7,7 @@
 mod action;
 pub mod competencies;
 pub mod field;
+pub mod help;
 pub mod history;
 pub mod keymap;
 pub mod live;
@@ -142,6 +143,10 @@ pub struct App {
     pub notices: Vec<String>,
     pub status: Option<Status>,
     pub help_open: bool,
+    /// Where help is scrolled to, and what is being found in it.
+    pub help: help::HelpView,
+    /// Columns and rows of the terminal, for page lengths.
+    pub viewport: (u16, u16),
     pub confirm: Option<Confirm>,
     pub home_selected: usize,
     pub peers_view: PeersView,
@@ -203,6 +208,8 @@ impl App {
             notices,
             status: None,
             help_open: false,
+            help: help::HelpView::default(),
+            viewport: (80, 24),
             confirm: None,
             home_selected: 0,
             peers_view: PeersView::default(),
@@ -335,7 +342,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     app.now = now;
     if !matches!(
         action,
-        Action::Tick | Action::DataLoaded { .. } | Action::EffectDone(_)
+        Action::Tick | Action::Resize(..) | Action::DataLoaded { .. } | Action::EffectDone(_)
     ) {
         // A key press clears an old message: it has been seen.
         if !matches!(action, Action::EffectFailed { .. }) {
@@ -364,6 +371,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         Action::Interrupt => interrupt(app),
         Action::ToggleHelp => {
             app.help_open = !app.help_open;
+            app.help = help::HelpView::default();
+            vec![]
+        }
+        Action::Resize(w, h) => {
+            app.viewport = (w, h);
             vec![]
         }
         Action::Confirm(yes) => answer(app, yes),
@@ -372,7 +384,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             vec![]
         }
         Action::NoteLoaded(session) => {
-            app.note = Some(NoteView::new(*session));
+            let mut view = NoteView::new(*session);
+            view.advice = history::advice_lines(&view.session, app.content.language());
+            app.note = Some(view);
             app.screen = Screen::Note;
             vec![]
         }
@@ -418,6 +432,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         Action::ToggleReference => {
             reference::toggle(app);
+            vec![]
+        }
+        other if app.help_open => {
+            help::update(app, other);
             vec![]
         }
         other if app.reference_open() => reference::update(app, other, now),
@@ -498,7 +516,6 @@ fn home(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::ResumeDraft if !app.drafts.is_empty() => app.screen = Screen::DraftOffer,
-        Action::Back => return request_quit(app),
         _ => {}
     }
     vec![]

@@ -32,7 +32,7 @@ pub fn update(app: &mut App, action: &Action, now: Timestamp) -> Option<Vec<Effe
     let live = app.live.as_mut()?;
     let view = live.read_back.as_mut()?;
     match action {
-        Action::Input(key) if view.comment.input(*key) => live.dirty = true,
+        Action::Input(key) if view.comment.input(key.clone()) => live.dirty = true,
         Action::PageUp => view.scroll = view.scroll.saturating_sub(5),
         Action::PageDown => view.scroll = view.scroll.saturating_add(5),
         Action::Back => live.read_back = None,

@@ -152,10 +152,17 @@ impl StoreError {
             K::ReadOnlyFilesystem => StoreError::ReadOnly { action },
             K::PermissionDenied if dir_is_read_only(dir) => StoreError::ReadOnly { action },
             K::PermissionDenied => StoreError::PermissionDenied { action },
-            _ => StoreError::Io {
-                action,
-                source: err,
-            },
+            // Every error names where it happened (unless the message already does).
+            _ => {
+                let shown = dir.display().to_string();
+                let msg = err.to_string();
+                let source = if msg.contains(&shown) {
+                    err
+                } else {
+                    io::Error::new(err.kind(), format!("{shown}: {msg}"))
+                };
+                StoreError::Io { action, source }
+            }
         }
     }
 }

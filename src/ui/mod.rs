@@ -18,7 +18,7 @@ mod summary;
 pub mod theme;
 mod tools;
 pub mod widgets;
-pub mod wrap;
+pub use crate::domain::wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};

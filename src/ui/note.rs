@@ -1,21 +1,21 @@
-//! One saved note, read-only, with its amendments and a form to add one.
+//! One saved note, read-only, with its amendments, words to reconsider, and a form to add
+//! an amendment or name the file a progress note goes to.
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::theme::THEME;
 use super::widgets::{self, panel};
 use crate::app::App;
-use crate::domain::language::check;
-use crate::domain::note_markdown;
+use crate::app::history::{NoteRowKind, note_view_rows};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(note) = &app.note else {
         return;
     };
-    let (view, amend) = match note.amend.as_ref().or(note.export.as_ref()) {
+    let (view, form) = match note.amend.as_ref().or(note.export.as_ref()) {
         Some(_) => {
             let rows = if note.export.is_some() { 3 } else { 8 };
             let [v, a] =
@@ -24,37 +24,31 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         None => (area, None),
     };
-    let mut lines: Vec<Line> = note_markdown::render(&note.session)
-        .lines()
-        .filter(|l| !is_table_rule(l))
-        .map(|l| {
-            if let Some(h) = l.strip_prefix("# ") {
-                Line::from(Span::styled(h.to_string(), THEME.title))
-            } else if let Some(h) = l.strip_prefix("## ") {
-                Line::from(Span::styled(h.to_string(), THEME.accent))
-            } else if let Some(h) = l.strip_prefix("### ") {
-                Line::from(Span::styled(h.to_string(), THEME.accent))
-            } else if let Some(row) = table_row(l) {
-                Line::from(row)
-            } else {
-                Line::from(l.to_string())
-            }
+    let inner_width = usize::from(view.width.saturating_sub(2));
+    let rows = note_view_rows(note, inner_width);
+    let height = usize::from(view.height.saturating_sub(2));
+    let scroll = note.scroll.min(rows.len().saturating_sub(height));
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .skip(scroll)
+        .take(height)
+        .map(|(kind, text)| match kind {
+            NoteRowKind::Title => Line::from(Span::styled(text, THEME.title)),
+            NoteRowKind::Heading => Line::from(Span::styled(text, THEME.accent)),
+            NoteRowKind::Text => Line::from(text),
+            NoteRowKind::Advice => Line::from(Span::styled(text, THEME.warning)),
         })
         .collect();
-    lines.extend(language_lines(app, &note.session));
     let title = format!(
         "{} · {} (read-only)",
         note.session.peer_alias,
         widgets::date_time(note.session.started_at)
     );
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((note.scroll, 0))
-            .block(panel(&title, note.amend.is_none())),
+        Paragraph::new(lines).block(panel(&title, form.is_none())),
         view,
     );
-    if let (Some(field), Some(area)) = (&note.export, amend) {
+    if let (Some(field), Some(area)) = (&note.export, form) {
         let title = if app.privacy.encrypted {
             "Write a READABLE progress note to (this folder is encrypted; the file will not be)"
         } else {
@@ -62,7 +56,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         };
         widgets::field(frame, area, title, field, true);
     }
-    if let (Some(field), Some(area)) = (&note.amend, amend) {
+    if let (Some(field), Some(area)) = (&note.amend, form) {
         widgets::field(
             frame,
             area,
@@ -70,79 +64,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             field,
             true,
         );
-    }
-}
-
-/// Words to reconsider in the note, with plainer ones: advice only.
-fn language_lines(app: &App, session: &crate::domain::Session) -> Vec<Line<'static>> {
-    let rules = app.content.language();
-    let mut out = Vec::new();
-    for (field, text) in crate::domain::language::note_fields(session) {
-        for f in check(&text, rules) {
-            if out.is_empty() {
-                out.push(Line::from(""));
-                out.push(Line::from(Span::styled(
-                    "Words to reconsider (advice only)",
-                    THEME.warning,
-                )));
-            }
-            out.push(Line::from(vec![
-                Span::styled(
-                    format!("  ⚑ {field}: “{}”", f.matched(&text)),
-                    THEME.warning,
-                ),
-                Span::raw(format!(
-                    " → {}",
-                    f.suggestions
-                        .iter()
-                        .take(2)
-                        .map(|s| format!("“{s}”"))
-                        .collect::<Vec<_>>()
-                        .join(" or ")
-                )),
-            ]));
-            out.push(Line::from(Span::styled(
-                format!("    {}", f.why),
-                THEME.muted,
-            )));
-        }
-    }
-    out
-}
-
-/// Markdown table rows read as aligned columns on screen; the rule under the header goes.
-fn table_row(line: &str) -> Option<String> {
-    let inner = line.strip_prefix('|')?.strip_suffix('|')?;
-    let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
-    Some(match cells.as_slice() {
-        [first, rest @ ..] => {
-            let mut row = format!("  {first:<14}");
-            for cell in rest {
-                row.push_str(cell);
-                row.push_str("  ");
-            }
-            row.trim_end().to_string()
-        }
-        [] => String::new(),
-    })
-}
-
-fn is_table_rule(line: &str) -> bool {
-    line.starts_with('|') && line.chars().all(|c| matches!(c, '|' | '-' | ' ' | ':'))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_tables_become_columns() {
-        assert_eq!(
-            table_row("| Stage | Time |").as_deref(),
-            Some("  Stage         Time")
-        );
-        assert!(is_table_rule("| --- | --- |"));
-        assert!(!is_table_rule("| Exploring | 5 min |"));
-        assert_eq!(table_row("plain"), None);
     }
 }

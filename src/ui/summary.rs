@@ -54,7 +54,8 @@ fn draw_sections(frame: &mut Frame, area: Rect, form: &SummaryForm) {
     frame.render_stateful_widget(
         List::new(items)
             .block(panel("Note", false))
-            .highlight_style(THEME.selected),
+            .highlight_style(THEME.selected)
+            .highlight_symbol("› "),
         area,
         &mut state,
     );
@@ -262,7 +263,8 @@ fn draw_activities(frame: &mut Frame, area: Rect, form: &SummaryForm) {
     frame.render_stateful_widget(
         List::new(items)
             .block(panel(&title, true))
-            .highlight_style(THEME.selected),
+            .highlight_style(THEME.selected)
+            .highlight_symbol("› "),
         area,
         &mut state,
     );

@@ -31,6 +31,8 @@ pub use user::{KeyFileError, Keymap};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     Help,
+    /// Typing in help's find box.
+    HelpFind,
     Confirm,
     Home,
     DraftOffer,
@@ -137,8 +139,9 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, for the user key file and for tests over all modes.
-    pub const ALL: [Mode; 65] = [
+    pub const ALL: [Mode; 66] = [
         Mode::Help,
+        Mode::HelpFind,
         Mode::Confirm,
         Mode::Home,
         Mode::DraftOffer,
@@ -209,7 +212,8 @@ impl Mode {
     pub fn is_typing(self) -> bool {
         matches!(
             self,
-            Mode::PeerForm
+            Mode::HelpFind
+                | Mode::PeerForm
                 | Mode::PickPeer
                 | Mode::Notes
                 | Mode::SummaryText
@@ -411,6 +415,11 @@ pub fn default_bindings(mode: Mode) -> Vec<Binding> {
         .collect()
 }
 
+/// How many bindings at the end of a mode's list are the keys that work anywhere.
+pub fn tail_len(mode: Mode) -> usize {
+    tables::tail(mode).iter().map(|g| g.len()).sum()
+}
+
 /// The live commands of a mode (defaults, or as remapped by the user).
 pub fn bindings(app: &App, mode: Mode) -> &[Binding] {
     app.keys.bindings(mode)
@@ -428,7 +437,7 @@ pub fn mode(app: &App) -> Mode {
         return Mode::Unlock;
     }
     if app.help_open {
-        return Mode::Help;
+        return super::help::mode(app);
     }
     mode_under_help(app)
 }
@@ -509,7 +518,19 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
     if mode == Mode::Blank {
         return Some(Action::Unblank);
     }
-    mode.is_typing().then_some(Action::Input(key))
+    mode.is_typing().then_some(Action::Input(key.into()))
+}
+
+/// Turns pasted text into input for the focused field. Outside a text field a paste does
+/// nothing: it is never read as keys, so it cannot fire a shortcut.
+pub fn map_paste(app: &App, text: &str) -> Option<Action> {
+    let mode = mode(app);
+    if !mode.is_typing() {
+        return None;
+    }
+    Some(Action::Input(super::field::Typed::Paste(
+        super::field::clean_paste(text),
+    )))
 }
 
 /// The bottom bar of a mode at a width: the bindings shown, in table order, and the hint

@@ -11,6 +11,7 @@ use crate::app::{Action, Destination};
 pub fn groups(mode: Mode) -> &'static [Group] {
     match mode {
         Mode::Help => &[HELP_OVERLAY],
+        Mode::HelpFind => &[HELP_FIND, ARROW_MOVES],
         Mode::Confirm => &[CONFIRM],
         Mode::Home => &[HOME_KEYS, LIST_MOVES, HELP, QUIT],
         Mode::DraftOffer => &[DRAFT_OFFER, LIST_MOVES, HELP],
@@ -67,7 +68,7 @@ pub fn tail(mode: Mode) -> &'static [Group] {
 /// What help calls each mode.
 pub fn title(mode: Mode) -> &'static str {
     match mode {
-        Mode::Help => "Help",
+        Mode::Help | Mode::HelpFind => "Help",
         Mode::Confirm => "A question",
         Mode::Home => "Home",
         Mode::DraftOffer => "Unfinished sessions",
@@ -110,6 +111,18 @@ pub fn title(mode: Mode) -> &'static str {
 
 const HELP_OVERLAY: Group = &[
     fin(&[ESC, ch('?'), ch('q'), ENTER, F1], "Esc", "close help", Action::ToggleHelp),
+    bar(&[UP, ch('k')], "↑↓", "scroll", Action::Up),
+    more(&[DOWN, ch('j')], "↓", "scroll down", Action::Down),
+    bar(&[PGDN, ch(' ')], "PgDn", "page down", Action::PageDown),
+    more(&[PGUP], "PgUp", "page up", Action::PageUp),
+    more(&[HOME, ch('g')], "Home", "first line", Action::Top),
+    more(&[END, ch('G')], "End", "last line", Action::Bottom),
+    bar(&[ch('/')], "/", "find a key", Action::StartFilter),
+];
+const HELP_FIND: Group = &[
+    fin(&[ENTER], "Enter", "done", Action::Submit),
+    fin(&[ESC], "Esc", "clear", Action::Back),
+    more(&[F1], "F1", "close help", Action::ToggleHelp),
 ];
 
 const CONFIRM: Group = &[
@@ -229,6 +242,8 @@ const NOTE: Group = &[
     more(&[DOWN, ch('j')], "↓", "scroll down", Action::Down),
     more(&[PGUP], "PgUp", "page up", Action::PageUp),
     more(&[PGDN, ch(' ')], "PgDn", "page down", Action::PageDown),
+    more(&[HOME, ch('g')], "Home", "top", Action::Top),
+    more(&[END, ch('G')], "End", "end", Action::Bottom),
     bar(&[ch('a')], "a", "amend", Action::Amend),
 ];
 const AMEND: Group = &[fin(&[ctrl('s')], "Ctrl+S", "save amendment", Action::Save)];
