@@ -8,7 +8,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             // One line: what happened and, through the context chain, where.
-            eprintln!("alongside: {e:#}");
+            eprintln!("alongside: {}", alongside::cli::one_line(&e));
             ExitCode::FAILURE
         }
     }
