@@ -40,6 +40,14 @@ pub struct Cli {
 pub enum Command {
     /// Open the app on a throwaway folder filled with fictional sample peers and sessions.
     Demo,
+    /// Print a completion script for a shell, e.g. `alongside completions bash >
+    /// ~/.local/share/bash-completion/completions/alongside`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `alongside man > ~/.local/share/man/man1/alongside.1`.
+    Man,
     /// Read saved notes from the shell, for documentation systems and scripts.
     Notes {
         #[command(subcommand)]
@@ -174,4 +182,42 @@ pub enum PracticeCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Code a role-play transcript: one turn a line, starting with S: / P: (or
+    /// Specialist: / Peer:); a line without a prefix continues the turn before it. Every
+    /// specialist turn gets a label with reasons, then the MITI summary scores.
+    Code {
+        /// The transcript, a plain text file (at most 1 MB). Nothing is written anywhere.
+        file: PathBuf,
+        /// Print JSON: `turns` and `scores` (same as --format json).
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        #[arg(long, value_enum, default_value_t = CodeFormat::Text)]
+        format: CodeFormat,
+    },
+    /// Print the debrief of a coded role-play (the newest, or the one with this id).
+    Debrief {
+        /// The role-play id (or a unique start of it); the newest when left out.
+        id: Option<String>,
+        #[arg(long, value_enum, default_value_t = DebriefFormat::Md)]
+        format: DebriefFormat,
+    },
+    /// List coded role-plays, newest first, with their summary scores.
+    Roleplays,
+}
+
+/// How `practice code` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CodeFormat {
+    /// Each turn with its code and reasons, then the scores.
+    Text,
+    /// The debrief in Markdown, for a supervisor.
+    Md,
+    Json,
+}
+
+/// How `practice debrief` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DebriefFormat {
+    Md,
+    Json,
 }

@@ -9,6 +9,8 @@ pub mod passphrase;
 pub mod practice;
 pub mod privacy;
 pub mod reference;
+pub mod roleplay;
+pub mod shell;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -76,6 +78,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 },
             )
         }
+        Some(Command::Completions { shell }) => shell::completions(shell, &mut out),
+        Some(Command::Man) => shell::man(&mut out),
         Some(Command::Demo) => {
             let demo = generate::demo_dir()?;
             // The folder is deleted when `demo` is dropped, after the app closes.
@@ -142,6 +146,26 @@ pub fn run(cli: Cli) -> Result<()> {
                 let stdin = std::io::stdin();
                 practice::classify_command(text.as_deref(), json, &mut stdin.lock(), &mut out)
             }
+            PracticeCommand::Code { file, json, format } => {
+                let format = if json { args::CodeFormat::Json } else { format };
+                let notes = roleplay::code_command(&file, format, &mut out)?;
+                for n in notes {
+                    eprintln!("alongside: {n}");
+                }
+                Ok(())
+            }
+            PracticeCommand::Debrief { id, format } => {
+                let dir = data_dir()?;
+                passphrase::unlock_if_needed(&dir, fd)?;
+                let store = open_for_reading(&dir)?;
+                roleplay::debrief_command(&store, id.as_deref(), format, &mut out)
+            }
+            PracticeCommand::Roleplays => {
+                let dir = data_dir()?;
+                passphrase::unlock_if_needed(&dir, fd)?;
+                let store = open_for_reading(&dir)?;
+                roleplay::list_command(&store, &mut out)
+            }
         },
         Some(Command::Competencies { command }) => {
             let dir = data_dir()?;
@@ -149,6 +173,18 @@ pub fn run(cli: Cli) -> Result<()> {
             run_competencies(&dir, command, &mut out)
         }
     }
+}
+
+fn open_for_reading(dir: &Path) -> Result<Store> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "no data folder at {}; start the app once, or pass --data-dir DIR",
+            dir.display()
+        );
+    }
+    let (store, _) = Store::open_read_only(dir)
+        .with_context(|| format!("could not read the data folder {}", dir.display()))?;
+    Ok(store)
 }
 
 fn run_competencies(dir: &Path, command: CompetenciesCommand, out: &mut dyn Write) -> Result<()> {

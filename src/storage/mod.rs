@@ -21,6 +21,8 @@
 //!                             {"schema_version":1,"safety_plan":{SafetyPlanHistory}}
 //!   practice/rounds/<uuid>.json  one practice round of a trainee (created on first save):
 //!                             {"schema_version":1,"round":{RoundRecord}}
+//!   practice/roleplays/<uuid>.json  one coded role-play, live tally or transcript (created
+//!                             on first save): {"schema_version":1,"roleplay":{RolePlayRecord}}
 //!   competencies.json         the trainee's competency record (created on first save):
 //!                             {"schema_version":1,"competencies":{CompetencyRecord}}
 //!   alongside.key             only when encrypted: the data key under the passphrase

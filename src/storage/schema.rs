@@ -30,6 +30,8 @@ pub enum FileKind {
     PracticeRound,
     /// `competencies.json`.
     Competencies,
+    /// `practice/roleplays/<uuid>.json`.
+    RolePlay,
 }
 
 /// `peers.json`: `{"schema_version":1,"peers":[Peer...]}`.

@@ -3,13 +3,14 @@
 //! A mode is one line in `groups`; a binding is one line in its mode's table.
 
 use super::groups::*;
-use super::{Group, Mode, bar, fin, more, tools, trainee};
+use super::{Group, Mode, bar, fin, more, roleplay, tools, trainee};
 use crate::app::{Action, Destination};
 
 /// The groups of a mode, in the order the bar and help show them.
 pub fn groups(mode: Mode) -> &'static [Group] {
     match mode {
         Mode::Help => &[HELP_OVERLAY],
+        Mode::HelpFind => &[HELP_FIND, ARROW_MOVES],
         Mode::Confirm => &[CONFIRM],
         Mode::Home => &[HOME_KEYS, LIST_MOVES, HELP, QUIT],
         Mode::DraftOffer => &[DRAFT_OFFER, LIST_MOVES, HELP],
@@ -33,7 +34,10 @@ pub fn groups(mode: Mode) -> &'static [Group] {
         Mode::Blank => &[BLANK],
         Mode::Crisis => &[CRISIS],
         Mode::Unlock => &[UNLOCK],
-        _ => tools::groups(mode).or_else(|| trainee::groups(mode)).unwrap_or(&[]),
+        _ => tools::groups(mode)
+            .or_else(|| trainee::groups(mode))
+            .or_else(|| roleplay::groups(mode))
+            .unwrap_or(&[]),
     }
 }
 
@@ -52,7 +56,7 @@ pub fn tail(mode: Mode) -> &'static [Group] {
 /// What help calls each mode.
 pub fn title(mode: Mode) -> &'static str {
     match mode {
-        Mode::Help => "Help",
+        Mode::Help | Mode::HelpFind => "Help",
         Mode::Confirm => "A question",
         Mode::Home => "Home",
         Mode::DraftOffer => "Unfinished sessions",
@@ -81,6 +85,12 @@ pub fn title(mode: Mode) -> &'static str {
         | Mode::PracticeReview => "Practice",
         Mode::PracticeAnswer | Mode::PracticeSteps | Mode::PracticeChoose
         | Mode::PracticeFeedback => "Practice round",
+        Mode::PracticeObserve | Mode::PracticePin => "Observing a role-play",
+        Mode::PracticeGlobals => "Role-play: global ratings",
+        Mode::PracticeTranscript => "Role-play transcript",
+        Mode::PracticeCoding => "Coding a transcript",
+        Mode::PracticeDebrief => "Role-play debrief",
+        Mode::PracticeRolePlays => "Practice: role-plays",
         Mode::Competencies | Mode::CompetencyArea | Mode::CompetencyHours
         | Mode::CompetencyForm => "Competency record",
     }
@@ -88,6 +98,18 @@ pub fn title(mode: Mode) -> &'static str {
 
 const HELP_OVERLAY: Group = &[
     fin(&[ESC, ch('?'), ch('q'), ENTER, F1], "Esc", "close help", Action::ToggleHelp),
+    bar(&[UP, ch('k')], "↑↓", "scroll", Action::Up),
+    more(&[DOWN, ch('j')], "↓", "scroll down", Action::Down),
+    bar(&[PGDN, ch(' ')], "PgDn", "page down", Action::PageDown),
+    more(&[PGUP], "PgUp", "page up", Action::PageUp),
+    more(&[HOME, ch('g')], "Home", "first line", Action::Top),
+    more(&[END, ch('G')], "End", "last line", Action::Bottom),
+    bar(&[ch('/')], "/", "find a key", Action::StartFilter),
+];
+const HELP_FIND: Group = &[
+    fin(&[ENTER], "Enter", "done", Action::Submit),
+    fin(&[ESC], "Esc", "clear", Action::Back),
+    more(&[F1], "F1", "close help", Action::ToggleHelp),
 ];
 
 const CONFIRM: Group = &[
@@ -204,6 +226,8 @@ const NOTE: Group = &[
     more(&[DOWN, ch('j')], "↓", "scroll down", Action::Down),
     more(&[PGUP], "PgUp", "page up", Action::PageUp),
     more(&[PGDN, ch(' ')], "PgDn", "page down", Action::PageDown),
+    more(&[HOME, ch('g')], "Home", "top", Action::Top),
+    more(&[END, ch('G')], "End", "end", Action::Bottom),
     bar(&[ch('a')], "a", "amend", Action::Amend),
 ];
 const AMEND: Group = &[fin(&[ctrl('s')], "Ctrl+S", "save amendment", Action::Save)];
