@@ -173,6 +173,10 @@ fn a_project_folder_is_never_encrypted_or_quarantined() {
     assert!(!out.status.success());
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(err.contains("not an alongside data folder") && err.contains(&*w.to_string_lossy()));
+    assert!(
+        !String::from_utf8_lossy(&out.stdout).contains("passphrase"),
+        "refused before asking for a passphrase"
+    );
     assert_eq!(snapshot(&w), before);
     assert!(matches!(
         Store::open(&w),

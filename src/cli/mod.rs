@@ -40,6 +40,23 @@ pub fn shown(input: &str) -> String {
     out
 }
 
+/// An error and its causes on one line, each cause once: a cause whose words the line
+/// already holds (a store error quoting its own source) is not repeated.
+pub fn one_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     // A panic message can quote the text being handled; report only where it happened.
     crate::tui::install_private_panic_hook();

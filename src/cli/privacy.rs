@@ -181,6 +181,8 @@ fn already(n: usize) -> String {
 
 fn ensure_folder(dir: &Path) -> anyhow::Result<()> {
     if dir.is_dir() {
+        // Refused before any passphrase is asked for.
+        crate::storage::folder::check_ours(dir)?;
         Ok(())
     } else {
         anyhow::bail!(
