@@ -389,6 +389,7 @@ impl GoalEditor {
         }
         Ok(Goal {
             in_their_words: text,
+            goal_id: None,
             next_steps,
         })
     }

@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod competency;
+pub mod goals;
 pub mod note_markdown;
 pub mod peer;
 pub mod practice;
@@ -14,7 +15,9 @@ pub mod worksheets;
 
 pub use activity::DirectActivity;
 pub use peer::{Peer, PeerError};
-pub use session::{Amendment, Flags, Measured, Session, SessionKind, StageVisit, ToolUse};
+pub use session::{
+    Amendment, Flags, Measured, Session, SessionKind, StageVisit, StepReviewed, ToolUse,
+};
 pub use stage::Stage;
 pub use summary::{Goal, NextStep, Summary};
 

@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::goals::{GoalAddressed, StepStatus};
 use super::worksheets::SessionWorksheet;
 use super::{Peer, Stage, Summary, Timestamp};
 
@@ -109,6 +110,22 @@ pub struct Session {
     /// Tools filled in during the session (one per tool), part of the note.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub worksheets: Vec<SessionWorksheet>,
+    /// The peer's goals this session worked on, with the progress marked and the peer's
+    /// words, so the note ties to the peer's own goals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals_addressed: Vec<GoalAddressed>,
+    /// Next steps of the peer's goals whose status this session changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps_reviewed: Vec<StepReviewed>,
+}
+
+/// A next step reviewed in a session: which one, in the words of the time, and its new status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepReviewed {
+    pub goal_id: Uuid,
+    pub step_id: Uuid,
+    pub what: String,
+    pub status: StepStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -142,6 +159,8 @@ impl Session {
             measured: None,
             amendments: Vec::new(),
             worksheets: Vec::new(),
+            goals_addressed: Vec::new(),
+            steps_reviewed: Vec::new(),
         }
     }
 
@@ -257,6 +276,7 @@ impl Session {
             .chain(self.summary.texts())
             .chain(self.amendments.iter().map(|a| a.text.as_str()))
             .chain(self.worksheets.iter().flat_map(|w| w.sheet.texts()))
+            .chain(self.goals_addressed.iter().map(|g| g.their_words.as_str()))
     }
 }
 

@@ -22,6 +22,9 @@
 //!                             {"schema_version":1,"round":{RoundRecord}}
 //!   competencies.json         the trainee's competency record (created on first save):
 //!                             {"schema_version":1,"competencies":{CompetencyRecord}}
+//!   goals.json                every peer's goals and next steps:
+//!                             {"schema_version":1,"goals":{"goals":[PeerGoal, ...]}};
+//!                             built once from the goals in session summaries when missing
 //!   alongside.key             only when encrypted: the data key under the passphrase
 //!   alongside.crypt           only while a whole-folder encrypt/decrypt is under way
 //! ```
@@ -87,4 +90,4 @@ pub use error::{Action, StoreError};
 pub use index::{IndexEntry, PeerStats};
 pub use problem::{Problem, ProblemKind, RebuildWhy};
 pub use schema::{CURRENT_VERSION, Reason};
-pub use store::{Store, default_data_dir};
+pub use store::{GoalsOrigin, Store, default_data_dir};

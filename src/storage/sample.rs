@@ -280,6 +280,7 @@ fn make_session(
             .collect();
         s.summary.goals.push(Goal {
             in_their_words: goal.text.clone(),
+            goal_id: None,
             next_steps,
         });
     }

@@ -32,6 +32,8 @@ pub enum FileKind {
     PracticeRound,
     /// `competencies.json`.
     Competencies,
+    /// `goals.json`: every peer's goals.
+    Goals,
 }
 
 /// `peers.json`: `{"schema_version":1,"peers":[Peer...]}`.

@@ -28,8 +28,11 @@ use super::schema::{
 };
 use crate::domain::{Peer, Session};
 
+mod goals;
 mod practice;
 mod worksheets;
+
+pub use goals::GoalsOrigin;
 
 /// An open data folder. A writable store holds the folder's lock until it is dropped.
 ///
