@@ -166,6 +166,16 @@ pub enum Action {
     Unblank,
     /// F9: show or hide crisis resources over whatever is on screen.
     ToggleCrisis,
+    /// Session: show or hide the Last time panel.
+    ToggleLastTime,
+    /// Session: put a line about last time into the notes.
+    InsertLastTime,
+    /// Open the peer page of the selected peer (Peers, History, Home's Coming up) or of the
+    /// session's peer.
+    OpenPeerPage,
+    /// Every peer's goals, latest sessions and safety plan dates, read after opening and
+    /// after every save that changes them.
+    JourneyLoaded(Box<crate::domain::goals::Journey>),
     /// The outside world finished an effect.
     EffectDone(Done),
     /// An effect failed; the message says what happened and what to do, without note text.
@@ -222,6 +232,8 @@ pub enum Effect {
     SaveCompetencies(CompetencyRecord),
     /// Check a passphrase typed on the lock screen against the data folder's key.
     CheckPassphrase(crate::domain::secret::Passphrase),
+    /// Save every peer's goals (after a session that worked on them).
+    SaveGoals(crate::domain::goals::GoalBook),
     Quit,
 }
 
@@ -243,6 +255,7 @@ pub enum EffectKind {
     LoadCompetencies,
     SaveCompetencies,
     CheckPassphrase,
+    SaveGoals,
 }
 
 impl Effect {
@@ -263,6 +276,7 @@ impl Effect {
             Effect::LoadCompetencies => EffectKind::LoadCompetencies,
             Effect::SaveCompetencies(_) => EffectKind::SaveCompetencies,
             Effect::CheckPassphrase(_) => EffectKind::CheckPassphrase,
+            Effect::SaveGoals(_) => EffectKind::SaveGoals,
             Effect::Quit => return None,
         })
     }
@@ -286,4 +300,5 @@ pub enum Done {
     CompetenciesSaved,
     /// The passphrase typed on the lock screen was right.
     Unlocked,
+    GoalsSaved,
 }

@@ -4,6 +4,7 @@
 
 use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyEventKind, KeyModifiers};
 
+pub mod journey;
 pub mod trainee;
 
 use super::live::{SessionFocus, SummaryField};
@@ -80,6 +81,14 @@ pub enum Mode {
     CompetencyArea,
     CompetencyHours,
     CompetencyForm,
+    /// Summary: the peer's goals, reviewed for this session.
+    SummaryReview,
+    /// Summary: typing what the peer said about a goal.
+    ReviewWords,
+    /// One peer's page.
+    PeerPage,
+    /// Home: the Coming up list has the keyboard.
+    HomeComingUp,
     /// The screen is blanked (Ctrl+B): any key ends it.
     Blank,
     /// The crisis resources overlay (F9).
@@ -109,6 +118,7 @@ impl Mode {
                 | Mode::PracticeAnswer
                 | Mode::PracticeSteps
                 | Mode::CompetencyForm
+                | Mode::ReviewWords
                 | Mode::Unlock
         )
     }
@@ -217,6 +227,9 @@ pub fn mode_under_help(app: &App) -> Mode {
     if let Some(mode) = super::tools::mode(app) {
         return mode;
     }
+    if let Some(mode) = journey::screen_mode(app) {
+        return mode;
+    }
     match app.screen {
         Screen::Home => Mode::Home,
         Screen::DraftOffer => Mode::DraftOffer,
@@ -233,6 +246,9 @@ pub fn mode_under_help(app: &App) -> Mode {
             let form = app.live.as_ref().and_then(|l| l.summary.as_ref());
             match form {
                 Some(f) if f.goal_editor.is_some() => Mode::GoalEditor,
+                Some(_) if journey::review_mode(app).is_some() => {
+                    journey::review_mode(app).unwrap_or(Mode::SummaryText)
+                }
                 Some(f) => match f.field() {
                     SummaryField::Goals => Mode::SummaryGoals,
                     SummaryField::Activities => Mode::SummaryActivities,
@@ -248,6 +264,7 @@ pub fn mode_under_help(app: &App) -> Mode {
         Screen::Tools => Mode::ToolsHome,
         Screen::Practice => trainee::practice_mode(app),
         Screen::Competencies => trainee::competencies_mode(app),
+        Screen::PeerPage => Mode::PeerPage,
     }
 }
 
@@ -351,6 +368,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     Action::Open(Destination::Competencies),
                 ),
                 h(&[Key::Code(Enter)], "Enter", "open", Action::Submit),
+                b(&[Key::Code(Tab)], "Tab", "coming up", Action::NextField),
             ];
             v.extend(list_moves());
             v.push(help());
@@ -393,11 +411,12 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     Action::StartWithSelectedPeer,
                 ),
                 b(
-                    &[Key::Code(Enter), Key::Char('h')],
+                    &[Key::Code(Enter)],
                     "Enter",
-                    "history",
-                    Action::ShowPeerHistory,
+                    "peer page",
+                    Action::OpenPeerPage,
                 ),
+                b(&[Key::Char('h')], "h", "history", Action::ShowPeerHistory),
                 b(
                     &[Key::Char('x')],
                     "x",
@@ -526,6 +545,14 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                     "safety plan",
                     Action::OpenSafetyPlan,
                 ),
+                b(&[Key::Char('l')], "l", "last time", Action::ToggleLastTime),
+                h(
+                    &[Key::Char('L')],
+                    "L",
+                    "put last time into the notes",
+                    Action::InsertLastTime,
+                ),
+                h(&[Key::Char('P')], "P", "peer page", Action::OpenPeerPage),
                 b(&[Key::Char('e')], "e", "end session", Action::EndSession),
                 help(),
                 b(&[Key::Char('q')], "q", "quit", Action::Quit),
@@ -606,6 +633,7 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
                 b(&[Key::Char('/')], "/", "find", Action::StartFilter),
                 b(&[Key::Char('p')], "p", "peer", Action::CyclePeerFilter),
                 b(&[Key::Char('c')], "c", "clear", Action::ClearFilters),
+                h(&[Key::Char('P')], "P", "peer page", Action::OpenPeerPage),
             ];
             v.extend(list_moves());
             v.push(help());
@@ -733,6 +761,9 @@ pub fn bindings(mode: Mode) -> Vec<Binding> {
         | Mode::CompetencyArea
         | Mode::CompetencyHours
         | Mode::CompetencyForm => trainee::bindings(mode).unwrap_or_default(),
+        Mode::SummaryReview | Mode::ReviewWords | Mode::PeerPage | Mode::HomeComingUp => {
+            journey::bindings(mode)
+        }
         // Every other key ends the blank screen (see `map_key`).
         Mode::Blank => vec![b(&[], "any key", "show the app", Action::Unblank)],
         Mode::Crisis => {
@@ -866,7 +897,10 @@ mod tests {
             Mode::RefRead,
             Mode::RefReadNotes,
         ];
-        let modes = modes.into_iter().chain(super::super::tools::keys::MODES);
+        let modes = modes
+            .into_iter()
+            .chain(super::super::tools::keys::MODES)
+            .chain(journey::MODES);
         for mode in modes {
             let all = bindings(mode);
             let keys: Vec<Key> = all.iter().flat_map(|b| b.keys.clone()).collect();
@@ -933,6 +967,7 @@ mod tests {
             Mode::ToolsPickPeer,
             Mode::Unlock,
             Mode::RefSearch,
+            Mode::ReviewWords,
         ] {
             for binding in bindings(mode) {
                 for k in binding.keys {

@@ -27,6 +27,8 @@ pub struct LiveSession {
     pub draft_error: bool,
     /// The palette and every tool opened in this session, kept until it ends.
     pub tools: super::tools::SessionTools,
+    /// The Last time panel is shown (when the peer has an earlier session).
+    pub last_time_open: bool,
 }
 
 impl LiveSession {
@@ -43,6 +45,7 @@ impl LiveSession {
             last_draft_at: None,
             draft_error: false,
             tools: super::tools::SessionTools::default(),
+            last_time_open: true,
         }
     }
 
@@ -59,6 +62,8 @@ impl LiveSession {
         s.notes = self.notes.text();
         if let Some(form) = &self.summary {
             s.summary = form.to_summary_lenient();
+            s.goals_addressed = form.review.addressed();
+            s.steps_reviewed = form.review.reviewed();
         }
         self.tools.put_into(&mut s);
         s
@@ -105,6 +110,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     if let Some(effects) = super::tools::in_session(app, &action, now) {
         return effects;
     }
+    if super::journey::last_time(app, &action) {
+        return vec![];
+    }
+    if matches!(action, Action::OpenPeerPage) {
+        let peer = app.live.as_ref().map(|l| l.session.peer_id);
+        return peer.map_or_else(Vec::new, |p| super::journey::open_peer_page(app, p));
+    }
     let Some(live) = app.live.as_mut() else {
         app.screen = Screen::Home;
         return vec![];
@@ -138,7 +150,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             live.session.flags.follow_up_needed = !live.session.flags.follow_up_needed;
         }
         (_, Action::EndSession) => {
-            let form = SummaryForm::new(&live.session.summary, now);
+            let mut form = SummaryForm::new(&live.session.summary, now);
+            form.review = super::journey::GoalReview::new(&app.journey, &live.session);
             live.summary = Some(form);
             app.screen = Screen::Summary;
             // Typing may have happened since the last autosave: keep it now.
@@ -160,16 +173,19 @@ pub enum SummaryField {
     WhatMatters,
     Discussed,
     Strengths,
+    /// The peer's goals so far: worked on, progress, their words; next steps done or not.
+    Review,
     Goals,
     FollowUp,
     Activities,
 }
 
 impl SummaryField {
-    pub const ALL: [SummaryField; 6] = [
+    pub const ALL: [SummaryField; 7] = [
         SummaryField::WhatMatters,
         SummaryField::Discussed,
         SummaryField::Strengths,
+        SummaryField::Review,
         SummaryField::Goals,
         SummaryField::FollowUp,
         SummaryField::Activities,
@@ -180,7 +196,8 @@ impl SummaryField {
             SummaryField::WhatMatters => "What matters to them (their words)",
             SummaryField::Discussed => "What was discussed",
             SummaryField::Strengths => "Strengths noticed",
-            SummaryField::Goals => "Goals and next steps",
+            SummaryField::Review => "Their goals: this session",
+            SummaryField::Goals => "New goals and next steps",
             SummaryField::FollowUp => "Follow-up date",
             SummaryField::Activities => "Direct activities",
         }
@@ -211,6 +228,8 @@ pub struct SummaryForm {
     pub activities: Vec<DirectActivity>,
     pub activity_selected: usize,
     pub error: Option<String>,
+    /// The peer's active goals and what this session did with them.
+    pub review: super::journey::GoalReview,
 }
 
 impl SummaryForm {
@@ -232,6 +251,7 @@ impl SummaryForm {
             activities: summary.activities.clone(),
             activity_selected: 0,
             error: None,
+            review: Default::default(),
         };
         f.refocus();
         f
@@ -445,6 +465,19 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
         return vec![];
     }
     let field = form.field();
+    if field == SummaryField::Review
+        && (form.review.editing_words.is_some()
+            || !form.review.is_empty()
+                && matches!(
+                    action,
+                    Action::Up | Action::Down | Action::ToggleItem | Action::Submit
+                ))
+    {
+        if form.review.update(&action) {
+            live.dirty = true;
+        }
+        return vec![];
+    }
     match action {
         Action::Input(key) => {
             if let Some(f) = form.text_field_mut(field) {
@@ -546,7 +579,12 @@ fn save_note(app: &mut App, _now: Timestamp) -> Vec<Effect> {
         }
         return vec![];
     }
-    vec![Effect::SaveSession(session)]
+    let save_goals = match live.summary.as_ref() {
+        Some(form) => super::journey::finish_goals(&app.journey, &form.review, &mut session),
+        None => return vec![],
+    };
+    // The note first: it is the record; the goals follow from it.
+    vec![Effect::SaveSession(session), save_goals]
 }
 
 /// The stage a live session is in, for the panel.

@@ -8,6 +8,7 @@ mod action;
 pub mod competencies;
 pub mod field;
 pub mod history;
+pub mod journey;
 pub mod keymap;
 pub mod live;
 pub mod peers;
@@ -68,6 +69,8 @@ pub enum Screen {
     Practice,
     /// The competency record.
     Competencies,
+    /// One peer: profile, goals, next steps, sessions, safety plan, worksheets.
+    PeerPage,
 }
 
 /// A question that must be answered before going on.
@@ -155,6 +158,12 @@ pub struct App {
     pub tools: tools::ToolsApp,
     /// Blank screen, lock and crisis overlays.
     pub privacy: privacy::Privacy,
+    /// Every peer's goals, latest sessions and safety plans, for the journey views.
+    pub journey: crate::domain::goals::Journey,
+    /// The open peer page.
+    pub peer_page: Option<journey::PeerPage>,
+    /// The selected line of Coming up on Home, when that list has the keyboard.
+    pub home_due_selected: Option<usize>,
 }
 
 impl App {
@@ -196,6 +205,9 @@ impl App {
             quit_blocked: false,
             tools: tools::ToolsApp::default(),
             privacy: privacy::Privacy::new(now),
+            journey: Default::default(),
+            peer_page: None,
+            home_due_selected: None,
         };
         app.set_data(peers, history);
         app
@@ -332,6 +344,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             app.set_data(peers, history);
             vec![]
         }
+        Action::JourneyLoaded(journey) => {
+            app.journey = *journey;
+            vec![]
+        }
         Action::NoteLoaded(session) => {
             app.note = Some(NoteView::new(*session));
             app.screen = Screen::Note;
@@ -375,6 +391,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             Screen::Tools => tools::update_standalone(app, other, now),
             Screen::Practice => practice::update(app, other, now),
             Screen::Competencies => competencies::update(app, other, now),
+            Screen::PeerPage => journey::update_peer_page(app, other),
         },
     }
 }
@@ -419,7 +436,31 @@ fn open_and_load(app: &mut App, dest: Destination) -> Vec<Effect> {
 }
 
 fn home(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(sel) = app.home_due_selected {
+        let items = journey::home_items(app);
+        match action {
+            Action::Up => app.home_due_selected = Some(sel.saturating_sub(1)),
+            Action::Down => {
+                app.home_due_selected = Some((sel + 1).min(items.len().saturating_sub(1)))
+            }
+            Action::Submit | Action::OpenPeerPage => {
+                if let Some(item) = items.get(sel) {
+                    return journey::open_peer_page(app, item.peer_id);
+                }
+            }
+            Action::NextField | Action::PrevField | Action::Back => app.home_due_selected = None,
+            _ => {}
+        }
+        return vec![];
+    }
     match action {
+        Action::NextField | Action::PrevField => {
+            if journey::home_items(app).is_empty() {
+                app.info("Nothing is coming up in the next 7 days.");
+            } else {
+                app.home_due_selected = Some(0);
+            }
+        }
         Action::Up => app.home_selected = app.home_selected.saturating_sub(1),
         Action::Down => app.home_selected = (app.home_selected + 1).min(HOME_MENU.len() - 1),
         Action::Submit => {
@@ -545,6 +586,7 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
         Done::PracticeRoundSaved(id) => practice::saved(app, id),
         Done::CompetenciesSaved => competencies::saved(app),
         Done::Unlocked => return privacy::unlocked(app),
+        Done::GoalsSaved => {}
     }
     vec![]
 }
@@ -576,6 +618,9 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
         EffectKind::SaveCompetencies => competencies::save_failed(app, &message),
         EffectKind::LoadCompetencies => competencies::load_failed(app, message),
         EffectKind::CheckPassphrase => privacy::unlock_failed(app, message),
+        EffectKind::SaveGoals => app.error(format!(
+            "The note is saved, but the peer's goals were not updated: {message}"
+        )),
         _ => app.error(message),
     }
     vec![]

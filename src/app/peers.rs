@@ -156,6 +156,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
                 }
             }
         }
+        Action::OpenPeerPage => {
+            if let Some(p) = selected_peer(app) {
+                return super::journey::open_peer_page(app, p.id);
+            }
+        }
         Action::Submit | Action::ShowPeerHistory => {
             if let Some(p) = selected_peer(app) {
                 app.history_view = Default::default();

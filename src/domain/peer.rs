@@ -21,6 +21,9 @@ pub struct Peer {
     #[serde(default)]
     pub archived: bool,
     pub created_at: Timestamp,
+    /// Days between contacts before Coming up lists a check-in (7 when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in_days: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -48,6 +51,7 @@ impl Peer {
             preferences: String::new(),
             archived: false,
             created_at: now,
+            check_in_days: None,
         })
     }
 

@@ -7,6 +7,7 @@ use uuid::Uuid;
 use crate::app::tools::SafetyPlanSave;
 use crate::app::{self, Action, App, Done, Effect, HistoryItem};
 use crate::domain::competency::CompetencyRecord;
+use crate::domain::goals::{GoalBook, Journey};
 use crate::domain::practice::RoundRecord;
 use crate::domain::secret::Passphrase;
 use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
@@ -64,6 +65,14 @@ pub trait NoteStore {
     fn check_passphrase(&self, passphrase: &Passphrase) -> Result<(), String> {
         let _ = passphrase;
         Err("this data folder has no passphrase".into())
+    }
+    /// Every peer's goals, latest sessions and safety plan dates.
+    fn journey(&self) -> Journey {
+        Journey::default()
+    }
+    /// Saves every peer's goals durably.
+    fn save_goals(&mut self, _book: &GoalBook) -> Result<(), String> {
+        Err("this store cannot keep goals".into())
     }
 }
 
@@ -132,6 +141,9 @@ pub fn execute(
             Effect::SaveCompetencies(c) => store
                 .save_competencies(&c)
                 .map(|()| Some(Action::EffectDone(Done::CompetenciesSaved))),
+            Effect::SaveGoals(book) => store
+                .save_goals(&book)
+                .map(|()| Some(Action::EffectDone(Done::GoalsSaved))),
             Effect::CheckPassphrase(p) => store
                 .check_passphrase(&p)
                 .map(|()| Some(Action::EffectDone(Done::Unlocked))),
@@ -140,6 +152,14 @@ pub fn execute(
             kind,
             Some(app::EffectKind::SavePeer | app::EffectKind::SaveSession)
         );
+        let journey_changed = matches!(
+            kind,
+            Some(
+                app::EffectKind::SaveSession
+                    | app::EffectKind::SaveGoals
+                    | app::EffectKind::SaveSafetyPlan
+            )
+        );
         match (result, kind) {
             (Ok(action), _) => {
                 if refresh {
@@ -147,6 +167,10 @@ pub fn execute(
                         peers: store.peers(),
                         history: store.history(),
                     };
+                    queue.extend(app::update(app, loaded, now));
+                }
+                if journey_changed {
+                    let loaded = Action::JourneyLoaded(Box::new(store.journey()));
                     queue.extend(app::update(app, loaded, now));
                 }
                 if let Some(a) = action {

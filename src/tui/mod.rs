@@ -63,8 +63,16 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
     );
     let peers = NoteStore::peers(&store);
     let history = NoteStore::history(&store);
+    let (journey, journey_problems) = store.journey();
+    notices.extend(
+        journey_problems
+            .iter()
+            .filter(|p| worth_telling(p))
+            .map(ToString::to_string),
+    );
     let mut app =
         App::new(peers, history, drafts, notices, crate::domain::now()).with_content(content);
+    app.journey = journey;
     app.privacy
         .configure(encrypted, opts.lock_after_minutes, app.now);
     run_app(&mut app, &mut store)

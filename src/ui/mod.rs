@@ -4,8 +4,10 @@ mod competencies;
 mod help;
 mod history;
 mod home;
+mod journey;
 mod new_session;
 mod note;
+mod peer_page;
 mod peers;
 mod practice;
 pub mod privacy;
@@ -61,6 +63,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Tools => tools::draw_home(frame, body, app),
         Screen::Practice => practice::draw(frame, body, app),
         Screen::Competencies => competencies::draw(frame, body, app),
+        Screen::PeerPage => peer_page::draw(frame, body, app),
     }
     tools::draw_overlays(frame, body, app);
     if let Some(form) = &app.peer_form {
@@ -111,6 +114,7 @@ fn screen_name(screen: Screen) -> &'static str {
         Screen::Tools => "Tools",
         Screen::Practice => "Practice",
         Screen::Competencies => "Competencies",
+        Screen::PeerPage => "Peer",
     }
 }
 

@@ -29,6 +29,16 @@ pub fn book_from_sessions<'a>(sessions: impl IntoIterator<Item = &'a Session>) -
     sessions.sort_by_key(|s| (s.started_at, s.id));
     let mut book = GoalBook::default();
     for s in sessions {
+        apply_session(&mut book, s);
+    }
+    book
+}
+
+/// Applies one saved session to the goals: goals its summary names (new ones start, known
+/// ones count as worked on), their next steps, the progress it recorded and the steps it
+/// reviewed. Applying the same session twice changes nothing more.
+pub fn apply_session(book: &mut GoalBook, s: &Session) {
+    {
         let day = s.started_at.date_naive();
         for (i, g) in s.summary.goals.iter().enumerate() {
             let text = g.in_their_words.trim();
@@ -102,5 +112,4 @@ pub fn book_from_sessions<'a>(sessions: impl IntoIterator<Item = &'a Session>) -
             }
         }
     }
-    book
 }

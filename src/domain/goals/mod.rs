@@ -2,13 +2,15 @@
 //! session made of it, and the next steps agreed for it. Goals belong to the peer, not to a
 //! note; a session records which goals it worked on ([`GoalAddressed`]).
 
+pub mod journey;
 mod migrate;
 
 use chrono::{Months, NaiveDate};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-pub use migrate::{book_from_sessions, derived_goal_id};
+pub use journey::{DueItem, DueKind, Journey, LastTime, SafetyStatus, coming_up};
+pub use migrate::{apply_session, book_from_sessions, derived_goal_id};
 
 /// How far ahead a new goal's target date is, unless one is given: about three months.
 pub const DEFAULT_TARGET_MONTHS: u32 = 3;

@@ -3,7 +3,11 @@
 //! file from the goals saved in session summaries; session files are only read.
 
 use super::{Failed, Store, encode_error, read_sessions_parallel, report_unreadable};
-use crate::domain::goals::{GoalBook, book_from_sessions};
+use std::collections::HashMap;
+
+use uuid::Uuid;
+
+use crate::domain::goals::{GoalBook, Journey, LastTime, book_from_sessions};
 use crate::storage::error::{Action, StoreError};
 use crate::storage::layout::GOALS_FILE;
 use crate::storage::problem::{Problem, ProblemKind};
@@ -108,5 +112,46 @@ impl Store {
         self.write_file(GOALS_FILE, &bytes, Action::Save, true)
             .map(|_| ())
             .map_err(|Failed { error, .. }| error)
+    }
+}
+
+impl Store {
+    /// What the journey views read: every peer's goals (see [`Store::goal_book`]), each
+    /// peer's latest saved session, latest contact, latest safety concern and safety plan.
+    /// Reads one session file and at most one safety plan file per peer.
+    pub fn journey(&self) -> (Journey, Vec<Problem>) {
+        let (goals, _, problems) = self.goal_book();
+        let mut journey = Journey {
+            goals,
+            ..Journey::default()
+        };
+        let mut latest: HashMap<Uuid, Uuid> = HashMap::new();
+        // The index is newest first: the first entry met per peer is their latest.
+        for e in &self.index {
+            let day = e.started_at.date_naive();
+            journey.last_contact.entry(e.peer_id).or_insert(day);
+            latest.entry(e.peer_id).or_insert(e.id);
+            if e.flags.safety_concern {
+                let s = journey.safety.entry(e.peer_id).or_default();
+                if s.flagged_on.is_none() {
+                    s.flagged_on = Some(day);
+                }
+            }
+        }
+        for (peer_id, id) in latest {
+            if let Ok(s) = self.load_session(id) {
+                journey.last.insert(peer_id, LastTime::of(&s));
+            }
+        }
+        for peer in &self.peers {
+            if let Ok(Some(plan)) = self.safety_plan(peer.id)
+                && let Some(v) = plan.latest()
+            {
+                let s = journey.safety.entry(peer.id).or_default();
+                s.plan_version = Some(v.version);
+                s.plan_reviewed = Some(v.saved_at.date_naive());
+            }
+        }
+        (journey, problems)
     }
 }
