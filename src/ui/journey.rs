@@ -44,7 +44,12 @@ pub fn draw_coming_up(frame: &mut Frame, area: Rect, app: &App) {
         };
         let today = today(app);
         for (i, item) in items.iter().enumerate().skip(start).take(room) {
-            let text = widgets::truncate(&due_line(item, today), width);
+            let line = if width < 40 {
+                compact_due_line(item, today)
+            } else {
+                due_line(item, today)
+            };
+            let text = widgets::truncate(&line, width);
             let style = if focused && i == selected {
                 THEME.selected
             } else if item.overdue {
@@ -71,6 +76,35 @@ pub fn due_line(item: &DueItem, today: chrono::NaiveDate) -> String {
         item.kind.label(),
         item.text
     )
+}
+
+/// Coming up in a narrow column: alias, kind and days (negative when overdue).
+fn compact_due_line(item: &DueItem, today: chrono::NaiveDate) -> String {
+    let days = (item.due - today).num_days();
+    let when = match days {
+        0 => "today".to_string(),
+        d if d < 0 => format!("{}d late", -d),
+        d => format!("in {d}d"),
+    };
+    format!("{} {}: {when}", item.peer_alias, item.kind.label())
+}
+
+/// Rows the Last time panel needs at `width` (borders included), roughly: each line
+/// wrapped at the inner width.
+pub fn last_time_height(app: &App, peer_id: uuid::Uuid, width: u16) -> u16 {
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = app
+        .journey
+        .last_time_lines(peer_id, today(app))
+        .unwrap_or_default()
+        .iter()
+        .map(|l| {
+            unicode_width::UnicodeWidthStr::width(l.as_str())
+                .div_ceil(inner)
+                .max(1)
+        })
+        .sum();
+    u16::try_from(rows + 2).unwrap_or(u16::MAX)
 }
 
 /// The Last time panel of a running session.

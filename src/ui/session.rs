@@ -47,8 +47,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         widgets::field(frame, notes, "Notes", &live.notes, notes_focused);
         if last_time {
             // Last time shares the guide's column, taking most of it.
+            let wanted = super::journey::last_time_height(app, live.session.peer_id, guide.width);
+            let most = guide.height.saturating_mul(2) / 3;
             let [last, rest] =
-                Layout::vertical([Constraint::Percentage(65), Constraint::Min(0)]).areas(guide);
+                Layout::vertical([Constraint::Length(wanted.min(most)), Constraint::Min(0)])
+                    .areas(guide);
             super::journey::draw_last_time(frame, last, app, live.session.peer_id);
             if rest.height >= 3 {
                 stage_guide(frame, rest, app, live.session.current_stage());
@@ -56,9 +59,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             stage_guide(frame, guide, app, live.session.current_stage());
         }
-    } else if last_time && body.height >= 10 {
+    } else if last_time && body.height >= 8 {
         let [last, notes] =
-            Layout::vertical([Constraint::Length(5), Constraint::Min(3)]).areas(body);
+            Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(body);
         super::journey::draw_last_time(frame, last, app, live.session.peer_id);
         widgets::field(frame, notes, "Notes", &live.notes, notes_focused);
     } else {

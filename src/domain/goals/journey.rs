@@ -340,7 +340,7 @@ mod tests {
         other.add_step("x", "", Some(day(5)), None);
         j.goals.goals.push(other);
 
-        let items = coming_up(&[jd.clone(), gone], &j, day(8), 7);
+        let items = coming_up(&[jd.clone(), gone], &j, day(8), 8);
         let kinds: Vec<DueKind> = items.iter().map(|i| i.kind).collect();
         assert_eq!(
             kinds,
