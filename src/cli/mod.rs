@@ -4,6 +4,7 @@ pub mod args;
 pub mod competencies;
 pub mod debug;
 pub mod generate;
+pub mod journey;
 pub mod notes;
 pub mod passphrase;
 pub mod practice;
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::storage::{Store, default_data_dir};
-use args::{Cli, Command, CompetenciesCommand, NotesCommand, PracticeCommand};
+use args::{Cli, Command, CompetenciesCommand, NotesCommand, PeersCommand, PracticeCommand};
 
 /// Runs what the command line asked for. Errors come back with context for a one-line
 /// message on standard error.
@@ -106,7 +107,48 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Competencies { command }) => {
             run_competencies(&data_dir()?, command, &mut out)
         }
+        Some(Command::Due { within, json }) => {
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            let (store, journey) = open_journey(&dir)?;
+            let today = crate::domain::now().date_naive();
+            journey::due(&store, &journey, within, json, today, &mut out)
+        }
+        Some(Command::Peers { command }) => {
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            let (store, journey) = open_journey(&dir)?;
+            match command {
+                PeersCommand::List { json } => journey::list(&store, &journey, json, &mut out),
+                PeersCommand::Show { peer, json, format } => {
+                    let format = if json {
+                        journey::PeerFormat::Json
+                    } else {
+                        format
+                    };
+                    let today = crate::domain::now().date_naive();
+                    journey::show(&store, &journey, &peer, format, today, &mut out)
+                }
+            }
+        }
     }
+}
+
+/// Opens the data folder read only with every peer's goals, latest sessions and safety
+/// plans, reporting unreadable files on standard error.
+fn open_journey(dir: &Path) -> Result<(Store, crate::domain::goals::Journey)> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "no data folder at {}; start the app once, or pass --data-dir DIR",
+            dir.display()
+        );
+    }
+    let (store, mut problems) = Store::open_read_only(dir)
+        .with_context(|| format!("could not read the data folder {}", dir.display()))?;
+    let (journey, more) = store.journey();
+    problems.extend(more);
+    notes::report_problems(&problems, &mut std::io::stderr())?;
+    Ok((store, journey))
 }
 
 fn run_competencies(dir: &Path, command: CompetenciesCommand, out: &mut dyn Write) -> Result<()> {
