@@ -10,10 +10,12 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{Store, StoreError};
+use crate::domain::goals::apply_session;
 use crate::domain::{
-    DirectActivity, Goal, NextStep, Peer, Session, SessionKind, Stage, Timestamp,
-    peer::check_unique_alias,
+    DirectActivity, Peer, Session, SessionKind, Stage, Timestamp, peer::check_unique_alias,
 };
+
+mod journeys;
 
 const PHRASES: &str = include_str!("../../assets/demo.toml");
 
@@ -97,14 +99,36 @@ pub fn generate_until(
     let written = if sessions == 0 {
         0
     } else {
-        let made = (0..sessions).map(|_| {
-            // Some peers are seen far more often than others, as in real caseloads.
-            let a = rng.below(new_peers.len() as u64);
-            let b = rng.below(new_peers.len() as u64);
-            let peer = &new_peers[usize::try_from(a.min(b)).unwrap_or(0)];
-            make_session(&mut rng, &phrases, peer, until, span_days)
-        });
-        store.save_sessions_bulk(made)?
+        // Each peer keeps to one area of life, so notes, topics and goals agree.
+        let topics: Vec<usize> = new_peers
+            .iter()
+            .map(|_| usize::try_from(rng.below(phrases.topics.len() as u64)).unwrap_or(0))
+            .collect();
+        let mut made: Vec<Session> = (0..sessions)
+            .map(|_| {
+                // Some peers are seen far more often than others, as in real caseloads.
+                let a = rng.below(new_peers.len() as u64);
+                let b = rng.below(new_peers.len() as u64);
+                let i = usize::try_from(a.min(b)).unwrap_or(0);
+                make_session(
+                    &mut rng,
+                    &phrases,
+                    &new_peers[i],
+                    topics[i],
+                    until,
+                    span_days,
+                )
+            })
+            .collect();
+        made.sort_by_key(|s| (s.started_at, s.id));
+        journeys::add_goal_work(&mut rng, &phrases, &new_peers, &topics, &mut made);
+        let (mut book, _, _) = store.goal_book();
+        for s in &made {
+            apply_session(&mut book, s);
+        }
+        let written = store.save_sessions_bulk(made.into_iter())?;
+        store.save_goal_book(&book)?;
+        written
     };
     Ok(GenerateReport {
         peers: new_peers.len(),
@@ -124,6 +148,7 @@ struct Phrases {
     safety_notes: Vec<String>,
     amendments: Vec<String>,
     who: Vec<String>,
+    progress_words: Vec<String>,
     tools: Vec<String>,
     topics: Vec<Topic>,
 }
@@ -209,6 +234,7 @@ fn make_session(
     rng: &mut Rng,
     ph: &Phrases,
     peer: &Peer,
+    peer_topic: usize,
     until: Timestamp,
     span_days: i64,
 ) -> Session {
@@ -234,7 +260,12 @@ fn make_session(
         t += Span::minutes(rng.range(5, 20));
     }
 
-    let topic_i = usize::try_from(rng.below(ph.topics.len() as u64)).unwrap_or(0);
+    // Mostly the peer's own area of life; now and then something else comes up.
+    let topic_i = if rng.chance(80) {
+        peer_topic
+    } else {
+        usize::try_from(rng.below(ph.topics.len() as u64)).unwrap_or(0)
+    };
     let Some(topic) = ph.topics.get(topic_i) else {
         let _ = s.finish(t);
         return s;
@@ -257,33 +288,6 @@ fn make_session(
     s.summary.what_matters = rng.pick(&topic.what_matters).to_string();
     s.summary.discussed = rng.pick(&topic.discussed).to_string();
     s.summary.strengths = rng.pick(&ph.strengths).to_string();
-    let goal_count = usize::try_from(rng.below(3)).unwrap_or(0);
-    let goal_order = rng.order(topic.goals.len());
-    for gi in goal_order.into_iter().take(goal_count) {
-        let Some(goal) = topic.goals.get(gi) else {
-            continue;
-        };
-        let step_count = usize::try_from(rng.range(1, 3)).unwrap_or(1);
-        let whats: Vec<String> = rng
-            .pick_distinct(&goal.steps, step_count)
-            .map(str::to_string)
-            .collect();
-        let next_steps = whats
-            .into_iter()
-            .map(|what| NextStep {
-                what,
-                who: rng.pick(&ph.who).to_string(),
-                by_when: rng
-                    .chance(70)
-                    .then(|| day + Span::days(7 * rng.range(1, 3))),
-            })
-            .collect();
-        s.summary.goals.push(Goal {
-            in_their_words: goal.text.clone(),
-            goal_id: None,
-            next_steps,
-        });
-    }
     if s.flags.follow_up_needed || rng.chance(40) {
         s.summary.follow_up = Some(follow_up_day(rng, day, s.flags.safety_concern));
     }
@@ -473,7 +477,7 @@ mod tests {
         aliases.dedup();
         assert_eq!(aliases.len(), 40, "aliases are unique");
         for _ in 0..200 {
-            let s = make_session(&mut rng, &ph, &peers[0], until, 45);
+            let s = make_session(&mut rng, &ph, &peers[0], 0, until, 45);
             assert!(s.is_ended());
             assert!(s.started_at < until);
             let m = s.measured.as_ref().expect("measured");
