@@ -308,7 +308,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     app.now = now;
     if !matches!(
         action,
-        Action::Tick | Action::DataLoaded { .. } | Action::EffectDone(_)
+        Action::Tick | Action::DataLoaded { .. } | Action::JourneyLoaded(_) | Action::EffectDone(_)
     ) {
         // A key press clears an old message: it has been seen.
         if !matches!(action, Action::EffectFailed { .. }) {
