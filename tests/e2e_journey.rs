@@ -21,7 +21,10 @@ fn starting_a_session_with_a_peer_who_has_history_shows_last_time() {
     let data = dir.path().join("data");
     let out = alongside(&data, &["generate", "--sessions", "40", "--peers", "3"]);
     assert!(out.status.success());
-    assert!(data.join("goals.json").exists(), "generate writes the goals");
+    assert!(
+        data.join("goals.json").exists(),
+        "generate writes the goals"
+    );
 
     let mut app = Pty::spawn(&data, &[]);
     app.wait_for("Coming up");
@@ -47,10 +50,18 @@ fn starting_a_session_with_a_peer_who_has_history_shows_last_time() {
 fn due_and_peers_read_a_generated_folder_as_json() {
     let dir = tempfile::tempdir().expect("tempdir");
     let data = dir.path().join("data");
-    assert!(alongside(&data, &["generate", "--sessions", "60", "--peers", "4"]).status.success());
+    assert!(
+        alongside(&data, &["generate", "--sessions", "60", "--peers", "4"])
+            .status
+            .success()
+    );
 
     let out = alongside(&data, &["due", "--within", "3650", "--json"]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let due: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     let items = due.as_array().expect("array");
     assert!(!items.is_empty());

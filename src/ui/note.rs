@@ -21,7 +21,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         None => (area, None),
     };
-    let lines: Vec<Line> = note_markdown::render(&note.session)
+    let mut lines: Vec<Line> = note_markdown::render(&note.session)
         .lines()
         .filter(|l| !is_table_rule(l))
         .map(|l| {
@@ -38,6 +38,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             }
         })
         .collect();
+    lines.extend(super::journey::note_goal_lines(app, &note.session));
     let title = format!(
         "{} · {} (read-only)",
         note.session.peer_alias,
