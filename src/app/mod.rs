@@ -123,6 +123,8 @@ pub fn default_content() -> &'static Content {
 pub struct App {
     /// Stages, tools and crisis lines: the built-in assets plus any organisation overrides.
     pub content: &'static Content,
+    /// Every mode's keys: the built-in tables, or as remapped in `keys.toml`.
+    pub keys: &'static keymap::Keymap,
     pub screen: Screen,
     pub peers: Vec<Peer>,
     pub history: Vec<HistoryItem>,
@@ -176,6 +178,7 @@ impl App {
     ) -> App {
         let mut app = App {
             content: default_content(),
+            keys: keymap::Keymap::defaults(),
             screen: if drafts.is_empty() {
                 Screen::Home
             } else {
@@ -214,6 +217,12 @@ impl App {
     }
 
     /// Uses `content` (e.g. with an organisation's overrides) instead of the built-in one.
+    /// Uses remapped keys (from `keys.toml`).
+    pub fn with_keys(mut self, keys: &'static keymap::Keymap) -> App {
+        self.keys = keys;
+        self
+    }
+
     pub fn with_content(mut self, content: &'static Content) -> App {
         self.content = content;
         self

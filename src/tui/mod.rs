@@ -15,6 +15,7 @@ pub use event_loop::run_app;
 pub use terminal::install_private_panic_hook;
 
 use crate::app::App;
+use crate::app::keymap::{self, Keymap};
 use crate::content::Content;
 use crate::storage::{Problem, ProblemKind, Store};
 
@@ -53,6 +54,7 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
         .map(ToString::to_string)
         .collect();
     let content = load_content(&mut notices);
+    let keys = load_keys(&mut notices);
     let drafts = store.drafts();
     notices.extend(
         store
@@ -70,8 +72,9 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
             .filter(|p| worth_telling(p))
             .map(ToString::to_string),
     );
-    let mut app =
-        App::new(peers, history, drafts, notices, crate::domain::now()).with_content(content);
+    let mut app = App::new(peers, history, drafts, notices, crate::domain::now())
+        .with_content(content)
+        .with_keys(keys);
     app.journey = journey;
     app.privacy
         .configure(encrypted, opts.lock_after_minutes, app.now);
@@ -88,6 +91,26 @@ fn worth_telling(p: &Problem) -> bool {
             | ProblemKind::NewerVersion { .. }
             | ProblemKind::NotPrivate
     )
+}
+
+/// The keys: the built-in tables with the user's `keys.toml` (in the platform config
+/// directory) over them. A wrong file is reported by name and line and the built-in keys
+/// are used.
+pub(crate) fn load_keys(notices: &mut Vec<String>) -> &'static Keymap {
+    let Some(path) = directories::ProjectDirs::from("", "", "alongside")
+        .map(|d| d.config_dir().join("keys.toml"))
+    else {
+        return Keymap::defaults();
+    };
+    match keymap::user::load(&path) {
+        Ok(None) => Keymap::defaults(),
+        // Lives for the whole run; leaked once so every screen can borrow it.
+        Ok(Some(map)) => Box::leak(Box::new(map)),
+        Err(e) => {
+            notices.push(format!("{e}; the built-in keys are used"));
+            Keymap::defaults()
+        }
+    }
 }
 
 /// The built-in content plus an organisation's override files from the config folder

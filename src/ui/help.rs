@@ -20,7 +20,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     lines.push(Line::from(""));
     lines.push(Line::from(Span::styled("Keys here", THEME.title)));
     let mut last_label = "";
-    for b in keymap::bindings(mode) {
+    for b in keymap::bindings(app, mode) {
         // Keys that share a line in the bar (1-5) share one line here too.
         if b.label == last_label {
             continue;

@@ -75,7 +75,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status_line(frame, status, app);
     let mode = keymap::mode(app);
     frame.render_widget(
-        widgets::hint_line(&keymap::bindings(mode), hints.width),
+        widgets::hint_line(keymap::bindings(app, mode), hints.width),
         hints,
     );
     if let Some(question) = &app.confirm {

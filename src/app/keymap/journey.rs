@@ -1,26 +1,14 @@
-//! Keys of a peer's journey: the goal review at the end of a session, and the peer page.
+//! Keys of a peer's journey: Coming up on Home, the goal review at the end of a session,
+//! and the peer page.
 
-use ratatui::crossterm::event::KeyCode::{BackTab, Down, Enter, Esc, PageDown, PageUp, Tab, Up};
-
-use super::{Binding, Key, Mode, b, h};
-use crate::app::journey::ReviewRow;
+use super::groups::*;
+use super::{Group, Mode, bar, fin, more};
 use crate::app::{Action, App, Screen};
 
-const UP: Key = Key::Code(Up);
-const DOWN: Key = Key::Code(Down);
-
-/// The modes declared here.
-pub const MODES: [Mode; 4] = [
-    Mode::SummaryReview,
-    Mode::ReviewWords,
-    Mode::PeerPage,
-    Mode::HomeComingUp,
-];
-
 /// The mode of the review field of the summary form (or `None` when not there).
-pub fn review_mode(app: &App) -> Option<Mode> {
+pub(super) fn review_mode(app: &App) -> Option<Mode> {
     let form = app.live.as_ref()?.summary.as_ref()?;
-    if form.field() != crate::app::live::SummaryField::Review {
+    if form.goal_editor.is_some() || form.field() != crate::app::live::SummaryField::Review {
         return None;
     }
     Some(if form.review.editing_words.is_some() {
@@ -30,8 +18,8 @@ pub fn review_mode(app: &App) -> Option<Mode> {
     })
 }
 
-/// The journey modes of a screen, if any.
-pub fn screen_mode(app: &App) -> Option<Mode> {
+/// The journey mode of a screen, if any.
+pub(super) fn screen_mode(app: &App) -> Option<Mode> {
     match app.screen {
         Screen::PeerPage => Some(Mode::PeerPage),
         Screen::Home if app.home_due_selected.is_some() => Some(Mode::HomeComingUp),
@@ -39,112 +27,64 @@ pub fn screen_mode(app: &App) -> Option<Mode> {
     }
 }
 
-/// What Space does on the selected review row, for the hint.
-pub fn review_row(app: &App) -> Option<ReviewRow> {
-    let review = &app.live.as_ref()?.summary.as_ref()?.review;
-    review.rows().get(review.selected).copied()
+pub(super) fn groups(mode: Mode) -> Option<&'static [Group]> {
+    Some(match mode {
+        Mode::SummaryReview => &[REVIEW, SUMMARY_MOVE, SAVE_NOTE, HELP],
+        Mode::ReviewWords => &[REVIEW_WORDS, HELP_TYPING],
+        Mode::PeerPage => &[PEER_PAGE, HELP, PAGE_BACK],
+        Mode::HomeComingUp => &[COMING_UP, HELP, QUIT_HOME],
+        _ => return None,
+    })
 }
 
-pub fn bindings(mode: Mode) -> Vec<Binding> {
-    match mode {
-        Mode::SummaryReview => vec![
-            b(
-                &[Key::Char(' '), Key::Char('x')],
-                "Space",
-                "progress / step status",
-                Action::ToggleItem,
-            ),
-            b(&[Key::Code(Enter)], "Enter", "their words", Action::Submit),
-            h(&[UP, Key::Char('k')], "↑", "move up", Action::Up),
-            h(&[DOWN, Key::Char('j')], "↓", "move down", Action::Down),
-            b(&[Key::Code(Tab)], "Tab", "next", Action::NextField),
-            h(
-                &[Key::Code(BackTab)],
-                "Shift+Tab",
-                "previous",
-                Action::PrevField,
-            ),
-            b(&[Key::Ctrl('s')], "Ctrl+S", "save note", Action::Save),
-            b(&[Key::Code(Esc)], "Esc", "back", Action::Back),
-            h(
-                &[
-                    Key::Char('?'),
-                    Key::Code(ratatui::crossterm::event::KeyCode::F(1)),
-                ],
-                "?",
-                "help",
-                Action::ToggleHelp,
-            ),
-        ],
-        Mode::ReviewWords => vec![
-            b(
-                &[Key::Code(Enter), Key::Ctrl('s')],
-                "Enter",
-                "done",
-                Action::Submit,
-            ),
-            b(&[Key::Code(Esc)], "Esc", "cancel", Action::Back),
-            h(
-                &[Key::Code(ratatui::crossterm::event::KeyCode::F(1))],
-                "F1",
-                "help",
-                Action::ToggleHelp,
-            ),
-        ],
-        Mode::PeerPage => vec![
-            b(&[UP, Key::Char('k')], "↑↓", "scroll", Action::Up),
-            h(&[DOWN, Key::Char('j')], "↓", "scroll down", Action::Down),
-            h(&[Key::Code(PageUp)], "PgUp", "page up", Action::PageUp),
-            h(
-                &[Key::Code(PageDown), Key::Char(' ')],
-                "PgDn",
-                "page down",
-                Action::PageDown,
-            ),
-            b(
-                &[Key::Char('s')],
-                "s",
-                "start session",
-                Action::StartWithSelectedPeer,
-            ),
-            b(&[Key::Char('h')], "h", "history", Action::ShowPeerHistory),
-            h(
-                &[
-                    Key::Char('?'),
-                    Key::Code(ratatui::crossterm::event::KeyCode::F(1)),
-                ],
-                "?",
-                "help",
-                Action::ToggleHelp,
-            ),
-            b(
-                &[Key::Code(Esc), Key::Char('q')],
-                "Esc",
-                "back",
-                Action::Back,
-            ),
-        ],
-        Mode::HomeComingUp => vec![
-            b(&[Key::Code(Enter)], "Enter", "peer page", Action::Submit),
-            b(&[UP, Key::Char('k')], "↑↓", "choose", Action::Up),
-            h(&[DOWN, Key::Char('j')], "↓", "move down", Action::Down),
-            b(
-                &[Key::Code(Tab), Key::Code(BackTab), Key::Code(Esc)],
-                "Tab",
-                "menu",
-                Action::NextField,
-            ),
-            h(
-                &[
-                    Key::Char('?'),
-                    Key::Code(ratatui::crossterm::event::KeyCode::F(1)),
-                ],
-                "?",
-                "help",
-                Action::ToggleHelp,
-            ),
-            b(&[Key::Char('q')], "q", "quit", Action::Quit),
-        ],
-        _ => Vec::new(),
-    }
+pub(super) fn title(mode: Mode) -> Option<&'static str> {
+    Some(match mode {
+        Mode::SummaryReview | Mode::ReviewWords => "End of session: their goals",
+        Mode::PeerPage => "Peer page",
+        Mode::HomeComingUp => "Home: coming up",
+        _ => return None,
+    })
 }
+
+#[rustfmt::skip]
+const REVIEW: Group = &[
+    bar(&[ch(' '), ch('x')], "Space", "progress / step status", Action::ToggleItem),
+    bar(&[ENTER], "Enter", "their words", Action::Submit),
+    more(&[UP, ch('k')], "↑", "move up", Action::Up),
+    more(&[DOWN, ch('j')], "↓", "move down", Action::Down),
+];
+#[rustfmt::skip]
+const SUMMARY_MOVE: Group = &[
+    bar(&[TAB], "Tab", "next", Action::NextField),
+    more(&[BACKTAB], "Shift+Tab", "previous", Action::PrevField),
+];
+#[rustfmt::skip]
+const SAVE_NOTE: Group = &[
+    fin(&[ctrl('s')], "Ctrl+S", "save note", Action::Save),
+    fin(&[ESC], "Esc", "back to session", Action::Back),
+];
+#[rustfmt::skip]
+const REVIEW_WORDS: Group = &[
+    fin(&[ENTER, ctrl('s')], "Enter", "done", Action::Submit),
+    fin(&[ESC], "Esc", "cancel", Action::Back),
+];
+#[rustfmt::skip]
+const PEER_PAGE: Group = &[
+    bar(&[UP, ch('k')], "↑↓", "scroll", Action::Up),
+    more(&[DOWN, ch('j')], "↓", "scroll down", Action::Down),
+    more(&[PGUP], "PgUp", "page up", Action::PageUp),
+    more(&[PGDN, ch(' ')], "PgDn", "page down", Action::PageDown),
+    bar(&[ch('s')], "s", "start session", Action::StartWithSelectedPeer),
+    bar(&[ch('h')], "h", "history", Action::ShowPeerHistory),
+];
+#[rustfmt::skip]
+const PAGE_BACK: Group = &[fin(&[ESC, ch('q')], "Esc", "back", Action::Back)];
+#[rustfmt::skip]
+const COMING_UP: Group = &[
+    fin(&[ENTER], "Enter", "peer page", Action::Submit),
+    bar(&[UP, ch('k')], "↑↓", "choose", Action::Up),
+    more(&[DOWN, ch('j')], "↓", "move down", Action::Down),
+    bar(&[TAB, BACKTAB, ESC], "Tab", "menu", Action::NextField),
+];
+#[rustfmt::skip]
+const QUIT_HOME: Group = &[fin(&[ch('q')], "q", "quit", Action::Quit)];
