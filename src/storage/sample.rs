@@ -63,13 +63,26 @@ pub fn generate(
 /// Fills a fresh folder for `alongside demo`: [`DEMO_PEERS`] peers and [`DEMO_SESSIONS`]
 /// sessions ending shortly before now, so "last seen" dates look current.
 pub fn demo(dir: &Path) -> Result<GenerateReport, GenerateError> {
-    generate_until(
-        dir,
-        DEMO_SESSIONS,
-        DEMO_PEERS,
-        DEMO_SEED,
-        crate::domain::now(),
-    )
+    let now = crate::domain::now();
+    let report = generate_until(dir, DEMO_SESSIONS, DEMO_PEERS, DEMO_SEED, now)?;
+    add_safety_plans(dir, now)?;
+    Ok(report)
+}
+
+/// Gives each demo peer flagged with a safety concern a safety plan, saved a few weeks
+/// before their latest flagged session, so the plan, its review date and Coming up show.
+fn add_safety_plans(dir: &Path, now: Timestamp) -> Result<(), GenerateError> {
+    let phrases: Phrases =
+        toml::from_str(PHRASES).map_err(|e| GenerateError::Phrases(e.message().to_string()))?;
+    let (store, _) = Store::open(dir)?;
+    let mut done = std::collections::HashSet::new();
+    for e in store.sessions() {
+        if e.flags.safety_concern && done.insert(e.peer_id) {
+            let saved_at = (e.started_at - Span::days(24)).min(now);
+            store.save_safety_plan(e.peer_id, phrases.safety_plan.clone(), saved_at, None)?;
+        }
+    }
+    Ok(())
 }
 
 /// [`generate`] with sessions placed in the months before `until`.
@@ -149,6 +162,7 @@ struct Phrases {
     amendments: Vec<String>,
     who: Vec<String>,
     progress_words: Vec<String>,
+    safety_plan: crate::domain::worksheets::SafetyPlanSheet,
     tools: Vec<String>,
     topics: Vec<Topic>,
 }
