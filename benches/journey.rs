@@ -44,7 +44,8 @@ fn main() {
         report.elapsed.as_secs_f64(),
         goals_size as f64 / 1e6
     );
-    let (store, _) = Store::open(dir.path()).expect("open");
+    // Read only, so the writable opens measured below can take the folder's lock.
+    let (store, _) = Store::open_read_only(dir.path()).expect("open");
 
     measure("Store::journey (goals, latest sessions, plans)", || {
         black_box(store.journey());
