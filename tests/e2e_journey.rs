@@ -39,7 +39,7 @@ fn starting_a_session_with_a_peer_who_has_history_shows_last_time() {
     app.wait_for("What mattered");
     app.send(ESC);
     app.wait_for("write notes");
-    app.send("l");
+    app.send("v");
     app.send("q");
     app.wait_for("y");
     app.send("y");

@@ -135,7 +135,7 @@ fn a_goal_is_set_worked_on_and_achieved_over_three_sessions() {
     );
     assert!(lines.iter().any(|l| l.contains("Call two landlords")));
     assert!(screen_text(&app, 80, 24).contains("Last time"));
-    press(&mut app, &mut store, key(KeyCode::Char('L')));
+    press(&mut app, &mut store, key(KeyCode::Char('V')));
     end_and_review(&mut app, &mut store);
     press(&mut app, &mut store, key(KeyCode::Char(' ')));
     press(&mut app, &mut store, key(KeyCode::Char(' ')));
@@ -151,7 +151,7 @@ fn a_goal_is_set_worked_on_and_achieved_over_three_sessions() {
     let saved = store.sessions.last().expect("saved");
     assert!(
         saved.notes.contains("Last time ("),
-        "L put last time into the notes"
+        "V put last time into the notes"
     );
     assert_eq!(saved.goals_addressed.len(), 1);
     assert_eq!(saved.goals_addressed[0].progress, Some(Progress::ALot));

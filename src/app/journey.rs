@@ -151,7 +151,7 @@ impl GoalReview {
         if let Some((i, field)) = self.editing_words.as_mut() {
             match action {
                 Action::Input(key) => {
-                    field.input(*key);
+                    field.input(key.clone());
                 }
                 Action::Submit | Action::Save => {
                     let i = *i;

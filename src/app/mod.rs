@@ -7,6 +7,7 @@
 mod action;
 pub mod competencies;
 pub mod field;
+pub mod help;
 pub mod history;
 pub mod journey;
 pub mod keymap;
@@ -15,6 +16,7 @@ pub mod peers;
 pub mod practice;
 pub mod privacy;
 pub mod reference;
+pub mod roleplay;
 pub mod tools;
 
 use std::collections::HashMap;
@@ -86,6 +88,8 @@ pub enum Confirm {
     Tool(tools::ToolConfirm),
     /// Leave a practice round before its end (answers so far are kept).
     LeaveRound,
+    /// Leave a role-play being coded (codes so far are kept).
+    LeaveRolePlay,
     /// Remove a skill's demonstrated mark (and its sign-off).
     RemoveSkillMark(String),
     /// Remove an on-the-job hours entry.
@@ -133,6 +137,10 @@ pub struct App {
     pub notices: Vec<String>,
     pub status: Option<Status>,
     pub help_open: bool,
+    /// Where help is scrolled to, and what is being found in it.
+    pub help: help::HelpView,
+    /// Columns and rows of the terminal, for page lengths.
+    pub viewport: (u16, u16),
     pub confirm: Option<Confirm>,
     pub home_selected: usize,
     pub peers_view: PeersView,
@@ -190,6 +198,8 @@ impl App {
             notices,
             status: None,
             help_open: false,
+            help: help::HelpView::default(),
+            viewport: (80, 24),
             confirm: None,
             home_selected: 0,
             peers_view: PeersView::default(),
@@ -317,7 +327,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     app.now = now;
     if !matches!(
         action,
-        Action::Tick | Action::DataLoaded { .. } | Action::JourneyLoaded(_) | Action::EffectDone(_)
+        Action::Tick
+            | Action::Resize(..)
+            | Action::DataLoaded { .. }
+            | Action::JourneyLoaded(_)
+            | Action::EffectDone(_)
     ) {
         // A key press clears an old message: it has been seen.
         if !matches!(action, Action::EffectFailed { .. }) {
@@ -346,6 +360,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         Action::Interrupt => interrupt(app),
         Action::ToggleHelp => {
             app.help_open = !app.help_open;
+            app.help = help::HelpView::default();
+            vec![]
+        }
+        Action::Resize(w, h) => {
+            app.viewport = (w, h);
             vec![]
         }
         Action::Confirm(yes) => answer(app, yes),
@@ -374,8 +393,17 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             vec![]
         }
         Action::Open(dest) => open_and_load(app, dest),
-        Action::PracticeLoaded { rounds, problems } => {
+        Action::PracticeLoaded {
+            rounds,
+            roleplays,
+            problems,
+        } => {
             practice::loaded(app, rounds, problems);
+            roleplay::loaded(app, roleplays);
+            vec![]
+        }
+        Action::TranscriptRead(parsed) => {
+            roleplay::transcript_ready(app, parsed, now);
             vec![]
         }
         Action::CompetenciesLoaded { record, problems } => {
@@ -387,6 +415,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         Action::ToggleReference => {
             reference::toggle(app);
+            vec![]
+        }
+        other if app.help_open => {
+            help::update(app, other);
             vec![]
         }
         other if app.reference_open() => reference::update(app, other, now),
@@ -478,7 +510,6 @@ fn home(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::ResumeDraft if !app.drafts.is_empty() => app.screen = Screen::DraftOffer,
-        Action::Back => return request_quit(app),
         _ => {}
     }
     vec![]
@@ -562,6 +593,7 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
         }
         Confirm::Tool(q) => tools::answer(app, q),
         Confirm::LeaveRound => practice::leave_round(app),
+        Confirm::LeaveRolePlay => roleplay::leave(app),
         Confirm::RemoveSkillMark(skill) => competencies::remove_mark(app, &skill),
         Confirm::RemoveHours(id) => competencies::remove_hours(app, id),
         Confirm::DiscardCompetencyForm => {
@@ -593,6 +625,7 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
         Done::WorksheetDeleted(id) => tools::worksheet_deleted(app, id),
         Done::SafetyPlanSaved { history, version } => tools::plan_saved(app, *history, version),
         Done::PracticeRoundSaved(id) => practice::saved(app, id),
+        Done::RolePlaySaved(id) => roleplay::saved(app, id),
         Done::CompetenciesSaved => competencies::saved(app),
         Done::Unlocked => return privacy::unlocked(app),
         Done::GoalsSaved => {}
@@ -624,6 +657,7 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
             "{message} The note is still open here; save again (Ctrl+S) once fixed."
         )),
         EffectKind::SavePracticeRound => practice::save_failed(app, &message),
+        EffectKind::SaveRolePlay => roleplay::save_failed(app, &message),
         EffectKind::SaveCompetencies => competencies::save_failed(app, &message),
         EffectKind::LoadCompetencies => competencies::load_failed(app, message),
         EffectKind::CheckPassphrase => privacy::unlock_failed(app, message),

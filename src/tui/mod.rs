@@ -10,7 +10,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-pub use effects::{NoteStore, execute};
+pub use effects::{NoteStore, execute, read_transcript};
 pub use event_loop::run_app;
 pub use terminal::install_private_panic_hook;
 
@@ -90,6 +90,8 @@ fn worth_telling(p: &Problem) -> bool {
             | ProblemKind::Unreadable { .. }
             | ProblemKind::NewerVersion { .. }
             | ProblemKind::NotPrivate
+            | ProblemKind::ForeignOwner
+            | ProblemKind::PlainInEncrypted { .. }
     )
 }
 

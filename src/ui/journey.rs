@@ -131,7 +131,7 @@ pub fn draw_last_time(frame: &mut Frame, area: Rect, app: &App, peer_id: uuid::U
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(panel("Last time (l hides, L to notes)", false)),
+            .block(panel("Last time (v hides, V to notes)", false)),
         area,
     );
 }
@@ -210,36 +210,4 @@ pub fn draw_review(frame: &mut Frame, area: Rect, review: &GoalReview, title: &s
         let inner = widgets::popup(frame, rect, &title);
         widgets::field(frame, inner, "Their words", field, true);
     }
-}
-
-/// What a saved note did with the peer's goals, for the note view. A goal that is no
-/// longer in the goals file is shown as removed.
-pub fn note_goal_lines(app: &App, session: &crate::domain::Session) -> Vec<Line<'static>> {
-    if session.goals_addressed.is_empty() && session.steps_reviewed.is_empty() {
-        return Vec::new();
-    }
-    let mut out = vec![
-        Line::from(""),
-        Line::from(Span::styled("Their goals this session", THEME.accent)),
-    ];
-    let removed = |id| app.journey.goals.get(id).is_none();
-    for g in &session.goals_addressed {
-        let progress = g.progress.map_or("worked on", |p| p.label());
-        let mut line = format!("• {} [{progress}]", g.text);
-        if !g.their_words.is_empty() {
-            line.push_str(&format!(" \"{}\"", g.their_words));
-        }
-        if removed(g.goal_id) {
-            line.push_str(" (goal removed)");
-        }
-        out.push(Line::from(line));
-    }
-    for r in &session.steps_reviewed {
-        let mut line = format!("  step {}: {}", r.status.label(), r.what);
-        if removed(r.goal_id) {
-            line.push_str(" (goal removed)");
-        }
-        out.push(Line::from(line));
-    }
-    out
 }

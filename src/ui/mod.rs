@@ -17,7 +17,7 @@ mod summary;
 pub mod theme;
 mod tools;
 pub mod widgets;
-pub mod wrap;
+pub use crate::domain::wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -172,6 +172,7 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Confirm) {
         Confirm::LeaveRound => {
             "Leave this round? Answers you already checked are kept; the one being typed is not."
         }
+        Confirm::LeaveRolePlay => "Stop coding this role-play? The codes so far are kept.",
         Confirm::RemoveSkillMark(_) => {
             "Remove this skill's mark, with its evidence note and any sign-off?"
         }

@@ -57,7 +57,8 @@ fn draw_sections(frame: &mut Frame, area: Rect, form: &SummaryForm) {
     frame.render_stateful_widget(
         List::new(items)
             .block(panel("Note", false))
-            .highlight_style(THEME.selected),
+            .highlight_style(THEME.selected)
+            .highlight_symbol("› "),
         area,
         &mut state,
     );
@@ -213,7 +214,8 @@ fn draw_activities(frame: &mut Frame, area: Rect, form: &SummaryForm) {
     frame.render_stateful_widget(
         List::new(items)
             .block(panel(SummaryField::Activities.label(), true))
-            .highlight_style(THEME.selected),
+            .highlight_style(THEME.selected)
+            .highlight_symbol("› "),
         area,
         &mut state,
     );

@@ -16,6 +16,8 @@ mod groups;
 #[rustfmt::skip]
 mod tables;
 mod journey;
+#[rustfmt::skip]
+pub mod roleplay;
 pub mod tools;
 pub mod trainee;
 pub mod user;
@@ -29,6 +31,8 @@ pub use user::{KeyFileError, Keymap};
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Mode {
     Help,
+    /// Typing in help's find box.
+    HelpFind,
     Confirm,
     Home,
     DraftOffer,
@@ -91,6 +95,20 @@ pub enum Mode {
     PracticeSummary,
     PracticeProgress,
     PracticeReview,
+    /// Coding a live role-play: one key per behaviour.
+    PracticeObserve,
+    /// Typing the note of a pinned moment.
+    PracticePin,
+    /// The four global ratings at the end of a role-play.
+    PracticeGlobals,
+    /// Typing, pasting or naming a transcript.
+    PracticeTranscript,
+    /// Stepping through a coded transcript.
+    PracticeCoding,
+    /// One coded role-play: counts, scores, pins, globals.
+    PracticeDebrief,
+    /// Progress: coded role-plays over time.
+    PracticeRolePlays,
     Competencies,
     CompetencyArea,
     CompetencyHours,
@@ -113,8 +131,9 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, for the user key file and for tests over all modes.
-    pub const ALL: [Mode; 54] = [
+    pub const ALL: [Mode; 62] = [
         Mode::Help,
+        Mode::HelpFind,
         Mode::Confirm,
         Mode::Home,
         Mode::DraftOffer,
@@ -157,6 +176,13 @@ impl Mode {
         Mode::PracticeSummary,
         Mode::PracticeProgress,
         Mode::PracticeReview,
+        Mode::PracticeObserve,
+        Mode::PracticePin,
+        Mode::PracticeGlobals,
+        Mode::PracticeTranscript,
+        Mode::PracticeCoding,
+        Mode::PracticeDebrief,
+        Mode::PracticeRolePlays,
         Mode::Competencies,
         Mode::CompetencyArea,
         Mode::CompetencyHours,
@@ -174,7 +200,8 @@ impl Mode {
     pub fn is_typing(self) -> bool {
         matches!(
             self,
-            Mode::PeerForm
+            Mode::HelpFind
+                | Mode::PeerForm
                 | Mode::PickPeer
                 | Mode::Notes
                 | Mode::SummaryText
@@ -189,6 +216,8 @@ impl Mode {
                 | Mode::RefSearch
                 | Mode::PracticeAnswer
                 | Mode::PracticeSteps
+                | Mode::PracticePin
+                | Mode::PracticeTranscript
                 | Mode::CompetencyForm
                 | Mode::ReviewWords
                 | Mode::Unlock
@@ -370,6 +399,11 @@ pub fn default_bindings(mode: Mode) -> Vec<Binding> {
         .collect()
 }
 
+/// How many bindings at the end of a mode's list are the keys that work anywhere.
+pub fn tail_len(mode: Mode) -> usize {
+    tables::tail(mode).iter().map(|g| g.len()).sum()
+}
+
 /// The live commands of a mode (defaults, or as remapped by the user).
 pub fn bindings(app: &App, mode: Mode) -> &[Binding] {
     app.keys.bindings(mode)
@@ -387,7 +421,7 @@ pub fn mode(app: &App) -> Mode {
         return Mode::Unlock;
     }
     if app.help_open {
-        return Mode::Help;
+        return super::help::mode(app);
     }
     mode_under_help(app)
 }
@@ -466,7 +500,19 @@ pub fn map_key(app: &App, key: KeyEvent) -> Option<Action> {
     if mode == Mode::Blank {
         return Some(Action::Unblank);
     }
-    mode.is_typing().then_some(Action::Input(key))
+    mode.is_typing().then_some(Action::Input(key.into()))
+}
+
+/// Turns pasted text into input for the focused field. Outside a text field a paste does
+/// nothing: it is never read as keys, so it cannot fire a shortcut.
+pub fn map_paste(app: &App, text: &str) -> Option<Action> {
+    let mode = mode(app);
+    if !mode.is_typing() {
+        return None;
+    }
+    Some(Action::Input(super::field::Typed::Paste(
+        super::field::clean_paste(text),
+    )))
 }
 
 /// The bottom bar of a mode at a width: the bindings shown, in table order, and the hint

@@ -3,13 +3,14 @@
 //! A mode is one line in `groups`; a binding is one line in its mode's table.
 
 use super::groups::*;
-use super::{Group, Mode, bar, fin, journey, more, tools, trainee};
+use super::{Group, Mode, bar, fin, journey, more, roleplay, tools, trainee};
 use crate::app::{Action, Destination};
 
 /// The groups of a mode, in the order the bar and help show them.
 pub fn groups(mode: Mode) -> &'static [Group] {
     match mode {
         Mode::Help => &[HELP_OVERLAY],
+        Mode::HelpFind => &[HELP_FIND, ARROW_MOVES],
         Mode::Confirm => &[CONFIRM],
         Mode::Home => &[HOME_KEYS, LIST_MOVES, HELP, QUIT],
         Mode::DraftOffer => &[DRAFT_OFFER, LIST_MOVES, HELP],
@@ -36,6 +37,7 @@ pub fn groups(mode: Mode) -> &'static [Group] {
         _ => tools::groups(mode)
             .or_else(|| trainee::groups(mode))
             .or_else(|| journey::groups(mode))
+            .or_else(|| roleplay::groups(mode))
             .unwrap_or(&[]),
     }
 }
@@ -55,7 +57,7 @@ pub fn tail(mode: Mode) -> &'static [Group] {
 /// What help calls each mode.
 pub fn title(mode: Mode) -> &'static str {
     match mode {
-        Mode::Help => "Help",
+        Mode::Help | Mode::HelpFind => "Help",
         Mode::Confirm => "A question",
         Mode::Home => "Home",
         Mode::DraftOffer => "Unfinished sessions",
@@ -84,6 +86,12 @@ pub fn title(mode: Mode) -> &'static str {
         | Mode::PracticeReview => "Practice",
         Mode::PracticeAnswer | Mode::PracticeSteps | Mode::PracticeChoose
         | Mode::PracticeFeedback => "Practice round",
+        Mode::PracticeObserve | Mode::PracticePin => "Observing a role-play",
+        Mode::PracticeGlobals => "Role-play: global ratings",
+        Mode::PracticeTranscript => "Role-play transcript",
+        Mode::PracticeCoding => "Coding a transcript",
+        Mode::PracticeDebrief => "Role-play debrief",
+        Mode::PracticeRolePlays => "Practice: role-plays",
         Mode::Competencies | Mode::CompetencyArea | Mode::CompetencyHours
         | Mode::CompetencyForm => "Competency record",
         Mode::SummaryReview | Mode::ReviewWords | Mode::PeerPage
@@ -93,6 +101,18 @@ pub fn title(mode: Mode) -> &'static str {
 
 const HELP_OVERLAY: Group = &[
     fin(&[ESC, ch('?'), ch('q'), ENTER, F1], "Esc", "close help", Action::ToggleHelp),
+    bar(&[UP, ch('k')], "↑↓", "scroll", Action::Up),
+    more(&[DOWN, ch('j')], "↓", "scroll down", Action::Down),
+    bar(&[PGDN, ch(' ')], "PgDn", "page down", Action::PageDown),
+    more(&[PGUP], "PgUp", "page up", Action::PageUp),
+    more(&[HOME, ch('g')], "Home", "first line", Action::Top),
+    more(&[END, ch('G')], "End", "last line", Action::Bottom),
+    bar(&[ch('/')], "/", "find a key", Action::StartFilter),
+];
+const HELP_FIND: Group = &[
+    fin(&[ENTER], "Enter", "done", Action::Submit),
+    fin(&[ESC], "Esc", "clear", Action::Back),
+    more(&[F1], "F1", "close help", Action::ToggleHelp),
 ];
 
 const CONFIRM: Group = &[
@@ -168,8 +188,8 @@ const SESSION_END: Group = &[
     bar(&[ch('!')], "!", "safety concern", Action::ToggleSafetyConcern),
     bar(&[ch('f')], "f", "follow-up", Action::ToggleFollowUp),
     more(&[ch('s')], "s", "safety plan", Action::OpenSafetyPlan),
-    bar(&[ch('l')], "l", "last time", Action::ToggleLastTime),
-    more(&[ch('L')], "L", "put last time into the notes", Action::InsertLastTime),
+    bar(&[ch('v')], "v", "last time", Action::ToggleLastTime),
+    more(&[ch('V')], "V", "put last time into the notes", Action::InsertLastTime),
     more(&[ch('P')], "P", "peer page", Action::OpenPeerPage),
     fin(&[ch('e')], "e", "end session", Action::EndSession),
 ];
@@ -215,6 +235,8 @@ const NOTE: Group = &[
     more(&[DOWN, ch('j')], "↓", "scroll down", Action::Down),
     more(&[PGUP], "PgUp", "page up", Action::PageUp),
     more(&[PGDN, ch(' ')], "PgDn", "page down", Action::PageDown),
+    more(&[HOME, ch('g')], "Home", "top", Action::Top),
+    more(&[END, ch('G')], "End", "end", Action::Bottom),
     bar(&[ch('a')], "a", "amend", Action::Amend),
 ];
 const AMEND: Group = &[fin(&[ctrl('s')], "Ctrl+S", "save amendment", Action::Save)];

@@ -230,3 +230,17 @@ fn keys_parse_as_written_in_help() {
     assert!(user::parse_key("Hyper+Q").is_err());
     assert!(user::parse_key("F13").is_err());
 }
+
+#[test]
+fn the_readme_example_is_a_valid_key_file() {
+    let readme = include_str!("../../../README.md");
+    let start = readme.find("end-session = [").expect("example in README");
+    let end = start + readme[start..].find("```").expect("end of example");
+    let map = load(&readme[start..end]).expect("the README example loads");
+    let next = map
+        .bindings(Mode::SessionCommands)
+        .iter()
+        .find(|b| matches!(b.action, Action::NextStage))
+        .expect("next stage");
+    assert_eq!(next.keys, vec![Key::Char('l'), Key::Code(KeyCode::Right)]);
+}

@@ -9,12 +9,22 @@ use crate::domain::practice::{Drill, Phase, SkillChoice};
 
 /// The mode of the practice screen.
 pub(super) fn practice_mode(app: &App) -> Mode {
+    if let Some(mode) = super::roleplay::mode(app) {
+        return mode;
+    }
     let view = &app.practice;
     match view.pane {
         PracticePane::Setup => Mode::PracticeSetup,
         PracticePane::Summary => Mode::PracticeSummary,
         PracticePane::Progress => Mode::PracticeProgress,
         PracticePane::Review => Mode::PracticeReview,
+        // Handled above.
+        PracticePane::Observe
+        | PracticePane::Globals
+        | PracticePane::TranscriptInput
+        | PracticePane::Coding
+        | PracticePane::Debrief
+        | PracticePane::RolePlays => Mode::PracticeSetup,
         PracticePane::Round => match view
             .round
             .as_ref()
@@ -77,6 +87,19 @@ const SETUP: Group = &[
     bar(&[LEFT, ch('h')], "←→", "change", Action::PrevValue),
     more(&[RIGHT, ch('l')], "→", "next value", Action::NextValue),
     bar(&[ch('p')], "p", "progress", Action::ShowProgress),
+    // Shown on the setup panel itself, to keep the bar short.
+    more(
+        &[ch('o')],
+        "o",
+        "observe and code a live role-play",
+        Action::StartObserving,
+    ),
+    more(
+        &[ch('t')],
+        "t",
+        "code a role-play transcript",
+        Action::OpenTranscript,
+    ),
 ];
 
 const ANSWER: Group = &[
@@ -159,7 +182,10 @@ const ROUND_SUMMARY: Group = &[
     ),
 ];
 
-const PROGRESS: Group = &[bar(&[ENTER], "Enter", "review round", Action::Submit)];
+const PROGRESS: Group = &[
+    bar(&[ENTER], "Enter", "review round", Action::Submit),
+    bar(&[TAB], "Tab", "role-plays", Action::SwitchPane),
+];
 
 const AREAS: Group = &[
     bar(&[ENTER], "Enter", "open area", Action::Submit),
