@@ -206,6 +206,16 @@ pub enum Action {
     ActivityLogLoaded(ActivityLog),
     /// A report, added up by the store.
     ReportLoaded(Box<Report>),
+    /// Session: show or hide the Last time panel.
+    ToggleLastTime,
+    /// Session: put a line about last time into the notes.
+    InsertLastTime,
+    /// Open the peer page of the selected peer (Peers, History, Home's Coming up) or of the
+    /// session's peer.
+    OpenPeerPage,
+    /// Every peer's goals, latest sessions and safety plan dates, read after opening and
+    /// after every save that changes them.
+    JourneyLoaded(Box<crate::domain::goals::Journey>),
     /// The outside world finished an effect.
     EffectDone(Done),
     /// An effect failed; the message says what happened and what to do, without note text.
@@ -285,6 +295,8 @@ pub enum Effect {
         path: std::path::PathBuf,
         text: String,
     },
+    /// Save every peer's goals (after a session that worked on them).
+    SaveGoals(crate::domain::goals::GoalBook),
     Quit,
 }
 
@@ -313,6 +325,7 @@ pub enum EffectKind {
     SaveActivityLog,
     LoadReport,
     WriteFile,
+    SaveGoals,
 }
 
 impl Effect {
@@ -340,6 +353,7 @@ impl Effect {
             Effect::SaveActivityLog(_) => EffectKind::SaveActivityLog,
             Effect::LoadReport(_) => EffectKind::LoadReport,
             Effect::WriteFile { .. } => EffectKind::WriteFile,
+            Effect::SaveGoals(_) => EffectKind::SaveGoals,
             Effect::Quit => return None,
         })
     }
@@ -367,4 +381,5 @@ pub enum Done {
     SettingsSaved(Settings),
     ActivityLogSaved,
     FileWritten(std::path::PathBuf),
+    GoalsSaved,
 }

@@ -116,6 +116,15 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
                 return vec![Effect::LoadNote(item.id)];
             }
         }
+        Action::OpenPeerPage => {
+            let peer = app
+                .filtered_history()
+                .get(app.history_view.selected)
+                .map(|h| h.peer_id);
+            if let Some(p) = peer {
+                return super::journey::open_peer_page(app, p);
+            }
+        }
         Action::Back => app.screen = Screen::Home,
         _ => {}
     }

@@ -32,6 +32,8 @@ pub struct LiveSession {
     pub tools: super::tools::SessionTools,
     /// The note read back with the peer, when open.
     pub read_back: Option<super::read_back::ReadBackView>,
+    /// The Last time panel is shown (when the peer has an earlier session).
+    pub last_time_open: bool,
 }
 
 impl LiveSession {
@@ -49,6 +51,7 @@ impl LiveSession {
             draft_error: false,
             tools: super::tools::SessionTools::default(),
             read_back: None,
+            last_time_open: true,
         }
     }
 
@@ -66,6 +69,8 @@ impl LiveSession {
         if let Some(form) = &self.summary {
             s.summary = form.to_summary_lenient();
             s.activity_minutes = form.activity_minutes.clone();
+            s.goals_addressed = form.review.addressed();
+            s.steps_reviewed = form.review.reviewed();
         }
         self.tools.put_into(&mut s);
         s
@@ -112,6 +117,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     if let Some(effects) = super::tools::in_session(app, &action, now) {
         return effects;
     }
+    if super::journey::last_time(app, &action) {
+        return vec![];
+    }
+    if matches!(action, Action::OpenPeerPage) {
+        let peer = app.live.as_ref().map(|l| l.session.peer_id);
+        return peer.map_or_else(Vec::new, |p| super::journey::open_peer_page(app, p));
+    }
     let Some(live) = app.live.as_mut() else {
         app.screen = Screen::Home;
         return vec![];
@@ -148,6 +160,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             let mut form = SummaryForm::new(&live.session.summary, now);
             form.activity_minutes = live.session.activity_minutes.clone();
             form.duration_minutes = minutes_between(live.session.started_at, now);
+            form.review = super::journey::GoalReview::new(&app.journey, &live.session);
             live.summary = Some(form);
             app.screen = Screen::Summary;
             // Typing may have happened since the last autosave: keep it now.
@@ -169,16 +182,19 @@ pub enum SummaryField {
     WhatMatters,
     Discussed,
     Strengths,
+    /// The peer's goals so far: worked on, progress, their words; next steps done or not.
+    Review,
     Goals,
     FollowUp,
     Activities,
 }
 
 impl SummaryField {
-    pub const ALL: [SummaryField; 6] = [
+    pub const ALL: [SummaryField; 7] = [
         SummaryField::WhatMatters,
         SummaryField::Discussed,
         SummaryField::Strengths,
+        SummaryField::Review,
         SummaryField::Goals,
         SummaryField::FollowUp,
         SummaryField::Activities,
@@ -189,7 +205,8 @@ impl SummaryField {
             SummaryField::WhatMatters => "What matters to them (their words)",
             SummaryField::Discussed => "What was discussed",
             SummaryField::Strengths => "Strengths noticed",
-            SummaryField::Goals => "Goals and next steps",
+            SummaryField::Review => "Their goals: this session",
+            SummaryField::Goals => "New goals and next steps",
             SummaryField::FollowUp => "Follow-up date",
             SummaryField::Activities => "Direct activities",
         }
@@ -224,6 +241,8 @@ pub struct SummaryForm {
     /// The session's length when "end" was pressed, for the default split.
     pub duration_minutes: u32,
     pub error: Option<String>,
+    /// The peer's active goals and what this session did with them.
+    pub review: super::journey::GoalReview,
 }
 
 impl SummaryForm {
@@ -247,6 +266,7 @@ impl SummaryForm {
             activity_minutes: BTreeMap::new(),
             duration_minutes: 0,
             error: None,
+            review: Default::default(),
         };
         f.refocus();
         f
@@ -434,6 +454,7 @@ impl GoalEditor {
         }
         Ok(Goal {
             in_their_words: text,
+            goal_id: None,
             next_steps,
         })
     }
@@ -492,6 +513,19 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
         return vec![];
     }
     let field = form.field();
+    if field == SummaryField::Review
+        && (form.review.editing_words.is_some()
+            || !form.review.is_empty()
+                && matches!(
+                    action,
+                    Action::Up | Action::Down | Action::ToggleItem | Action::Submit
+                ))
+    {
+        if form.review.update(&action) {
+            live.dirty = true;
+        }
+        return vec![];
+    }
     match action {
         Action::Input(key) => {
             if let Some(f) = form.text_field_mut(field) {
@@ -606,7 +640,12 @@ pub(crate) fn save_note(app: &mut App, _now: Timestamp) -> Vec<Effect> {
         }
         return vec![];
     }
-    vec![Effect::SaveSession(session)]
+    let save_goals = match live.summary.as_ref() {
+        Some(form) => super::journey::finish_goals(&app.journey, &form.review, &mut session),
+        None => return vec![],
+    };
+    // The note first: it is the record; the goals follow from it.
+    vec![Effect::SaveSession(session), save_goals]
 }
 
 fn minutes_between(from: Timestamp, to: Timestamp) -> u32 {

@@ -9,6 +9,7 @@ pub mod competencies;
 pub mod field;
 pub mod help;
 pub mod history;
+pub mod journey;
 pub mod keymap;
 pub mod live;
 pub mod office;
@@ -77,6 +78,8 @@ pub enum Screen {
     Activity,
     /// Time reports.
     Reports,
+    /// One peer: profile, goals, next steps, sessions, safety plan, worksheets.
+    PeerPage,
 }
 
 /// A question that must be answered before going on.
@@ -184,6 +187,12 @@ pub struct App {
     pub reports: Option<reports::ReportsView>,
     /// Where files the person writes (progress notes) go by default: their home folder.
     pub export_dir: Option<std::path::PathBuf>,
+    /// Every peer's goals, latest sessions and safety plans, for the journey views.
+    pub journey: crate::domain::goals::Journey,
+    /// The open peer page.
+    pub peer_page: Option<journey::PeerPage>,
+    /// The selected line of Coming up on Home, when that list has the keyboard.
+    pub home_due_selected: Option<usize>,
 }
 
 impl App {
@@ -233,6 +242,9 @@ impl App {
             activity: office::ActivityView::default(),
             reports: None,
             export_dir: None,
+            journey: Default::default(),
+            peer_page: None,
+            home_due_selected: None,
         };
         app.set_data(peers, history);
         app
@@ -342,7 +354,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     app.now = now;
     if !matches!(
         action,
-        Action::Tick | Action::Resize(..) | Action::DataLoaded { .. } | Action::EffectDone(_)
+        Action::Tick
+            | Action::Resize(..)
+            | Action::DataLoaded { .. }
+            | Action::JourneyLoaded(_)
+            | Action::EffectDone(_)
     ) {
         // A key press clears an old message: it has been seen.
         if !matches!(action, Action::EffectFailed { .. }) {
@@ -381,6 +397,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         Action::Confirm(yes) => answer(app, yes),
         Action::DataLoaded { peers, history } => {
             app.set_data(peers, history);
+            vec![]
+        }
+        Action::JourneyLoaded(journey) => {
+            app.journey = *journey;
             vec![]
         }
         Action::NoteLoaded(session) => {
@@ -452,6 +472,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             Screen::Competencies => competencies::update(app, other, now),
             Screen::Activity => office::update(app, other, now),
             Screen::Reports => reports::update(app, other, now),
+            Screen::PeerPage => journey::update_peer_page(app, other),
         },
     }
 }
@@ -507,7 +528,31 @@ fn open_and_load(app: &mut App, dest: Destination) -> Vec<Effect> {
 }
 
 fn home(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(sel) = app.home_due_selected {
+        let items = journey::home_items(app);
+        match action {
+            Action::Up => app.home_due_selected = Some(sel.saturating_sub(1)),
+            Action::Down => {
+                app.home_due_selected = Some((sel + 1).min(items.len().saturating_sub(1)))
+            }
+            Action::Submit | Action::OpenPeerPage => {
+                if let Some(item) = items.get(sel) {
+                    return journey::open_peer_page(app, item.peer_id);
+                }
+            }
+            Action::NextField | Action::PrevField | Action::Back => app.home_due_selected = None,
+            _ => {}
+        }
+        return vec![];
+    }
     match action {
+        Action::NextField | Action::PrevField => {
+            if journey::home_items(app).is_empty() {
+                app.info("Nothing is coming up in the next 7 days.");
+            } else {
+                app.home_due_selected = Some(0);
+            }
+        }
         Action::Up => app.home_selected = app.home_selected.saturating_sub(1),
         Action::Down => app.home_selected = (app.home_selected + 1).min(HOME_MENU.len() - 1),
         Action::Submit => {
@@ -638,6 +683,7 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
         Done::SettingsSaved(s) => office::settings_saved(app, s),
         Done::ActivityLogSaved => office::saved(app),
         Done::FileWritten(path) => history::file_written(app, &path),
+        Done::GoalsSaved => {}
     }
     vec![]
 }
@@ -671,6 +717,9 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
         EffectKind::LoadCompetencies => competencies::load_failed(app, message),
         EffectKind::CheckPassphrase => privacy::unlock_failed(app, message),
         EffectKind::SaveActivityLog => office::save_failed(app, &message),
+        EffectKind::SaveGoals => app.error(format!(
+            "The note is saved, but the peer's goals were not updated: {message}"
+        )),
         _ => app.error(message),
     }
     vec![]

@@ -5,6 +5,7 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use super::competencies::ExportFormat;
+use super::journey::PeerFormat;
 use super::notes::NoteFormat;
 use super::report::ReportFormat;
 
@@ -122,6 +123,21 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What is coming up: follow-ups, next steps, goal target dates, check-ins and safety
+    /// plan reviews due within DAYS (overdue ones included), soonest first.
+    Due {
+        /// How many days ahead to look.
+        #[arg(long, default_value_t = 7, value_name = "DAYS")]
+        within: u32,
+        /// Print a JSON array of {kind, peer_id, peer_alias, due, text, overdue}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The peers: a list, or one peer's page (goals, next steps, sessions, safety plan).
+    Peers {
+        #[command(subcommand)]
+        command: PeersCommand,
+    },
     /// The trainee's competency record (skills demonstrated, sign-offs, on-the-job hours).
     Competencies {
         #[command(subcommand)]
@@ -204,6 +220,27 @@ pub enum NotesCommand {
         /// The progress note layout (e.g. girp, dap; default: the one in settings).
         #[arg(long, value_name = "ID")]
         layout: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeersCommand {
+    /// One line per peer: sessions, last session, active goals, open next steps.
+    List {
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One peer's page: profile, goals with their progress and next steps, the latest
+    /// sessions and the safety plan.
+    Show {
+        /// The peer's alias, or their id (or a unique start of it).
+        peer: String,
+        /// Print JSON (the same as --format json).
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        #[arg(long, value_enum, default_value_t = PeerFormat::Md)]
+        format: PeerFormat,
     },
 }
 

@@ -4,6 +4,7 @@ pub mod args;
 pub mod competencies;
 pub mod debug;
 pub mod generate;
+pub mod journey;
 pub mod language;
 pub mod notes;
 pub mod passphrase;
@@ -22,7 +23,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::storage::{Store, default_data_dir};
-use args::{Cli, Command, CompetenciesCommand, NotesCommand, PracticeCommand};
+use args::{Cli, Command, CompetenciesCommand, NotesCommand, PeersCommand, PracticeCommand};
 
 /// Runs what the command line asked for. Errors come back with context for a one-line
 /// message on standard error.
@@ -208,6 +209,30 @@ pub fn run(cli: Cli) -> Result<()> {
             let store = open_and_tell(&dir)?;
             report::command(&store, quiet_content(), range, format, &mut out)
         }
+        Some(Command::Due { within, json }) => {
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            let (store, journey) = open_journey(&dir)?;
+            let today = crate::domain::now().date_naive();
+            journey::due(&store, &journey, within, json, today, &mut out)
+        }
+        Some(Command::Peers { command }) => {
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            let (store, journey) = open_journey(&dir)?;
+            match command {
+                PeersCommand::List { json } => journey::list(&store, &journey, json, &mut out),
+                PeersCommand::Show { peer, json, format } => {
+                    let format = if json {
+                        journey::PeerFormat::Json
+                    } else {
+                        format
+                    };
+                    let today = crate::domain::now().date_naive();
+                    journey::show(&store, &journey, &peer, format, today, &mut out)
+                }
+            }
+        }
     }
 }
 
@@ -265,6 +290,23 @@ fn open_for_reading(dir: &Path) -> Result<Store> {
     let (store, _) = Store::open_read_only(dir)
         .with_context(|| format!("could not read the data folder {}", dir.display()))?;
     Ok(store)
+}
+
+/// Opens the data folder read only with every peer's goals, latest sessions and safety
+/// plans, reporting unreadable files on standard error.
+fn open_journey(dir: &Path) -> Result<(Store, crate::domain::goals::Journey)> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "no data folder at {}; start the app once, or pass --data-dir DIR",
+            dir.display()
+        );
+    }
+    let (store, mut problems) = Store::open_read_only(dir)
+        .with_context(|| format!("could not read the data folder {}", dir.display()))?;
+    let (journey, more) = store.journey();
+    problems.extend(more);
+    notes::report_problems(&problems, &mut std::io::stderr())?;
+    Ok((store, journey))
 }
 
 fn run_competencies(dir: &Path, command: CompetenciesCommand, out: &mut dyn Write) -> Result<()> {

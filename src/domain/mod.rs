@@ -3,6 +3,7 @@
 pub mod activity;
 pub mod activity_log;
 pub mod competency;
+pub mod goals;
 pub mod language;
 pub mod note_markdown;
 pub mod peer;
@@ -22,7 +23,8 @@ pub mod wrap;
 pub use activity::DirectActivity;
 pub use peer::{Peer, PeerError};
 pub use session::{
-    Amendment, Flags, Measured, PeerComment, ReadBack, Session, SessionKind, StageVisit, ToolUse,
+    Amendment, Flags, Measured, PeerComment, ReadBack, Session, SessionKind, StageVisit,
+    StepReviewed, ToolUse,
 };
 pub use stage::Stage;
 pub use summary::{Goal, NextStep, Summary};

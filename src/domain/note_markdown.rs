@@ -215,6 +215,7 @@ mod tests {
         s.summary.what_matters = "Keeping the job".into();
         s.summary.goals.push(Goal {
             in_their_words: "Finish the certificate".into(),
+            goal_id: None,
             next_steps: vec![NextStep {
                 what: "Call the training centre".into(),
                 who: "peer".into(),

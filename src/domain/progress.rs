@@ -88,9 +88,21 @@ pub struct GoalAddressed {
     pub their_words: Option<String>,
 }
 
-/// The goals a session worked on. The one place that decides it: the summary's goals (in
-/// the peer's words), each with its agreed steps.
+/// The goals a session worked on. The one place that decides it: the peer's goals the
+/// session recorded (with progress and the peer's words), or, for notes written before goals
+/// belonged to peers, the summary's goals in the peer's words.
 pub fn goals_addressed(session: &Session) -> Vec<GoalAddressed> {
+    if !session.goals_addressed.is_empty() {
+        return session
+            .goals_addressed
+            .iter()
+            .map(|g| GoalAddressed {
+                text: g.text.trim().to_string(),
+                progress: g.progress.map(|p| p.label().to_string()),
+                their_words: Some(g.their_words.trim().to_string()).filter(|w| !w.is_empty()),
+            })
+            .collect();
+    }
     session
         .summary
         .goals
@@ -424,6 +436,7 @@ mod tests {
         s.summary.what_matters = "word ".repeat(40);
         s.summary.goals.push(Goal {
             in_their_words: "Keep the flat".into(),
+            goal_id: None,
             next_steps: vec![NextStep {
                 what: "Call the housing office".into(),
                 who: "peer".into(),

@@ -42,9 +42,11 @@ impl SessionFacts {
         let achieved = goals
             .iter()
             .filter(|g| {
-                g.progress
-                    .as_deref()
-                    .is_some_and(|p| p.trim().eq_ignore_ascii_case("achieved"))
+                g.progress.as_deref().is_some_and(|p| {
+                    let p = p.trim();
+                    p.eq_ignore_ascii_case("achieved")
+                        || p.eq_ignore_ascii_case(super::goals::Progress::Done.label())
+                })
             })
             .count();
         let steps = s.summary.goals.iter().flat_map(|g| &g.next_steps);
@@ -53,7 +55,14 @@ impl SessionFacts {
             goals: count(goals.len()),
             goals_achieved: count(achieved),
             next_steps: count(steps.clone().count()),
-            next_steps_done: count(steps.filter(|st| st.done).count()),
+            // Steps ticked in the summary, and steps of the peer's goals this session marked done.
+            next_steps_done: count(
+                steps.filter(|st| st.done).count()
+                    + s.steps_reviewed
+                        .iter()
+                        .filter(|r| r.status == super::goals::StepStatus::Done)
+                        .count(),
+            ),
             read_back: s.read_back.is_some(),
         }
     }

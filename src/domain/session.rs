@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::goals::{GoalAddressed, StepStatus};
 use super::worksheets::SessionWorksheet;
 use super::{DirectActivity, Peer, Stage, Summary, Timestamp};
 
@@ -116,6 +117,13 @@ pub struct Session {
     /// When the note was read back with the peer, and what they added in their own words.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub read_back: Option<ReadBack>,
+    /// The peer's goals this session worked on, with the progress marked and the peer's
+    /// words, so the note ties to the peer's own goals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals_addressed: Vec<GoalAddressed>,
+    /// Next steps of the peer's goals whose status this session changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps_reviewed: Vec<StepReviewed>,
 }
 
 /// The note was read back with the peer (collaborative documentation).
@@ -131,6 +139,15 @@ pub struct ReadBack {
 pub struct PeerComment {
     pub at: Timestamp,
     pub text: String,
+}
+
+/// A next step reviewed in a session: which one, in the words of the time, and its new status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepReviewed {
+    pub goal_id: Uuid,
+    pub step_id: Uuid,
+    pub what: String,
+    pub status: StepStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -166,6 +183,8 @@ impl Session {
             worksheets: Vec::new(),
             activity_minutes: BTreeMap::new(),
             read_back: None,
+            goals_addressed: Vec::new(),
+            steps_reviewed: Vec::new(),
         }
     }
 
@@ -306,6 +325,7 @@ impl Session {
             .chain(self.summary.texts())
             .chain(self.amendments.iter().map(|a| a.text.as_str()))
             .chain(self.worksheets.iter().flat_map(|w| w.sheet.texts()))
+            .chain(self.goals_addressed.iter().map(|g| g.their_words.as_str()))
     }
 }
 

@@ -25,6 +25,9 @@ pub struct Summary {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Goal {
     pub in_their_words: String,
+    /// The peer goal this became (absent in notes written before goals belonged to peers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal_id: Option<uuid::Uuid>,
     #[serde(default)]
     pub next_steps: Vec<NextStep>,
 }

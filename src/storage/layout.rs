@@ -23,6 +23,9 @@ pub const WORKSHEETS_DIR: &str = "worksheets";
 /// One file per peer with a safety plan, `<peer-uuid>.json`, holding every version.
 /// Created on the first save.
 pub const SAFETY_PLANS_DIR: &str = "safety_plans";
+/// Every peer's goals and next steps, `{"schema_version":1,"goals":{"goals":[...]}}`.
+/// Created on first open by a version that keeps goals per peer.
+pub const GOALS_FILE: &str = "goals.json";
 /// Practice for trainees; created on the first save.
 pub const PRACTICE_DIR: &str = "practice";
 /// One file per practice round, `<uuid>.json`.

@@ -32,6 +32,8 @@ pub enum FileKind {
     Competencies,
     /// `activity_log.json`.
     ActivityLog,
+    /// `goals.json`: every peer's goals.
+    Goals,
     /// `practice/roleplays/<uuid>.json`.
     RolePlay,
 }

@@ -30,10 +30,12 @@ use super::schema::{
 use crate::domain::{Peer, Session};
 
 mod activity_log;
+mod goals;
 mod practice;
 mod scan;
 mod worksheets;
 
+pub use goals::GoalsOrigin;
 pub(crate) use scan::seal_if_plain;
 use scan::{list_sessions_with_meta, seal_plain_files, session_stamps};
 

@@ -8,6 +8,7 @@ use crate::app::tools::SafetyPlanSave;
 use crate::app::{self, Action, App, Done, Effect, HistoryItem};
 use crate::domain::activity_log::ActivityLog;
 use crate::domain::competency::CompetencyRecord;
+use crate::domain::goals::{GoalBook, Journey};
 use crate::domain::practice::{RolePlayRecord, RoundRecord};
 use crate::domain::report::{DayRange, FieldAverages, Report};
 use crate::domain::secret::Passphrase;
@@ -75,6 +76,14 @@ pub trait NoteStore {
     fn check_passphrase(&self, passphrase: &Passphrase) -> Result<(), String> {
         let _ = passphrase;
         Err("this data folder has no passphrase".into())
+    }
+    /// Every peer's goals, latest sessions and safety plan dates.
+    fn journey(&self) -> Journey {
+        Journey::default()
+    }
+    /// Saves every peer's goals durably.
+    fn save_goals(&mut self, _book: &GoalBook) -> Result<(), String> {
+        Err("this store cannot keep goals".into())
     }
     /// The activity log (empty when nothing was logged).
     fn activity_log(&self) -> Result<ActivityLog, String> {
@@ -205,6 +214,9 @@ pub fn execute(
             Effect::SaveCompetencies(c) => store
                 .save_competencies(&c)
                 .map(|()| Some(Action::EffectDone(Done::CompetenciesSaved))),
+            Effect::SaveGoals(book) => store
+                .save_goals(&book)
+                .map(|()| Some(Action::EffectDone(Done::GoalsSaved))),
             Effect::CheckPassphrase(p) => store
                 .check_passphrase(&p)
                 .map(|()| Some(Action::EffectDone(Done::Unlocked))),
@@ -227,6 +239,14 @@ pub fn execute(
             kind,
             Some(app::EffectKind::SavePeer | app::EffectKind::SaveSession)
         );
+        let journey_changed = matches!(
+            kind,
+            Some(
+                app::EffectKind::SaveSession
+                    | app::EffectKind::SaveGoals
+                    | app::EffectKind::SaveSafetyPlan
+            )
+        );
         match (result, kind) {
             (Ok(action), _) => {
                 if refresh {
@@ -234,6 +254,10 @@ pub fn execute(
                         peers: store.peers(),
                         history: store.history(),
                     };
+                    queue.extend(app::update(app, loaded, now));
+                }
+                if journey_changed {
+                    let loaded = Action::JourneyLoaded(Box::new(store.journey()));
                     queue.extend(app::update(app, loaded, now));
                 }
                 if let Some(a) = action {

@@ -152,6 +152,14 @@ impl NoteStore for Store {
         Some(self.dir().to_path_buf())
     }
 
+    fn journey(&self) -> crate::domain::goals::Journey {
+        Store::journey(self).0
+    }
+
+    fn save_goals(&mut self, book: &crate::domain::goals::GoalBook) -> Result<(), String> {
+        Store::save_goal_book(self, book).map_err(|e| e.to_string())
+    }
+
     fn check_passphrase(&self, passphrase: &Passphrase) -> Result<(), String> {
         crate::storage::crypt::check_passphrase(self.dir(), passphrase).map_err(|e| match e {
             crate::storage::crypt::CryptError::WrongPassphrase => {

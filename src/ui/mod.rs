@@ -4,9 +4,11 @@ mod competencies;
 mod help;
 mod history;
 mod home;
+mod journey;
 mod new_session;
 mod note;
 mod office;
+mod peer_page;
 mod peers;
 mod practice;
 pub mod privacy;
@@ -64,6 +66,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Tools => tools::draw_home(frame, body, app),
         Screen::Practice => practice::draw(frame, body, app),
         Screen::Competencies => competencies::draw(frame, body, app),
+        Screen::PeerPage => peer_page::draw(frame, body, app),
         Screen::Activity => office::draw_activity(frame, body, app),
         Screen::Reports => reports::draw(frame, body, app),
     }
@@ -124,6 +127,7 @@ fn screen_name(screen: Screen) -> &'static str {
         Screen::Competencies => "Competencies",
         Screen::Activity => "Activity log",
         Screen::Reports => "Reports",
+        Screen::PeerPage => "Peer",
     }
 }
 

@@ -21,8 +21,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Length(30), Constraint::Min(20)]).areas(area);
-    let [sections, measured] =
-        Layout::vertical([Constraint::Length(8), Constraint::Min(3)]).areas(left);
+    let [sections, measured] = Layout::vertical([
+        Constraint::Length(SummaryField::ALL.len() as u16 + 2),
+        Constraint::Min(3),
+    ])
+    .areas(left);
     draw_sections(frame, sections, form);
     draw_measured(frame, measured, &live.session, form);
     draw_editor(frame, right, form, app.content.language());
@@ -36,6 +39,7 @@ fn filled(form: &SummaryForm, f: SummaryField) -> bool {
         SummaryField::WhatMatters => !form.what_matters.is_blank(),
         SummaryField::Discussed => !form.discussed.is_blank(),
         SummaryField::Strengths => !form.strengths.is_blank(),
+        SummaryField::Review => form.review.touched(),
         SummaryField::Goals => !form.goals.is_empty(),
         SummaryField::FollowUp => !form.follow_up.is_blank(),
         SummaryField::Activities => !form.activities.is_empty(),
@@ -66,7 +70,8 @@ fn short_label(f: SummaryField) -> &'static str {
         SummaryField::WhatMatters => "What matters to them",
         SummaryField::Discussed => "Discussed",
         SummaryField::Strengths => "Strengths",
-        SummaryField::Goals => "Goals & next steps",
+        SummaryField::Review => "Their goals",
+        SummaryField::Goals => "New goals & steps",
         SummaryField::FollowUp => "Follow-up date",
         SummaryField::Activities => "Direct activities",
     }
@@ -174,6 +179,9 @@ fn draw_editor(frame: &mut Frame, area: Rect, form: &SummaryForm, rules: &[Langu
                 .wrap(Wrap { trim: true }),
                 help,
             );
+        }
+        SummaryField::Review => {
+            super::journey::draw_review(frame, main, &form.review, field.label())
         }
         SummaryField::Goals => draw_goals(frame, main, form),
         SummaryField::Activities => draw_activities(frame, main, form),

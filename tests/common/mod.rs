@@ -5,6 +5,7 @@
 use alongside::app::tools::SafetyPlanSave;
 use alongside::app::{self, App, HistoryItem, keymap};
 use alongside::domain::competency::CompetencyRecord;
+use alongside::domain::goals::{GoalBook, Journey, LastTime};
 use alongside::domain::practice::{RolePlayRecord, RoundRecord};
 use alongside::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use alongside::domain::{Peer, Session, SessionKind, Stage, Timestamp};
@@ -38,6 +39,8 @@ pub struct MemoryStore {
     pub competencies: CompetencyRecord,
     pub activity_log: alongside::domain::activity_log::ActivityLog,
     pub settings: Option<alongside::domain::settings::Settings>,
+    /// Every peer's goals, as goals.json would hold them.
+    pub goals: GoalBook,
 }
 
 impl MemoryStore {
@@ -78,6 +81,37 @@ impl NoteStore for MemoryStore {
             Some(p) => *p = peer.clone(),
             None => self.peers.push(peer.clone()),
         }
+        Ok(())
+    }
+    fn journey(&self) -> Journey {
+        let mut j = Journey {
+            goals: self.goals.clone(),
+            ..Journey::default()
+        };
+        // Newest first; of equal start times, the one saved last.
+        let mut sessions: Vec<&Session> = self.sessions.iter().rev().collect();
+        sessions.sort_by_key(|s| std::cmp::Reverse(s.started_at));
+        for s in sessions {
+            let day = s.started_at.date_naive();
+            j.last_contact.entry(s.peer_id).or_insert(day);
+            j.last.entry(s.peer_id).or_insert_with(|| LastTime::of(s));
+            if s.flags.safety_concern {
+                let st = j.safety.entry(s.peer_id).or_default();
+                st.flagged_on.get_or_insert(day);
+            }
+        }
+        for h in &self.safety_plans {
+            if let Some(v) = h.latest() {
+                let st = j.safety.entry(h.peer_id).or_default();
+                st.plan_version = Some(v.version);
+                st.plan_reviewed = Some(v.saved_at.date_naive());
+            }
+        }
+        j
+    }
+    fn save_goals(&mut self, book: &GoalBook) -> Result<(), String> {
+        self.check()?;
+        self.goals = book.clone();
         Ok(())
     }
     fn save_session(&mut self, session: &Session) -> Result<(), String> {
@@ -278,13 +312,15 @@ pub fn sample_store() -> MemoryStore {
 }
 
 pub fn app_from(store: &MemoryStore) -> App {
-    App::new(
+    let mut app = App::new(
         store.peers(),
         store.history(),
         store.drafts.clone(),
         Vec::new(),
         t0(),
-    )
+    );
+    app.journey = store.journey();
+    app
 }
 
 pub fn key(code: KeyCode) -> KeyEvent {

@@ -16,6 +16,7 @@ mod groups;
 pub mod office;
 #[rustfmt::skip]
 mod tables;
+mod journey;
 #[rustfmt::skip]
 pub mod roleplay;
 pub mod tools;
@@ -113,6 +114,14 @@ pub enum Mode {
     CompetencyArea,
     CompetencyHours,
     CompetencyForm,
+    /// Summary: the peer's goals, reviewed for this session.
+    SummaryReview,
+    /// Summary: typing what the peer said about a goal.
+    ReviewWords,
+    /// One peer's page.
+    PeerPage,
+    /// Home: the Coming up list has the keyboard.
+    HomeComingUp,
     /// The screen is blanked (Ctrl+B): any key ends it.
     Blank,
     /// The crisis resources overlay (F9).
@@ -139,7 +148,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, for the user key file and for tests over all modes.
-    pub const ALL: [Mode; 66] = [
+    pub const ALL: [Mode; 70] = [
         Mode::Help,
         Mode::HelpFind,
         Mode::Confirm,
@@ -195,6 +204,10 @@ impl Mode {
         Mode::CompetencyArea,
         Mode::CompetencyHours,
         Mode::CompetencyForm,
+        Mode::SummaryReview,
+        Mode::ReviewWords,
+        Mode::PeerPage,
+        Mode::HomeComingUp,
         Mode::Blank,
         Mode::Crisis,
         Mode::Unlock,
@@ -231,6 +244,7 @@ impl Mode {
                 | Mode::PracticePin
                 | Mode::PracticeTranscript
                 | Mode::CompetencyForm
+                | Mode::ReviewWords
                 | Mode::Unlock
                 | Mode::SettingsForm
                 | Mode::ActivityForm
@@ -458,7 +472,10 @@ pub fn mode_under_help(app: &App) -> Mode {
     if let Some(mode) = super::tools::mode(app) {
         return mode;
     }
-    if let Some(mode) = office::mode(app) {
+    if let Some(mode) = office::mode(app)
+        .or_else(|| journey::screen_mode(app))
+        .or_else(|| journey::review_mode(app))
+    {
         return mode;
     }
     match app.screen {
@@ -495,6 +512,7 @@ pub fn mode_under_help(app: &App) -> Mode {
         // Always answered by `office::mode` above.
         Screen::Activity => Mode::ActivityLog,
         Screen::Reports => Mode::Reports,
+        Screen::PeerPage => Mode::PeerPage,
     }
 }
 

@@ -4,7 +4,7 @@
 
 use super::groups::*;
 use super::office::{MINUTES, READ_BACK_KEY, WRITE_PROGRESS};
-use super::{Group, Mode, bar, fin, more, office, roleplay, tools, trainee};
+use super::{Group, Mode, bar, fin, journey, more, office, roleplay, tools, trainee};
 use crate::app::{Action, Destination};
 
 /// The groups of a mode, in the order the bar and help show them.
@@ -48,6 +48,7 @@ pub fn groups(mode: Mode) -> &'static [Group] {
         _ => tools::groups(mode)
             .or_else(|| trainee::groups(mode))
             .or_else(|| office::groups(mode))
+            .or_else(|| journey::groups(mode))
             .or_else(|| roleplay::groups(mode))
             .unwrap_or(&[]),
     }
@@ -105,6 +106,8 @@ pub fn title(mode: Mode) -> &'static str {
         Mode::PracticeRolePlays => "Practice: role-plays",
         Mode::Competencies | Mode::CompetencyArea | Mode::CompetencyHours
         | Mode::CompetencyForm => "Competency record",
+        Mode::SummaryReview | Mode::ReviewWords | Mode::PeerPage
+        | Mode::HomeComingUp => journey::title(mode).unwrap_or("Peer"),
         other => office::title(other).unwrap_or("Keys"),
     }
 }
@@ -143,6 +146,7 @@ const HOME_KEYS: Group = &[
     more(&[ch('m')], "m", "reports: my time", Action::Open(Destination::Reports)),
     more(&[ch('s')], "s", "settings", Action::Open(Destination::Settings)),
     more(&[ENTER], "Enter", "open", Action::Submit),
+    bar(&[TAB], "Tab", "coming up", Action::NextField),
 ];
 /// Esc never quits: pressed a few times to go back, it must not leave the app.
 const QUIT: Group = &[fin(&[ch('q')], "q", "quit", Action::Quit)];
@@ -157,7 +161,8 @@ const PEERS: Group = &[
     bar(&[ch('a')], "a", "add", Action::AddPeer),
     bar(&[ch('e')], "e", "edit", Action::EditPeer),
     bar(&[ch('s')], "s", "start session", Action::StartWithSelectedPeer),
-    bar(&[ENTER, ch('h')], "Enter", "history", Action::ShowPeerHistory),
+    bar(&[ENTER], "Enter", "peer page", Action::OpenPeerPage),
+    bar(&[ch('h')], "h", "history", Action::ShowPeerHistory),
     bar(&[ch('x')], "x", "archive/restore", Action::ToggleArchive),
     bar(&[ch('A')], "A", "show archived", Action::ToggleShowArchived),
 ];
@@ -199,6 +204,9 @@ const SESSION_END: Group = &[
     bar(&[ch('!')], "!", "safety concern", Action::ToggleSafetyConcern),
     bar(&[ch('f')], "f", "follow-up", Action::ToggleFollowUp),
     more(&[ch('s')], "s", "safety plan", Action::OpenSafetyPlan),
+    bar(&[ch('v')], "v", "last time", Action::ToggleLastTime),
+    more(&[ch('V')], "V", "put last time into the notes", Action::InsertLastTime),
+    more(&[ch('P')], "P", "peer page", Action::OpenPeerPage),
     fin(&[ch('e')], "e", "end session", Action::EndSession),
 ];
 const SESSION_QUIT: Group = &[fin(&[ch('q')], "q", "quit", Action::Quit)];
@@ -234,6 +242,7 @@ const HISTORY: Group = &[
     bar(&[ch('/')], "/", "find", Action::StartFilter),
     bar(&[ch('p')], "p", "peer", Action::CyclePeerFilter),
     bar(&[ch('c')], "c", "clear", Action::ClearFilters),
+    more(&[ch('P')], "P", "peer page", Action::OpenPeerPage),
 ];
 const HISTORY_FILTER: Group = &[fin(&[ENTER, ESC, DOWN], "Enter", "done", Action::Submit)];
 
