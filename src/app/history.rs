@@ -150,7 +150,7 @@ fn update_note(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         return vec![];
     }
-    let (page, max) = note_page(app.viewport, note);
+    let (page, max) = note_page(app.content, app.viewport, note);
     match action {
         Action::Up => note.scroll = note.scroll.saturating_sub(1),
         Action::Down => note.scroll = (note.scroll + 1).min(max),
@@ -201,9 +201,14 @@ pub enum NoteRowKind {
 
 /// The note as rows on screen at `width` columns: markdown headings without their marks,
 /// tables as aligned columns, long lines word-wrapped.
-pub fn note_rows(session: &Session, width: usize) -> Vec<(NoteRowKind, String)> {
+pub fn note_rows(
+    content: &crate::content::Content,
+    session: &Session,
+    width: usize,
+) -> Vec<(NoteRowKind, String)> {
     let mut rows = Vec::new();
-    for l in crate::domain::note_markdown::render(session).lines() {
+    let names = |id: &str| content.tool(id).map(|t| t.name.clone());
+    for l in crate::domain::note_markdown::render_named(session, &names).lines() {
         if is_table_rule(l) {
             continue;
         }
@@ -232,11 +237,15 @@ pub fn note_rows(session: &Session, width: usize) -> Vec<(NoteRowKind, String)> 
 /// Rows of the note on screen (a page) and the first row of its last full page, for a
 /// terminal of `viewport` columns and rows: the title bar, status and key bar take three
 /// rows, the box two, an amendment being written eight.
-pub fn note_page(viewport: (u16, u16), note: &NoteView) -> (usize, usize) {
+pub fn note_page(
+    content: &crate::content::Content,
+    viewport: (u16, u16),
+    note: &NoteView,
+) -> (usize, usize) {
     let amend = if note.amend.is_some() { 8 } else { 0 };
     let page = usize::from(viewport.1.saturating_sub(5 + amend).max(1));
     let width = usize::from(viewport.0.saturating_sub(2).max(1));
-    let total = note_rows(&note.session, width).len();
+    let total = note_rows(content, &note.session, width).len();
     (page, total.saturating_sub(page))
 }
 

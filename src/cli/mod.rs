@@ -44,6 +44,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 &dir,
                 crate::tui::Options {
                     lock_after_minutes: cli.lock_after,
+                    demo: false,
                 },
             )
         }
@@ -52,7 +53,13 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Demo) => {
             let demo = generate::demo_dir()?;
             // The folder is deleted when `demo` is dropped, after the app closes.
-            crate::tui::open(demo.path())
+            crate::tui::open_with(
+                demo.path(),
+                crate::tui::Options {
+                    lock_after_minutes: cli.lock_after,
+                    demo: true,
+                },
+            )
         }
         Some(Command::Notes { command }) => {
             let dir = data_dir()?;

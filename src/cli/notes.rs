@@ -116,7 +116,9 @@ pub fn show(
     let id = resolve_id(store, id_or_prefix)?;
     let session = store.load_session(id)?;
     match format {
-        NoteFormat::Md => out.write_all(note_markdown::render(&session).as_bytes())?,
+        NoteFormat::Md => {
+            out.write_all(note_markdown::render_named(&session, &tool_name).as_bytes())?
+        }
         NoteFormat::Json => {
             out.write_all(&encode_session(&session)?)?;
             writeln!(out)?;
@@ -148,7 +150,7 @@ pub fn export(
             }
         };
         let bytes = match format {
-            NoteFormat::Md => note_markdown::render(&session).into_bytes(),
+            NoteFormat::Md => note_markdown::render_named(&session, &tool_name).into_bytes(),
             NoteFormat::Json => encode_session(&session)?,
         };
         let name = export_file_name(&session.started_at, session.id, format);
@@ -287,4 +289,11 @@ impl<'a> Listed<'a> {
             preview: &e.preview,
         }
     }
+}
+
+/// A tool's name for a note, from the built-in content.
+fn tool_name(id: &str) -> Option<String> {
+    crate::app::default_content()
+        .tool(id)
+        .map(|t| t.name.clone())
 }

@@ -24,12 +24,15 @@ use crate::storage::{Problem, ProblemKind, Store};
 pub struct Options {
     /// Minutes without a key press before the app locks itself; 0 never.
     pub lock_after_minutes: u32,
+    /// A throwaway demo folder, deleted on quit: nothing is promised to be kept.
+    pub demo: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             lock_after_minutes: 10,
+            demo: false,
         }
     }
 }
@@ -70,6 +73,7 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
         .with_keys(keys);
     app.privacy
         .configure(encrypted, opts.lock_after_minutes, app.now);
+    app.demo = opts.demo;
     run_app(&mut app, &mut store)
 }
 
