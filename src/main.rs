@@ -17,7 +17,7 @@ fn main() -> ExitCode {
         }
         Err(e) => {
             // One line: what happened and, through the context chain, where.
-            eprintln!("alongside: {e:#}");
+            eprintln!("alongside: {}", alongside::cli::one_line(&e));
             ExitCode::FAILURE
         }
     }

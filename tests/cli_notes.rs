@@ -232,6 +232,7 @@ fn export_reports_notes_it_could_not_read_and_exports_the_rest() {
 #[test]
 fn problems_are_printed_one_per_line() {
     let dir = tempfile::tempdir().expect("dir");
+    drop(Store::open(dir.path()).expect("create"));
     fs::write(dir.path().join("peers.json"), b"[").expect("write");
     let (_store, problems) = Store::open(dir.path()).expect("open");
     let mut out = Vec::new();

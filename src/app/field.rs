@@ -52,6 +52,9 @@ pub struct Field {
     max_chars: Option<usize>,
 }
 
+/// The longest passphrase the masked field takes, in characters.
+pub const MASKED_MAX_CHARS: usize = 256;
+
 impl Field {
     /// A one-line field: Enter is left to the form (usually "next" or "submit").
     pub fn single(placeholder: &str) -> Field {
@@ -244,11 +247,25 @@ impl Field {
 
     /// A one-line field that shows `•` for every character and keeps no undo history, for
     /// passphrases.
+    ///
+    /// Its one line is allocated once, big enough for [`MASKED_MAX_CHARS`] characters of any
+    /// width, and typing stops there: the text is edited in place and never moved to a larger
+    /// buffer, which would leave an unwiped copy behind in freed memory.
     pub fn masked(placeholder: &str) -> Field {
-        let mut f = Field::single(placeholder);
+        let mut f = Field::single(placeholder).with_max_chars(MASKED_MAX_CHARS);
+        f.area = TextArea::new(vec![String::with_capacity(MASKED_MAX_CHARS * 4)]);
+        f.area.set_placeholder_text(placeholder);
+        f.area.set_cursor_line_style(Style::default());
         f.area.set_mask_char('•');
         f.area.set_max_histories(0);
+        f.set_focused(false);
         f
+    }
+
+    /// The capacity of a masked field's line, in bytes (for tests).
+    #[doc(hidden)]
+    pub fn line_capacity(&self) -> usize {
+        self.area.lines().first().map_or(0, String::capacity)
     }
 
     /// Takes the text out as a zeroizing string, leaving the field empty; the field's own
@@ -287,6 +304,18 @@ mod tests {
 
     fn key(c: char) -> KeyEvent {
         KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE)
+    }
+
+    #[test]
+    fn a_masked_field_never_moves_its_text_to_a_new_buffer() {
+        let mut f = Field::masked("passphrase");
+        let cap = f.line_capacity();
+        for _ in 0..(MASKED_MAX_CHARS + 20) {
+            f.input(key('é'));
+        }
+        assert_eq!(f.text().chars().count(), MASKED_MAX_CHARS);
+        assert_eq!(f.line_capacity(), cap, "the line was reallocated");
+        assert_eq!(*f.take_secret(), "é".repeat(MASKED_MAX_CHARS));
     }
 
     #[test]

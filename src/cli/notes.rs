@@ -240,7 +240,7 @@ fn peer_ids_for_alias(store: &Store, alias: &str) -> anyhow::Result<HashSet<Uuid
             .map(|e| e.peer_id),
     );
     if ids.is_empty() {
-        bail!("no peer is called {:?}", alias.trim());
+        bail!("no peer is called \"{}\"", super::shown(alias.trim()));
     }
     Ok(ids)
 }

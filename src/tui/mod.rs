@@ -86,6 +86,8 @@ fn worth_telling(p: &Problem) -> bool {
             | ProblemKind::Unreadable { .. }
             | ProblemKind::NewerVersion { .. }
             | ProblemKind::NotPrivate
+            | ProblemKind::ForeignOwner
+            | ProblemKind::PlainInEncrypted { .. }
     )
 }
 
