@@ -335,7 +335,7 @@ fn a_note_scrolls_by_full_pages_and_stops_at_its_end() {
     press(&mut app, &mut store, key(KeyCode::Char('h')));
     press(&mut app, &mut store, key(KeyCode::Enter));
     let note = app.note.as_ref().expect("note open");
-    let (page, max) = alongside::app::history::note_page(app.viewport, note);
+    let (page, max) = alongside::app::history::note_page(app.content, app.viewport, note);
     assert!(max > 0, "the note is longer than a page at 80x14");
     press(&mut app, &mut store, key(KeyCode::PageDown));
     let scroll = |app: &alongside::app::App| app.note.as_ref().expect("note").scroll;

@@ -139,6 +139,14 @@ fn name_the_skill_is_answered_by_key() {
     press(&mut app, &mut store, key(KeyCode::Down));
     press(&mut app, &mut store, key(KeyCode::Enter));
     assert_eq!(store.rounds[0].items[1].responses[0].text, "affirmation");
+    // Enter pressed twice on feedback moves on once; the second does not answer unread.
+    press(&mut app, &mut store, key(KeyCode::Enter));
+    press(&mut app, &mut store, key(KeyCode::Enter));
+    assert!(matches!(phase(&app), Phase::Answering { .. }));
+    assert!(
+        store.rounds[0].items[2].responses.is_empty(),
+        "the third item is not answered"
+    );
 }
 
 #[test]

@@ -193,3 +193,51 @@ fn every_skill_has_an_entry_that_names_its_area() {
         }
     }
 }
+
+#[test]
+fn safety_questions_find_the_safety_plan_and_crisis_lines_first() {
+    let mut idx = index();
+    for q in [
+        "what to say when a peer is suicidal",
+        "peer talking about killing himself",
+        "overdose",
+        "someone in danger right now",
+    ] {
+        let first = top(&mut idx, q, 3);
+        assert_eq!(first[0], "tool:safety_plan", "{q}: {first:?}");
+        assert_eq!(first[1], "crisis:988", "{q}: {first:?}");
+        assert!(first[2].starts_with("crisis:"), "{q}: {first:?}");
+    }
+}
+
+#[test]
+fn lapse_warmlines_and_respite_have_entries() {
+    let mut idx = index();
+    for (q, want) in [
+        ("relapse", "concept:supporting.lapse_return_to_use"),
+        ("lapse", "concept:supporting.lapse_return_to_use"),
+        ("return to use", "concept:supporting.lapse_return_to_use"),
+        ("relapsed", "concept:supporting.lapse_return_to_use"),
+        ("warmline", "concept:supporting.warmlines_respite"),
+        ("peer-run respite", "concept:supporting.warmlines_respite"),
+        ("substance use helpline", "crisis:samhsa"),
+    ] {
+        let first = top(&mut idx, q, 1);
+        assert_eq!(first.first().map(String::as_str), Some(want), "{q}");
+    }
+}
+
+#[test]
+fn natural_questions_leave_weak_matches_out() {
+    let mut idx = index();
+    for q in [
+        "what to say when a peer is suicidal",
+        "how do I help a peer set goals",
+        "signs a peer is ready to plan",
+        "peer run respite",
+    ] {
+        let n = idx.search(q).hits.len();
+        assert!(n <= 40, "{q}: {n} matches");
+        assert!(n >= 1, "{q}: no match");
+    }
+}

@@ -186,7 +186,7 @@ fn update_note(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         return vec![];
     }
-    let (page, max) = note_page(app.viewport, note);
+    let (page, max) = note_page(app.content, app.viewport, note);
     match action {
         Action::WriteProgress => {
             // From an encrypted folder the readable copy is written only to a file the
@@ -294,9 +294,14 @@ pub enum NoteRowKind {
 
 /// The note as rows on screen at `width` columns: markdown headings without their marks,
 /// tables as aligned columns, long lines word-wrapped.
-pub fn note_rows(session: &Session, width: usize) -> Vec<(NoteRowKind, String)> {
+pub fn note_rows(
+    content: &crate::content::Content,
+    session: &Session,
+    width: usize,
+) -> Vec<(NoteRowKind, String)> {
     let mut rows = Vec::new();
-    for l in crate::domain::note_markdown::render(session).lines() {
+    let names = |id: &str| content.tool(id).map(|t| t.name.clone());
+    for l in crate::domain::note_markdown::render_named(session, &names).lines() {
         if is_table_rule(l) {
             continue;
         }
@@ -325,7 +330,11 @@ pub fn note_rows(session: &Session, width: usize) -> Vec<(NoteRowKind, String)> 
 /// Rows of the note on screen (a page) and the first row of its last full page, for a
 /// terminal of `viewport` columns and rows: the title bar, status and key bar take three
 /// rows, the box two, an amendment being written eight.
-pub fn note_page(viewport: (u16, u16), note: &NoteView) -> (usize, usize) {
+pub fn note_page(
+    content: &crate::content::Content,
+    viewport: (u16, u16),
+    note: &NoteView,
+) -> (usize, usize) {
     let amend = if note.amend.is_some() {
         8
     } else if note.export.is_some() {
@@ -335,13 +344,17 @@ pub fn note_page(viewport: (u16, u16), note: &NoteView) -> (usize, usize) {
     };
     let page = usize::from(viewport.1.saturating_sub(5 + amend).max(1));
     let width = usize::from(viewport.0.saturating_sub(2).max(1));
-    let total = note_view_rows(note, width).len();
+    let total = note_view_rows(content, note, width).len();
     (page, total.saturating_sub(page))
 }
 
 /// The note's rows, then the words to reconsider found when it was opened.
-pub fn note_view_rows(note: &NoteView, width: usize) -> Vec<(NoteRowKind, String)> {
-    let mut rows = note_rows(&note.session, width);
+pub fn note_view_rows(
+    content: &crate::content::Content,
+    note: &NoteView,
+    width: usize,
+) -> Vec<(NoteRowKind, String)> {
+    let mut rows = note_rows(content, &note.session, width);
     for line in &note.advice {
         rows.extend(
             crate::domain::wrap::wrap_lines(line, width.max(1))

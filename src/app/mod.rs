@@ -173,6 +173,8 @@ pub struct App {
     pub quitting: bool,
     /// A quit was stopped because keeping the draft failed; a second Ctrl+C quits anyway.
     pub quit_blocked: bool,
+    /// Running on the throwaway demo folder, which is deleted on quit.
+    pub demo: bool,
     /// The tools between meetings, and safety plans read for them.
     pub tools: tools::ToolsApp,
     /// Blank screen, lock and crisis overlays.
@@ -235,6 +237,7 @@ impl App {
             reference: None,
             quitting: false,
             quit_blocked: false,
+            demo: false,
             tools: tools::ToolsApp::default(),
             privacy: privacy::Privacy::new(now),
             settings: crate::domain::settings::Settings::default(),

@@ -64,6 +64,9 @@ pub struct RoundState {
     pub focus: usize,
     /// The highlighted answer in "Name the skill".
     pub choice: usize,
+    /// The choice was moved on this item: until then Enter does not answer, so the Enter
+    /// pressed twice to leave feedback never answers the next item unread.
+    pub chose: bool,
     /// Feedback scroll.
     pub scroll: u16,
     /// The latest save failed; the next answer (or `s` on the summary) tries again.
@@ -77,6 +80,7 @@ impl RoundState {
             fields: Vec::new(),
             focus: 0,
             choice: 0,
+            chose: false,
             scroll: 0,
             unsaved: false,
         };
@@ -99,6 +103,7 @@ impl RoundState {
         };
         self.focus = 0;
         self.choice = 0;
+        self.chose = false;
         self.scroll = 0;
         self.refocus();
     }
@@ -401,11 +406,17 @@ fn answering(app: &mut App, bank: &Bank, action: Action, now: Timestamp) -> Vec<
         }
         Action::Up if choose => {
             state.choice = state.choice.saturating_sub(1);
+            state.chose = true;
             None
         }
         Action::Down if choose => {
             state.choice = (state.choice + 1).min(SkillChoice::ALL.len() - 1);
+            state.chose = true;
             None
+        }
+        Action::Submit if choose && !state.chose => {
+            app.info("Choose with ↑↓ first, or press the skill's letter.");
+            return vec![];
         }
         Action::NameSkill(c) if choose => Some(Answer::Choice(c)),
         Action::Submit if choose => SkillChoice::ALL

@@ -81,6 +81,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 crate::tui::Options {
                     lock_after_minutes: cli.lock_after,
                     ask_settings: true,
+                    demo: false,
                 },
             )
         }
@@ -89,7 +90,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Some(Command::Demo) => {
             let demo = generate::demo_dir()?;
             // The folder is deleted when `demo` is dropped, after the app closes.
-            crate::tui::open(demo.path())
+            crate::tui::open_with(
+                demo.path(),
+                crate::tui::Options {
+                    lock_after_minutes: cli.lock_after,
+                    // The demo never asks for settings: nothing in it is kept.
+                    ask_settings: false,
+                    demo: true,
+                },
+            )
         }
         Some(Command::Notes { command }) => {
             let dir = data_dir()?;

@@ -150,7 +150,7 @@ fn note_bytes(
     progress: &ProgressContext,
 ) -> anyhow::Result<Vec<u8>> {
     Ok(match format {
-        NoteFormat::Md => note_markdown::render(session).into_bytes(),
+        NoteFormat::Md => note_markdown::render_named(session, &tool_name).into_bytes(),
         NoteFormat::Json => encode_session(session)?,
         NoteFormat::Progress => progress.render(session).into_bytes(),
     })
@@ -326,4 +326,11 @@ impl<'a> Listed<'a> {
             preview: &e.preview,
         }
     }
+}
+
+/// A tool's name for a note, from the built-in content.
+fn tool_name(id: &str) -> Option<String> {
+    crate::app::default_content()
+        .tool(id)
+        .map(|t| t.name.clone())
 }

@@ -46,6 +46,15 @@ pub struct Tuning {
     /// Extra search words by entry id.
     #[serde(default)]
     pub aliases: HashMap<String, Vec<String>>,
+    /// Starts of words that make a query about someone's safety.
+    #[serde(default)]
+    pub safety_words: Vec<String>,
+    /// Entries that answer any safety question first, in this order.
+    #[serde(default)]
+    pub safety_entries: Vec<String>,
+    /// Matches scoring under this share of the best are left out.
+    #[serde(default)]
+    pub weak_cut: f32,
 }
 
 impl Tuning {
@@ -139,6 +148,9 @@ pub struct SearchIndex {
     rows: [Vec<usize>; 3],
     /// The previous search's terms and their similarities.
     cache: Vec<(String, Vec<f32>)>,
+    safety_words: Vec<String>,
+    safety_entries: Vec<String>,
+    weak_cut: f32,
 }
 
 impl std::fmt::Debug for SearchIndex {
@@ -271,6 +283,9 @@ impl SearchIndex {
             matcher: Matcher::new(Config::DEFAULT),
             rows: Default::default(),
             cache: Vec::new(),
+            safety_words: tuning.safety_words,
+            safety_entries: tuning.safety_entries,
+            weak_cut: tuning.weak_cut,
         };
         for e in &entries {
             let mut doc = Doc::default();
@@ -563,7 +578,36 @@ impl SearchIndex {
                 best_line: best_line.map(|(l, _)| l),
             });
         }
+        // A question about someone's safety finds the safety plan and the crisis lines first,
+        // whatever else it matches.
+        let safety = terms
+            .iter()
+            .any(|t| self.safety_words.iter().any(|w| t.starts_with(w.as_str())));
+        if safety {
+            let top = hits.iter().map(|h| h.score).max().unwrap_or(0);
+            let count = self.safety_entries.len() as u32;
+            for (rank, id) in self.safety_entries.iter().enumerate() {
+                let Some(entry) = self.entries.iter().position(|e| e.id == *id) else {
+                    continue;
+                };
+                let lift = top + 1 + count - rank as u32;
+                match hits.iter_mut().find(|h| h.entry == entry) {
+                    Some(h) => h.score = h.score.max(lift),
+                    None => hits.push(Hit {
+                        entry,
+                        score: lift,
+                        matched_terms: 0,
+                        best_line: None,
+                    }),
+                }
+            }
+        }
         hits.sort_by(|a, b| b.score.cmp(&a.score).then(a.entry.cmp(&b.entry)));
+        // Weak matches are noise under a natural question: keep those near the best.
+        if let Some(best) = hits.first().map(|h| h.score) {
+            let floor = (best as f32 * self.weak_cut) as u32;
+            hits.retain(|h| h.score >= floor);
+        }
         Results {
             hits,
             matches: Matches {

@@ -23,6 +23,12 @@ pub fn format_duration(seconds: i64) -> String {
 /// next steps, activities, tools used and amendments with their times. Empty summary
 /// sections are left out.
 pub fn render(s: &Session) -> String {
+    render_named(s, &|_| None)
+}
+
+/// [`render`], with tools called by their names (`names` looks a tool id up); an id it does
+/// not know is shown in words ("ask share ask") rather than raw.
+pub fn render_named(s: &Session, names: &dyn Fn(&str) -> Option<String>) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -127,7 +133,7 @@ pub fn render(s: &Session) -> String {
             let _ = writeln!(
                 out,
                 "- {}{times}, first opened {}",
-                one_line(&t.tool_id),
+                one_line(&names(&t.tool_id).unwrap_or_else(|| t.tool_id.replace(['_', '-'], " "))),
                 t.first_opened_at.format("%H:%M")
             );
         }

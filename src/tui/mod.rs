@@ -26,6 +26,8 @@ pub struct Options {
     pub lock_after_minutes: u32,
     /// Ask for the settings when none are saved yet (first run).
     pub ask_settings: bool,
+    /// A throwaway demo folder, deleted on quit: nothing is promised to be kept.
+    pub demo: bool,
 }
 
 impl Default for Options {
@@ -33,6 +35,7 @@ impl Default for Options {
         Options {
             lock_after_minutes: 10,
             ask_settings: true,
+            demo: false,
         }
     }
 }
@@ -101,6 +104,7 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
             app.settings_form = Some(crate::app::office::SettingsForm::new(&app.settings, true));
         }
     }
+    app.demo = opts.demo;
     run_app(&mut app, &mut store)
 }
 

@@ -37,17 +37,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         menu_area,
         &mut state,
     );
+    let peers = app.peers.iter().filter(|p| !p.archived).count();
+    let saved = app.history.len();
     let counts = vec![
         Line::from(vec![
-            Span::styled(
-                format!("{}", app.peers.iter().filter(|p| !p.archived).count()),
-                THEME.accent,
-            ),
-            Span::raw(" peers"),
+            Span::styled(format!("{peers}"), THEME.accent),
+            Span::raw(if peers == 1 { " peer" } else { " peers" }),
         ]),
         Line::from(vec![
-            Span::styled(format!("{}", app.history.len()), THEME.accent),
-            Span::raw(" saved sessions"),
+            Span::styled(format!("{saved}"), THEME.accent),
+            Span::raw(if saved == 1 {
+                " saved session"
+            } else {
+                " saved sessions"
+            }),
         ]),
         Line::from(""),
         Line::from(Span::styled("Press ? for help on any screen.", THEME.muted)),
@@ -72,10 +75,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     if !app.drafts.is_empty() {
         lines.push(Line::from(vec![
             Span::styled("Unfinished: ", THEME.warning),
-            Span::raw(format!(
-                "{} session(s) kept from last time. Press ",
-                app.drafts.len()
-            )),
+            Span::raw(match app.drafts.len() {
+                1 => "1 session kept from last time. Press ".to_string(),
+                n => format!("{n} sessions kept from last time. Press "),
+            }),
             widgets::key_span("r"),
             Span::raw(" to resume."),
         ]));
@@ -135,7 +138,7 @@ pub fn draw_drafts(frame: &mut Frame, area: Rect, app: &App) {
     let [intro, list] = Layout::vertical([Constraint::Length(3), Constraint::Min(1)]).areas(inner);
     frame.render_widget(
         Paragraph::new(
-            "The app closed while a session was running. Its notes were kept. Resume it to carry on and end it properly.",
+            "A session was not ended last time (quit, or the app was closed), so its notes were kept. Resume it to carry on and end it properly.",
         )
         .wrap(Wrap { trim: true }),
         intro,

@@ -90,7 +90,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         hints,
     );
     if let Some(question) = &app.confirm {
-        confirm(frame, body, question);
+        confirm(frame, body, question, app.demo);
     }
     if mode == Mode::Help || app.help_open {
         help::draw(frame, body, app);
@@ -172,8 +172,12 @@ fn status_line(frame: &mut Frame, area: Rect, app: &App) {
     }
 }
 
-fn confirm(frame: &mut Frame, area: Rect, question: &Confirm) {
+fn confirm(frame: &mut Frame, area: Rect, question: &Confirm, demo: bool) {
     let text = match question {
+        // The demo folder is deleted on quit: no draft can be promised.
+        Confirm::QuitDuringSession if demo => {
+            "Quit the demo? Its folder, this session included, is deleted when it closes."
+        }
         Confirm::QuitDuringSession => {
             "Quit now? This session is kept as a draft and offered when you come back."
         }

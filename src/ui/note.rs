@@ -25,7 +25,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         None => (area, None),
     };
     let inner_width = usize::from(view.width.saturating_sub(2));
-    let rows = note_view_rows(note, inner_width);
+    let rows = note_view_rows(app.content, note, inner_width);
     let height = usize::from(view.height.saturating_sub(2));
     let scroll = note.scroll.min(rows.len().saturating_sub(height));
     let lines: Vec<Line> = rows

@@ -27,7 +27,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     ])
     .areas(left);
     draw_sections(frame, sections, form);
-    draw_measured(frame, measured, &live.session, form);
+    draw_measured(frame, measured, app, &live.session, form);
     draw_editor(frame, right, form, app.content.language());
     if let Some(editor) = &form.goal_editor {
         draw_goal_editor(frame, area, editor);
@@ -77,7 +77,7 @@ fn short_label(f: SummaryField) -> &'static str {
     }
 }
 
-fn draw_measured(frame: &mut Frame, area: Rect, session: &Session, form: &SummaryForm) {
+fn draw_measured(frame: &mut Frame, area: Rect, app: &App, session: &Session, form: &SummaryForm) {
     let end = form.ended_at;
     let mut lines = vec![
         Line::from(format!(
@@ -101,10 +101,15 @@ fn draw_measured(frame: &mut Frame, area: Rect, session: &Session, form: &Summar
         )));
     }
     if !session.tools_used.is_empty() {
+        // Names, not ids: "OARS skills", not "oars".
         let tools: Vec<&str> = session
             .tools_used
             .iter()
-            .map(|t| t.tool_id.as_str())
+            .map(|t| {
+                app.content
+                    .tool(&t.tool_id)
+                    .map_or(t.tool_id.as_str(), |tool| tool.name.as_str())
+            })
             .collect();
         lines.push(Line::from(format!("Tools: {}", tools.join(", "))));
     }
