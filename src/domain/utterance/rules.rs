@@ -100,6 +100,8 @@ struct LexiconFile {
     tag_questions: Vec<String>,
     check_ins: Vec<String>,
     feeling_words: Vec<String>,
+    #[serde(default)]
+    run_on_no_split_after: Vec<String>,
 }
 
 /// Numeric weights; see the comments in the asset.
@@ -217,6 +219,8 @@ pub struct Lexicon {
     pub tag_questions: Vec<Vec<String>>,
     pub check_ins: Vec<Vec<String>>,
     pub feeling_words: Vec<String>,
+    /// Words after which a question word stays inside the sentence ("I wonder what ...").
+    pub run_on_no_split_after: Vec<String>,
 }
 
 /// All rules, compiled: phrase lists are indexed by their first word so matching a sentence
@@ -314,6 +318,7 @@ impl Rules {
             tag_questions: phrase_list(l.tag_questions),
             check_ins: phrase_list(l.check_ins),
             feeling_words: words_list(l.feeling_words),
+            run_on_no_split_after: words_list(l.run_on_no_split_after),
         };
         let mut cues = Vec::new();
         for c in file.cues {
@@ -366,6 +371,10 @@ impl Rules {
             fillers: &self.lexicon.fillers,
             discourse_markers: &self.lexicon.discourse_markers,
             filler_clauses: &self.lexicon.filler_clauses,
+            wh_words: &self.lexicon.wh_words,
+            auxiliaries: &self.lexicon.auxiliaries,
+            question_subjects: &self.lexicon.question_subjects,
+            no_split_after: &self.lexicon.run_on_no_split_after,
         }
     }
 
