@@ -163,7 +163,17 @@ pub struct Reasons {
     pub summary_by_length: String,
     pub check_in: String,
     pub multi_sentence: String,
+    /// "mostly {cue}, then checks in with a short question"
+    pub main_then_check: String,
+    /// What each label does, as a verb phrase ("gives information"), by label id.
+    pub activities: std::collections::BTreeMap<String, String>,
     pub asked_permission: String,
+    /// The learned model's label differs from the rules': "{cue}" is the label.
+    pub model_reads: String,
+    /// The strongest features behind the label, listed in "{cue}".
+    pub model_signs: String,
+    /// The strongest features behind the depth, listed in "{cue}".
+    pub depth_signs: String,
     pub also_advice: String,
 }
 
