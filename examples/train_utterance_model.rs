@@ -101,6 +101,22 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
     let second = train::parse_second(second_text).map_err(anyhow::Error::msg)?;
     let rows = train::agreed_training_rows(&rows_of(train_texts)?, &second);
     let rules = Classifier::from_toml(RULES_TOML)?;
+    let arg = |name: &str| -> Option<f64> {
+        let args: Vec<String> = std::env::args().collect();
+        let i = args.iter().position(|a| a == name)?;
+        args.get(i + 1)?.parse().ok()
+    };
+    let mut cfg = TrainConfig::default();
+    if let Some(e) = arg("--epochs") {
+        cfg.epochs = e as usize;
+    }
+    if let Some(x) = arg("--lr") {
+        cfg.learning_rate = x;
+    }
+    if let Some(x) = arg("--l2") {
+        cfg.l2 = x;
+    }
+    let show_errors = std::env::args().any(|a| a == "--errors");
     let mut by_style = [Evaluation::new(), Evaluation::new()];
     let mut rules_only = [Evaluation::new(), Evaluation::new()];
     for fold in 0..5 {
@@ -110,14 +126,28 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
             .filter(|(i, _)| i % 5 != fold)
             .map(|(_, r)| r.clone())
             .collect();
-        let model = train::train(&rules, &fit, TrainConfig::default());
+        let model = train::train(&rules, &fit, cfg);
         let c = rules.clone().with_model(Some(model));
         for (i, r) in rows.iter().enumerate() {
             if i % 5 != fold {
                 continue;
             }
             let style = usize::from(!r.id.starts_with('T'));
-            by_style[style].add(r.label, r.depth, &c.classify(&r.text));
+            let fb = c.classify(&r.text);
+            let depth_wrong = r.label == fb.label && r.depth.is_some() && fb.reflection_depth.is_some() && r.depth != fb.reflection_depth;
+            if show_errors && (fb.label != r.label || depth_wrong) {
+                println!(
+                    "WRONG {} {}/{:?} -> {}/{:?} | {} | {:?}",
+                    r.id,
+                    r.label.id(),
+                    r.depth,
+                    fb.label.id(),
+                    fb.reflection_depth,
+                    r.text,
+                    fb.reasons
+                );
+            }
+            by_style[style].add(r.label, r.depth, &fb);
             rules_only[style].add(r.label, r.depth, &rules.classify(&r.text));
         }
     }

@@ -70,9 +70,10 @@ pub enum Flag {
     StartsWithYou,
     StartsWithI,
     RisingStatement,
+    Clean,
 }
 
-const FLAGS: [Flag; 10] = [
+const FLAGS: [Flag; 11] = [
     Flag::EndsWithQuestionMark,
     Flag::FirstHasQuestionForm,
     Flag::LastHasQuestionForm,
@@ -83,6 +84,7 @@ const FLAGS: [Flag; 10] = [
     Flag::StartsWithYou,
     Flag::StartsWithI,
     Flag::RisingStatement,
+    Flag::Clean,
 ];
 
 impl Flag {
@@ -102,6 +104,7 @@ impl Flag {
             Flag::StartsWithYou => "starts with 'you'",
             Flag::StartsWithI => "starts with 'I'",
             Flag::RisingStatement => "a statement with a question mark",
+            Flag::Clean => "written cleanly",
         }
     }
 }
@@ -376,6 +379,22 @@ pub(super) fn extract(
     }
     for f in flags {
         rule(RuleFeature::Flag(f), &mut out);
+    }
+    // Clean, typed-looking turns (one or two sentences, nothing disfluent) get a second copy
+    // of every word and rule feature, so the model can learn where clean writing differs
+    // from speech while sharing what is common to both.
+    let clean = sentences.len() <= 2 && !sentences.iter().any(|s| s.disfluent);
+    if clean {
+        let copies: Vec<Feature> = out
+            .iter()
+            .filter(|f| !matches!(f.origin, Origin::Chars))
+            .map(|f| Feature {
+                bucket: Hash(u64::from(f.bucket)).byte(b'y').bucket(),
+                ..*f
+            })
+            .collect();
+        out.extend(copies);
+        rule(RuleFeature::Flag(Flag::Clean), &mut out);
     }
     out
 }

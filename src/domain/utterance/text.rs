@@ -18,6 +18,8 @@ pub struct Sentence {
     pub question_mark: bool,
     /// Index of the first word after leading discourse markers ("so", "and", "well", ...).
     pub core: usize,
+    /// Fillers, filler phrases, stutters or repeated words were removed: spoken style.
+    pub disfluent: bool,
 }
 
 impl Sentence {
@@ -274,6 +276,7 @@ fn build_sentence(clauses: Vec<Vec<String>>, question_mark: bool, lex: &Lexicon)
         question_mark,
         ..Sentence::default()
     };
+    let raw_words: usize = clauses.iter().map(Vec::len).sum();
     let mut clauses: Vec<Vec<String>> = clauses
         .into_iter()
         .map(|c| {
@@ -331,6 +334,7 @@ fn build_sentence(clauses: Vec<Vec<String>>, question_mark: bool, lex: &Lexicon)
         break;
     }
     sentence.core = core;
+    sentence.disfluent = sentence.words.len() < raw_words;
     sentence
 }
 
@@ -339,31 +343,41 @@ fn build_sentence(clauses: Vec<Vec<String>>, question_mark: bool, lex: &Lexicon)
 pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut clauses: Vec<Vec<String>> = vec![Vec::new()];
+    let mut stutter = false;
     for token in tokenize(text) {
         match token {
             Token::Word(w) => {
                 if let Some(current) = clauses.last_mut() {
-                    expand_word(collapse_stutter(&w), current);
+                    let word = collapse_stutter(&w);
+                    stutter |= word.len() != w.len();
+                    expand_word(word, current);
                 }
             }
             Token::ClauseBreak => clauses.push(Vec::new()),
             Token::SentenceEnd(q) => {
                 let run = std::mem::replace(&mut clauses, vec![Vec::new()]);
-                push_run(&mut out, run, q, lex);
+                push_run(&mut out, run, q, std::mem::take(&mut stutter), lex);
             }
         }
     }
-    push_run(&mut out, clauses, false, lex);
+    push_run(&mut out, clauses, false, stutter, lex);
     out
 }
 
 /// Adds the sentences of one punctuated run, split where speech ran sentences together.
-fn push_run(out: &mut Vec<Sentence>, clauses: Vec<Vec<String>>, q: bool, lex: &Lexicon) {
+fn push_run(
+    out: &mut Vec<Sentence>,
+    clauses: Vec<Vec<String>>,
+    q: bool,
+    stutter: bool,
+    lex: &Lexicon,
+) {
     let pieces = split_run_on(clauses, lex);
     let last = pieces.len().saturating_sub(1);
     let mut added = false;
     for (i, piece) in pieces.into_iter().enumerate() {
-        let sentence = build_sentence(piece, q && i == last, lex);
+        let mut sentence = build_sentence(piece, q && i == last, lex);
+        sentence.disfluent |= stutter;
         if !sentence.is_empty() {
             out.push(sentence);
             added = true;

@@ -196,7 +196,7 @@ impl Default for TrainConfig {
     fn default() -> TrainConfig {
         TrainConfig {
             seed: 0x5EED_A10E,
-            epochs: 30,
+            epochs: 60,
             learning_rate: 0.5,
             l2: 1e-5,
         }

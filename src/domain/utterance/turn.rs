@@ -127,12 +127,15 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
         }
     }
     // Reasons about depth come from the depth model below.
-    let continuation = r.continuation.split("{cue}").next().unwrap_or("");
+    let (before, after) = r
+        .continuation
+        .split_once("{cue}")
+        .unwrap_or((&r.continuation, ""));
     reasons.retain(|x| {
         x != &r.complex
             && x != &r.simple
             && x != &r.several_reflections
-            && !(!continuation.is_empty() && x.starts_with(continuation))
+            && !(x.starts_with(before) && x.ends_with(after))
             && !turn.verdicts.iter().any(|v| v.depth_reasons.contains(x))
     });
     let model_label = if label.is_question() { best } else { label };
