@@ -100,7 +100,17 @@ fn write_agreement(train_texts: &[&str], second_text: &str) -> Result<()> {
 fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
     let second = train::parse_second(second_text).map_err(anyhow::Error::msg)?;
     let rows = train::agreed_training_rows(&rows_of(train_texts)?, &second);
-    let rules = Classifier::from_toml(RULES_TOML)?;
+    let arg_vote = {
+        let args: Vec<String> = std::env::args().collect();
+        args.iter()
+            .position(|a| a == "--strong-vote")
+            .and_then(|i| args.get(i + 1).cloned())
+    };
+    let rules_text = match arg_vote {
+        Some(v) => RULES_TOML.replace("strong_rule_vote = 1.0", &format!("strong_rule_vote = {v}")),
+        None => RULES_TOML.to_string(),
+    };
+    let rules = Classifier::from_toml(&rules_text)?;
     let arg = |name: &str| -> Option<f64> {
         let args: Vec<String> = std::env::args().collect();
         let i = args.iter().position(|a| a == name)?;

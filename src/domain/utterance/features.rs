@@ -319,15 +319,13 @@ pub(super) fn extract(
         .filter(|v| v.question_form)
         .map(|v| v.words)
         .sum();
-    rule(RuleFeature::Sentences(sentences.len().min(4)), &mut out);
-    let length = match words {
-        0..=3 => 0,
-        4..=7 => 1,
-        8..=15 => 2,
-        16..=30 => 3,
-        _ => 4,
-    };
-    rule(RuleFeature::Length(length), &mut out);
+    // Length only in coarse steps: in the corpus information runs long and reflections
+    // short, and a model that leans on length misreads a short fact ("The pantry is open
+    // on weekdays."). Very short turns and long multi-sentence turns still differ.
+    rule(RuleFeature::Sentences(sentences.len().min(3)), &mut out);
+    if words <= 3 {
+        rule(RuleFeature::Length(0), &mut out);
+    }
     if words > 0 {
         rule(
             RuleFeature::QuestionShare((4 * question_words / words).min(3)),

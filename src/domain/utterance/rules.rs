@@ -108,6 +108,13 @@ struct LexiconFile {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
+    /// How much the rules' own label adds to the learned model's probability for it,
+    /// times the rules' confidence.
+    pub rule_vote: f32,
+    /// A one-sentence turn whose rule evidence reaches `strong_rule_score` adds
+    /// `strong_rule_vote` more: a clear cue the corpus has few examples of still counts.
+    pub strong_rule_score: f32,
+    pub strong_rule_vote: f32,
     pub question_mark: f32,
     pub question_mark_closed: f32,
     pub tag_question: f32,
@@ -385,6 +392,7 @@ impl Rules {
             auxiliaries: &self.lexicon.auxiliaries,
             question_subjects: &self.lexicon.question_subjects,
             no_split_after: &self.lexicon.run_on_no_split_after,
+            subordinators: &self.lexicon.subordinators,
         }
     }
 

@@ -52,6 +52,9 @@ pub struct Lexicon<'a> {
     /// Subjects that may follow the auxiliary of a question ("did you", "is it").
     pub question_subjects: &'a [String],
     pub no_split_after: &'a [String],
+    /// A run that opens with one of these ("if you could change one thing what would it
+    /// be") is one sentence: the question is its main clause.
+    pub subordinators: &'a [String],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -415,6 +418,14 @@ fn starts_question(words: &[String], i: usize, lex: &Lexicon) -> bool {
 /// Splits the clauses of one punctuated run into sentences at unpunctuated question starts,
 /// each after at least three words.
 fn split_run_on(clauses: Vec<Vec<String>>, lex: &Lexicon) -> Vec<Vec<Vec<String>>> {
+    let opens_subordinate = clauses
+        .iter()
+        .flatten()
+        .find(|w| !lex.fillers.contains(*w) && !lex.discourse_markers.contains(*w))
+        .is_some_and(|w| lex.subordinators.contains(w));
+    if opens_subordinate {
+        return vec![clauses];
+    }
     let mut pieces: Vec<Vec<Vec<String>>> = vec![Vec::new()];
     let mut since_break = 0usize;
     for clause in clauses {
@@ -458,6 +469,7 @@ mod tests {
         let (f, d, c) = lex_parts();
         let wh: Vec<String> = ["what", "how", "why"].map(String::from).to_vec();
         let aux: Vec<String> = ["do", "did", "are", "is"].map(String::from).to_vec();
+        let sub: Vec<String> = ["if", "when"].map(String::from).to_vec();
         let subj: Vec<String> = ["you", "it", "things"].map(String::from).to_vec();
         let no: Vec<String> = ["know", "wonder", "me", "what"].map(String::from).to_vec();
         let lex = Lexicon {
@@ -468,6 +480,7 @@ mod tests {
             auxiliaries: &aux,
             question_subjects: &subj,
             no_split_after: &no,
+            subordinators: &sub,
         };
         sentences(text, &lex)
     }
@@ -561,6 +574,7 @@ mod tests {
         assert_eq!(split("I wonder what did it for you").len(), 1);
         assert_eq!(split("tell me how are things").len(), 1);
         assert_eq!(split("so what did you do").len(), 1);
+        assert_eq!(split("if you could change one thing what would it be").len(), 1);
     }
 
     #[test]

@@ -79,7 +79,21 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
     if turn.sentences.is_empty() || only_backchannels {
         return rule_fb;
     }
-    let pred = model.predict(&features);
+    let mut pred = model.predict(&features);
+    // The rules' label gets a vote in proportion to how clear their evidence was: a clear
+    // "you should" stays advice even where the model has seen few like it.
+    let w = &rules.weights;
+    let decisive: Vec<_> = turn.verdicts.iter().filter(|v| v.label != Label::Other || v.backchannel).collect();
+    let strong = decisive.len() == 1
+        && decisive
+            .first()
+            .is_some_and(|v| v.label == rule_fb.label && v.score >= w.strong_rule_score);
+    let vote = w.rule_vote * rule_fb.confidence + if strong { w.strong_rule_vote } else { 0.0 };
+    if let Some(i) = Label::ALL.iter().position(|l| *l == rule_fb.label)
+        && let Some(p) = pred.probs.get_mut(i)
+    {
+        *p += vote;
+    }
     let Some(best) = pred.best_of(|_| true) else {
         return rule_fb;
     };
@@ -103,7 +117,7 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
         pred.prob(Label::OpenQuestion) + pred.prob(Label::ClosedQuestion)
     } else {
         pred.prob(label)
-    };
+    } / (1.0 + vote);
     let runner_up = pred
         .best_of(|l| {
             if label.is_question() {
