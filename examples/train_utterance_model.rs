@@ -25,7 +25,8 @@ const MODEL_FILE: &str = "assets/utterance/model.bin";
 const AGREEMENT_FILE: &str = "assets/utterance/corpus/AGREEMENT.md";
 
 fn read(path: &str) -> Result<String> {
-    fs::read_to_string(path).with_context(|| format!("reading {path} (run from the repository root)"))
+    fs::read_to_string(path)
+        .with_context(|| format!("reading {path} (run from the repository root)"))
 }
 
 fn main() -> Result<()> {
@@ -55,14 +56,17 @@ fn write_agreement(train_texts: &[&str], second_text: &str) -> Result<()> {
     let second = train::parse_second(second_text).map_err(anyhow::Error::msg)?;
     let mut all = rows_of(train_texts)?;
     let checks: Vec<String> = CHECK_FILES.iter().map(|p| read(p)).collect::<Result<_>>()?;
-    all.extend(rows_of(&checks.iter().map(String::as_str).collect::<Vec<_>>())?);
+    all.extend(rows_of(
+        &checks.iter().map(String::as_str).collect::<Vec<_>>(),
+    )?);
     let mut out = String::from(
         "# Agreement between the two coders\n\n\
          Written by `cargo run --release --example train_utterance_model`. The second coder \
          labelled every turn blind, without seeing the first labels. Kappa is Cohen's.\n\n\
          | turns | measure | n | agreement | kappa |\n| --- | --- | --- | --- | --- |\n",
     );
-    let styles: [(&str, fn(&CorpusRow) -> bool); 3] = [
+    type Keep = fn(&CorpusRow) -> bool;
+    let styles: [(&str, Keep); 3] = [
         ("transcript", |r| r.id.starts_with('T')),
         ("typed", |r| !r.id.starts_with('T')),
         ("all", |_| true),
@@ -144,7 +148,10 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
             }
             let style = usize::from(!r.id.starts_with('T'));
             let fb = c.classify(&r.text);
-            let depth_wrong = r.label == fb.label && r.depth.is_some() && fb.reflection_depth.is_some() && r.depth != fb.reflection_depth;
+            let depth_wrong = r.label == fb.label
+                && r.depth.is_some()
+                && fb.reflection_depth.is_some()
+                && r.depth != fb.reflection_depth;
             if show_errors && (fb.label != r.label || depth_wrong) {
                 println!(
                     "WRONG {} {}/{:?} -> {}/{:?} | {} | {:?}",
@@ -162,8 +169,14 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
         }
     }
     for (i, name) in ["transcript", "typed"].iter().enumerate() {
-        print!("{}", rules_only[i].report(&format!("rules alone, {name} (5-fold)")));
-        print!("{}", by_style[i].report(&format!("rules + model, {name} (5-fold)")));
+        print!(
+            "{}",
+            rules_only[i].report(&format!("rules alone, {name} (5-fold)"))
+        );
+        print!(
+            "{}",
+            by_style[i].report(&format!("rules + model, {name} (5-fold)"))
+        );
     }
     Ok(())
 }

@@ -11,6 +11,7 @@
 
 pub mod bank;
 pub mod drill;
+pub mod fit;
 pub mod progress;
 pub mod rng;
 pub mod round;

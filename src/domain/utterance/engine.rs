@@ -868,7 +868,13 @@ pub(super) fn main_behaviour<'a>(decisive: &[&'a Verdict]) -> Option<&'a Verdict
         }
         w
     };
-    let bucket = |l: Label| if l.is_question() { Label::OpenQuestion } else { l };
+    let bucket = |l: Label| {
+        if l.is_question() {
+            Label::OpenQuestion
+        } else {
+            l
+        }
+    };
     let mut totals: Vec<(Label, f32)> = Vec::new();
     for (i, v) in decisive.iter().enumerate() {
         let b = bucket(v.label);

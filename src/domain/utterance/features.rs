@@ -181,16 +181,19 @@ impl RuleFeature {
             }
             RuleFeature::DepthCue(c) => rules.depth_cues.get(c)?.name.replace('_', " "),
             RuleFeature::Flag(f) => f.describe().to_string(),
-            RuleFeature::Sentences(_)
-            | RuleFeature::Length(_)
-            | RuleFeature::QuestionShare(_) => return None,
+            RuleFeature::Sentences(_) | RuleFeature::Length(_) | RuleFeature::QuestionShare(_) => {
+                return None;
+            }
         })
     }
 }
 
 fn article(l: Label) -> String {
     let name = l.name();
-    let an = matches!(name.as_bytes().first(), Some(b'a' | b'e' | b'i' | b'o' | b'u'));
+    let an = matches!(
+        name.as_bytes().first(),
+        Some(b'a' | b'e' | b'i' | b'o' | b'u')
+    );
     format!("{} {name}", if an { "an" } else { "a" })
 }
 
@@ -319,18 +322,21 @@ pub(super) fn extract(
         .filter(|v| v.question_form)
         .map(|v| v.words)
         .sum();
-    // Length only in coarse steps: in the corpus information runs long and reflections
-    // short, and a model that leans on length misreads a short fact ("The pantry is open
-    // on weekdays."). Very short turns and long multi-sentence turns still differ.
-    rule(RuleFeature::Sentences(sentences.len().min(3)), &mut out);
-    if words <= 3 {
-        rule(RuleFeature::Length(0), &mut out);
-    }
-    if words > 0 {
-        rule(
-            RuleFeature::QuestionShare((4 * question_words / words).min(3)),
-            &mut out,
-        );
+    // Length: in the corpus information runs long and reflections short, so a short fact
+    // ("The pantry is open on weekdays.") can be misread; but depth and summaries depend on
+    // length, and cross-validation on the training turns was better with it (0.923 / 0.920
+    // 8-label, transcript / typed) than without (0.911 / 0.892).
+    rule(RuleFeature::Sentences(sentences.len().min(4)), &mut out);
+    let length = match words {
+        0..=3 => 0,
+        4..=7 => 1,
+        8..=15 => 2,
+        16..=30 => 3,
+        _ => 4,
+    };
+    rule(RuleFeature::Length(length), &mut out);
+    if let Some(share) = (4 * question_words).checked_div(words) {
+        rule(RuleFeature::QuestionShare(share.min(3)), &mut out);
     }
     let mut flags: Vec<Flag> = Vec::new();
     if sentences.last().is_some_and(|s| s.question_mark) {

@@ -214,8 +214,7 @@ impl Classifier {
     pub fn shipped() -> Result<Classifier, RulesError> {
         let mut c = Classifier::from_toml(rules::RULES_TOML)?;
         c.model = Some(
-            Model::from_bytes(model::MODEL_BIN)
-                .map_err(|e| RulesError::Invalid(e.to_string()))?,
+            Model::from_bytes(model::MODEL_BIN).map_err(|e| RulesError::Invalid(e.to_string()))?,
         );
         Ok(c)
     }

@@ -102,7 +102,10 @@ impl Prediction {
 }
 
 fn class_index(l: Label) -> usize {
-    Label::ALL.iter().position(|x| *x == l).unwrap_or(CLASSES - 1)
+    Label::ALL
+        .iter()
+        .position(|x| *x == l)
+        .unwrap_or(CLASSES - 1)
 }
 
 pub fn softmax(scores: &mut [f64]) {
@@ -194,7 +197,10 @@ impl Model {
     pub fn predict(&self, features: &[Feature]) -> Prediction {
         let mut scores = [0.0f64; CLASSES];
         for (c, s) in scores.iter_mut().enumerate() {
-            let row = self.weights.get(c * BUCKETS..(c + 1) * BUCKETS).unwrap_or(&[]);
+            let row = self
+                .weights
+                .get(c * BUCKETS..(c + 1) * BUCKETS)
+                .unwrap_or(&[]);
             let mut sum = f64::from(self.bias.get(c).copied().unwrap_or(0.0));
             for f in features {
                 sum += f64::from(row.get(f.bucket as usize).copied().unwrap_or(0.0) * f.value);

@@ -574,7 +574,10 @@ mod tests {
         assert_eq!(split("I wonder what did it for you").len(), 1);
         assert_eq!(split("tell me how are things").len(), 1);
         assert_eq!(split("so what did you do").len(), 1);
-        assert_eq!(split("if you could change one thing what would it be").len(), 1);
+        assert_eq!(
+            split("if you could change one thing what would it be").len(),
+            1
+        );
     }
 
     #[test]

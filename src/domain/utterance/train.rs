@@ -210,7 +210,10 @@ struct Example {
 }
 
 fn class_of(l: Label) -> usize {
-    Label::ALL.iter().position(|x| *x == l).unwrap_or(CLASSES - 1)
+    Label::ALL
+        .iter()
+        .position(|x| *x == l)
+        .unwrap_or(CLASSES - 1)
 }
 
 /// Trains both models on `rows` (all of them: pick the training rows before).
@@ -393,7 +396,11 @@ impl Evaluation {
                 continue;
             }
             let (p, r) = (ratio(tp, predicted), ratio(tp, actual));
-            f1s.push(if p + r > 0.0 { 2.0 * p * r / (p + r) } else { 0.0 });
+            f1s.push(if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            });
         }
         if f1s.is_empty() {
             0.0
@@ -514,8 +521,9 @@ mod tests {
 
     #[test]
     fn corpus_rows_parse_and_bad_rows_are_named() {
-        let rows = parse_corpus("# c\nT1\ttrain\treflection\tsimple\tI'm tired.\tYou're worn out.\n")
-            .expect("parse");
+        let rows =
+            parse_corpus("# c\nT1\ttrain\treflection\tsimple\tI'm tired.\tYou're worn out.\n")
+                .expect("parse");
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0].depth, Some(Depth::Simple));
         assert_eq!(rows[0].context, "I'm tired.");

@@ -25,21 +25,12 @@ fn fill(template: &str, cue: &str) -> String {
 /// The features of a turn as the model sees them, with the rules' reading of it.
 pub(super) fn turn_features(rules: &Rules, text: &str) -> (RuleTurn, Vec<Feature>) {
     let turn = rule_turn(rules, text);
-    let features = extract(
-        &turn.sentences,
-        &turn.verdicts,
-        turn.feedback.label,
-        rules,
-    );
+    let features = extract(&turn.sentences, &turn.verdicts, turn.feedback.label, rules);
     (turn, features)
 }
 
 /// Names of the strongest features, for a reason.
-fn names(
-    strongest: &[(Feature, f32)],
-    sentences: &[Sentence],
-    rules: &Rules,
-) -> Vec<String> {
+fn names(strongest: &[(Feature, f32)], sentences: &[Sentence], rules: &Rules) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (f, _) in strongest {
         let name = match f.origin {
@@ -83,7 +74,11 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
     // The rules' label gets a vote in proportion to how clear their evidence was: a clear
     // "you should" stays advice even where the model has seen few like it.
     let w = &rules.weights;
-    let decisive: Vec<_> = turn.verdicts.iter().filter(|v| v.label != Label::Other || v.backchannel).collect();
+    let decisive: Vec<_> = turn
+        .verdicts
+        .iter()
+        .filter(|v| v.label != Label::Other || v.backchannel)
+        .collect();
     let strong = decisive.len() == 1
         && decisive
             .first()
@@ -129,8 +124,7 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
         .unwrap_or(Label::Other);
 
     let mut reasons: Vec<String> = Vec::new();
-    let same_group = rule_fb.label == label
-        || (label.is_question() && rule_fb.label.is_question());
+    let same_group = rule_fb.label == label || (label.is_question() && rule_fb.label.is_question());
     if same_group {
         reasons.extend(rule_fb.reasons.iter().cloned());
     } else {
@@ -152,6 +146,11 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
             && !(x.starts_with(before) && x.ends_with(after))
             && !turn.verdicts.iter().any(|v| v.depth_reasons.contains(x))
     });
+    if matches!(label, Label::Information | Label::Advice)
+        && turn.verdicts.iter().any(|v| v.permission)
+    {
+        reasons.push(r.asked_permission.clone());
+    }
     let model_label = if label.is_question() { best } else { label };
     let signs = names(
         &model.strongest_for(&features, model_label, runner_up),
@@ -166,7 +165,11 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
     if label == Label::Reflection {
         let pc = model.complex_probability(&features);
         let complex = pc >= 0.5;
-        depth = Some(if complex { Depth::Complex } else { Depth::Simple });
+        depth = Some(if complex {
+            Depth::Complex
+        } else {
+            Depth::Simple
+        });
         reasons.push(if complex {
             r.complex.clone()
         } else {
