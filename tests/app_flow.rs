@@ -323,3 +323,32 @@ fn key_releases_are_ignored() {
     press(&mut app, &mut store, ev);
     assert_eq!(app.screen, Screen::Home);
 }
+
+#[test]
+fn a_note_scrolls_by_full_pages_and_stops_at_its_end() {
+    let mut store = sample_store();
+    let mut app = app_from(&store);
+    app.viewport = (80, 14);
+    press(&mut app, &mut store, key(KeyCode::Char('h')));
+    press(&mut app, &mut store, key(KeyCode::Enter));
+    let note = app.note.as_ref().expect("note open");
+    let (page, max) = alongside::app::history::note_page(app.viewport, note);
+    assert!(max > 0, "the note is longer than a page at 80x14");
+    press(&mut app, &mut store, key(KeyCode::PageDown));
+    let scroll = |app: &alongside::app::App| app.note.as_ref().expect("note").scroll;
+    assert_eq!(
+        scroll(&app),
+        (page - 1).min(max),
+        "a full page less one line"
+    );
+    for _ in 0..50 {
+        press(&mut app, &mut store, key(KeyCode::PageDown));
+    }
+    assert_eq!(scroll(&app), max, "PgDn stops at the last full page");
+    press(&mut app, &mut store, key(KeyCode::Up));
+    assert_eq!(scroll(&app), max - 1, "one line up moves at once");
+    press(&mut app, &mut store, key(KeyCode::Home));
+    assert_eq!(scroll(&app), 0);
+    press(&mut app, &mut store, key(KeyCode::End));
+    assert_eq!(scroll(&app), max);
+}

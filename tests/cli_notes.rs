@@ -52,20 +52,23 @@ fn list_prints_one_line_per_session_newest_first() {
     assert_eq!(
         lines[0],
         format!(
-            "2026-01-07 10:00  JD     In person  45 min        safety            {}",
+            "2026-01-07 10:00  JD     In person  45 min  safety     {}",
             s[2].id
         )
     );
     assert_eq!(
         lines[1],
         format!(
-            "2026-01-06 10:00  Sunny  In person  45 min        follow-up         {}",
+            "2026-01-06 10:00  Sunny  In person  45 min  follow-up  {}",
             s[1].id
         )
     );
     assert!(lines[2].starts_with("2026-01-05 10:00  JD "));
     assert!(lines[2].ends_with(&s[0].id.to_string()));
     assert!(!text.contains("job fair"), "no note text in the list");
+    // Every id starts in the same column, whatever the length and flags.
+    let id_cols: Vec<usize> = lines.iter().map(|l| l.chars().count() - 36).collect();
+    assert!(id_cols.windows(2).all(|w| w[0] == w[1]), "{text}");
 }
 
 #[test]
@@ -229,6 +232,7 @@ fn export_reports_notes_it_could_not_read_and_exports_the_rest() {
 #[test]
 fn problems_are_printed_one_per_line() {
     let dir = tempfile::tempdir().expect("dir");
+    drop(Store::open(dir.path()).expect("create"));
     fs::write(dir.path().join("peers.json"), b"[").expect("write");
     let (_store, problems) = Store::open(dir.path()).expect("open");
     let mut out = Vec::new();

@@ -294,6 +294,9 @@ fn crisis_lines_are_complete_and_local_starts_empty() {
     );
     assert!(has("veterans", ContactMethod::Text, "838255"));
     assert!(has("emergency", ContactMethod::Call, "911"));
+    assert!(has("samhsa", ContactMethod::Call, "1-800-662-4357"));
+    assert!(has("crisis-text-line", ContactMethod::Text, "741741"));
+    assert!(line("crisis-text-line").one_line().contains("HOME"));
 }
 
 #[test]

@@ -3,6 +3,11 @@
 //! read back byte for byte, and the store must open cleanly: nothing quarantined, nothing
 //! unreadable, the index listing exactly the notes on disk.
 //!
+//! The loop runs both ways: calling the store directly, and through the app itself (keys,
+//! autosave on a tick, the summary's Ctrl+S), so the path a person uses is killed too. A
+//! trial fails if the process ever stops by itself or prints anything (a panic after
+//! "ready", a refused save).
+//!
 //! `cargo test --test crash_harness` runs a few hundred trials (well under a minute);
 //! `cargo test --test crash_harness -- --ignored` runs thousands.
 
@@ -15,7 +20,7 @@ use std::process::{Command, Stdio};
 use std::sync::mpsc;
 use std::time::{Duration, Instant};
 
-use alongside::cli::debug::loop_session;
+use alongside::cli::debug::{NOTE_MARKER, loop_session};
 use alongside::domain::secret::Passphrase;
 use alongside::storage::crypt::{self, migrate};
 use alongside::storage::schema::encode_session;
@@ -51,7 +56,7 @@ struct Outcome {
 
 /// Runs `trials` kill trials on one data folder (new folders every `per_dir` trials so it
 /// stays small), checking everything after each.
-fn run(trials: usize, encrypted: bool, seed: u64) -> Outcome {
+fn run(trials: usize, encrypted: bool, through_app: bool, seed: u64) -> Outcome {
     let bin = env!("CARGO_BIN_EXE_alongside");
     let mut rng = Rng(seed | 1);
     let mut out = Outcome {
@@ -82,12 +87,21 @@ fn run(trials: usize, encrypted: bool, seed: u64) -> Outcome {
             .arg(loop_seed.to_string())
             .env_remove("ALONGSIDE_PASSPHRASE")
             .stdout(Stdio::piped())
-            .stderr(Stdio::null());
+            .stderr(Stdio::piped());
+        if through_app {
+            cmd.arg("--through-app");
+        }
         if encrypted {
             cmd.env("ALONGSIDE_PASSPHRASE", PASSPHRASE);
         }
         let mut child = cmd.spawn().expect("spawn");
         let stdout = child.stdout.take().expect("stdout");
+        let mut stderr = child.stderr.take().expect("stderr");
+        let errors = std::thread::spawn(move || {
+            let mut text = String::new();
+            let _ = std::io::Read::read_to_string(&mut stderr, &mut text);
+            text
+        });
         let (tx, rx) = mpsc::channel();
         let reader = std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines().map_while(Result::ok) {
@@ -113,13 +127,21 @@ fn run(trials: usize, encrypted: bool, seed: u64) -> Outcome {
             }
             std::thread::sleep(Duration::from_micros(rng.below(60_000)));
         }
-        if child.try_wait().expect("wait").is_none() {
+        let ended_by_itself = child.try_wait().expect("wait").is_some();
+        if !ended_by_itself {
             out.kills_mid_run += 1;
         }
         let _ = child.kill(); // SIGKILL
         let status = child.wait().expect("wait");
         assert!(!status.success(), "the loop never ends by itself");
         let _ = reader.join();
+        // A killed process prints nothing: anything on standard error (a panic, a failed
+        // save, a refused open) fails the trial.
+        let errors = errors.join().unwrap_or_default();
+        assert!(
+            errors.is_empty() && !ended_by_itself,
+            "trial {trial}: the loop stopped by itself or reported: {errors}"
+        );
         for line in lines.into_iter().chain(rx.try_iter()) {
             let mut parts = line.split_whitespace();
             if let (Some("saved"), Some(n), Some(id)) = (parts.next(), parts.next(), parts.next()) {
@@ -127,7 +149,7 @@ fn run(trials: usize, encrypted: bool, seed: u64) -> Outcome {
                 saved.insert(id, (loop_seed, n.parse().expect("n")));
             }
         }
-        out.notes_checked += check(dir.path(), &saved, encrypted);
+        out.notes_checked += check(dir.path(), &saved, encrypted, through_app);
         out.saved_total = saved.len().max(out.saved_total);
         out.trials += 1;
     }
@@ -161,7 +183,12 @@ fn prepare_encrypted(dir: &Path) {
 }
 
 /// Opens the folder as the app would and checks every note reported saved. Returns how many.
-fn check(dir: &Path, saved: &BTreeMap<Uuid, (u64, u64)>, encrypted: bool) -> usize {
+fn check(
+    dir: &Path,
+    saved: &BTreeMap<Uuid, (u64, u64)>,
+    encrypted: bool,
+    through_app: bool,
+) -> usize {
     if encrypted {
         crypt::unlock(dir, &Passphrase::from(PASSPHRASE)).expect("unlock");
     }
@@ -184,6 +211,16 @@ fn check(dir: &Path, saved: &BTreeMap<Uuid, (u64, u64)>, encrypted: bool) -> usi
     );
     let key = encrypted.then(|| crypt::read_key(dir, &Passphrase::from(PASSPHRASE)).expect("key"));
     for (&id, &(seed, n)) in saved {
+        if through_app {
+            // Saved through the app: its id is random, its text starts with the marker.
+            let got = store
+                .load_session(id)
+                .expect("a note saved through the app");
+            assert!(got.notes.starts_with(&format!("{NOTE_MARKER} {seed}/{n} ")));
+            assert!(got.ended_at.is_some());
+            assert!(store.session_entry(id).is_some(), "the index lists it");
+            continue;
+        }
         let expected = loop_session(seed, n);
         assert_eq!(expected.id, id);
         let raw = std::fs::read(dir.join(format!("sessions/{id}.json"))).expect("note file");
@@ -223,7 +260,7 @@ fn check(dir: &Path, saved: &BTreeMap<Uuid, (u64, u64)>, encrypted: bool) -> usi
 
 fn report(label: &str, o: &Outcome, started: Instant) {
     println!(
-        "crash harness ({label}): {} SIGKILL trials ({} while running), {} byte-for-byte note checks, up to {} notes in one folder, {:.1} s",
+        "crash harness ({label}): {} SIGKILL trials ({} while running), {} note checks (byte for byte through the store), up to {} notes in one folder, {:.1} s",
         o.trials,
         o.kills_mid_run,
         o.notes_checked,
@@ -238,16 +275,29 @@ fn report(label: &str, o: &Outcome, started: Instant) {
 #[test]
 fn notes_survive_sigkill_at_random_moments() {
     let started = Instant::now();
-    let o = run(200, false, 7);
+    let o = run(200, false, false, 7);
     report("plain", &o, started);
     assert_eq!(o.trials, 200);
     assert!(o.kills_mid_run > o.trials / 2, "most kills land mid-run");
     assert!(o.notes_checked > 0);
 
     let started = Instant::now();
-    let o = run(60, true, 11);
+    let o = run(60, true, false, 11);
     report("encrypted", &o, started);
     assert_eq!(o.trials, 60);
+    assert!(o.notes_checked > 0);
+
+    // Through the app's own keys, autosave and summary save.
+    let started = Instant::now();
+    let o = run(80, false, true, 13);
+    report("plain, through the app", &o, started);
+    assert_eq!(o.trials, 80);
+    assert!(o.notes_checked > 0);
+
+    let started = Instant::now();
+    let o = run(30, true, true, 17);
+    report("encrypted, through the app", &o, started);
+    assert_eq!(o.trials, 30);
     assert!(o.notes_checked > 0);
 }
 
@@ -255,9 +305,12 @@ fn notes_survive_sigkill_at_random_moments() {
 #[ignore = "long run: cargo test --test crash_harness -- --ignored"]
 fn notes_survive_thousands_of_kills() {
     let started = Instant::now();
-    let o = run(3000, false, 1234);
+    let o = run(3000, false, false, 1234);
     report("plain, long", &o, started);
     let started = Instant::now();
-    let o = run(1000, true, 4321);
+    let o = run(1000, true, false, 4321);
     report("encrypted, long", &o, started);
+    let started = Instant::now();
+    let o = run(1000, false, true, 5678);
+    report("plain through the app, long", &o, started);
 }

@@ -80,7 +80,8 @@ proptest! {
     ) {
         let dir = tempfile::tempdir().expect("dir");
         let id = NOTE_ID;
-        fs::create_dir_all(dir.path().join("sessions")).expect("mkdir");
+        // A data folder of ours (with its marker), whose files are then replaced.
+        drop(Store::open(dir.path()).expect("create"));
         fs::write(dir.path().join("peers.json"), &peers).expect("write");
         fs::write(dir.path().join("index.json"), &index).expect("write");
         fs::write(dir.path().join(format!("sessions/{id}.json")), &note).expect("write");

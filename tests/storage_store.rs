@@ -460,7 +460,10 @@ fn a_full_disk_on_save_is_a_typed_error_and_changes_nothing() {
     assert!(matches!(err, StoreError::DiskFull { .. }));
     assert_eq!(
         err.to_string(),
-        "could not save: the disk is full. Free some space and save again; nothing already saved was changed."
+        format!(
+            "could not save in {}: the disk is full. Free some space and save again; nothing already saved was changed.",
+            dir.path().join("sessions").display()
+        )
     );
     assert_eq!(store.sessions(), &before_index[..]);
     assert_eq!(snapshot(dir.path()), before_files);
@@ -496,9 +499,10 @@ fn saving_into_a_read_only_folder_is_a_typed_error_and_changes_nothing() {
     fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).expect("chmod");
     for e in [&err, &peer_err] {
         assert!(matches!(e, StoreError::ReadOnly { .. }), "{e}");
+        let shown = e.to_string();
         assert!(
-            e.to_string()
-                .starts_with("could not save: the data folder is read-only."),
+            shown.starts_with(&format!("could not save: {}", dir.path().display()))
+                && shown.contains(" is read-only."),
             "{e}"
         );
     }

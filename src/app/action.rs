@@ -1,14 +1,14 @@
 //! Everything that can happen to the app, and everything the app asks the outside world to do.
 
-use ratatui::crossterm::event::KeyEvent;
 use uuid::Uuid;
 
 use crate::domain::competency::CompetencyRecord;
-use crate::domain::practice::{RoundRecord, SkillChoice};
+use crate::domain::practice::{Code, RolePlayRecord, RoundRecord, SkillChoice, Transcript};
 use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session, Stage};
 
 use super::HistoryItem;
+use super::field::Typed;
 use super::tools::SafetyPlanSave;
 
 /// A change the user or the run loop asks for. `update` is the only place these are handled.
@@ -31,8 +31,13 @@ pub enum Action {
     Down,
     PageUp,
     PageDown,
-    /// A key typed into the focused text field.
-    Input(KeyEvent),
+    /// Jump to the first or last line (Home, End).
+    Top,
+    Bottom,
+    /// The terminal's size, so scrolling knows how long a page is.
+    Resize(u16, u16),
+    /// A key typed, or text pasted, into the focused text field.
+    Input(Typed),
     /// Confirm the focused item or form (usually Enter).
     Submit,
     /// Move focus between the fields of a form.
@@ -131,6 +136,26 @@ pub enum Action {
     NameSkill(SkillChoice),
     /// Practice: progress over time and past rounds.
     ShowProgress,
+    /// Practice: start coding a live role-play (timer running).
+    StartObserving,
+    /// Practice: open the box for a role-play transcript.
+    OpenTranscript,
+    /// Transcript box: code what was typed or pasted, or read the file it names.
+    CodeTranscript,
+    /// Role-play: give this code (live), or correct the shown turn to it (transcript).
+    Code(Code),
+    /// Role-play: take back the last code (live), or go back to the engine's (transcript).
+    Undo,
+    /// Role-play: pin this moment with a short note.
+    Pin,
+    /// Role-play: pause or restart the timer.
+    PauseTimer,
+    /// Role-play: stop coding (then the global ratings, or the debrief).
+    EndRolePlay,
+    /// Global ratings: rate the highlighted one 1-5.
+    Rate(u8),
+    /// A transcript file was read (or why it could not be).
+    TranscriptRead(Result<Transcript, String>),
     /// Competencies: mark the selected skill as demonstrated, or edit its mark.
     MarkSkill,
     /// Competencies: add the supervisor's sign-off to the selected skill.
@@ -145,6 +170,7 @@ pub enum Action {
     /// sentences about files that could not be read.
     PracticeLoaded {
         rounds: Vec<RoundRecord>,
+        roleplays: Vec<RolePlayRecord>,
         problems: Vec<String>,
     },
     /// The competency record, read when the competencies screen opens.
@@ -216,6 +242,10 @@ pub enum Effect {
     LoadPractice,
     /// Save a practice round as it stands (after every answer).
     SavePracticeRound(RoundRecord),
+    /// Save a coded role-play as it stands (after every code).
+    SaveRolePlay(RolePlayRecord),
+    /// Read a transcript file the trainee named (read only; nothing is written there).
+    ReadTranscript(std::path::PathBuf),
     /// Read the competency record.
     LoadCompetencies,
     /// Save the whole competency record.
@@ -240,6 +270,8 @@ pub enum EffectKind {
     SaveSafetyPlan,
     LoadPractice,
     SavePracticeRound,
+    SaveRolePlay,
+    ReadTranscript,
     LoadCompetencies,
     SaveCompetencies,
     CheckPassphrase,
@@ -260,6 +292,8 @@ impl Effect {
             Effect::SaveSafetyPlan(_) => EffectKind::SaveSafetyPlan,
             Effect::LoadPractice => EffectKind::LoadPractice,
             Effect::SavePracticeRound(_) => EffectKind::SavePracticeRound,
+            Effect::SaveRolePlay(_) => EffectKind::SaveRolePlay,
+            Effect::ReadTranscript(_) => EffectKind::ReadTranscript,
             Effect::LoadCompetencies => EffectKind::LoadCompetencies,
             Effect::SaveCompetencies(_) => EffectKind::SaveCompetencies,
             Effect::CheckPassphrase(_) => EffectKind::CheckPassphrase,
@@ -283,6 +317,7 @@ pub enum Done {
         version: Option<u32>,
     },
     PracticeRoundSaved(Uuid),
+    RolePlaySaved(Uuid),
     CompetenciesSaved,
     /// The passphrase typed on the lock screen was right.
     Unlocked,

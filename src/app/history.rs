@@ -39,7 +39,8 @@ impl HistoryView {
 
 pub struct NoteView {
     pub session: Session,
-    pub scroll: u16,
+    /// The first row shown, never past the last full page.
+    pub scroll: usize,
     /// An amendment being written.
     pub amend: Option<Field>,
     /// The note with the new amendment, until the store confirms it is saved.
@@ -149,11 +150,15 @@ fn update_note(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         return vec![];
     }
+    let (page, max) = note_page(app.viewport, note);
     match action {
         Action::Up => note.scroll = note.scroll.saturating_sub(1),
-        Action::Down => note.scroll = note.scroll.saturating_add(1),
-        Action::PageUp => note.scroll = note.scroll.saturating_sub(10),
-        Action::PageDown => note.scroll = note.scroll.saturating_add(10),
+        Action::Down => note.scroll = (note.scroll + 1).min(max),
+        // A full page, less the one line kept for context.
+        Action::PageUp => note.scroll = note.scroll.saturating_sub(page.saturating_sub(1).max(1)),
+        Action::PageDown => note.scroll = (note.scroll + page.saturating_sub(1).max(1)).min(max),
+        Action::Top => note.scroll = 0,
+        Action::Bottom => note.scroll = max,
         Action::Amend => {
             let mut f = Field::multi("What to add. The original note stays as it was.");
             f.set_focused(true);
@@ -183,5 +188,91 @@ pub fn amendment_saved(app: &mut App, id: Uuid) -> bool {
             note.pending = other;
             false
         }
+    }
+}
+
+/// How a row of a note is drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum NoteRowKind {
+    Title,
+    Heading,
+    Text,
+}
+
+/// The note as rows on screen at `width` columns: markdown headings without their marks,
+/// tables as aligned columns, long lines word-wrapped.
+pub fn note_rows(session: &Session, width: usize) -> Vec<(NoteRowKind, String)> {
+    let mut rows = Vec::new();
+    for l in crate::domain::note_markdown::render(session).lines() {
+        if is_table_rule(l) {
+            continue;
+        }
+        let (kind, text) = if let Some(h) = l.strip_prefix("# ") {
+            (NoteRowKind::Title, h.to_string())
+        } else if let Some(h) = l.strip_prefix("## ").or_else(|| l.strip_prefix("### ")) {
+            (NoteRowKind::Heading, h.to_string())
+        } else if let Some(row) = table_row(l) {
+            (NoteRowKind::Text, row)
+        } else {
+            (NoteRowKind::Text, l.to_string())
+        };
+        if text.is_empty() {
+            rows.push((kind, text));
+        } else {
+            rows.extend(
+                crate::domain::wrap::wrap_lines(&text, width.max(1))
+                    .into_iter()
+                    .map(|r| (kind, r)),
+            );
+        }
+    }
+    rows
+}
+
+/// Rows of the note on screen (a page) and the first row of its last full page, for a
+/// terminal of `viewport` columns and rows: the title bar, status and key bar take three
+/// rows, the box two, an amendment being written eight.
+pub fn note_page(viewport: (u16, u16), note: &NoteView) -> (usize, usize) {
+    let amend = if note.amend.is_some() { 8 } else { 0 };
+    let page = usize::from(viewport.1.saturating_sub(5 + amend).max(1));
+    let width = usize::from(viewport.0.saturating_sub(2).max(1));
+    let total = note_rows(&note.session, width).len();
+    (page, total.saturating_sub(page))
+}
+
+/// Markdown table rows read as aligned columns on screen; the rule under the header goes.
+fn table_row(line: &str) -> Option<String> {
+    let inner = line.strip_prefix('|')?.strip_suffix('|')?;
+    let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+    Some(match cells.as_slice() {
+        [first, rest @ ..] => {
+            let mut row = format!("  {first:<14}");
+            for cell in rest {
+                row.push_str(cell);
+                row.push_str("  ");
+            }
+            row.trim_end().to_string()
+        }
+        [] => String::new(),
+    })
+}
+
+fn is_table_rule(line: &str) -> bool {
+    line.starts_with('|') && line.chars().all(|c| matches!(c, '|' | '-' | ' ' | ':'))
+}
+
+#[cfg(test)]
+mod note_tests {
+    use super::*;
+
+    #[test]
+    fn markdown_tables_become_columns() {
+        assert_eq!(
+            table_row("| Stage | Time |").as_deref(),
+            Some("  Stage         Time")
+        );
+        assert!(is_table_rule("| --- | --- |"));
+        assert!(!is_table_rule("| Exploring | 5 min |"));
+        assert_eq!(table_row("plain"), None);
     }
 }

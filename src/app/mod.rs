@@ -7,6 +7,7 @@
 mod action;
 pub mod competencies;
 pub mod field;
+pub mod help;
 pub mod history;
 pub mod keymap;
 pub mod live;
@@ -14,6 +15,7 @@ pub mod peers;
 pub mod practice;
 pub mod privacy;
 pub mod reference;
+pub mod roleplay;
 pub mod tools;
 
 use std::collections::HashMap;
@@ -83,6 +85,8 @@ pub enum Confirm {
     Tool(tools::ToolConfirm),
     /// Leave a practice round before its end (answers so far are kept).
     LeaveRound,
+    /// Leave a role-play being coded (codes so far are kept).
+    LeaveRolePlay,
     /// Remove a skill's demonstrated mark (and its sign-off).
     RemoveSkillMark(String),
     /// Remove an on-the-job hours entry.
@@ -120,6 +124,8 @@ pub fn default_content() -> &'static Content {
 pub struct App {
     /// Stages, tools and crisis lines: the built-in assets plus any organisation overrides.
     pub content: &'static Content,
+    /// Every mode's keys: the built-in tables, or as remapped in `keys.toml`.
+    pub keys: &'static keymap::Keymap,
     pub screen: Screen,
     pub peers: Vec<Peer>,
     pub history: Vec<HistoryItem>,
@@ -128,6 +134,10 @@ pub struct App {
     pub notices: Vec<String>,
     pub status: Option<Status>,
     pub help_open: bool,
+    /// Where help is scrolled to, and what is being found in it.
+    pub help: help::HelpView,
+    /// Columns and rows of the terminal, for page lengths.
+    pub viewport: (u16, u16),
     pub confirm: Option<Confirm>,
     pub home_selected: usize,
     pub peers_view: PeersView,
@@ -167,6 +177,7 @@ impl App {
     ) -> App {
         let mut app = App {
             content: default_content(),
+            keys: keymap::Keymap::defaults(),
             screen: if drafts.is_empty() {
                 Screen::Home
             } else {
@@ -178,6 +189,8 @@ impl App {
             notices,
             status: None,
             help_open: false,
+            help: help::HelpView::default(),
+            viewport: (80, 24),
             confirm: None,
             home_selected: 0,
             peers_view: PeersView::default(),
@@ -202,6 +215,12 @@ impl App {
     }
 
     /// Uses `content` (e.g. with an organisation's overrides) instead of the built-in one.
+    /// Uses remapped keys (from `keys.toml`).
+    pub fn with_keys(mut self, keys: &'static keymap::Keymap) -> App {
+        self.keys = keys;
+        self
+    }
+
     pub fn with_content(mut self, content: &'static Content) -> App {
         self.content = content;
         self
@@ -296,7 +315,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     app.now = now;
     if !matches!(
         action,
-        Action::Tick | Action::DataLoaded { .. } | Action::EffectDone(_)
+        Action::Tick | Action::Resize(..) | Action::DataLoaded { .. } | Action::EffectDone(_)
     ) {
         // A key press clears an old message: it has been seen.
         if !matches!(action, Action::EffectFailed { .. }) {
@@ -325,6 +344,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         Action::Interrupt => interrupt(app),
         Action::ToggleHelp => {
             app.help_open = !app.help_open;
+            app.help = help::HelpView::default();
+            vec![]
+        }
+        Action::Resize(w, h) => {
+            app.viewport = (w, h);
             vec![]
         }
         Action::Confirm(yes) => answer(app, yes),
@@ -349,8 +373,17 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             vec![]
         }
         Action::Open(dest) => open_and_load(app, dest),
-        Action::PracticeLoaded { rounds, problems } => {
+        Action::PracticeLoaded {
+            rounds,
+            roleplays,
+            problems,
+        } => {
             practice::loaded(app, rounds, problems);
+            roleplay::loaded(app, roleplays);
+            vec![]
+        }
+        Action::TranscriptRead(parsed) => {
+            roleplay::transcript_ready(app, parsed, now);
             vec![]
         }
         Action::CompetenciesLoaded { record, problems } => {
@@ -362,6 +395,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         Action::ToggleReference => {
             reference::toggle(app);
+            vec![]
+        }
+        other if app.help_open => {
+            help::update(app, other);
             vec![]
         }
         other if app.reference_open() => reference::update(app, other, now),
@@ -428,7 +465,6 @@ fn home(app: &mut App, action: Action) -> Vec<Effect> {
             }
         }
         Action::ResumeDraft if !app.drafts.is_empty() => app.screen = Screen::DraftOffer,
-        Action::Back => return request_quit(app),
         _ => {}
     }
     vec![]
@@ -512,6 +548,7 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
         }
         Confirm::Tool(q) => tools::answer(app, q),
         Confirm::LeaveRound => practice::leave_round(app),
+        Confirm::LeaveRolePlay => roleplay::leave(app),
         Confirm::RemoveSkillMark(skill) => competencies::remove_mark(app, &skill),
         Confirm::RemoveHours(id) => competencies::remove_hours(app, id),
         Confirm::DiscardCompetencyForm => {
@@ -543,6 +580,7 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
         Done::WorksheetDeleted(id) => tools::worksheet_deleted(app, id),
         Done::SafetyPlanSaved { history, version } => tools::plan_saved(app, *history, version),
         Done::PracticeRoundSaved(id) => practice::saved(app, id),
+        Done::RolePlaySaved(id) => roleplay::saved(app, id),
         Done::CompetenciesSaved => competencies::saved(app),
         Done::Unlocked => return privacy::unlocked(app),
     }
@@ -573,6 +611,7 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
             "{message} The note is still open here; save again (Ctrl+S) once fixed."
         )),
         EffectKind::SavePracticeRound => practice::save_failed(app, &message),
+        EffectKind::SaveRolePlay => roleplay::save_failed(app, &message),
         EffectKind::SaveCompetencies => competencies::save_failed(app, &message),
         EffectKind::LoadCompetencies => competencies::load_failed(app, message),
         EffectKind::CheckPassphrase => privacy::unlock_failed(app, message),

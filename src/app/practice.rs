@@ -8,6 +8,7 @@
 use uuid::Uuid;
 
 use super::field::Field;
+use super::roleplay;
 use super::{Action, App, Confirm, Effect, Screen};
 use crate::domain::practice::round::MAX_ANSWER_CHARS;
 use crate::domain::practice::{
@@ -28,6 +29,18 @@ pub enum PracticePane {
     Progress,
     /// One past round, read-only.
     Review,
+    /// A live role-play being coded by an observer.
+    Observe,
+    /// The four global ratings at the end of a live role-play.
+    Globals,
+    /// Typing, pasting or naming a transcript.
+    TranscriptInput,
+    /// Stepping through a transcript's turns, correcting codes.
+    Coding,
+    /// One coded role-play: counts, scores, pins, globals.
+    Debrief,
+    /// Progress: coded role-plays over time.
+    RolePlays,
 }
 
 /// The settings rows of the setup pane.
@@ -123,6 +136,8 @@ pub struct PracticeView {
     pub selected: usize,
     /// Scroll of the round review.
     pub review_scroll: u16,
+    /// Role-play coding: live tally, transcripts, debrief.
+    pub roleplay: super::roleplay::RolePlayView,
 }
 
 impl Default for PracticeView {
@@ -138,6 +153,7 @@ impl Default for PracticeView {
             loaded: false,
             selected: 0,
             review_scroll: 0,
+            roleplay: super::roleplay::RolePlayView::default(),
         }
     }
 }
@@ -227,6 +243,12 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         PracticePane::Summary => summary(app, action, now),
         PracticePane::Progress => progress(app, action),
         PracticePane::Review => review(app, action),
+        PracticePane::Observe => roleplay::observe(app, action, now),
+        PracticePane::Globals => roleplay::globals(app, action, now),
+        PracticePane::TranscriptInput => roleplay::transcript_input(app, action, now),
+        PracticePane::Coding => roleplay::coding(app, action, now),
+        PracticePane::Debrief => roleplay::debrief(app, action),
+        PracticePane::RolePlays => roleplay::list(app, action),
     }
 }
 
@@ -270,6 +292,8 @@ fn setup(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         Action::Submit | Action::StartRound => return start_round(app, now),
         Action::ShowProgress => open_progress(app),
+        Action::StartObserving => roleplay::start_observing(app, now),
+        Action::OpenTranscript => roleplay::open_transcript(app),
         Action::Back => app.screen = Screen::Home,
         _ => {}
     }
@@ -490,6 +514,7 @@ fn progress(app: &mut App, action: Action) -> Vec<Effect> {
             view.pane = PracticePane::Review;
             view.review_scroll = 0;
         }
+        Action::SwitchPane => view.pane = PracticePane::RolePlays,
         Action::Back => view.pane = PracticePane::Setup,
         _ => {}
     }

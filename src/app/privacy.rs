@@ -169,7 +169,7 @@ pub fn intercept(app: &mut App, action: &Action) -> Option<Vec<Effect>> {
     let prompt = app.privacy.lock.as_mut()?;
     let effects = match action {
         Action::Input(key) => {
-            prompt.field.input(*key);
+            prompt.field.input(key);
             vec![]
         }
         Action::Back => {

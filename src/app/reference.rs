@@ -368,7 +368,7 @@ pub fn update(app: &mut App, action: Action, _now: Timestamp) -> Vec<Effect> {
         return vec![];
     }
     match action {
-        Action::Input(key) if view.query.input(key) => view.refresh(),
+        Action::Input(key) if view.query.input(&key) => view.refresh(),
         Action::Up => view.select(-1),
         Action::Down => view.select(1),
         Action::PageUp => view.select(-10),

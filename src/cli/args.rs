@@ -40,6 +40,14 @@ pub struct Cli {
 pub enum Command {
     /// Open the app on a throwaway folder filled with fictional sample peers and sessions.
     Demo,
+    /// Print a completion script for a shell, e.g. `alongside completions bash >
+    /// ~/.local/share/bash-completion/completions/alongside`.
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the manual page (roff), e.g. `alongside man > ~/.local/share/man/man1/alongside.1`.
+    Man,
     /// Read saved notes from the shell, for documentation systems and scripts.
     Notes {
         #[command(subcommand)]
@@ -47,12 +55,12 @@ pub enum Command {
     },
     /// Fill a data folder with fictional peers and sessions (for benchmarks and trials).
     Generate {
-        /// How many sessions to write.
-        #[arg(long, default_value_t = 1000)]
-        sessions: usize,
-        /// How many peers to spread them over.
-        #[arg(long, default_value_t = 40)]
-        peers: usize,
+        /// How many sessions to write (at most 1,000,000).
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u64).range(0..=1_000_000))]
+        sessions: u64,
+        /// How many peers to spread them over (1 to 10,000).
+        #[arg(long, default_value_t = 40, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+        peers: u64,
         /// Seed for the fictional data, so runs can be repeated.
         #[arg(long, default_value_t = 7)]
         seed: u64,
@@ -63,8 +71,18 @@ pub enum Command {
     Encrypt,
     /// Turn encryption at rest off: every file is decrypted and the key removed.
     Decrypt,
-    /// Change the passphrase of an encrypted data folder (only the key is rewritten).
-    Passphrase,
+    /// Change the passphrase of an encrypted data folder. Only the key file is rewritten, so
+    /// an old copy of the key file still opens the data with the old passphrase; add
+    /// --rotate to make a new data key and re-encrypt every file.
+    Passphrase {
+        /// Also make a new data key and re-encrypt every file with it (as `rekey` does).
+        #[arg(long)]
+        rotate: bool,
+    },
+    /// Make a new data key and re-encrypt every file with it, keeping the passphrase. Use it
+    /// when the passphrase or a backup of the key file may have leaked: afterwards no old
+    /// key file opens anything. If it is interrupted, run it again: nothing is lost.
+    Rekey,
     /// For the crash and privacy tests: save fictional notes in a loop.
     #[command(hide = true)]
     DebugSaveLoop {
@@ -77,6 +95,10 @@ pub enum Command {
         fail_writes: Option<super::debug::FailWrites>,
         #[arg(long)]
         panic_after: Option<u64>,
+        /// Save through the app itself (keys, autosave on ticks, the summary's save) rather
+        /// than calling the store directly.
+        #[arg(long)]
+        through_app: bool,
     },
     /// Practice tools for trainees.
     Practice {
@@ -160,4 +182,42 @@ pub enum PracticeCommand {
         #[arg(long)]
         json: bool,
     },
+    /// Code a role-play transcript: one turn a line, starting with S: / P: (or
+    /// Specialist: / Peer:); a line without a prefix continues the turn before it. Every
+    /// specialist turn gets a label with reasons, then the MITI summary scores.
+    Code {
+        /// The transcript, a plain text file (at most 1 MB). Nothing is written anywhere.
+        file: PathBuf,
+        /// Print JSON: `turns` and `scores` (same as --format json).
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        #[arg(long, value_enum, default_value_t = CodeFormat::Text)]
+        format: CodeFormat,
+    },
+    /// Print the debrief of a coded role-play (the newest, or the one with this id).
+    Debrief {
+        /// The role-play id (or a unique start of it); the newest when left out.
+        id: Option<String>,
+        #[arg(long, value_enum, default_value_t = DebriefFormat::Md)]
+        format: DebriefFormat,
+    },
+    /// List coded role-plays, newest first, with their summary scores.
+    Roleplays,
+}
+
+/// How `practice code` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum CodeFormat {
+    /// Each turn with its code and reasons, then the scores.
+    Text,
+    /// The debrief in Markdown, for a supervisor.
+    Md,
+    Json,
+}
+
+/// How `practice debrief` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DebriefFormat {
+    Md,
+    Json,
 }

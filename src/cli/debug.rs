@@ -102,3 +102,79 @@ pub fn save_loop(
     }
     Ok(())
 }
+
+/// `alongside debug-save-loop --through-app`: the same loop through the app's own save path.
+/// Each round presses keys as a person would: `n`, the loop peer's alias, Enter twice (a new
+/// session), types the note, lets a tick autosave the draft, ends the session (Esc, `e`)
+/// and saves the summary (Ctrl+S). Prints `ready`, then `saved N ID` once each save is done;
+/// the note text starts with `NOTE_MARKER seed/N`.
+pub fn app_loop(
+    dir: &Path,
+    seed: u64,
+    count: Option<u64>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    use crate::app::{self, Action, App, Screen, keymap};
+    use crate::tui::{NoteStore, execute};
+    use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+    let (mut store, _) = Store::open(dir)
+        .with_context(|| format!("could not open the data folder {}", dir.display()))?;
+    let peer = loop_peer(seed);
+    store.save_peer(&peer)?;
+    // Drafts left by a killed round are kept on disk; the loop starts from home regardless.
+    let mut app = App::new(
+        NoteStore::peers(&store),
+        NoteStore::history(&store),
+        Vec::new(),
+        Vec::new(),
+        base(),
+    );
+    writeln!(out, "ready")?;
+    out.flush()?;
+    let press = |app: &mut App, store: &mut Store, ev: KeyEvent, now| {
+        if let Some(action) = keymap::map_key(app, ev) {
+            let effects = app::update(app, action, now);
+            execute(app, store, effects, now);
+        }
+    };
+    let key = |c: KeyCode| KeyEvent::new(c, KeyModifiers::NONE);
+    let mut n = 0u64;
+    while count.is_none_or(|c| n < c) {
+        let now = base() + chrono::Duration::minutes(i64::try_from(n).unwrap_or(0) * 90);
+        press(&mut app, &mut store, key(KeyCode::Char('n')), now);
+        for c in peer.alias.chars() {
+            press(&mut app, &mut store, key(KeyCode::Char(c)), now);
+        }
+        press(&mut app, &mut store, key(KeyCode::Enter), now);
+        press(&mut app, &mut store, key(KeyCode::Enter), now);
+        let id = match (&app.screen, &app.live) {
+            (Screen::Session, Some(live)) => live.session.id,
+            _ => anyhow::bail!("round {n}: the session did not start"),
+        };
+        let text = format!("{NOTE_MARKER} {seed}/{n} talked about the week and sleep");
+        for c in text.chars() {
+            press(&mut app, &mut store, key(KeyCode::Char(c)), now);
+        }
+        // Autosave: the draft is written once typing has paused.
+        let later = now + chrono::Duration::minutes(1);
+        let effects = app::update(&mut app, Action::Tick, later);
+        execute(&mut app, &mut store, effects, later);
+        let end = now + chrono::Duration::minutes(50);
+        press(&mut app, &mut store, key(KeyCode::Esc), end);
+        press(&mut app, &mut store, key(KeyCode::Char('e')), end);
+        press(
+            &mut app,
+            &mut store,
+            KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
+            end,
+        );
+        if app.screen != Screen::Home || app.live.is_some() {
+            anyhow::bail!("round {n}: the note was not saved");
+        }
+        writeln!(out, "saved {n} {id}")?;
+        out.flush()?;
+        n += 1;
+    }
+    Ok(())
+}

@@ -9,6 +9,8 @@ pub mod passphrase;
 pub mod practice;
 pub mod privacy;
 pub mod reference;
+pub mod roleplay;
+pub mod shell;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -20,6 +22,37 @@ use args::{Cli, Command, CompetenciesCommand, NotesCommand, PracticeCommand};
 
 /// Runs what the command line asked for. Errors come back with context for a one-line
 /// message on standard error.
+/// Input echoed back in a message, with control characters (escape sequences, bells, line
+/// breaks) shown as `\u{..}` so typed input can never drive the terminal.
+pub fn shown(input: &str) -> String {
+    let mut out = String::with_capacity(input.len());
+    for c in input.chars() {
+        if c.is_control() {
+            out.extend(c.escape_unicode());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// An error and its causes on one line, each cause once: a cause whose words the line
+/// already holds (a store error quoting its own source) is not repeated.
+pub fn one_line(e: &anyhow::Error) -> String {
+    let mut line = String::new();
+    for cause in e.chain() {
+        let text = cause.to_string();
+        if line.contains(&text) {
+            continue;
+        }
+        if !line.is_empty() {
+            line.push_str(": ");
+        }
+        line.push_str(&text);
+    }
+    line
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     // A panic message can quote the text being handled; report only where it happened.
     crate::tui::install_private_panic_hook();
@@ -45,6 +78,8 @@ pub fn run(cli: Cli) -> Result<()> {
                 },
             )
         }
+        Some(Command::Completions { shell }) => shell::completions(shell, &mut out),
+        Some(Command::Man) => shell::man(&mut out),
         Some(Command::Demo) => {
             let demo = generate::demo_dir()?;
             // The folder is deleted when `demo` is dropped, after the app closes.
@@ -62,20 +97,29 @@ pub fn run(cli: Cli) -> Result<()> {
         }) => {
             let dir = data_dir()?;
             passphrase::unlock_if_needed(&dir, fd)?;
+            // Both are bounded by the argument parser, so they fit any platform's usize.
+            let sessions = usize::try_from(sessions).unwrap_or(usize::MAX);
+            let peers = usize::try_from(peers).unwrap_or(usize::MAX);
             generate::run(&dir, sessions, peers, seed, &mut out)
         }
         Some(Command::Encrypt) => privacy::encrypt(&data_dir()?, fd, &mut out),
         Some(Command::Decrypt) => privacy::decrypt(&data_dir()?, fd, &mut out),
-        Some(Command::Passphrase) => privacy::change(&data_dir()?, fd, &mut out),
+        Some(Command::Passphrase { rotate }) => privacy::change(&data_dir()?, fd, rotate, &mut out),
+        Some(Command::Rekey) => privacy::rekey(&data_dir()?, fd, &mut out),
         Some(Command::DebugSaveLoop {
             seed,
             count,
             fail_writes,
             panic_after,
+            through_app,
         }) => {
             let dir = data_dir()?;
             passphrase::unlock_if_needed(&dir, fd)?;
-            debug::save_loop(&dir, seed, count, fail_writes, panic_after, &mut out)
+            if through_app {
+                debug::app_loop(&dir, seed, count, &mut out)
+            } else {
+                debug::save_loop(&dir, seed, count, fail_writes, panic_after, &mut out)
+            }
         }
         Some(Command::Ref {
             query,
@@ -102,11 +146,45 @@ pub fn run(cli: Cli) -> Result<()> {
                 let stdin = std::io::stdin();
                 practice::classify_command(text.as_deref(), json, &mut stdin.lock(), &mut out)
             }
+            PracticeCommand::Code { file, json, format } => {
+                let format = if json { args::CodeFormat::Json } else { format };
+                let notes = roleplay::code_command(&file, format, &mut out)?;
+                for n in notes {
+                    eprintln!("alongside: {n}");
+                }
+                Ok(())
+            }
+            PracticeCommand::Debrief { id, format } => {
+                let dir = data_dir()?;
+                passphrase::unlock_if_needed(&dir, fd)?;
+                let store = open_for_reading(&dir)?;
+                roleplay::debrief_command(&store, id.as_deref(), format, &mut out)
+            }
+            PracticeCommand::Roleplays => {
+                let dir = data_dir()?;
+                passphrase::unlock_if_needed(&dir, fd)?;
+                let store = open_for_reading(&dir)?;
+                roleplay::list_command(&store, &mut out)
+            }
         },
         Some(Command::Competencies { command }) => {
-            run_competencies(&data_dir()?, command, &mut out)
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            run_competencies(&dir, command, &mut out)
         }
     }
+}
+
+fn open_for_reading(dir: &Path) -> Result<Store> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "no data folder at {}; start the app once, or pass --data-dir DIR",
+            dir.display()
+        );
+    }
+    let (store, _) = Store::open_read_only(dir)
+        .with_context(|| format!("could not read the data folder {}", dir.display()))?;
+    Ok(store)
 }
 
 fn run_competencies(dir: &Path, command: CompetenciesCommand, out: &mut dyn Write) -> Result<()> {

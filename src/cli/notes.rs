@@ -70,6 +70,17 @@ pub fn list(
         .max()
         .unwrap_or(0)
         .max("PEER".len());
+    // Columns as wide as their widest cell ("under a minute", two flags), so they line up.
+    let length_width = entries
+        .iter()
+        .map(|e| format_duration(e.duration_seconds).width())
+        .max()
+        .unwrap_or(0);
+    let flags_width = entries
+        .iter()
+        .map(|e| flags_label(&e.flags).width())
+        .max()
+        .unwrap_or(0);
     let mut text = String::with_capacity(entries.len() * 100);
     for e in entries {
         let alias = one_line(&e.peer_alias);
@@ -77,7 +88,7 @@ pub fn list(
         let at = &e.started_at;
         // Written field by field: chrono's format strings are slow over thousands of lines.
         text.push_str(&format!(
-            "{:04}-{:02}-{:02} {:02}:{:02}  {}{}  {:<9}  {:<12}  {:<16}  {}\n",
+            "{:04}-{:02}-{:02} {:02}:{:02}  {}{}  {:<9}  {:<length_width$}  {:<flags_width$}  {}\n",
             at.year(),
             at.month(),
             at.day(),
@@ -227,7 +238,7 @@ fn peer_ids_for_alias(store: &Store, alias: &str) -> anyhow::Result<HashSet<Uuid
             .map(|e| e.peer_id),
     );
     if ids.is_empty() {
-        bail!("no peer is called {:?}", alias.trim());
+        bail!("no peer is called \"{}\"", super::shown(alias.trim()));
     }
     Ok(ids)
 }

@@ -2,7 +2,7 @@
 //! (`ALONGSIDE_PASSPHRASE`), or a prompt on the terminal that does not echo. It is never
 //! printed, logged or put in an error message.
 
-use std::io::{BufRead, BufReader};
+use std::io::Read;
 use std::path::Path;
 
 use anyhow::{Context, bail};
@@ -28,20 +28,43 @@ pub fn given(fd: Option<u32>) -> anyhow::Result<Option<Passphrase>> {
     Ok(std::env::var(ENV_VAR).ok().map(Passphrase::new))
 }
 
+/// The most a passphrase descriptor may hold, in bytes (two passphrases and line ends).
+const FD_MAX_BYTES: usize = 4096;
+
 /// Every line of file descriptor `fd`, without line endings.
+///
+/// Read into one fixed buffer that is wiped when done (no buffered reader, no growing
+/// vector), so no copy of a passphrase is left in freed memory.
 pub fn fd_lines(fd: u32) -> anyhow::Result<Vec<Passphrase>> {
+    let failed = || format!("could not read the passphrase from file descriptor {fd}");
     // /dev/fd/N opens the descriptor the caller passed without unsafe code.
-    let file = std::fs::File::open(format!("/dev/fd/{fd}"))
-        .with_context(|| format!("could not read the passphrase from file descriptor {fd}"))?;
-    let mut out = Vec::new();
-    for line in BufReader::new(file).lines() {
-        let line =
-            zeroize::Zeroizing::new(line.with_context(|| {
-                format!("could not read the passphrase from file descriptor {fd}")
-            })?);
-        out.push(Passphrase::new(line.trim_end_matches('\r').to_string()));
+    let mut file = std::fs::File::open(format!("/dev/fd/{fd}")).with_context(failed)?;
+    let mut buf = zeroize::Zeroizing::new([0u8; FD_MAX_BYTES]);
+    let mut len = 0;
+    loop {
+        let Some(rest) = buf.get_mut(len..).filter(|r| !r.is_empty()) else {
+            // Full: anything more means the input is too long.
+            let mut probe = [0u8; 1];
+            if file.read(&mut probe).with_context(failed)? > 0 {
+                bail!(
+                    "file descriptor {fd} holds more than {FD_MAX_BYTES} bytes; give only the passphrase"
+                );
+            }
+            break;
+        };
+        match file.read(rest) {
+            Ok(0) => break,
+            Ok(n) => len += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(e) => return Err(e).with_context(failed),
+        }
     }
-    Ok(out)
+    let text = std::str::from_utf8(buf.get(..len).unwrap_or_default())
+        .context("the passphrase from the file descriptor is not valid UTF-8")?;
+    Ok(text
+        .lines()
+        .map(|l| Passphrase::new(l.trim_end_matches('\r').to_string()))
+        .collect())
 }
 
 /// Asks on the terminal without echo.

@@ -22,7 +22,23 @@ pub fn encrypt(dir: &Path, fd: Option<u32>, out: &mut dyn Write) -> anyhow::Resu
         writeln!(out, "Encrypting (this takes a second to derive the key)...")?;
         migrate::encrypt(dir, &p, Options::default())?
     } else {
-        writeln!(out, "Finishing the encryption started earlier.")?;
+        if crypt::state(dir)? == CryptState::Encrypted {
+            let plain = migrate::plain_files(dir)?;
+            if plain.is_empty() {
+                return Err(crypt::CryptError::AlreadyEncrypted {
+                    dir: dir.to_path_buf(),
+                }
+                .into());
+            }
+            writeln!(
+                out,
+                "{} readable file(s) found in the encrypted folder (first: {}); encrypting them.",
+                plain.len(),
+                plain[0]
+            )?;
+        } else {
+            writeln!(out, "Finishing the encryption started earlier.")?;
+        }
         let (_, report) = passphrase::existing_passphrase(fd, "Passphrase: ", |p| {
             migrate::encrypt(dir, p, Options::default())
         })?;
@@ -61,8 +77,14 @@ pub fn decrypt(dir: &Path, fd: Option<u32>, out: &mut dyn Write) -> anyhow::Resu
     Ok(())
 }
 
-/// Changes the passphrase: only the key file is rewritten.
-pub fn change(dir: &Path, fd: Option<u32>, out: &mut dyn Write) -> anyhow::Result<()> {
+/// Changes the passphrase: only the key file is rewritten, unless `rotate` asks for a new
+/// data key with every file re-encrypted.
+pub fn change(
+    dir: &Path,
+    fd: Option<u32>,
+    rotate: bool,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     ensure_folder(dir)?;
     if crypt::state(dir)? == CryptState::Plain {
         anyhow::bail!(
@@ -101,8 +123,48 @@ pub fn change(dir: &Path, fd: Option<u32>, out: &mut dyn Write) -> anyhow::Resul
             }
         },
     };
+    if rotate {
+        writeln!(out, "Making a new data key and re-encrypting every file...")?;
+        let report = migrate::rekey(dir, &old, &new, Options::default())?;
+        writeln!(
+            out,
+            "Passphrase changed and {} file(s) re-encrypted with a new data key{}. Old copies of the key file no longer open anything here.",
+            report.converted,
+            already(report.already)
+        )?;
+        return Ok(());
+    }
     migrate::change_passphrase(dir, &old, &new, Options::default())?;
-    writeln!(out, "Passphrase changed. Only the key file was rewritten.")?;
+    writeln!(
+        out,
+        "Passphrase changed. Only the key file was rewritten: an old copy of it still opens the notes with the old passphrase. If the passphrase or a backup of the key may have leaked, run `alongside rekey`."
+    )?;
+    Ok(())
+}
+
+/// Makes a new data key and re-encrypts every file, keeping the passphrase (or finishes an
+/// interrupted run).
+pub fn rekey(dir: &Path, fd: Option<u32>, out: &mut dyn Write) -> anyhow::Result<()> {
+    ensure_folder(dir)?;
+    match crypt::state(dir)? {
+        CryptState::Plain => anyhow::bail!(
+            "{} is not encrypted; use `alongside encrypt` to turn encryption on",
+            dir.display()
+        ),
+        CryptState::Unfinished(Direction::Rekey) => {
+            writeln!(out, "Finishing the re-encryption started earlier.")?
+        }
+        _ => writeln!(out, "Making a new data key and re-encrypting every file...")?,
+    }
+    let (_, report) = passphrase::existing_passphrase(fd, "Passphrase: ", |p| {
+        migrate::rekey(dir, p, p, Options::default())
+    })?;
+    writeln!(
+        out,
+        "Re-encrypted {} file(s) with a new data key{}. Old copies of the key file no longer open anything here.",
+        report.converted,
+        already(report.already)
+    )?;
     Ok(())
 }
 
@@ -119,6 +181,8 @@ fn already(n: usize) -> String {
 
 fn ensure_folder(dir: &Path) -> anyhow::Result<()> {
     if dir.is_dir() {
+        // Refused before any passphrase is asked for.
+        crate::storage::folder::check_ours(dir)?;
         Ok(())
     } else {
         anyhow::bail!(

@@ -168,7 +168,10 @@ fn run_inner(content: &Content, req: &Request, out: &mut dyn Write) -> Result<()
 }
 
 fn no_match_message(query: &str, suggestions: &[&str]) -> String {
-    let mut msg = format!("nothing in the reference matches \"{query}\"");
+    let mut msg = format!(
+        "nothing in the reference matches \"{}\"",
+        super::shown(query)
+    );
     match suggestions {
         [] => msg.push_str("; try fewer or different words"),
         [one] => msg.push_str(&format!("; did you mean \"{one}\"?")),

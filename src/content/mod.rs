@@ -238,6 +238,18 @@ impl Content {
                         ],
                     ),
                     line(
+                        "samhsa",
+                        "SAMHSA National Helpline",
+                        "Mental health and substance use referrals, any time, in the US.",
+                        vec![contact(ContactMethod::Call, "1-800-662-4357")],
+                    ),
+                    line(
+                        "crisis-text-line",
+                        "Crisis Text Line",
+                        "For anyone in crisis who would rather write than talk.",
+                        vec![contact(ContactMethod::Text, "HOME to 741741")],
+                    ),
+                    line(
                         "emergency",
                         "Emergency services",
                         "When a life is in danger right now.",

@@ -11,6 +11,7 @@ pub mod stage;
 pub mod summary;
 pub mod utterance;
 pub mod worksheets;
+pub mod wrap;
 
 pub use activity::DirectActivity;
 pub use peer::{Peer, PeerError};

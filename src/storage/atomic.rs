@@ -8,48 +8,13 @@
 //! The steps can fail on purpose ([`Fault`]) so tests can prove that claim at each one.
 
 use std::fs::{self, File};
-use std::io::{self, Write};
+use std::io;
 use std::path::Path;
-use std::time::UNIX_EPOCH;
 
-use serde::{Deserialize, Serialize};
-
+use super::fsio;
 use super::layout::TEMP_PREFIX;
 
-/// Size, modification time and inode of a file when it was last written or read, so the
-/// index can tell which session files changed without reading them. Every save replaces a
-/// file by renaming a new one over it, so the inode changes even when size and time (which
-/// some file systems keep in coarse steps) do not.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct FileStamp {
-    pub len: u64,
-    /// Nanoseconds since the Unix epoch; 0 when the file system does not say.
-    pub mtime_ns: u64,
-    /// The inode number on Unix; 0 elsewhere.
-    #[serde(default)]
-    pub ino: u64,
-}
-
-impl FileStamp {
-    /// The stamp of a file's metadata.
-    pub fn of(meta: &fs::Metadata) -> FileStamp {
-        let mtime_ns = meta
-            .modified()
-            .ok()
-            .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-            .map(|d| u64::try_from(d.as_nanos()).unwrap_or(u64::MAX))
-            .unwrap_or(0);
-        #[cfg(unix)]
-        let ino = std::os::unix::fs::MetadataExt::ino(meta);
-        #[cfg(not(unix))]
-        let ino = 0;
-        FileStamp {
-            len: meta.len(),
-            mtime_ns,
-            ino,
-        }
-    }
-}
+pub use super::fsio::FileStamp;
 
 /// A failed durable write.
 #[derive(Debug, thiserror::Error)]
@@ -179,6 +144,7 @@ pub fn write_with(path: &Path, bytes: &[u8], opts: WriteOptions) -> Result<FileS
 
 /// [`write_with`] without the encryption layer: writes `bytes` exactly as given. Only for
 /// bytes that are already what belongs on disk (the key file, converting a whole folder).
+/// Every step goes through the file layer ([`fsio`]).
 #[doc(hidden)]
 pub fn write_raw_with(
     path: &Path,
@@ -191,40 +157,42 @@ pub fn write_raw_with(
     if let Some(f) = fault_at(Step::CreateTemp) {
         return Err(f.to_error().into());
     }
-    let mut tmp = temp_builder().tempfile_in(dir)?;
+    // Never write through a folder that is a link (a folder of ours swapped for one).
+    refuse_link(dir)?;
+    refuse_link_file(path)?;
+    let tmp = dir.join(format!("{TEMP_PREFIX}{}", uuid::Uuid::new_v4().simple()));
 
     // From here on a `crash` fault keeps the temporary file, as a dead process would.
-    let abandon = |tmp: tempfile::NamedTempFile, f: Fault| -> io::Error {
-        if f.crash {
-            let _ = tmp.keep();
+    let abandon = |f: Fault| -> io::Error {
+        if !f.crash {
+            let _ = fsio::remove_file(&tmp);
         }
         f.to_error()
     };
 
     if let Some(f) = fault_at(Step::WriteData) {
         let half = bytes.get(..bytes.len() / 2).unwrap_or_default();
-        let _ = tmp.write_all(half);
-        return Err(abandon(tmp, f).into());
+        let _ = fsio::write_new(&tmp, half);
+        return Err(abandon(f).into());
     }
-    tmp.write_all(bytes)?;
-
-    if let Some(f) = fault_at(Step::SetMode) {
-        return Err(abandon(tmp, f).into());
+    if let Err(e) = fsio::write_new(&tmp, bytes) {
+        let _ = fsio::remove_file(&tmp);
+        return Err(e.into());
     }
-    // Set explicitly: the mode given at creation is filtered by the umask.
-    set_private_file_mode(tmp.as_file())?;
-
-    if let Some(f) = fault_at(Step::SyncFile) {
-        return Err(abandon(tmp, f).into());
-    }
-    tmp.as_file().sync_all()?;
-
-    if let Some(f) = fault_at(Step::Rename) {
-        return Err(abandon(tmp, f).into());
-    }
-    let file = tmp.persist(path).map_err(|e| e.error)?;
+    let step = |s: Step, run: &dyn Fn() -> io::Result<()>| -> io::Result<()> {
+        if let Some(f) = fault_at(s) {
+            return Err(abandon(f));
+        }
+        run().inspect_err(|_| {
+            let _ = fsio::remove_file(&tmp);
+        })
+    };
+    // The new file is created owner-only (0600) by the file layer.
+    step(Step::SetMode, &|| Ok(()))?;
+    step(Step::SyncFile, &|| fsio::sync_file(&tmp))?;
+    step(Step::Rename, &|| fsio::rename(&tmp, path))?;
     // The rename is the commit point: from here on the target holds the new bytes.
-    let stamp = FileStamp::of(&file.metadata()?);
+    let stamp = FileStamp::of(&fs::symlink_metadata(path)?);
     let committed = |error: io::Error| WriteError {
         error,
         committed: Some(stamp),
@@ -239,15 +207,17 @@ pub fn write_raw_with(
     Ok(stamp)
 }
 
-fn temp_builder() -> tempfile::Builder<'static, 'static> {
-    let mut b = tempfile::Builder::new();
-    b.prefix(TEMP_PREFIX);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        b.permissions(fs::Permissions::from_mode(0o600));
+/// Fails with [`fsio::link_error`] when `dir` is a symbolic link.
+fn refuse_link(dir: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => Err(fsio::link_error(dir)),
+        _ => Ok(()),
     }
-    b
+}
+
+/// Fails when `path` is a link: it is reported, never silently replaced.
+fn refuse_link_file(path: &Path) -> io::Result<()> {
+    refuse_link(path)
 }
 
 fn parent_dir(path: &Path) -> &Path {
@@ -259,16 +229,7 @@ fn parent_dir(path: &Path) -> &Path {
 
 /// Flushes a directory's entries (creations, renames, removals) to disk.
 pub fn sync_dir(dir: &Path) -> io::Result<()> {
-    #[cfg(unix)]
-    {
-        File::open(dir)?.sync_all()
-    }
-    #[cfg(not(unix))]
-    {
-        // Other systems cannot open a directory as a file; their renames are journaled.
-        let _ = dir;
-        Ok(())
-    }
+    fsio::sync_dir(dir)
 }
 
 /// Makes an open file owner-read/write only (0600).
@@ -285,25 +246,46 @@ pub fn set_private_file_mode(file: &File) -> io::Result<()> {
     }
 }
 
-/// Creates `dir` (and missing parents) as owner-only (0700). An existing directory is left
-/// as it is; see [`tighten_dir`].
+/// Creates `dir` (and missing parents) as owner-only (0700), flushing each parent so the new
+/// folder survives a power cut. An existing folder is left as it is (see [`tighten_dir`]);
+/// a link where the folder should be is refused, never followed.
 pub fn create_private_dir(dir: &Path) -> io::Result<()> {
-    let mut b = fs::DirBuilder::new();
-    b.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        b.mode(0o700);
+    match fs::symlink_metadata(dir) {
+        Ok(m) if m.file_type().is_symlink() => Err(fsio::link_error(dir)),
+        Ok(m) if m.is_dir() => Ok(()),
+        Ok(_) => Err(io::Error::new(
+            io::ErrorKind::AlreadyExists,
+            format!(
+                "{} is a file where alongside keeps a folder; move it away",
+                dir.display()
+            ),
+        )),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            let parent = parent_dir(dir);
+            if !parent.exists() {
+                create_private_dir(parent)?;
+            }
+            match fsio::create_dir(dir) {
+                Ok(()) => sync_dir(parent),
+                Err(e) if e.kind() == io::ErrorKind::AlreadyExists => create_private_dir(dir),
+                Err(e) => Err(e),
+            }
+        }
+        Err(e) => Err(e),
     }
-    b.create(dir)
 }
 
-/// Makes an existing directory owner-only (0700), whatever it was created with.
+/// Makes an existing directory owner-only (0700), whatever it was created with. A link is
+/// refused, never followed (changing its mode would change its target's).
 pub fn tighten_dir(dir: &Path) -> io::Result<()> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        let mode = fs::metadata(dir)?.permissions().mode() & 0o7777;
+        let meta = fs::symlink_metadata(dir)?;
+        if meta.file_type().is_symlink() {
+            return Err(fsio::link_error(dir));
+        }
+        let mode = meta.permissions().mode() & 0o7777;
         if mode != 0o700 {
             fs::set_permissions(dir, fs::Permissions::from_mode(0o700))?;
         }
@@ -316,16 +298,18 @@ pub fn tighten_dir(dir: &Path) -> io::Result<()> {
     }
 }
 
-/// Opens (creating if needed) a file for the lock, owner-only.
+/// Opens (creating if needed) a file for the lock, owner-only, never through a link.
 pub(crate) fn open_private(path: &Path) -> io::Result<File> {
     let mut o = fs::OpenOptions::new();
     o.read(true).write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
-    }
-    o.open(path)
+    fsio::no_follow(&mut o, 0o600);
+    o.open(path).map_err(|e| {
+        if fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+            fsio::link_error(path)
+        } else {
+            e
+        }
+    })
 }
 
 /// Removes the store's leftover temporary files from `dir`; returns how many. They were never
@@ -342,7 +326,7 @@ pub(crate) fn remove_stray_temp_files(dir: &Path) -> io::Result<usize> {
         if super::layout::is_temp_file_name(&entry.file_name())
             && entry.file_type().is_ok_and(|t| t.is_file())
         {
-            fs::remove_file(entry.path())?;
+            fsio::remove_file(&entry.path())?;
             removed += 1;
         }
     }

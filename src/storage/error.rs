@@ -63,25 +63,28 @@ pub enum StoreError {
 
     /// The folder or file system does not accept writes.
     #[error(
-        "could not {action}: the data folder is read-only. Make it writable or choose another folder{}.",
+        "could not {action}: {} is read-only. Make it writable or choose another folder{}.",
+        dir.display(),
         action.unchanged()
     )]
-    ReadOnly { action: Action },
+    ReadOnly { action: Action, dir: PathBuf },
 
     /// No space left on the device (or the disk quota is used up).
     #[error(
-        "could not {action}: the disk is full. Free some space and {}{}.",
+        "could not {action} in {}: the disk is full. Free some space and {}{}.",
+        dir.display(),
         action.retry(),
         action.unchanged()
     )]
-    DiskFull { action: Action },
+    DiskFull { action: Action, dir: PathBuf },
 
     /// The operating system refused access.
     #[error(
-        "could not {action}: permission denied. Check that your user owns the data folder and its files{}.",
+        "could not {action}: permission denied in {}. Check that your user owns the data folder and its files{}.",
+        dir.display(),
         action.unchanged()
     )]
-    PermissionDenied { action: Action },
+    PermissionDenied { action: Action, dir: PathBuf },
 
     /// The file belongs to a newer version of the app; it is never overwritten.
     #[error(
@@ -148,14 +151,33 @@ impl StoreError {
     pub(crate) fn from_io(action: Action, err: io::Error, dir: &Path) -> StoreError {
         use io::ErrorKind as K;
         match err.kind() {
-            K::StorageFull | K::QuotaExceeded => StoreError::DiskFull { action },
-            K::ReadOnlyFilesystem => StoreError::ReadOnly { action },
-            K::PermissionDenied if dir_is_read_only(dir) => StoreError::ReadOnly { action },
-            K::PermissionDenied => StoreError::PermissionDenied { action },
-            _ => StoreError::Io {
+            K::StorageFull | K::QuotaExceeded => StoreError::DiskFull {
                 action,
-                source: err,
+                dir: dir.to_path_buf(),
             },
+            K::ReadOnlyFilesystem => StoreError::ReadOnly {
+                action,
+                dir: dir.to_path_buf(),
+            },
+            K::PermissionDenied if dir_is_read_only(dir) => StoreError::ReadOnly {
+                action,
+                dir: dir.to_path_buf(),
+            },
+            K::PermissionDenied => StoreError::PermissionDenied {
+                action,
+                dir: dir.to_path_buf(),
+            },
+            // Every error names where it happened (unless the message already does).
+            _ => {
+                let shown = dir.display().to_string();
+                let msg = err.to_string();
+                let source = if msg.contains(&shown) {
+                    err
+                } else {
+                    io::Error::new(err.kind(), format!("{shown}: {msg}"))
+                };
+                StoreError::Io { action, source }
+            }
         }
     }
 }
@@ -180,7 +202,7 @@ mod tests {
         );
         assert_eq!(
             full.to_string(),
-            "could not save: the disk is full. Free some space and save again; nothing already saved was changed."
+            "could not save in /nonexistent-alongside-test: the disk is full. Free some space and save again; nothing already saved was changed."
         );
         let ro = StoreError::from_io(
             Action::Save,

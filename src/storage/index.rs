@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::atomic::FileStamp;
+use super::fsio::FileStamp;
 use crate::domain::{Flags, Session, SessionKind, Timestamp};
 
 /// Characters of note text kept for the one-line preview.

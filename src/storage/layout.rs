@@ -27,6 +27,8 @@ pub const SAFETY_PLANS_DIR: &str = "safety_plans";
 pub const PRACTICE_DIR: &str = "practice";
 /// One file per practice round, `<uuid>.json`.
 pub const ROUNDS_DIR: &str = "practice/rounds";
+/// One file per coded role-play (live tally or transcript), `<uuid>.json`.
+pub const ROLEPLAYS_DIR: &str = "practice/roleplays";
 /// The trainee's competency record, `{"schema_version":1,"competencies":{...}}`.
 pub const COMPETENCIES_FILE: &str = "competencies.json";
 /// Every temporary file starts with this, so a crash's leftovers are never mistaken for data.
@@ -72,6 +74,10 @@ impl Layout {
 
     pub(crate) fn round_rel(id: Uuid) -> String {
         format!("{ROUNDS_DIR}/{}", record_file_name(id))
+    }
+
+    pub(crate) fn roleplay_rel(id: Uuid) -> String {
+        format!("{ROLEPLAYS_DIR}/{}", record_file_name(id))
     }
 }
 

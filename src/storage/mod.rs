@@ -4,6 +4,7 @@
 //!
 //! ```text
 //! DATA/                       owner-only (0700); every file in it is 0600
+//!   alongside.folder          marks the folder as ours: {"schema_version":1,"created_at":...}
 //!   alongside.lock            locked while the app runs, so two apps never write at once
 //!   peers.json                {"schema_version":1,"peers":[Peer, ...]}
 //!   sessions/<uuid>.json      one saved session: {"schema_version":1,"session":{Session}}
@@ -20,6 +21,8 @@
 //!                             {"schema_version":1,"safety_plan":{SafetyPlanHistory}}
 //!   practice/rounds/<uuid>.json  one practice round of a trainee (created on first save):
 //!                             {"schema_version":1,"round":{RoundRecord}}
+//!   practice/roleplays/<uuid>.json  one coded role-play, live tally or transcript (created
+//!                             on first save): {"schema_version":1,"roleplay":{RolePlayRecord}}
 //!   competencies.json         the trainee's competency record (created on first save):
 //!                             {"schema_version":1,"competencies":{CompetencyRecord}}
 //!   alongside.key             only when encrypted: the data key under the passphrase
@@ -55,14 +58,26 @@
 //!
 //! # Keeping the index honest
 //!
-//! Opening lists `sessions/` (names only) and compares it with index.json: ids missing from
-//! either side are dropped or read. When the sessions folder is not strictly older than
-//! index.json (a change the index may have missed, e.g. the app died between writing a
-//! session and the index), every session file's size, time and inode are compared with
-//! what the index recorded, and only the ones that differ are read again. If the index
-//! cannot be written after a save, index.json is removed so the next open rebuilds it.
-//! A session file edited in place by another program (not replaced) is not noticed until
-//! it is opened; [`Store::rebuild_index`] re-reads everything.
+//! Opening lists `sessions/` and takes every file's metadata (one call each, without
+//! following links, spread over a few threads for large folders), and compares its size,
+//! time and inode with what index.json recorded: ids missing from either side are dropped or
+//! read, and files that differ are read again, so a file changed in place is noticed at once
+//! (a broken one is quarantined; a read-only open only reports it). If the index cannot be
+//! written after a save, index.json is removed so the next open rebuilds it. An index from
+//! the previous release has no stamps and is rebuilt on the first open.
+//!
+//! # Folders that are ours
+//!
+//! See [`folder`]: a marker file ([`folder::MARKER_FILE`]) makes a folder ours, with every
+//! file in it, whatever kind; a non-empty folder without it (or an earlier release's full
+//! layout) is refused. Modes, owners and links are checked on every open.
+//!
+//! # Layers
+//!
+//! One way only: [`fsio`] (the file layer every change goes through, replaceable in tests),
+//! then [`atomic`] and [`crypt`] (durable writes and sealing), then [`schema`], [`read`] and
+//! [`index`], then the store. `crypt::migrate` converts whole folders and sits beside the
+//! store.
 //!
 //! # Opening
 //!
@@ -73,11 +88,14 @@
 pub mod atomic;
 pub mod crypt;
 pub mod error;
+pub mod folder;
+pub mod fsio;
 pub mod index;
 pub mod layout;
 pub mod problem;
 mod quarantine;
 pub mod read;
+pub mod reason;
 pub mod sample;
 pub mod schema;
 mod store;

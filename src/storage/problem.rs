@@ -31,8 +31,14 @@ pub enum ProblemKind {
     IndexRebuilt { why: RebuildWhy },
     /// Files with names the app does not use were ignored (left untouched).
     UnrecognisedFiles { count: usize },
-    /// A folder could not be made owner-only (0700).
+    /// A file or folder is not owner-only (0600 files, 0700 folders) and could not be made
+    /// so (or the folder was opened for reading only).
     NotPrivate,
+    /// The file or folder belongs to another user: it was left alone.
+    ForeignOwner,
+    /// A readable (unencrypted) file in an encrypted folder. `sealed` says whether it was
+    /// encrypted in place; otherwise it is still readable (opened for reading only).
+    PlainInEncrypted { sealed: bool },
 }
 
 /// Why the index was rebuilt.
@@ -103,7 +109,19 @@ impl fmt::Display for Problem {
             ),
             ProblemKind::NotPrivate => write!(
                 f,
-                "{file} could not be made private to your user (0700); check who owns it"
+                "{file} is readable by others and could not be made private to your user (0600 for files, 0700 for folders); check who owns it"
+            ),
+            ProblemKind::ForeignOwner => write!(
+                f,
+                "{file} belongs to another user; it was left alone. Check how it got there"
+            ),
+            ProblemKind::PlainInEncrypted { sealed: true } => write!(
+                f,
+                "{file} was readable (not encrypted) in an encrypted folder; it has now been encrypted"
+            ),
+            ProblemKind::PlainInEncrypted { sealed: false } => write!(
+                f,
+                "{file} is readable (not encrypted) in an encrypted folder; open the app or run `alongside encrypt` to seal it"
             ),
         }
     }

@@ -1,7 +1,6 @@
 //! Reading one versioned file from disk. Pure with respect to the folder: reading never
 //! moves or changes anything; the caller decides whether to quarantine.
 
-use std::fs::File;
 use std::io::{self, Read};
 use std::path::Path;
 
@@ -32,6 +31,7 @@ pub(crate) fn load<T: Versioned>(path: &Path) -> Loaded<T> {
     let (bytes, stamp) = match read_with_stamp(path) {
         Ok(v) => v,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Loaded::Missing,
+        Err(e) if super::fsio::is_link_error(&e) => return Loaded::Unreadable(Reason::Link),
         Err(e) => return Loaded::Unreadable(Reason::Io { kind: e.kind() }),
     };
     // Opened here with the key of the folder `path` is in; `decode` opens any other
@@ -88,7 +88,7 @@ pub(crate) fn load_session(path: &Path, id: Uuid) -> Loaded<Session> {
 /// The bytes and the stamp of the same open file, so they describe the same version even
 /// if the file is replaced meanwhile.
 fn read_with_stamp(path: &Path) -> io::Result<(Vec<u8>, FileStamp)> {
-    let mut f = File::open(path)?;
+    let mut f = super::fsio::open_no_follow(path)?;
     let meta = f.metadata()?;
     if meta.is_dir() {
         return Err(io::Error::new(

@@ -11,10 +11,11 @@ use uuid::Uuid;
 
 use super::atomic::{
     self, Fault, FileStamp, WriteOptions, create_private_dir, remove_stray_temp_files, sync_dir,
-    tighten_dir, write_with,
+    write_with,
 };
-use super::crypt::{self, CryptState, Direction};
+use super::crypt::{self, CryptState};
 use super::error::{Action, StoreError};
+use super::folder::{self, FolderKind};
 use super::index::{self, IndexEntry, PeerStats, newest_first, query_words};
 use super::layout::{
     self, DRAFTS_DIR, INDEX_FILE, LOCK_FILE, Layout, PEERS_FILE, QUARANTINE_DIR, SESSIONS_DIR,
@@ -29,7 +30,11 @@ use super::schema::{
 use crate::domain::{Peer, Session};
 
 mod practice;
+mod scan;
 mod worksheets;
+
+pub(crate) use scan::seal_if_plain;
+use scan::{list_sessions_with_meta, seal_plain_files, session_stamps};
 
 /// An open data folder. A writable store holds the folder's lock until it is dropped.
 ///
@@ -52,6 +57,8 @@ pub struct Store {
     late_problems: Mutex<Vec<Problem>>,
     /// Test faults, one per upcoming file write.
     faults: Mutex<VecDeque<Option<Fault>>>,
+    /// The folder is encrypted (and unlocked): readable files found in it get sealed.
+    encrypted: bool,
 }
 
 impl Store {
@@ -70,30 +77,22 @@ impl Store {
         let open_err = |e: io::Error| StoreError::from_io(Action::Open, e, root);
         let mut problems = Vec::new();
 
-        if !is_data_folder_or_empty(root) {
-            return Err(StoreError::NotDataFolder {
-                dir: root.to_path_buf(),
-            });
+        // Nothing is created, moved or chmodded before the folder is known to be ours.
+        let kind = folder::check_ours(root)?;
+        if kind == FolderKind::Missing {
+            create_private_dir(root).map_err(open_err)?;
         }
-        create_private_dir(root).map_err(open_err)?;
-        if tighten_dir(root).is_err() {
-            problems.push(Problem {
-                file: "data folder".into(),
-                kind: ProblemKind::NotPrivate,
-            });
-        }
+        folder::check_layout(&layout)?;
         let lock = take_lock(&layout)?;
 
         for sub in [SESSIONS_DIR, DRAFTS_DIR, QUARANTINE_DIR] {
             let path = layout.path(sub);
-            create_private_dir(&path).map_err(open_err)?;
-            if tighten_dir(&path).is_err() {
-                problems.push(Problem {
-                    file: format!("{sub}/"),
-                    kind: ProblemKind::NotPrivate,
-                });
-            }
+            create_private_dir(&path).map_err(|e| StoreError::from_io(Action::Open, e, &path))?;
         }
+        if kind != FolderKind::Marked {
+            folder::write_marker(root)?;
+        }
+        folder::secure_tree(&layout, true, &mut problems);
         // sessions/ can hold thousands of files: its leftovers are removed while it is
         // listed for the index, rather than listing it twice.
         for sub in ["", DRAFTS_DIR] {
@@ -123,7 +122,12 @@ impl Store {
             }
             Err(e) => return Err(StoreError::from_io(Action::Open, e, root)),
         }
-        Store::load(Layout::new(root), None, Vec::new())
+        folder::check_ours(root)?;
+        let layout = Layout::new(root);
+        folder::check_layout(&layout)?;
+        let mut problems = Vec::new();
+        folder::secure_tree(&layout, false, &mut problems);
+        Store::load(layout, None, problems)
     }
 
     fn load(
@@ -132,7 +136,10 @@ impl Store {
         mut problems: Vec<Problem>,
     ) -> Result<(Store, Vec<Problem>), StoreError> {
         let writable = lock.is_some();
-        check_unlocked(layout.root())?;
+        let encrypted = check_unlocked(layout.root())?;
+        if encrypted {
+            seal_plain_files(&layout, writable, &mut problems);
+        }
         let (peers, peers_newer) = load_peers(&layout, writable, &mut problems);
         check_drafts(&layout, writable, &mut problems);
         let mut store = Store {
@@ -144,6 +151,7 @@ impl Store {
             index_newer: false,
             late_problems: Mutex::new(Vec::new()),
             faults: Mutex::new(VecDeque::new()),
+            encrypted,
         };
         store.reconcile_index(false, &mut problems);
         Ok((store, problems))
@@ -613,14 +621,16 @@ impl Store {
         // Listing the folder and parsing the index take similar time: do both at once.
         let (listing, loaded) = std::thread::scope(|scope| {
             let lister = std::thread::Builder::new()
-                .spawn_scoped(scope, || list_record_ids(&sessions_dir))
+                .spawn_scoped(scope, || list_sessions_with_meta(&sessions_dir))
                 .ok();
             let loaded = load_index();
             let listing = lister
                 .and_then(|h| h.join().ok())
-                .unwrap_or_else(|| list_record_ids(&sessions_dir));
+                .unwrap_or_else(|| list_sessions_with_meta(&sessions_dir));
             (listing, loaded)
         });
+        let found = listing;
+        let listing = &found.listing;
         if listing.unrecognised > 0 {
             problems.push(unrecognised_problem(SESSIONS_DIR, listing.unrecognised));
         }
@@ -632,68 +642,65 @@ impl Store {
             let _ = sync_dir(&sessions_dir);
         }
 
-        // Read after removing leftovers, which itself changes the folder's time.
-        let dir_mtime = fs::metadata(&sessions_dir)
-            .ok()
-            .map(|m| FileStamp::of(&m).mtime_ns);
         self.index_newer = false;
-        let (old, mut why, fresh) = match loaded {
-            Loaded::Missing => (Vec::new(), Some(RebuildWhy::Missing), false),
+        let (old, mut why) = match loaded {
+            Loaded::Missing => (Vec::new(), Some(RebuildWhy::Missing)),
             Loaded::Found {
                 migrated_from: Some(_),
                 ..
-            } => (Vec::new(), Some(RebuildWhy::OlderVersion), false),
-            Loaded::Found { value, stamp, .. } => {
-                // Every save rewrites the index after the session file, so an index newer
-                // than the sessions folder has seen every change made there. Equal times are
-                // not trusted: some file systems keep times in steps of several
-                // milliseconds, so a later change could share the index's time.
-                let fresh = dir_mtime.is_some_and(|d| d < stamp.mtime_ns);
-                (value.sessions, None, fresh)
-            }
+            } => (Vec::new(), Some(RebuildWhy::OlderVersion)),
+            Loaded::Found { value, .. } => (value.sessions, None),
             Loaded::Newer { found } => {
                 problems.push(Problem {
                     file: INDEX_FILE.into(),
                     kind: ProblemKind::NewerVersion { found },
                 });
                 self.index_newer = true;
-                (Vec::new(), Some(RebuildWhy::NewerVersion), false)
+                (Vec::new(), Some(RebuildWhy::NewerVersion))
             }
             Loaded::Unreadable(reason) => {
                 report_unreadable(&self.layout, INDEX_FILE, reason, writable, problems);
-                (Vec::new(), Some(RebuildWhy::Unreadable), false)
+                (Vec::new(), Some(RebuildWhy::Unreadable))
             }
         };
 
-        // Keep the index's entries whose files are still there (checking size, time and
-        // inode first when the index is not known to be fresh); read the rest.
+        // Keep the index's entries whose files are still there and unchanged: size, time
+        // and inode are compared for every file (one metadata call each, never a read), so
+        // a file changed in place is noticed at once. Links are never followed; loose
+        // modes are tightened on the way.
         let listed: HashSet<Uuid> = listing.ids.iter().copied().collect();
         let mut kept: HashSet<Uuid> = HashSet::with_capacity(old.len());
         let mut entries = Vec::with_capacity(listed.len());
         let mut to_read = Vec::new();
         let mut changed_ids = HashSet::new();
         let mut removed = 0;
+        let stamps = session_stamps(&self.layout, &found, writable, problems);
         for e in old {
             if !listed.contains(&e.id) || kept.contains(&e.id) {
                 removed += 1;
                 continue;
             }
             kept.insert(e.id);
-            if fresh {
-                entries.push(e);
-                continue;
-            }
-            let now = fs::metadata(self.layout.path(&Layout::session_rel(e.id)))
-                .map(|m| FileStamp::of(&m))
-                .ok();
-            if now == Some(e.stamp) {
-                entries.push(e);
-            } else {
-                changed_ids.insert(e.id);
-                to_read.push(e.id);
+            match stamps.get(&e.id) {
+                Some(Some(now)) if *now == e.stamp => entries.push(e),
+                Some(None) => {}
+                _ => {
+                    changed_ids.insert(e.id);
+                    to_read.push(e.id);
+                }
             }
         }
-        to_read.extend(listing.ids.iter().filter(|id| !kept.contains(id)));
+        // A link (reported above) is never read.
+        let listed_ids = listing
+            .ids
+            .iter()
+            .filter(|id| !matches!(stamps.get(id), Some(None)));
+        to_read.extend(listed_ids.filter(|id| !kept.contains(id)));
+        if self.encrypted {
+            for id in &to_read {
+                seal_if_plain(&self.layout, &Layout::session_rel(*id), writable, problems);
+            }
+        }
         let (mut added, mut changed) = (0, 0);
         for (id, loaded) in read_sessions_parallel(&self.layout, &to_read) {
             let rel = Layout::session_rel(id);
@@ -748,8 +755,7 @@ impl Store {
                 kind: ProblemKind::IndexRebuilt { why },
             });
         }
-        // Rewrite also when the folder was merely touched, so the next open is fast again.
-        let needs_write = force || why.is_some() || !fresh;
+        let needs_write = force || why.is_some();
         if needs_write && !(matches!(why, Some(RebuildWhy::Missing)) && self.index.is_empty()) {
             // A failed write is harmless: the index is rebuilt again next time.
             let _ = self.write_index();
@@ -962,46 +968,26 @@ fn encode_error(action: Action) -> StoreError {
     }
 }
 
-/// True when `dir` does not exist yet, is empty, or already holds alongside's files. Opening
-/// makes the folder owner-only and creates files in it, which must never happen to a folder
-/// named by mistake (a home folder, a project).
+/// True when `dir` does not exist yet, is empty, or is a data folder of ours (see
+/// [`folder`]). Opening makes the folder owner-only and creates files in it, which must never
+/// happen to a folder named by mistake (a home folder, a project).
 pub(crate) fn is_data_folder_or_empty(dir: &Path) -> bool {
-    let Ok(mut entries) = std::fs::read_dir(dir) else {
-        // Missing (it will be created) or unreadable (opening reports the real error).
-        return true;
-    };
-    let markers = [
-        LOCK_FILE,
-        PEERS_FILE,
-        INDEX_FILE,
-        SESSIONS_DIR,
-        DRAFTS_DIR,
-        crypt::KEY_FILE,
-        crypt::STATE_FILE,
-    ];
-    let mut empty = true;
-    let found = entries.any(|e| {
-        empty = false;
-        e.is_ok_and(|e| markers.iter().any(|m| e.file_name() == *m))
-    });
-    empty || found
+    folder::classify(dir).is_ok_and(FolderKind::is_ours_or_new)
 }
 
 /// Refuses an encrypted folder whose key is not unlocked, and one whose conversion was
 /// interrupted, before anything in it is read.
-fn check_unlocked(root: &Path) -> Result<(), StoreError> {
+/// True when the folder is encrypted (and unlocked).
+fn check_unlocked(root: &Path) -> Result<bool, StoreError> {
     match crypt::state(root).map_err(|e| StoreError::from_io(Action::Open, e, root))? {
-        CryptState::Plain => Ok(()),
-        CryptState::Encrypted if crypt::is_unlocked(root) => Ok(()),
+        CryptState::Plain => Ok(false),
+        CryptState::Encrypted if crypt::is_unlocked(root) => Ok(true),
         CryptState::Encrypted => Err(StoreError::NeedsPassphrase {
             dir: root.to_path_buf(),
         }),
         CryptState::Unfinished(direction) => Err(StoreError::ConversionUnfinished {
             dir: root.to_path_buf(),
-            verb: match direction {
-                Direction::Encrypt => "encrypt",
-                Direction::Decrypt => "decrypt",
-            },
+            verb: crypt::verb(direction),
         }),
     }
 }

@@ -7,7 +7,7 @@ use uuid::Uuid;
 use crate::app::tools::SafetyPlanSave;
 use crate::app::{self, Action, App, Done, Effect, HistoryItem};
 use crate::domain::competency::CompetencyRecord;
-use crate::domain::practice::RoundRecord;
+use crate::domain::practice::{RolePlayRecord, RoundRecord};
 use crate::domain::secret::Passphrase;
 use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session, Timestamp};
@@ -56,6 +56,14 @@ pub trait NoteStore {
     fn practice_rounds(&self) -> (Vec<RoundRecord>, Vec<String>);
     /// Saves one practice round whole, replacing an earlier save of it.
     fn save_practice_round(&mut self, round: &RoundRecord) -> Result<(), String>;
+    /// Saved role-plays, oldest first, and sentences about files that could not be read.
+    fn practice_roleplays(&self) -> (Vec<RolePlayRecord>, Vec<String>) {
+        (Vec::new(), Vec::new())
+    }
+    /// Saves one coded role-play whole, replacing an earlier save of it.
+    fn save_practice_roleplay(&mut self, _record: &RolePlayRecord) -> Result<(), String> {
+        Err("this store cannot keep role-plays".into())
+    }
     /// The competency record (empty when none was saved), and sentences about problems.
     fn competencies(&self) -> Result<(CompetencyRecord, Vec<String>), String>;
     fn save_competencies(&mut self, record: &CompetencyRecord) -> Result<(), String>;
@@ -120,8 +128,20 @@ pub fn execute(
                 })
             }
             Effect::LoadPractice => {
-                let (rounds, problems) = store.practice_rounds();
-                Ok(Some(Action::PracticeLoaded { rounds, problems }))
+                let (rounds, mut problems) = store.practice_rounds();
+                let (roleplays, more) = store.practice_roleplays();
+                problems.extend(more);
+                Ok(Some(Action::PracticeLoaded {
+                    rounds,
+                    roleplays,
+                    problems,
+                }))
+            }
+            Effect::SaveRolePlay(r) => store
+                .save_practice_roleplay(&r)
+                .map(|()| Some(Action::EffectDone(Done::RolePlaySaved(r.id)))),
+            Effect::ReadTranscript(path) => {
+                Ok(Some(Action::TranscriptRead(read_transcript(&path))))
             }
             Effect::SavePracticeRound(r) => store
                 .save_practice_round(&r)
@@ -161,4 +181,40 @@ pub fn execute(
         }
     }
     false
+}
+
+/// Reads a transcript file named by the trainee. Only reads: nothing is written outside the
+/// data folder. The message names the path and says what to do; it never quotes the file.
+pub fn read_transcript(
+    path: &std::path::Path,
+) -> Result<crate::domain::practice::Transcript, String> {
+    use std::io::Read;
+
+    use crate::domain::practice::transcript::{self, MAX_TRANSCRIPT_BYTES};
+    let expanded = match (path.strip_prefix("~"), std::env::var_os("HOME")) {
+        (Ok(rest), Some(home)) => std::path::PathBuf::from(home).join(rest),
+        _ => path.to_path_buf(),
+    };
+    let shown = expanded.display();
+    let file = std::fs::File::open(&expanded).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => format!("No file at {shown}; check the path."),
+        std::io::ErrorKind::PermissionDenied => {
+            format!("{shown} cannot be read (permission denied).")
+        }
+        _ => format!("{shown} could not be opened ({}).", e.kind()),
+    })?;
+    let mut bytes = Vec::new();
+    file.take(MAX_TRANSCRIPT_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("{shown} could not be read ({}); is it a folder?", e.kind()))?;
+    if bytes.len() > MAX_TRANSCRIPT_BYTES {
+        let size = std::fs::metadata(&expanded)
+            .map(|m| m.len() as usize)
+            .unwrap_or(bytes.len());
+        return Err(format!(
+            "{shown}: {}.",
+            transcript::TranscriptError::TooLarge { bytes: size }
+        ));
+    }
+    transcript::parse_bytes(&bytes).map_err(|e| format!("{shown}: {e}."))
 }

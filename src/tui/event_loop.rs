@@ -24,7 +24,10 @@ pub fn run_app(app: &mut App, store: &mut dyn NoteStore) -> Result<()> {
     terminal::install_private_panic_hook();
     // `init` adds its own hook that restores the terminal before ours runs.
     let mut term = ratatui::init();
+    // Pasted text arrives as one event, not as keys that could run shortcuts.
+    terminal::enable_paste();
     let outcome = catch_unwind(AssertUnwindSafe(|| event_loop(&mut term, app, store)));
+    terminal::disable_paste();
     ratatui::restore();
     match outcome {
         Ok(Ok(())) => Ok(()),
@@ -70,6 +73,9 @@ fn spawn_event_reader() -> Receiver<std::io::Result<Event>> {
 fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteStore) -> Result<()> {
     let stop = stop_signals();
     let events = spawn_event_reader();
+    if let Ok(size) = term.size() {
+        step(app, store, Action::Resize(size.width, size.height));
+    }
     loop {
         // The terminal closed or the system is shutting down: keep the draft and leave, as
         // Ctrl+C does.
@@ -81,7 +87,9 @@ fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteSto
             .context("could not draw on the terminal")?;
         let action = match events.recv_timeout(TICK) {
             Ok(Ok(Event::Key(key))) => keymap::map_key(app, key),
-            // A resize: the next draw uses the new size.
+            Ok(Ok(Event::Paste(text))) => keymap::map_paste(app, &text),
+            // The next draw uses the new size; scrolling needs it for page lengths.
+            Ok(Ok(Event::Resize(w, h))) => Some(Action::Resize(w, h)),
             Ok(Ok(_)) => None,
             Ok(Err(e)) => return Err(e).context("could not read the keyboard"),
             Err(RecvTimeoutError::Timeout) => None,

@@ -10,11 +10,12 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-pub use effects::{NoteStore, execute};
+pub use effects::{NoteStore, execute, read_transcript};
 pub use event_loop::run_app;
 pub use terminal::install_private_panic_hook;
 
 use crate::app::App;
+use crate::app::keymap::{self, Keymap};
 use crate::content::Content;
 use crate::storage::{Problem, ProblemKind, Store};
 
@@ -53,6 +54,7 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
         .map(ToString::to_string)
         .collect();
     let content = load_content(&mut notices);
+    let keys = load_keys(&mut notices);
     let drafts = store.drafts();
     notices.extend(
         store
@@ -63,8 +65,9 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
     );
     let peers = NoteStore::peers(&store);
     let history = NoteStore::history(&store);
-    let mut app =
-        App::new(peers, history, drafts, notices, crate::domain::now()).with_content(content);
+    let mut app = App::new(peers, history, drafts, notices, crate::domain::now())
+        .with_content(content)
+        .with_keys(keys);
     app.privacy
         .configure(encrypted, opts.lock_after_minutes, app.now);
     run_app(&mut app, &mut store)
@@ -79,7 +82,29 @@ fn worth_telling(p: &Problem) -> bool {
             | ProblemKind::Unreadable { .. }
             | ProblemKind::NewerVersion { .. }
             | ProblemKind::NotPrivate
+            | ProblemKind::ForeignOwner
+            | ProblemKind::PlainInEncrypted { .. }
     )
+}
+
+/// The keys: the built-in tables with the user's `keys.toml` (in the platform config
+/// directory) over them. A wrong file is reported by name and line and the built-in keys
+/// are used.
+pub(crate) fn load_keys(notices: &mut Vec<String>) -> &'static Keymap {
+    let Some(path) = directories::ProjectDirs::from("", "", "alongside")
+        .map(|d| d.config_dir().join("keys.toml"))
+    else {
+        return Keymap::defaults();
+    };
+    match keymap::user::load(&path) {
+        Ok(None) => Keymap::defaults(),
+        // Lives for the whole run; leaked once so every screen can borrow it.
+        Ok(Some(map)) => Box::leak(Box::new(map)),
+        Err(e) => {
+            notices.push(format!("{e}; the built-in keys are used"));
+            Keymap::defaults()
+        }
+    }
 }
 
 /// The built-in content plus an organisation's override files from the config folder

@@ -6,7 +6,7 @@ use super::NoteStore;
 use crate::app::HistoryItem;
 use crate::app::tools::SafetyPlanSave;
 use crate::domain::competency::CompetencyRecord;
-use crate::domain::practice::RoundRecord;
+use crate::domain::practice::{RolePlayRecord, RoundRecord};
 use crate::domain::secret::Passphrase;
 use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session};
@@ -94,6 +94,15 @@ impl NoteStore for Store {
 
     fn save_practice_round(&mut self, round: &RoundRecord) -> Result<(), String> {
         Store::save_practice_round(self, round).map_err(|e| e.to_string())
+    }
+
+    fn practice_roleplays(&self) -> (Vec<RolePlayRecord>, Vec<String>) {
+        let (list, problems) = Store::practice_roleplays(self);
+        (list, tell(&problems))
+    }
+
+    fn save_practice_roleplay(&mut self, record: &RolePlayRecord) -> Result<(), String> {
+        Store::save_practice_roleplay(self, record).map_err(|e| e.to_string())
     }
 
     fn competencies(&self) -> Result<(CompetencyRecord, Vec<String>), String> {

@@ -6,6 +6,7 @@ use std::io::Write;
 /// quote the string being processed (a note), so it is never printed.
 pub fn install_private_panic_hook() {
     std::panic::set_hook(Box::new(|info| {
+        disable_paste();
         let place = info
             .location()
             .map(|l| format!("{}:{}", l.file(), l.line()))
@@ -17,4 +18,20 @@ pub fn install_private_panic_hook() {
              place above is enough; do not include note text)."
         );
     }));
+}
+
+/// Asks the terminal to mark pasted text, so it arrives as one paste event.
+pub fn enable_paste() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::EnableBracketedPaste
+    );
+}
+
+/// Turns paste marking off again; on every way out, or the shell would see the markers.
+pub fn disable_paste() {
+    let _ = ratatui::crossterm::execute!(
+        std::io::stdout(),
+        ratatui::crossterm::event::DisableBracketedPaste
+    );
 }

@@ -77,7 +77,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     )
     .header(Row::new(vec!["When", "Peer", "Kind", "Length", "Flags", "Note"]).style(THEME.muted))
     .block(panel(&title, !view.filtering))
-    .row_highlight_style(THEME.selected);
+    .row_highlight_style(THEME.selected)
+    .highlight_symbol("› ");
     let mut state = TableState::default().with_selected(Some(view.selected));
     frame.render_stateful_widget(table, list, &mut state);
 }

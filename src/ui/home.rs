@@ -32,7 +32,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_stateful_widget(
         List::new(items)
             .block(panel("Start", true))
-            .highlight_style(THEME.selected),
+            .highlight_style(THEME.selected)
+            .highlight_symbol("› "),
         menu_area,
         &mut state,
     );
@@ -150,7 +151,9 @@ pub fn draw_drafts(frame: &mut Frame, area: Rect, app: &App) {
         .collect();
     let mut state = ListState::default().with_selected(Some(app.draft_selected));
     frame.render_stateful_widget(
-        List::new(items).highlight_style(THEME.selected),
+        List::new(items)
+            .highlight_style(THEME.selected)
+            .highlight_symbol("› "),
         list,
         &mut state,
     );

@@ -15,7 +15,7 @@ mod summary;
 pub mod theme;
 mod tools;
 pub mod widgets;
-pub mod wrap;
+pub use crate::domain::wrap;
 
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
@@ -72,7 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
     status_line(frame, status, app);
     let mode = keymap::mode(app);
     frame.render_widget(
-        widgets::hint_line(&keymap::bindings(mode), hints.width),
+        widgets::hint_line(keymap::bindings(app, mode), hints.width),
         hints,
     );
     if let Some(question) = &app.confirm {
@@ -168,6 +168,7 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Confirm) {
         Confirm::LeaveRound => {
             "Leave this round? Answers you already checked are kept; the one being typed is not."
         }
+        Confirm::LeaveRolePlay => "Stop coding this role-play? The codes so far are kept.",
         Confirm::RemoveSkillMark(_) => {
             "Remove this skill's mark, with its evidence note and any sign-off?"
         }

@@ -26,7 +26,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         frame.render_stateful_widget(
             List::new(items)
                 .block(block)
-                .highlight_style(THEME.selected),
+                .highlight_style(THEME.selected)
+                .highlight_symbol("› "),
             widgets::centered(rect, rect.width, 9),
             &mut state,
         );
@@ -69,7 +70,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     frame.render_stateful_widget(
         List::new(items)
             .block(panel("Peers", false))
-            .highlight_style(THEME.selected),
+            .highlight_style(THEME.selected)
+            .highlight_symbol("› "),
         list,
         &mut state,
     );

@@ -3,12 +3,12 @@
 use ratatui::Frame;
 use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Paragraph, Wrap};
+use ratatui::widgets::Paragraph;
 
 use super::theme::THEME;
 use super::widgets::{self, panel};
 use crate::app::App;
-use crate::domain::note_markdown;
+use crate::app::history::{NoteRowKind, note_rows};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(note) = &app.note else {
@@ -21,21 +21,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         }
         None => (area, None),
     };
-    let lines: Vec<Line> = note_markdown::render(&note.session)
-        .lines()
-        .filter(|l| !is_table_rule(l))
-        .map(|l| {
-            if let Some(h) = l.strip_prefix("# ") {
-                Line::from(Span::styled(h.to_string(), THEME.title))
-            } else if let Some(h) = l.strip_prefix("## ") {
-                Line::from(Span::styled(h.to_string(), THEME.accent))
-            } else if let Some(h) = l.strip_prefix("### ") {
-                Line::from(Span::styled(h.to_string(), THEME.accent))
-            } else if let Some(row) = table_row(l) {
-                Line::from(row)
-            } else {
-                Line::from(l.to_string())
-            }
+    let inner_width = usize::from(view.width.saturating_sub(2));
+    let rows = note_rows(&note.session, inner_width);
+    let height = usize::from(view.height.saturating_sub(2));
+    let scroll = note.scroll.min(rows.len().saturating_sub(height));
+    let lines: Vec<Line> = rows
+        .into_iter()
+        .skip(scroll)
+        .take(height)
+        .map(|(kind, text)| match kind {
+            NoteRowKind::Title => Line::from(Span::styled(text, THEME.title)),
+            NoteRowKind::Heading => Line::from(Span::styled(text, THEME.accent)),
+            NoteRowKind::Text => Line::from(text),
         })
         .collect();
     let title = format!(
@@ -44,10 +41,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         widgets::date_time(note.session.started_at)
     );
     frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .scroll((note.scroll, 0))
-            .block(panel(&title, note.amend.is_none())),
+        Paragraph::new(lines).block(panel(&title, note.amend.is_none())),
         view,
     );
     if let (Some(field), Some(area)) = (&note.amend, amend) {
@@ -58,42 +52,5 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             field,
             true,
         );
-    }
-}
-
-/// Markdown table rows read as aligned columns on screen; the rule under the header goes.
-fn table_row(line: &str) -> Option<String> {
-    let inner = line.strip_prefix('|')?.strip_suffix('|')?;
-    let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
-    Some(match cells.as_slice() {
-        [first, rest @ ..] => {
-            let mut row = format!("  {first:<14}");
-            for cell in rest {
-                row.push_str(cell);
-                row.push_str("  ");
-            }
-            row.trim_end().to_string()
-        }
-        [] => String::new(),
-    })
-}
-
-fn is_table_rule(line: &str) -> bool {
-    line.starts_with('|') && line.chars().all(|c| matches!(c, '|' | '-' | ' ' | ':'))
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn markdown_tables_become_columns() {
-        assert_eq!(
-            table_row("| Stage | Time |").as_deref(),
-            Some("  Stage         Time")
-        );
-        assert!(is_table_rule("| --- | --- |"));
-        assert!(!is_table_rule("| Exploring | 5 min |"));
-        assert_eq!(table_row("plain"), None);
     }
 }

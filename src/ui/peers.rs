@@ -67,7 +67,8 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     )
     .header(header)
     .block(panel(title, true))
-    .row_highlight_style(THEME.selected);
+    .row_highlight_style(THEME.selected)
+    .highlight_symbol("› ");
     let mut state = TableState::default().with_selected(Some(app.peers_view.selected));
     frame.render_stateful_widget(table, list_area, &mut state);
 

@@ -20,7 +20,9 @@ use crate::content::RefEntry;
 use crate::content::search::body_lines;
 
 /// Matched words, in lists and in the entry.
-const MATCH: Style = THEME.key;
+fn match_style() -> Style {
+    THEME.key
+}
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     let Some(view) = app.reference.as_deref() else {
@@ -208,7 +210,7 @@ fn result_lines(
             THEME.selected.add_modifier(Modifier::UNDERLINED),
         )
     } else {
-        (Style::default(), MATCH)
+        (Style::default(), match_style())
     };
     let mut title = vec![Span::styled(" ", base)];
     title.extend(highlighted(
@@ -397,7 +399,7 @@ fn draw_entry(frame: &mut Frame, area: Rect, view: &ReferenceView, reading: &Rea
                 &line.text[segment.range.clone()],
                 &local,
                 base,
-                MATCH,
+                match_style(),
             ));
             rows.push(BodyRow {
                 line: Some(i),

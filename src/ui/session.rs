@@ -78,7 +78,7 @@ fn header_line(frame: &mut Frame, area: Rect, live: &LiveSession, app: &App) {
     frame.render_widget(Line::from(spans), area);
 }
 
-/// The five stages in a row, the current one marked, visited ones in colour.
+/// The five stages in a row, the current one in brackets, visited ones ticked.
 pub fn stage_bar(frame: &mut Frame, area: Rect, session: &Session) {
     let current = session.current_stage();
     let visited = |st: Stage| session.stage_log.iter().any(|v| v.stage == st);
@@ -98,7 +98,15 @@ pub fn stage_bar(frame: &mut Frame, area: Rect, session: &Session) {
         } else {
             THEME.stage_ahead
         };
-        spans.push(Span::styled(format!(" {} {} ", i + 1, name), style));
+        // Marked in words as well as colour: [current], ✓ visited.
+        let text = if stage == current {
+            format!("[{} {}]", i + 1, name)
+        } else if visited(stage) {
+            format!(" {} {}✓", i + 1, name)
+        } else {
+            format!(" {} {} ", i + 1, name)
+        };
+        spans.push(Span::styled(text, style));
         if i + 1 < Stage::ALL.len() {
             spans.push(Span::styled("›", THEME.muted));
         }

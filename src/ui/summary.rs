@@ -53,7 +53,8 @@ fn draw_sections(frame: &mut Frame, area: Rect, form: &SummaryForm) {
     frame.render_stateful_widget(
         List::new(items)
             .block(panel("Note", false))
-            .highlight_style(THEME.selected),
+            .highlight_style(THEME.selected)
+            .highlight_symbol("› "),
         area,
         &mut state,
     );
@@ -205,7 +206,8 @@ fn draw_activities(frame: &mut Frame, area: Rect, form: &SummaryForm) {
     frame.render_stateful_widget(
         List::new(items)
             .block(panel(SummaryField::Activities.label(), true))
-            .highlight_style(THEME.selected),
+            .highlight_style(THEME.selected)
+            .highlight_symbol("› "),
         area,
         &mut state,
     );

@@ -9,21 +9,22 @@ use unicode_width::UnicodeWidthStr;
 
 use super::theme::THEME;
 use crate::app::field::Field;
-use crate::app::keymap::Binding;
+use crate::app::keymap::{self, Binding};
 use crate::domain::Timestamp;
 
-/// The hint bar: `key label` pairs that fit the width, most important first.
+/// The hint bar: the keys that finish the task always, then the most important that fit the
+/// width, and `? more` when help holds more.
 pub fn hint_line(bindings: &[Binding], width: u16) -> Line<'static> {
+    let footer = keymap::footer(bindings, width);
     let mut spans = Vec::new();
-    let mut used = 0usize;
-    for b in bindings.iter().filter(|b| b.in_bar) {
-        let piece = b.hint.width() + 1 + b.label.width() + 2;
-        if used + piece > width as usize {
-            break;
-        }
-        spans.push(Span::styled(b.hint.to_string(), THEME.key));
-        spans.push(Span::styled(format!(" {}  ", b.label), THEME.muted));
-        used += piece;
+    let pieces = footer
+        .shown
+        .iter()
+        .map(|b| (b.hint.to_string(), b.label))
+        .chain(footer.more.map(|h| (h.to_string(), "more")));
+    for (hint, label) in pieces {
+        spans.push(Span::styled(hint, THEME.key));
+        spans.push(Span::styled(format!(" {label}  "), THEME.muted));
     }
     Line::from(spans)
 }

@@ -5,7 +5,7 @@
 use alongside::app::tools::SafetyPlanSave;
 use alongside::app::{self, App, HistoryItem, keymap};
 use alongside::domain::competency::CompetencyRecord;
-use alongside::domain::practice::RoundRecord;
+use alongside::domain::practice::{RolePlayRecord, RoundRecord};
 use alongside::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use alongside::domain::{Peer, Session, SessionKind, Stage, Timestamp};
 use alongside::tui::{NoteStore, execute};
@@ -33,6 +33,8 @@ pub struct MemoryStore {
     pub safety_plans: Vec<SafetyPlanHistory>,
     /// Saved practice rounds, oldest first.
     pub rounds: Vec<RoundRecord>,
+    /// Saved coded role-plays, in the order first saved.
+    pub roleplays: Vec<RolePlayRecord>,
     pub competencies: CompetencyRecord,
 }
 
@@ -151,6 +153,17 @@ impl NoteStore for MemoryStore {
         match self.rounds.iter_mut().find(|r| r.id == round.id) {
             Some(r) => *r = round.clone(),
             None => self.rounds.push(round.clone()),
+        }
+        Ok(())
+    }
+    fn practice_roleplays(&self) -> (Vec<RolePlayRecord>, Vec<String>) {
+        (self.roleplays.clone(), Vec::new())
+    }
+    fn save_practice_roleplay(&mut self, record: &RolePlayRecord) -> Result<(), String> {
+        self.check()?;
+        match self.roleplays.iter_mut().find(|r| r.id == record.id) {
+            Some(r) => *r = record.clone(),
+            None => self.roleplays.push(record.clone()),
         }
         Ok(())
     }

@@ -106,6 +106,48 @@ impl Pty {
         self.session.send(keys).expect("send keys");
     }
 
+    /// Sends a large block in pieces, reading the screen between them so neither side
+    /// blocks on a full pseudo-terminal.
+    pub fn send_bulk(&mut self, data: &[u8]) {
+        use std::io::Write;
+        for chunk in data.chunks(4096) {
+            self.session.write_all(chunk).expect("send bulk");
+            self.pump();
+        }
+        self.session.flush().expect("flush");
+    }
+
+    /// Pastes text as a terminal does with bracketed paste on.
+    pub fn paste(&mut self, text: &str) {
+        let mut data = b"\x1b[200~".to_vec();
+        data.extend_from_slice(text.as_bytes());
+        data.extend_from_slice(b"\x1b[201~");
+        self.send_bulk(&data);
+    }
+
+    /// The bottom row: the key bar.
+    pub fn footer(&mut self) -> String {
+        self.screen()
+            .lines()
+            .rev()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("")
+            .to_string()
+    }
+
+    /// Presses a key only after checking the key bar offers it as `hint label`, as a person
+    /// reading the screen would.
+    pub fn press_shown(&mut self, shown: &str, keys: &str) {
+        let start = Instant::now();
+        while !self.footer().contains(shown) {
+            if start.elapsed() > WAIT {
+                panic!("the key bar never offered {shown:?}:\n{}", self.screen());
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
+        self.send(keys);
+    }
+
     pub fn pid(&self) -> i32 {
         self.session.get_process().pid().as_raw()
     }

@@ -1,75 +1,30 @@
 //! Keys of the trainee screens: practice drills and the competency record.
 
-use ratatui::crossterm::event::KeyCode::{
-    BackTab, Down, Enter, Esc, F, Left, PageDown, PageUp, Right, Tab, Up,
-};
-
-use super::{Binding, Key, Mode, b, h};
+use super::groups::*;
+use super::{Group, Mode, bar, fin, more};
 use crate::app::competencies::AreaPane;
 use crate::app::practice::PracticePane;
 use crate::app::{Action, App};
 use crate::domain::practice::{Drill, Phase, SkillChoice};
 
-const UP: Key = Key::Code(Up);
-const DOWN: Key = Key::Code(Down);
-
-fn scroll() -> Vec<Binding> {
-    vec![
-        b(&[UP, Key::Char('k')], "↑↓", "scroll", Action::Up),
-        h(&[DOWN, Key::Char('j')], "↓", "scroll down", Action::Down),
-        h(&[Key::Code(PageUp)], "PgUp", "page up", Action::PageUp),
-        h(
-            &[Key::Code(PageDown)],
-            "PgDn",
-            "page down",
-            Action::PageDown,
-        ),
-    ]
-}
-
-fn moves(label: &'static str) -> Vec<Binding> {
-    vec![
-        b(&[UP, Key::Char('k')], "↑↓", label, Action::Up),
-        h(&[DOWN, Key::Char('j')], "↓", "move down", Action::Down),
-        h(&[Key::Code(PageUp)], "PgUp", "page up", Action::PageUp),
-        h(
-            &[Key::Code(PageDown)],
-            "PgDn",
-            "page down",
-            Action::PageDown,
-        ),
-    ]
-}
-
-fn help() -> Binding {
-    h(
-        &[Key::Char('?'), Key::Code(F(1))],
-        "?",
-        "help",
-        Action::ToggleHelp,
-    )
-}
-
-fn help_typing() -> Binding {
-    h(&[Key::Code(F(1))], "F1", "help", Action::ToggleHelp)
-}
-
-fn skip() -> Binding {
-    b(&[Key::Ctrl('n')], "Ctrl+N", "skip item", Action::SkipItem)
-}
-
-fn leave() -> Binding {
-    b(&[Key::Code(Esc)], "Esc", "leave round", Action::Back)
-}
-
 /// The mode of the practice screen.
 pub(super) fn practice_mode(app: &App) -> Mode {
+    if let Some(mode) = super::roleplay::mode(app) {
+        return mode;
+    }
     let view = &app.practice;
     match view.pane {
         PracticePane::Setup => Mode::PracticeSetup,
         PracticePane::Summary => Mode::PracticeSummary,
         PracticePane::Progress => Mode::PracticeProgress,
         PracticePane::Review => Mode::PracticeReview,
+        // Handled above.
+        PracticePane::Observe
+        | PracticePane::Globals
+        | PracticePane::TranscriptInput
+        | PracticePane::Coding
+        | PracticePane::Debrief
+        | PracticePane::RolePlays => Mode::PracticeSetup,
         PracticePane::Round => match view
             .round
             .as_ref()
@@ -98,211 +53,165 @@ pub(super) fn competencies_mode(app: &App) -> Mode {
     }
 }
 
-/// The commands of a trainee mode, or `None` for other modes.
-pub(super) fn bindings(mode: Mode) -> Option<Vec<Binding>> {
+/// The groups of a trainee mode, or `None` for other modes.
+pub(super) fn groups(mode: Mode) -> Option<&'static [Group]> {
     Some(match mode {
-        Mode::PracticeSetup => {
-            let mut v = vec![
-                b(
-                    &[Key::Code(Enter)],
-                    "Enter",
-                    "start round",
-                    Action::StartRound,
-                ),
-                b(&[UP, Key::Char('k')], "↑↓", "setting", Action::Up),
-                h(&[DOWN, Key::Char('j')], "↓", "next setting", Action::Down),
-                b(
-                    &[Key::Code(Left), Key::Char('h')],
-                    "←→",
-                    "change",
-                    Action::PrevValue,
-                ),
-                h(
-                    &[Key::Code(Right), Key::Char('l')],
-                    "→",
-                    "next value",
-                    Action::NextValue,
-                ),
-                b(&[Key::Char('p')], "p", "progress", Action::ShowProgress),
-                help(),
-            ];
-            v.push(b(
-                &[Key::Code(Esc), Key::Char('q')],
-                "Esc",
-                "back",
-                Action::Back,
-            ));
-            v
-        }
-        Mode::PracticeAnswer => vec![
-            b(&[Key::Code(Enter)], "Enter", "check answer", Action::Submit),
-            h(&[Key::Ctrl('s')], "Ctrl+S", "check answer", Action::Save),
-            skip(),
-            leave(),
-            help_typing(),
-        ],
-        Mode::PracticeSteps => vec![
-            b(&[Key::Code(Tab)], "Tab", "next step", Action::NextField),
-            h(
-                &[Key::Code(BackTab)],
-                "Shift+Tab",
-                "previous step",
-                Action::PrevField,
-            ),
-            b(&[Key::Code(Enter)], "Enter", "next / check", Action::Submit),
-            b(&[Key::Ctrl('s')], "Ctrl+S", "check all three", Action::Save),
-            skip(),
-            leave(),
-            help_typing(),
-        ],
-        Mode::PracticeChoose => {
-            let mut v = vec![
-                b(&[UP, Key::Char('k')], "↑↓", "choose", Action::Up),
-                h(&[DOWN, Key::Char('j')], "↓", "next choice", Action::Down),
-                b(&[Key::Code(Enter)], "Enter", "answer", Action::Submit),
-            ];
-            for (key, label, choice) in CHOICE_KEYS {
-                v.push(h(
-                    &[Key::Char(key)],
-                    KEY_HINTS[choice_index(choice)],
-                    label,
-                    Action::NameSkill(choice),
-                ));
-            }
-            v.extend([skip(), leave(), help()]);
-            v
-        }
-        Mode::PracticeFeedback => {
-            let mut v = vec![b(
-                &[Key::Code(Enter), Key::Char(' '), Key::Char('n')],
-                "Enter",
-                "next",
-                Action::Submit,
-            )];
-            v.extend(scroll());
-            v.extend([leave(), help()]);
-            v
-        }
-        Mode::PracticeSummary => vec![
-            b(
-                &[Key::Code(Enter), Key::Char('r')],
-                "Enter",
-                "another round",
-                Action::AnotherRound,
-            ),
-            b(&[Key::Char('p')], "p", "progress", Action::ShowProgress),
-            h(
-                &[Key::Char('s')],
-                "s",
-                "save again (if saving failed)",
-                Action::Save,
-            ),
-            help(),
-            b(
-                &[Key::Code(Esc), Key::Char('q')],
-                "Esc",
-                "back",
-                Action::Back,
-            ),
-        ],
-        Mode::PracticeProgress => {
-            let mut v = vec![b(
-                &[Key::Code(Enter)],
-                "Enter",
-                "review round",
-                Action::Submit,
-            )];
-            v.extend(moves("round"));
-            v.push(help());
-            v.push(b(
-                &[Key::Code(Esc), Key::Char('q')],
-                "Esc",
-                "back",
-                Action::Back,
-            ));
-            v
-        }
-        Mode::PracticeReview => {
-            let mut v = scroll();
-            v.push(help());
-            v.push(b(
-                &[Key::Code(Esc), Key::Char('q')],
-                "Esc",
-                "back",
-                Action::Back,
-            ));
-            v
-        }
-        Mode::Competencies => {
-            let mut v = vec![
-                b(&[Key::Code(Enter)], "Enter", "open area", Action::Submit),
-                b(&[Key::Char('h')], "h", "log hours", Action::LogHours),
-            ];
-            v.extend(moves("area"));
-            v.push(help());
-            v.push(b(
-                &[Key::Code(Esc), Key::Char('q')],
-                "Esc",
-                "back",
-                Action::Back,
-            ));
-            v
-        }
-        Mode::CompetencyArea => {
-            let mut v = vec![
-                b(
-                    &[Key::Code(Enter), Key::Char('m')],
-                    "Enter",
-                    "mark/edit",
-                    Action::MarkSkill,
-                ),
-                b(&[Key::Char('s')], "s", "sign-off", Action::SignOff),
-                b(&[Key::Char('h')], "h", "hours", Action::LogHours),
-                b(&[Key::Char('x')], "x", "unmark", Action::RemoveRecord),
-                b(&[Key::Code(Tab)], "Tab", "hours list", Action::SwitchPane),
-            ];
-            v.extend(moves("skill"));
-            v.push(help());
-            v.push(b(
-                &[Key::Code(Esc), Key::Char('q')],
-                "Esc",
-                "areas",
-                Action::Back,
-            ));
-            v
-        }
-        Mode::CompetencyHours => {
-            let mut v = vec![
-                b(&[Key::Char('h')], "h", "log hours", Action::LogHours),
-                b(&[Key::Char('x')], "x", "remove entry", Action::RemoveRecord),
-                b(&[Key::Code(Tab)], "Tab", "skills", Action::SwitchPane),
-            ];
-            v.extend(moves("entry"));
-            v.push(help());
-            v.push(b(
-                &[Key::Code(Esc), Key::Char('q')],
-                "Esc",
-                "areas",
-                Action::Back,
-            ));
-            v
-        }
-        Mode::CompetencyForm => vec![
-            b(&[Key::Code(Tab)], "Tab", "next field", Action::NextField),
-            h(
-                &[Key::Code(BackTab)],
-                "Shift+Tab",
-                "previous field",
-                Action::PrevField,
-            ),
-            b(&[Key::Code(Enter)], "Enter", "next / save", Action::Submit),
-            b(&[Key::Ctrl('s')], "Ctrl+S", "save", Action::Save),
-            b(&[Key::Code(Esc)], "Esc", "cancel", Action::Back),
-            help_typing(),
-        ],
+        Mode::PracticeSetup => &[SETUP, HELP, BACK],
+        Mode::PracticeAnswer => &[ANSWER, SKIP, LEAVE, HELP_TYPING],
+        Mode::PracticeSteps => &[STEPS, SKIP, LEAVE, HELP_TYPING],
+        Mode::PracticeChoose => &[CHOOSE, SKILL_KEYS, SKIP, LEAVE, HELP],
+        Mode::PracticeFeedback => &[FEEDBACK, SCROLL, LEAVE, HELP],
+        Mode::PracticeSummary => &[ROUND_SUMMARY, HELP, BACK],
+        Mode::PracticeProgress => &[PROGRESS, ROUND_MOVES, HELP, BACK],
+        Mode::PracticeReview => &[SCROLL, HELP, BACK],
+        Mode::Competencies => &[AREAS, AREA_MOVES, HELP, BACK],
+        Mode::CompetencyArea => &[AREA, SKILL_MOVES, HELP, TO_AREAS],
+        Mode::CompetencyHours => &[HOURS, ENTRY_MOVES, HELP, TO_AREAS],
+        Mode::CompetencyForm => &[COMPETENCY_FORM, CANCEL, HELP_TYPING],
         _ => return None,
     })
 }
+
+const SKIP: Group = &[bar(&[ctrl('n')], "Ctrl+N", "skip item", Action::SkipItem)];
+const LEAVE: Group = &[fin(&[ESC], "Esc", "leave round", Action::Back)];
+const TO_AREAS: Group = &[fin(&[ESC, ch('q')], "Esc", "areas", Action::Back)];
+const ROUND_MOVES: Group = &moves("round");
+const AREA_MOVES: Group = &moves("area");
+const SKILL_MOVES: Group = &moves("skill");
+const ENTRY_MOVES: Group = &moves("entry");
+
+const SETUP: Group = &[
+    fin(&[ENTER], "Enter", "start round", Action::StartRound),
+    bar(&[UP, ch('k')], "↑↓", "setting", Action::Up),
+    more(&[DOWN, ch('j')], "↓", "next setting", Action::Down),
+    bar(&[LEFT, ch('h')], "←→", "change", Action::PrevValue),
+    more(&[RIGHT, ch('l')], "→", "next value", Action::NextValue),
+    bar(&[ch('p')], "p", "progress", Action::ShowProgress),
+    // Shown on the setup panel itself, to keep the bar short.
+    more(
+        &[ch('o')],
+        "o",
+        "observe and code a live role-play",
+        Action::StartObserving,
+    ),
+    more(
+        &[ch('t')],
+        "t",
+        "code a role-play transcript",
+        Action::OpenTranscript,
+    ),
+];
+
+const ANSWER: Group = &[
+    fin(&[ENTER], "Enter", "check answer", Action::Submit),
+    more(&[ctrl('s')], "Ctrl+S", "check answer", Action::Save),
+];
+
+const STEPS: Group = &[
+    bar(&[TAB], "Tab", "next step", Action::NextField),
+    more(&[BACKTAB], "Shift+Tab", "previous step", Action::PrevField),
+    bar(&[ENTER], "Enter", "next / check", Action::Submit),
+    fin(&[ctrl('s')], "Ctrl+S", "check all three", Action::Save),
+];
+
+const CHOOSE: Group = &[
+    bar(&[UP, ch('k')], "↑↓", "choose", Action::Up),
+    more(&[DOWN, ch('j')], "↓", "next choice", Action::Down),
+    fin(&[ENTER], "Enter", "answer", Action::Submit),
+];
+/// The letters of "Name the skill", as [`CHOICE_KEYS`] lists them.
+const SKILL_KEYS: Group = &[
+    more(
+        &[ch('o')],
+        "o",
+        "open question",
+        Action::NameSkill(SkillChoice::OpenQuestion),
+    ),
+    more(
+        &[ch('a')],
+        "a",
+        "affirmation",
+        Action::NameSkill(SkillChoice::Affirmation),
+    ),
+    more(
+        &[ch('r')],
+        "r",
+        "reflection",
+        Action::NameSkill(SkillChoice::Reflection),
+    ),
+    more(
+        &[ch('s')],
+        "s",
+        "summary",
+        Action::NameSkill(SkillChoice::Summary),
+    ),
+    more(
+        &[ch('c')],
+        "c",
+        "closed question",
+        Action::NameSkill(SkillChoice::ClosedQuestion),
+    ),
+    more(
+        &[ch('i')],
+        "i",
+        "advice or information",
+        Action::NameSkill(SkillChoice::AdviceInformation),
+    ),
+];
+
+const FEEDBACK: Group = &[fin(
+    &[ENTER, ch(' '), ch('n')],
+    "Enter",
+    "next",
+    Action::Submit,
+)];
+
+const ROUND_SUMMARY: Group = &[
+    bar(
+        &[ENTER, ch('r')],
+        "Enter",
+        "another round",
+        Action::AnotherRound,
+    ),
+    bar(&[ch('p')], "p", "progress", Action::ShowProgress),
+    more(
+        &[ch('s')],
+        "s",
+        "save again (if saving failed)",
+        Action::Save,
+    ),
+];
+
+const PROGRESS: Group = &[
+    bar(&[ENTER], "Enter", "review round", Action::Submit),
+    bar(&[TAB], "Tab", "role-plays", Action::SwitchPane),
+];
+
+const AREAS: Group = &[
+    bar(&[ENTER], "Enter", "open area", Action::Submit),
+    bar(&[ch('h')], "h", "log hours", Action::LogHours),
+];
+
+const AREA: Group = &[
+    bar(&[ENTER, ch('m')], "Enter", "mark/edit", Action::MarkSkill),
+    bar(&[ch('s')], "s", "sign-off", Action::SignOff),
+    bar(&[ch('h')], "h", "hours", Action::LogHours),
+    bar(&[ch('x')], "x", "unmark", Action::RemoveRecord),
+    bar(&[TAB], "Tab", "hours list", Action::SwitchPane),
+];
+
+const HOURS: Group = &[
+    bar(&[ch('h')], "h", "log hours", Action::LogHours),
+    bar(&[ch('x')], "x", "remove entry", Action::RemoveRecord),
+    bar(&[TAB], "Tab", "skills", Action::SwitchPane),
+];
+
+const COMPETENCY_FORM: Group = &[
+    bar(&[TAB], "Tab", "next field", Action::NextField),
+    more(&[BACKTAB], "Shift+Tab", "previous field", Action::PrevField),
+    bar(&[ENTER], "Enter", "next / save", Action::Submit),
+    fin(&[ctrl('s')], "Ctrl+S", "save", Action::Save),
+];
 
 /// The keys of "Name the skill", in the order of [`SkillChoice::ALL`].
 pub const CHOICE_KEYS: [(char, &str, SkillChoice); 6] = [
@@ -313,15 +222,6 @@ pub const CHOICE_KEYS: [(char, &str, SkillChoice); 6] = [
     ('c', "closed question", SkillChoice::ClosedQuestion),
     ('i', "advice or information", SkillChoice::AdviceInformation),
 ];
-
-const KEY_HINTS: [&str; 6] = ["o", "a", "r", "s", "c", "i"];
-
-fn choice_index(choice: SkillChoice) -> usize {
-    SkillChoice::ALL
-        .iter()
-        .position(|c| *c == choice)
-        .unwrap_or(0)
-}
 
 /// Every trainee mode, for tests.
 pub const MODES: [Mode; 12] = [
@@ -341,7 +241,7 @@ pub const MODES: [Mode; 12] = [
 
 #[cfg(test)]
 mod tests {
-    use super::super::bindings as all_bindings;
+    use super::super::{Key, default_bindings as all_bindings};
     use super::*;
     use crate::domain::practice::Bank;
 
@@ -373,6 +273,16 @@ mod tests {
         assert!(Mode::PracticeSteps.is_typing());
         assert!(Mode::CompetencyForm.is_typing());
         assert!(!Mode::PracticeChoose.is_typing());
+    }
+
+    #[test]
+    fn skill_keys_agree_with_choice_keys() {
+        for ((key, label, choice), bind) in CHOICE_KEYS.iter().zip(SKILL_KEYS) {
+            assert_eq!(bind.keys, &[Key::Char(*key)]);
+            assert_eq!(bind.label, *label);
+            assert!(matches!(bind.action, Action::NameSkill(c) if c == *choice));
+        }
+        assert_eq!(CHOICE_KEYS.len(), SKILL_KEYS.len());
     }
 
     #[test]

@@ -576,7 +576,7 @@ impl ValuesForm {
     fn handle(&mut self, stop: usize, action: &Action) -> Outcome {
         if let Some((_, field)) = self.input.as_mut() {
             return match action {
-                Action::Input(key) => Outcome::changed(field.input(*key)),
+                Action::Input(key) => Outcome::changed(field.input(key)),
                 Action::Submit | Action::NextField | Action::PrevField => self.finish_input(),
                 Action::Back => match self.finish_input() {
                     // Esc gives up on a value that cannot be added; nothing written is lost.

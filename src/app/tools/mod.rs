@@ -15,7 +15,6 @@
 
 pub mod docs;
 pub mod forms;
-pub mod keys;
 pub mod palette;
 pub mod parts;
 mod session;

@@ -28,7 +28,7 @@ impl Palette {
     pub fn handle(&mut self, action: &Action, count: usize) -> bool {
         match action {
             Action::Input(key) => {
-                let narrowed = self.filter.input(*key);
+                let narrowed = self.filter.input(key);
                 if narrowed {
                     self.selected = 0;
                 }

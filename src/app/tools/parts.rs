@@ -55,7 +55,7 @@ pub enum PartMode {
 /// Feeds a key to a text field that is a stop of its own.
 pub fn text_input(field: &mut Field, action: &Action) -> Outcome {
     match action {
-        Action::Input(key) => Outcome::changed(field.input(*key)),
+        Action::Input(key) => Outcome::changed(field.input(key)),
         _ => Outcome::Nothing,
     }
 }
@@ -266,7 +266,7 @@ impl ItemList {
                         _ => &mut input.text,
                     };
                     // Typing counts as a change, so a draft keeps a half-typed item too.
-                    Outcome::changed(field.input(*key))
+                    Outcome::changed(field.input(key))
                 }
                 Action::NextField | Action::PrevField if input.date.is_some() => {
                     input.on_date = !input.on_date;
@@ -387,7 +387,7 @@ impl CheckList {
     pub fn handle(&mut self, action: &Action) -> Outcome {
         if let Some(field) = self.note.as_mut() {
             return match action {
-                Action::Input(key) => Outcome::changed(field.input(*key)),
+                Action::Input(key) => Outcome::changed(field.input(key)),
                 Action::Submit | Action::Back | Action::NextField | Action::PrevField => {
                     self.finish_input()
                 }
@@ -649,10 +649,9 @@ mod tests {
 
     fn typed(list: &mut ItemList, text: &str) {
         for c in text.chars() {
-            list.handle(&Action::Input(KeyEvent::new(
-                KeyCode::Char(c),
-                KeyModifiers::NONE,
-            )));
+            list.handle(&Action::Input(
+                KeyEvent::new(KeyCode::Char(c), KeyModifiers::NONE).into(),
+            ));
         }
     }
 
@@ -699,10 +698,9 @@ mod tests {
             "a draft keeps the text even before the date reads"
         );
         for _ in 0..4 {
-            list.handle(&Action::Input(KeyEvent::new(
-                KeyCode::Backspace,
-                KeyModifiers::NONE,
-            )));
+            list.handle(&Action::Input(
+                KeyEvent::new(KeyCode::Backspace, KeyModifiers::NONE).into(),
+            ));
         }
         typed(&mut list, "2w");
         list.handle(&Action::Back);

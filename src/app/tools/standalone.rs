@@ -125,7 +125,7 @@ fn pick_action(app: &mut App, action: &Action, now: Timestamp) -> Vec<Effect> {
     let rows = choices.len() + 1;
     match action {
         Action::Input(key) => {
-            let narrowed = pick.filter.input(*key);
+            let narrowed = pick.filter.input(key);
             if narrowed {
                 pick.selected = 0;
             }

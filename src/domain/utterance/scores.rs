@@ -59,6 +59,10 @@ pub struct Thresholds {
     pub reflection_to_question: Threshold,
     pub percent_complex_reflections: Threshold,
     pub percent_open_questions: Threshold,
+    /// Mean of the Partnership and Empathy global ratings (1-5).
+    pub relational: Threshold,
+    /// Mean of the Cultivating Change Talk and Softening Sustain Talk global ratings (1-5).
+    pub technical: Threshold,
 }
 
 impl Thresholds {
@@ -87,6 +91,16 @@ impl Thresholds {
                     source: "MITI 3.1.1".into(),
                     fair: 50.0,
                     good: 70.0,
+                },
+                relational: Threshold {
+                    source: "MITI 4.2.1".into(),
+                    fair: 3.5,
+                    good: 4.0,
+                },
+                technical: Threshold {
+                    source: "MITI 4.2.1".into(),
+                    fair: 3.0,
+                    good: 4.0,
                 },
             })
         })
@@ -212,6 +226,10 @@ mod tests {
         assert_eq!(t.percent_open_questions.good, 70.0);
         assert!(t.reflection_to_question.source.contains("MITI 4.2.1"));
         assert!(t.percent_open_questions.source.contains("MITI 3.1.1"));
+        assert_eq!((t.relational.fair, t.relational.good), (3.5, 4.0));
+        assert_eq!((t.technical.fair, t.technical.good), (3.0, 4.0));
+        assert!(t.relational.source.contains("MITI 4.2.1"));
+        assert!(t.technical.source.contains("MITI 4.2.1"));
         assert!(THRESHOLDS_TOML.contains("Moyers"));
     }
 

@@ -20,18 +20,21 @@
 //! removed (their originals are intact), and the key file is reused if it was written.
 //! The data folder's lock is held throughout, so the app cannot run meanwhile.
 
-use std::fs::{self, File};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::path::{Path, PathBuf};
 
 use zeroize::Zeroizing;
 
-use super::super::atomic::{self, WriteOptions, sync_dir, write_raw_with};
-use super::super::layout::{LOCK_FILE, Layout, TEMP_PREFIX, is_temp_file_name};
+use super::super::atomic::{WriteOptions, sync_dir, write_raw_with};
+use super::super::folder::CONTROL_FILES;
+use super::super::fsio;
+use super::super::layout::{Layout, TEMP_PREFIX, is_temp_file_name};
+use super::super::reason::Reason;
 use super::super::store::take_lock;
 use super::{
-    CryptError, CryptState, DataKey, Direction, KEY_FILE, KEY_VERSION, STATE_FILE, StateFile,
-    forget, io_err, is_sealed, read_key, register, state, unwrap_key, wrap_key,
+    CryptError, CryptState, DataKey, Direction, KEY_FILE, KEY_VERSION, NEW_KEY_FILE, STATE_FILE,
+    StateFile, forget, io_err, is_sealed, read_key, register, state, unwrap_key, wrap_key,
 };
 use crate::domain::secret::Passphrase;
 
@@ -100,13 +103,23 @@ pub fn encrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
     let layout = Layout::new(dir);
     ensure_dir(dir)?;
     let lock = take_lock(&layout)?;
+    // A link or other non-file stops the run before anything is written.
+    data_files(dir)?;
     match state(dir).map_err(io_err("read the data folder"))? {
-        CryptState::Encrypted => {
+        // Readable files in an encrypted folder (copied in, restored from a backup) are
+        // finished like an interrupted run; only a folder with none is "already encrypted".
+        CryptState::Encrypted if plain_files(dir)?.is_empty() => {
             return Err(CryptError::AlreadyEncrypted {
                 dir: dir.to_path_buf(),
             });
         }
-        CryptState::Plain | CryptState::Unfinished(_) => {}
+        CryptState::Unfinished(Direction::Rekey) => {
+            return Err(CryptError::Unfinished {
+                dir: dir.to_path_buf(),
+                direction: Direction::Rekey,
+            });
+        }
+        CryptState::Encrypted | CryptState::Plain | CryptState::Unfinished(_) => {}
     }
     // A wrong passphrase for an existing key is found before anything is written.
     let existing = if encrypt_needs_new_key(dir) {
@@ -146,6 +159,8 @@ pub fn encrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
         },
         |converted, original| key.open(converted).ok().as_deref().map(|v| &v[..]) == Some(original),
     )?;
+    // Never report success while anything of ours is still readable.
+    check_all(dir, is_sealed)?;
 
     opts.check(Stop::BeforeFinish)?;
     remove_durably(&dir.join(STATE_FILE)).map_err(io_err("remove the state file"))?;
@@ -160,10 +175,18 @@ pub fn decrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
     let layout = Layout::new(dir);
     ensure_dir(dir)?;
     let lock = take_lock(&layout)?;
+    // A link or other non-file stops the run before anything is written.
+    data_files(dir)?;
     match state(dir).map_err(io_err("read the data folder"))? {
         CryptState::Plain => {
             return Err(CryptError::NotEncrypted {
                 dir: dir.to_path_buf(),
+            });
+        }
+        CryptState::Unfinished(Direction::Rekey) => {
+            return Err(CryptError::Unfinished {
+                dir: dir.to_path_buf(),
+                direction: Direction::Rekey,
             });
         }
         CryptState::Encrypted | CryptState::Unfinished(_) => {}
@@ -202,6 +225,7 @@ pub fn decrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
                 == Some(converted)
         },
     )?;
+    check_all(dir, |bytes| !is_sealed(bytes))?;
 
     // The key goes before the state file: a folder with a key file and no state file is
     // taken to be fully encrypted.
@@ -248,6 +272,156 @@ pub fn change_passphrase(
     unwrap_key(&back, new).map(|_| ())
 }
 
+/// Replaces the folder's data key with a new one and re-encrypts every file to it, with the
+/// same interruption-safe steps as [`encrypt`]; the new key is wrapped under `new` (which may
+/// equal `old`). Afterwards an old copy of `alongside.key`, with any passphrase, opens
+/// nothing in the folder.
+///
+/// 1. write `alongside.crypt` = "rekey";
+/// 2. write `alongside.key.new` (the new key under `new`);
+/// 3. every file: opened with the old key, sealed to the new one beside it, read back and
+///    checked, renamed over (a file already sealed to the new key is only checked);
+/// 4. check every file opens with the new key;
+/// 5. rename `alongside.key.new` over `alongside.key`; 6. remove `alongside.crypt`.
+///
+/// Run again after an interruption, with the same passphrases, it finishes the job.
+pub fn rekey(
+    dir: &Path,
+    old: &Passphrase,
+    new: &Passphrase,
+    opts: Options,
+) -> Result<Report, CryptError> {
+    let layout = Layout::new(dir);
+    ensure_dir(dir)?;
+    let lock = take_lock(&layout)?;
+    // A link or other non-file stops the run before anything is written.
+    data_files(dir)?;
+    let resuming = match state(dir).map_err(io_err("read the data folder"))? {
+        CryptState::Encrypted => false,
+        CryptState::Unfinished(Direction::Rekey) => true,
+        CryptState::Plain => {
+            return Err(CryptError::NotEncrypted {
+                dir: dir.to_path_buf(),
+            });
+        }
+        CryptState::Unfinished(direction) => {
+            return Err(CryptError::Unfinished {
+                dir: dir.to_path_buf(),
+                direction,
+            });
+        }
+    };
+    if new.is_empty() {
+        return Err(CryptError::EmptyPassphrase);
+    }
+    let new_path = dir.join(NEW_KEY_FILE);
+    let mut olds: Vec<DataKey> = Vec::new();
+    let mut new_key: Option<DataKey> = None;
+    if resuming && new_path.exists() {
+        olds.push(read_key(dir, old)?);
+        let bytes = fs::read(&new_path).map_err(io_err("read the new key file"))?;
+        new_key = Some(unwrap_key(&bytes, new)?);
+    } else {
+        match read_key(dir, old) {
+            Ok(k) => olds.push(k),
+            // Interrupted after the new key replaced the old one: only the last steps are left.
+            Err(CryptError::WrongPassphrase) if resuming => new_key = Some(read_key(dir, new)?),
+            Err(e) => return Err(e),
+        }
+    }
+    if !resuming {
+        write_state(dir, Direction::Rekey)?;
+    }
+    opts.check(Stop::AfterState)?;
+    let key = match new_key {
+        Some(k) => k,
+        None => {
+            let key = DataKey::generate();
+            let wrapped = wrap_key(&key, new, opts.work_factor)?;
+            write_raw(&new_path, &wrapped).map_err(io_err("write the new key file"))?;
+            key
+        }
+    };
+    opts.check(Stop::AfterKey)?;
+    let open_old = |bytes: &[u8]| olds.iter().find_map(|k| k.open(bytes).ok());
+
+    let report = convert_all(
+        dir,
+        &opts,
+        |rel, bytes| {
+            if key.open(bytes).is_ok() {
+                return Ok(None);
+            }
+            let unconvertible = |reason| CryptError::Unconvertible {
+                file: rel.to_string(),
+                reason,
+            };
+            if !is_sealed(bytes) {
+                // A readable file: sealing it now is what the folder promises anyway.
+                let sealed = key.seal(bytes).map_err(io_err("encrypt a file"))?;
+                return Ok(Some(Zeroizing::new(sealed)));
+            }
+            let plain = open_old(bytes).ok_or_else(|| unconvertible(Reason::Damaged))?;
+            let sealed = key.seal(&plain).map_err(io_err("encrypt a file"))?;
+            Ok(Some(Zeroizing::new(sealed)))
+        },
+        |converted, original| {
+            let plain = if is_sealed(original) {
+                open_old(original)
+            } else {
+                Some(Zeroizing::new(original.to_vec()))
+            };
+            match (key.open(converted).ok(), plain) {
+                (Some(a), Some(b)) => a[..] == b[..],
+                _ => false,
+            }
+        },
+    )?;
+    check_all(dir, |bytes| key.open(bytes).is_ok())?;
+
+    if new_path.exists() {
+        fsio::rename(&new_path, &dir.join(KEY_FILE)).map_err(io_err("replace the key file"))?;
+        sync_dir(dir).map_err(io_err("flush the data folder"))?;
+    }
+    opts.check(Stop::BeforeFinish)?;
+    remove_durably(&dir.join(STATE_FILE)).map_err(io_err("remove the state file"))?;
+    drop(lock);
+    register(dir, key);
+    refresh_index(dir);
+    Ok(report)
+}
+
+/// The data files of `dir` that are not encrypted (places relative to `dir`).
+pub fn plain_files(dir: &Path) -> Result<Vec<String>, CryptError> {
+    let mut out = Vec::new();
+    for (path, rel) in data_files(dir)? {
+        let bytes = Zeroizing::new(fs::read(&path).map_err(io_err("read a data file"))?);
+        if !is_sealed(&bytes) {
+            out.push(rel);
+        }
+    }
+    Ok(out)
+}
+
+/// Fails unless every data file passes `done`: the last check before a conversion reports
+/// success.
+fn check_all(dir: &Path, done: impl Fn(&[u8]) -> bool) -> Result<(), CryptError> {
+    let mut left = Vec::new();
+    for (path, rel) in data_files(dir)? {
+        let bytes = Zeroizing::new(fs::read(&path).map_err(io_err("read a data file"))?);
+        if !done(&bytes) {
+            left.push(rel);
+        }
+    }
+    match left.first() {
+        None => Ok(()),
+        Some(first) => Err(CryptError::Unconverted {
+            count: left.len(),
+            first: first.clone(),
+        }),
+    }
+}
+
 fn ensure_dir(dir: &Path) -> Result<(), CryptError> {
     // Converting rewrites every file below `dir`: never do that to a folder named by mistake.
     if dir.is_dir() && !super::super::store::is_data_folder_or_empty(dir) {
@@ -280,7 +454,7 @@ fn write_raw(path: &Path, bytes: &[u8]) -> io::Result<()> {
 }
 
 fn remove_durably(path: &Path) -> io::Result<()> {
-    match fs::remove_file(path) {
+    match fsio::remove_file(path) {
         Ok(()) => sync_dir(path.parent().unwrap_or(Path::new("."))),
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
@@ -296,11 +470,7 @@ fn convert_all(
     verify: impl Fn(&[u8], &[u8]) -> bool,
 ) -> Result<Report, CryptError> {
     let mut report = Report::default();
-    for (n, (path, rel)) in data_files(dir)
-        .map_err(io_err("list the data folder"))?
-        .into_iter()
-        .enumerate()
-    {
+    for (n, (path, rel)) in data_files(dir)?.into_iter().enumerate() {
         let original = Zeroizing::new(fs::read(&path).map_err(io_err("read a data file"))?);
         let Some(converted) = convert(&rel, &original)? else {
             report.already += 1;
@@ -316,11 +486,11 @@ fn convert_all(
         opts.check(Stop::Beside(n))?;
         let back = Zeroizing::new(fs::read(&beside).map_err(io_err("read a converted copy"))?);
         if !verify(&back, &original) {
-            let _ = fs::remove_file(&beside);
+            let _ = fsio::remove_file(&beside);
             return Err(CryptError::VerifyFailed { file: rel });
         }
         opts.check(Stop::Verified(n))?;
-        fs::rename(&beside, &path).map_err(io_err("replace a data file"))?;
+        fsio::rename(&beside, &path).map_err(io_err("replace a data file"))?;
         sync_dir(parent).map_err(io_err("flush the data folder"))?;
         opts.check(Stop::Replaced(n))?;
         report.converted += 1;
@@ -328,51 +498,48 @@ fn convert_all(
     Ok(report)
 }
 
-/// Writes a new file (owner-only) and flushes it.
+/// Writes a new file (owner-only) and flushes it, through the file layer.
 fn write_beside(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let _ = fs::remove_file(path);
-    let mut o = fs::OpenOptions::new();
-    o.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        o.mode(0o600);
+    match fsio::remove_file(path) {
+        Ok(()) => {}
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
+        Err(e) => return Err(e),
     }
-    let mut f: File = o.open(path)?;
-    f.write_all(bytes)?;
-    atomic::set_private_file_mode(&f)?;
-    f.sync_all()
+    fsio::write_new(path, bytes)?;
+    fsio::sync_file(path)
 }
 
-/// Every data file under `dir` (sorted, with its place relative to `dir`), without the lock,
-/// key and state files. Leftover temporary files are removed on the way: they were never
-/// renamed into place, so their originals are intact. Links are not followed.
-fn data_files(dir: &Path) -> io::Result<Vec<(PathBuf, String)>> {
+/// Every data file under `dir` (sorted, with its place relative to `dir`): everything in the
+/// folder except the lock, marker, key and state files, so file kinds added later are
+/// converted too. Leftover temporary files are removed on the way: they were never renamed
+/// into place, so their originals are intact. A link or any other non-file is refused by
+/// path, never followed or skipped: a conversion never reports success around it.
+fn data_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, CryptError> {
     let mut out = Vec::new();
     let mut stack = vec![(dir.to_path_buf(), String::new())];
     while let Some((folder, prefix)) = stack.pop() {
         let mut removed = false;
-        for entry in fs::read_dir(&folder)? {
-            let entry = entry?;
+        let entries = fs::read_dir(&folder).map_err(io_err("list the data folder"))?;
+        for entry in entries {
+            let entry = entry.map_err(io_err("list the data folder"))?;
             let name = entry.file_name();
-            let kind = entry.file_type()?;
+            let kind = entry.file_type().map_err(io_err("list the data folder"))?;
             let rel = format!("{prefix}{}", name.to_string_lossy());
             if kind.is_dir() {
                 stack.push((entry.path(), format!("{rel}/")));
             } else if !kind.is_file() {
-                continue;
+                return Err(CryptError::NotAFile { path: entry.path() });
             } else if is_temp_file_name(&name) {
-                fs::remove_file(entry.path())?;
+                fsio::remove_file(&entry.path()).map_err(io_err("remove a leftover file"))?;
                 removed = true;
-            } else if prefix.is_empty() && [LOCK_FILE, KEY_FILE, STATE_FILE].contains(&rel.as_str())
-            {
+            } else if prefix.is_empty() && CONTROL_FILES.contains(&rel.as_str()) {
                 continue;
             } else {
                 out.push((entry.path(), rel));
             }
         }
         if removed {
-            sync_dir(&folder)?;
+            sync_dir(&folder).map_err(io_err("flush the data folder"))?;
         }
     }
     out.sort();

@@ -50,13 +50,15 @@ use age::x25519;
 use serde::{Deserialize, Serialize};
 use zeroize::Zeroizing;
 
-use super::schema::Reason;
+use super::reason::Reason;
 use crate::domain::secret::Passphrase;
 
 /// The passphrase-wrapped identity.
 pub const KEY_FILE: &str = "alongside.key";
-/// Present only while an `encrypt` or `decrypt` is under way (or was interrupted).
+/// Present only while an `encrypt`, `decrypt` or `rekey` is under way (or was interrupted).
 pub const STATE_FILE: &str = "alongside.crypt";
+/// The new data key while a `rekey` is under way, under the new passphrase.
+pub const NEW_KEY_FILE: &str = "alongside.key.new";
 
 /// Every age file starts with this.
 const MAGIC: &[u8] = b"age-encryption.org/";
@@ -79,6 +81,8 @@ pub fn is_sealed(bytes: &[u8]) -> bool {
 pub enum Direction {
     Encrypt,
     Decrypt,
+    /// A new data key replacing the old one (`rekey`, `passphrase --rotate`).
+    Rekey,
 }
 
 /// Whether a data folder is encrypted.
@@ -160,6 +164,14 @@ pub enum CryptError {
         "{file} could not be converted: {reason}. It was left as it was; move it away or restore it, then run the command again."
     )]
     Unconvertible { file: String, reason: Reason },
+    #[error(
+        "{} is a symbolic link (or not a regular file); alongside never follows links inside its data folder, so it was not converted and the command did not finish. Replace it with the real file, then run the command again.", path.display()
+    )]
+    NotAFile { path: PathBuf },
+    #[error(
+        "{count} file(s) were still not converted after the run (first: {first}); nothing was lost. Run the command again."
+    )]
+    Unconverted { count: usize, first: String },
     #[error("could not {doing}: {source}")]
     Io {
         doing: &'static str,
@@ -173,10 +185,12 @@ pub enum CryptError {
     Injected(&'static str),
 }
 
-fn verb(d: Direction) -> &'static str {
+/// The command that finishes an interrupted conversion in this direction.
+pub fn verb(d: Direction) -> &'static str {
     match d {
         Direction::Encrypt => "encrypt",
         Direction::Decrypt => "decrypt",
+        Direction::Rekey => "rekey",
     }
 }
 

@@ -2,6 +2,7 @@
 //! summary, and progress over time.
 
 mod progress;
+mod roleplay;
 mod round;
 mod scores;
 mod summary;
@@ -46,6 +47,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             }
             None => progress::draw(frame, area, app),
         },
+        PracticePane::Observe => roleplay::draw_observe(frame, area, app),
+        PracticePane::Globals => roleplay::draw_globals(frame, area, app),
+        PracticePane::TranscriptInput => roleplay::draw_transcript_input(frame, area, app),
+        PracticePane::Coding => roleplay::draw_coding(frame, area, app),
+        PracticePane::Debrief => roleplay::draw_debrief(frame, area, app),
+        PracticePane::RolePlays => roleplay::draw_list(frame, area, app),
     }
 }
 
@@ -106,6 +113,13 @@ fn setup(frame: &mut Frame, area: Rect, app: &App, bank: &Bank) {
         Span::styled(" start  ", THEME.muted),
         widgets::key_span("←→"),
         Span::styled(" change", THEME.muted),
+    ]));
+    lines.push(Line::from(vec![
+        Span::styled("Role-play: ", THEME.muted),
+        widgets::key_span("o"),
+        Span::styled(" observe  ", THEME.muted),
+        widgets::key_span("t"),
+        Span::styled(" transcript", THEME.muted),
     ]));
     frame.render_widget(Paragraph::new(lines).block(panel("Practice", true)), left);
 

@@ -1,5 +1,5 @@
-//! Word wrapping for plain text with list markers, shared by the reference screen and the
-//! `ref` command so both lay entries out the same way.
+//! Word wrapping for plain text with list markers, shared by the reference screen, the
+//! `ref` command and the note view (which needs its row count to scroll to a real end).
 
 use std::ops::Range;
 
