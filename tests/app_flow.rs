@@ -43,7 +43,8 @@ fn a_whole_session_from_home_to_saved_note() {
     type_text(&mut app, &mut store, "Housing search");
     press(&mut app, &mut store, key(KeyCode::Tab));
     type_text(&mut app, &mut store, "Persistent");
-    press(&mut app, &mut store, key(KeyCode::Tab)); // goals
+    press(&mut app, &mut store, key(KeyCode::Tab)); // their goals so far (none yet)
+    press(&mut app, &mut store, key(KeyCode::Tab)); // new goals
     press(&mut app, &mut store, key(KeyCode::Char('a')));
     type_text(&mut app, &mut store, "Have keys by spring");
     press(&mut app, &mut store, key(KeyCode::Tab));
@@ -274,6 +275,8 @@ fn peers_add_rename_archive_and_history_filter() {
         press(&mut app, &mut store, key(KeyCode::Down));
     }
     press(&mut app, &mut store, key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::PeerPage, "Enter opens the peer page");
+    press(&mut app, &mut store, key(KeyCode::Char('h')));
     assert_eq!(app.screen, Screen::History);
     assert_eq!(app.filtered_history().len(), 2);
     press(&mut app, &mut store, key(KeyCode::Char('c')));

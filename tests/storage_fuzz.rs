@@ -18,6 +18,7 @@ fn valid_session_bytes() -> Vec<u8> {
     s.id = NOTE_ID;
     s.summary.goals.push(alongside::domain::Goal {
         in_their_words: "finish the course".into(),
+        goal_id: None,
         next_steps: vec![],
     });
     encode_session(&s).expect("encode")

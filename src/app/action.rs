@@ -2,8 +2,11 @@
 
 use uuid::Uuid;
 
+use crate::domain::activity_log::ActivityLog;
 use crate::domain::competency::CompetencyRecord;
 use crate::domain::practice::{Code, RolePlayRecord, RoundRecord, SkillChoice, Transcript};
+use crate::domain::report::{DayRange, Report};
+use crate::domain::settings::Settings;
 use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session, Stage};
 
@@ -192,6 +195,27 @@ pub enum Action {
     Unblank,
     /// F9: show or hide crisis resources over whatever is on screen.
     ToggleCrisis,
+    /// End of session: read the note back with the peer (Ctrl+R).
+    ReadBack,
+    /// Reports: this week / this month.
+    ShowWeek,
+    ShowMonth,
+    /// Note view: write the note as a progress note to a file.
+    WriteProgress,
+    /// The activity log, read for its screen.
+    ActivityLogLoaded(ActivityLog),
+    /// A report, added up by the store.
+    ReportLoaded(Box<Report>),
+    /// Session: show or hide the Last time panel.
+    ToggleLastTime,
+    /// Session: put a line about last time into the notes.
+    InsertLastTime,
+    /// Open the peer page of the selected peer (Peers, History, Home's Coming up) or of the
+    /// session's peer.
+    OpenPeerPage,
+    /// Every peer's goals, latest sessions and safety plan dates, read after opening and
+    /// after every save that changes them.
+    JourneyLoaded(Box<crate::domain::goals::Journey>),
     /// The outside world finished an effect.
     EffectDone(Done),
     /// An effect failed; the message says what happened and what to do, without note text.
@@ -216,6 +240,12 @@ pub enum Destination {
     Practice,
     /// The trainee's competency record.
     Competencies,
+    /// The log of indirect activities.
+    Activity,
+    /// Time reports.
+    Reports,
+    /// The specialist's settings (a form over Home).
+    Settings,
 }
 
 /// What the app needs the run loop to do: all I/O lives there.
@@ -252,6 +282,21 @@ pub enum Effect {
     SaveCompetencies(CompetencyRecord),
     /// Check a passphrase typed on the lock screen against the data folder's key.
     CheckPassphrase(crate::domain::secret::Passphrase),
+    /// Write settings.toml.
+    SaveSettings(Settings),
+    /// Read the activity log.
+    LoadActivityLog,
+    /// Save the whole activity log.
+    SaveActivityLog(ActivityLog),
+    /// Add up a report over a range of days.
+    LoadReport(DayRange),
+    /// Write text to a new file outside the data folder (owner-only; never over a file).
+    WriteFile {
+        path: std::path::PathBuf,
+        text: String,
+    },
+    /// Save every peer's goals (after a session that worked on them).
+    SaveGoals(crate::domain::goals::GoalBook),
     Quit,
 }
 
@@ -275,6 +320,12 @@ pub enum EffectKind {
     LoadCompetencies,
     SaveCompetencies,
     CheckPassphrase,
+    SaveSettings,
+    LoadActivityLog,
+    SaveActivityLog,
+    LoadReport,
+    WriteFile,
+    SaveGoals,
 }
 
 impl Effect {
@@ -297,6 +348,12 @@ impl Effect {
             Effect::LoadCompetencies => EffectKind::LoadCompetencies,
             Effect::SaveCompetencies(_) => EffectKind::SaveCompetencies,
             Effect::CheckPassphrase(_) => EffectKind::CheckPassphrase,
+            Effect::SaveSettings(_) => EffectKind::SaveSettings,
+            Effect::LoadActivityLog => EffectKind::LoadActivityLog,
+            Effect::SaveActivityLog(_) => EffectKind::SaveActivityLog,
+            Effect::LoadReport(_) => EffectKind::LoadReport,
+            Effect::WriteFile { .. } => EffectKind::WriteFile,
+            Effect::SaveGoals(_) => EffectKind::SaveGoals,
             Effect::Quit => return None,
         })
     }
@@ -321,4 +378,8 @@ pub enum Done {
     CompetenciesSaved,
     /// The passphrase typed on the lock screen was right.
     Unlocked,
+    SettingsSaved(Settings),
+    ActivityLogSaved,
+    FileWritten(std::path::PathBuf),
+    GoalsSaved,
 }

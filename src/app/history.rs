@@ -45,6 +45,10 @@ pub struct NoteView {
     pub amend: Option<Field>,
     /// The note with the new amendment, until the store confirms it is saved.
     pub pending: Option<Session>,
+    /// The file name a progress note is being written to.
+    pub export: Option<Field>,
+    /// Words to reconsider in the note, as lines (found when it was opened).
+    pub advice: Vec<String>,
 }
 
 impl NoteView {
@@ -54,6 +58,8 @@ impl NoteView {
             scroll: 0,
             amend: None,
             pending: None,
+            export: None,
+            advice: Vec::new(),
         }
     }
 }
@@ -110,6 +116,15 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
                 return vec![Effect::LoadNote(item.id)];
             }
         }
+        Action::OpenPeerPage => {
+            let peer = app
+                .filtered_history()
+                .get(app.history_view.selected)
+                .map(|h| h.peer_id);
+            if let Some(p) = peer {
+                return super::journey::open_peer_page(app, p);
+            }
+        }
         Action::Back => app.screen = Screen::Home,
         _ => {}
     }
@@ -150,8 +165,47 @@ fn update_note(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         return vec![];
     }
+    if let Some(field) = note.export.as_mut() {
+        match action {
+            Action::Input(key) => {
+                field.input(key);
+            }
+            Action::Submit | Action::Save => {
+                let typed = field.text().trim().to_string();
+                if typed.is_empty() {
+                    app.error("Type the file to write the progress note to.");
+                    return vec![];
+                }
+                let path = expand_home(&typed, app.export_dir.as_deref());
+                let session = note.session.clone();
+                let text = progress_text(app, &session);
+                return vec![Effect::WriteFile { path, text }];
+            }
+            Action::Back => note.export = None,
+            _ => {}
+        }
+        return vec![];
+    }
     let (page, max) = note_page(app.viewport, note);
     match action {
+        Action::WriteProgress => {
+            // From an encrypted folder the readable copy is written only to a file the
+            // person names themselves.
+            let default = match (&app.export_dir, app.privacy.encrypted) {
+                (Some(dir), false) => dir
+                    .join(format!(
+                        "progress-{}-{}.txt",
+                        note.session.started_at.format("%Y-%m-%d"),
+                        &note.session.id.simple().to_string()[..8]
+                    ))
+                    .display()
+                    .to_string(),
+                _ => String::new(),
+            };
+            let mut f = Field::single("a file path, e.g. ~/progress.txt").with_text(&default);
+            f.set_focused(true);
+            note.export = Some(f);
+        }
         Action::Up => note.scroll = note.scroll.saturating_sub(1),
         Action::Down => note.scroll = (note.scroll + 1).min(max),
         // A full page, less the one line kept for context.
@@ -171,6 +225,43 @@ fn update_note(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         _ => {}
     }
     vec![]
+}
+
+/// The note as a progress note, in the layout the settings name.
+pub fn progress_text(app: &App, session: &Session) -> String {
+    let content = app.content;
+    let names = |id: &str| content.tool(id).map(|t| t.name.clone());
+    match content.progress_layout(&app.settings.progress_layout) {
+        Some(layout) => crate::domain::progress::render(session, layout, &app.settings, &names),
+        None => crate::domain::note_markdown::render(session),
+    }
+}
+
+/// `~/x` under the home folder; a relative path under the home folder too, so a file never
+/// lands in whatever folder the app was started from.
+fn expand_home(typed: &str, home: Option<&std::path::Path>) -> std::path::PathBuf {
+    let p = std::path::Path::new(typed);
+    match (typed.strip_prefix("~/"), home) {
+        (Some(rest), Some(h)) => h.join(rest),
+        (None, Some(h)) if p.is_relative() => h.join(p),
+        _ => p.to_path_buf(),
+    }
+}
+
+/// The progress note was written.
+pub fn file_written(app: &mut App, path: &std::path::Path) {
+    if let Some(note) = app.note.as_mut() {
+        note.export = None;
+    }
+    let warn = if app.privacy.encrypted {
+        " It is not encrypted: delete it when done."
+    } else {
+        ""
+    };
+    app.info(format!(
+        "Progress note written to {} (only you can read it).{warn}",
+        path.display()
+    ));
 }
 
 /// The store kept the amendment: show it as part of the note and close the field.
@@ -197,6 +288,8 @@ pub enum NoteRowKind {
     Title,
     Heading,
     Text,
+    /// Words to reconsider, with plainer ones.
+    Advice,
 }
 
 /// The note as rows on screen at `width` columns: markdown headings without their marks,
@@ -233,11 +326,59 @@ pub fn note_rows(session: &Session, width: usize) -> Vec<(NoteRowKind, String)> 
 /// terminal of `viewport` columns and rows: the title bar, status and key bar take three
 /// rows, the box two, an amendment being written eight.
 pub fn note_page(viewport: (u16, u16), note: &NoteView) -> (usize, usize) {
-    let amend = if note.amend.is_some() { 8 } else { 0 };
+    let amend = if note.amend.is_some() {
+        8
+    } else if note.export.is_some() {
+        3
+    } else {
+        0
+    };
     let page = usize::from(viewport.1.saturating_sub(5 + amend).max(1));
     let width = usize::from(viewport.0.saturating_sub(2).max(1));
-    let total = note_rows(&note.session, width).len();
+    let total = note_view_rows(note, width).len();
     (page, total.saturating_sub(page))
+}
+
+/// The note's rows, then the words to reconsider found when it was opened.
+pub fn note_view_rows(note: &NoteView, width: usize) -> Vec<(NoteRowKind, String)> {
+    let mut rows = note_rows(&note.session, width);
+    for line in &note.advice {
+        rows.extend(
+            crate::domain::wrap::wrap_lines(line, width.max(1))
+                .into_iter()
+                .map(|r| (NoteRowKind::Advice, r)),
+        );
+    }
+    rows
+}
+
+/// Words to reconsider in a note, with plainer ones (advice only), as lines.
+pub fn advice_lines(
+    session: &Session,
+    rules: &[crate::domain::language::LanguageRule],
+) -> Vec<String> {
+    let mut out = Vec::new();
+    for (field, text) in crate::domain::language::note_fields(session) {
+        for f in crate::domain::language::check(&text, rules) {
+            if out.is_empty() {
+                out.push(String::new());
+                out.push("Words to reconsider (advice only)".to_string());
+            }
+            let tries: Vec<String> = f
+                .suggestions
+                .iter()
+                .take(2)
+                .map(|s| format!("“{s}”"))
+                .collect();
+            out.push(format!(
+                "  ⚑ {field}: “{}” → {}",
+                f.matched(&text),
+                tries.join(" or ")
+            ));
+            out.push(format!("    {}", f.why));
+        }
+    }
+    out
 }
 
 /// Markdown table rows read as aligned columns on screen; the rule under the header goes.

@@ -1,9 +1,12 @@
 //! A running session: notes, stages, flags, autosave, and the summary form that ends it.
 
+use std::collections::BTreeMap;
+
 use chrono::NaiveDate;
 
 use super::field::Field;
 use super::{AUTOSAVE_SECONDS, Action, App, Effect, Screen};
+use crate::domain::session::split_evenly;
 use crate::domain::summary::parse_date;
 use crate::domain::{DirectActivity, Goal, NextStep, Session, Stage, Summary, Timestamp};
 
@@ -27,6 +30,10 @@ pub struct LiveSession {
     pub draft_error: bool,
     /// The palette and every tool opened in this session, kept until it ends.
     pub tools: super::tools::SessionTools,
+    /// The note read back with the peer, when open.
+    pub read_back: Option<super::read_back::ReadBackView>,
+    /// The Last time panel is shown (when the peer has an earlier session).
+    pub last_time_open: bool,
 }
 
 impl LiveSession {
@@ -43,6 +50,8 @@ impl LiveSession {
             last_draft_at: None,
             draft_error: false,
             tools: super::tools::SessionTools::default(),
+            read_back: None,
+            last_time_open: true,
         }
     }
 
@@ -59,6 +68,9 @@ impl LiveSession {
         s.notes = self.notes.text();
         if let Some(form) = &self.summary {
             s.summary = form.to_summary_lenient();
+            s.activity_minutes = form.activity_minutes.clone();
+            s.goals_addressed = form.review.addressed();
+            s.steps_reviewed = form.review.reviewed();
         }
         self.tools.put_into(&mut s);
         s
@@ -105,6 +117,13 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     if let Some(effects) = super::tools::in_session(app, &action, now) {
         return effects;
     }
+    if super::journey::last_time(app, &action) {
+        return vec![];
+    }
+    if matches!(action, Action::OpenPeerPage) {
+        let peer = app.live.as_ref().map(|l| l.session.peer_id);
+        return peer.map_or_else(Vec::new, |p| super::journey::open_peer_page(app, p));
+    }
     let Some(live) = app.live.as_mut() else {
         app.screen = Screen::Home;
         return vec![];
@@ -138,7 +157,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             live.session.flags.follow_up_needed = !live.session.flags.follow_up_needed;
         }
         (_, Action::EndSession) => {
-            let form = SummaryForm::new(&live.session.summary, now);
+            let mut form = SummaryForm::new(&live.session.summary, now);
+            form.activity_minutes = live.session.activity_minutes.clone();
+            form.duration_minutes = minutes_between(live.session.started_at, now);
+            form.review = super::journey::GoalReview::new(&app.journey, &live.session);
             live.summary = Some(form);
             app.screen = Screen::Summary;
             // Typing may have happened since the last autosave: keep it now.
@@ -160,16 +182,19 @@ pub enum SummaryField {
     WhatMatters,
     Discussed,
     Strengths,
+    /// The peer's goals so far: worked on, progress, their words; next steps done or not.
+    Review,
     Goals,
     FollowUp,
     Activities,
 }
 
 impl SummaryField {
-    pub const ALL: [SummaryField; 6] = [
+    pub const ALL: [SummaryField; 7] = [
         SummaryField::WhatMatters,
         SummaryField::Discussed,
         SummaryField::Strengths,
+        SummaryField::Review,
         SummaryField::Goals,
         SummaryField::FollowUp,
         SummaryField::Activities,
@@ -180,7 +205,8 @@ impl SummaryField {
             SummaryField::WhatMatters => "What matters to them (their words)",
             SummaryField::Discussed => "What was discussed",
             SummaryField::Strengths => "Strengths noticed",
-            SummaryField::Goals => "Goals and next steps",
+            SummaryField::Review => "Their goals: this session",
+            SummaryField::Goals => "New goals and next steps",
             SummaryField::FollowUp => "Follow-up date",
             SummaryField::Activities => "Direct activities",
         }
@@ -210,7 +236,13 @@ pub struct SummaryForm {
     pub follow_up: Field,
     pub activities: Vec<DirectActivity>,
     pub activity_selected: usize,
+    /// Minutes set by hand per activity; empty means the even split of the duration.
+    pub activity_minutes: BTreeMap<DirectActivity, u32>,
+    /// The session's length when "end" was pressed, for the default split.
+    pub duration_minutes: u32,
     pub error: Option<String>,
+    /// The peer's active goals and what this session did with them.
+    pub review: super::journey::GoalReview,
 }
 
 impl SummaryForm {
@@ -231,7 +263,10 @@ impl SummaryForm {
                 .with_text(&summary.follow_up.map(|d| d.to_string()).unwrap_or_default()),
             activities: summary.activities.clone(),
             activity_selected: 0,
+            activity_minutes: BTreeMap::new(),
+            duration_minutes: 0,
             error: None,
+            review: Default::default(),
         };
         f.refocus();
         f
@@ -271,6 +306,35 @@ impl SummaryForm {
             (self.focus + n - 1) % n
         };
         self.refocus();
+    }
+
+    /// Minutes per chosen activity as they stand: set by hand, or the even split.
+    pub fn minutes(&self) -> BTreeMap<DirectActivity, u32> {
+        if self.activity_minutes.is_empty() {
+            split_evenly(self.duration_minutes, &self.activities)
+        } else {
+            self.activity_minutes.clone()
+        }
+    }
+
+    /// Moves five minutes to or from the selected activity, if it is chosen.
+    fn adjust_minutes(&mut self, more: bool) -> bool {
+        let Some(a) = DirectActivity::ALL.get(self.activity_selected).copied() else {
+            return false;
+        };
+        if !self.activities.contains(&a) {
+            return false;
+        }
+        let mut m = self.minutes();
+        let slot = m.entry(a).or_insert(0);
+        *slot = if more {
+            slot.saturating_add(5)
+                .min(crate::domain::activity_log::DAY_MINUTES)
+        } else {
+            slot.saturating_sub(5)
+        };
+        self.activity_minutes = m;
+        true
     }
 
     fn follow_up_date(&self) -> Result<Option<NaiveDate>, String> {
@@ -385,10 +449,12 @@ impl GoalEditor {
                 what: what_text,
                 who: who.text().trim().to_string(),
                 by_when: parse_date(&when.text(), today)?,
+                done: false,
             });
         }
         Ok(Goal {
             in_their_words: text,
+            goal_id: None,
             next_steps,
         })
     }
@@ -403,6 +469,9 @@ fn step_fields(step: &NextStep) -> [Field; 3] {
 }
 
 fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
+    if let Some(effects) = super::read_back::update(app, &action, now) {
+        return effects;
+    }
     let Some(live) = app.live.as_mut() else {
         app.screen = Screen::Home;
         return vec![];
@@ -444,6 +513,19 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
         return vec![];
     }
     let field = form.field();
+    if field == SummaryField::Review
+        && (form.review.editing_words.is_some()
+            || !form.review.is_empty()
+                && matches!(
+                    action,
+                    Action::Up | Action::Down | Action::ToggleItem | Action::Submit
+                ))
+    {
+        if form.review.update(&action) {
+            live.dirty = true;
+        }
+        return vec![];
+    }
     match action {
         Action::Input(key) => {
             if let Some(f) = form.text_field_mut(field) {
@@ -467,6 +549,16 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
         Action::Down if field == SummaryField::Activities => {
             form.activity_selected = (form.activity_selected + 1).min(DirectActivity::ALL.len() - 1)
         }
+        Action::PrevValue | Action::NextValue
+            if field == SummaryField::Activities
+                && form.adjust_minutes(matches!(action, Action::NextValue)) =>
+        {
+            live.dirty = true;
+        }
+        Action::ReadBack => {
+            super::read_back::open(app);
+            return vec![];
+        }
         Action::ToggleItem if field == SummaryField::Activities => {
             if let Some(a) = DirectActivity::ALL.get(form.activity_selected) {
                 let mut s = Summary {
@@ -475,6 +567,8 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
                 };
                 s.toggle_activity(*a);
                 form.activities = s.activities;
+                // A change of activities goes back to the even split.
+                form.activity_minutes.clear();
                 live.dirty = true;
             }
         }
@@ -508,6 +602,7 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
             // Back to the session: the clock runs on, nothing typed is lost.
             let summary = form.to_summary_lenient();
             live.session.summary = summary;
+            live.session.activity_minutes = form.activity_minutes.clone();
             live.summary = None;
             live.dirty = true;
             app.screen = Screen::Session;
@@ -517,7 +612,7 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
     vec![]
 }
 
-fn save_note(app: &mut App, _now: Timestamp) -> Vec<Effect> {
+pub(crate) fn save_note(app: &mut App, _now: Timestamp) -> Vec<Effect> {
     let Some(live) = app.live.as_mut() else {
         return vec![];
     };
@@ -545,7 +640,16 @@ fn save_note(app: &mut App, _now: Timestamp) -> Vec<Effect> {
         }
         return vec![];
     }
-    vec![Effect::SaveSession(session)]
+    let save_goals = match live.summary.as_ref() {
+        Some(form) => super::journey::finish_goals(&app.journey, &form.review, &mut session),
+        None => return vec![],
+    };
+    // The note first: it is the record; the goals follow from it.
+    vec![Effect::SaveSession(session), save_goals]
+}
+
+fn minutes_between(from: Timestamp, to: Timestamp) -> u32 {
+    u32::try_from(((to - from).num_seconds().max(0) + 30) / 60).unwrap_or(u32::MAX)
 }
 
 /// The stage a live session is in, for the panel.

@@ -9,12 +9,16 @@ pub mod competencies;
 pub mod field;
 pub mod help;
 pub mod history;
+pub mod journey;
 pub mod keymap;
 pub mod live;
+pub mod office;
 pub mod peers;
 pub mod practice;
 pub mod privacy;
+pub mod read_back;
 pub mod reference;
+pub mod reports;
 pub mod roleplay;
 pub mod tools;
 
@@ -70,6 +74,12 @@ pub enum Screen {
     Practice,
     /// The competency record.
     Competencies,
+    /// The log of indirect activities.
+    Activity,
+    /// Time reports.
+    Reports,
+    /// One peer: profile, goals, next steps, sessions, safety plan, worksheets.
+    PeerPage,
 }
 
 /// A question that must be answered before going on.
@@ -93,6 +103,8 @@ pub enum Confirm {
     RemoveHours(Uuid),
     /// Leave a competency form with unsaved typing.
     DiscardCompetencyForm,
+    /// Remove an activity log entry.
+    RemoveActivity(Uuid),
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -165,6 +177,22 @@ pub struct App {
     pub tools: tools::ToolsApp,
     /// Blank screen, lock and crisis overlays.
     pub privacy: privacy::Privacy,
+    /// The specialist's settings (defaults until read).
+    pub settings: crate::domain::settings::Settings,
+    /// The settings form, when open (over Home).
+    pub settings_form: Option<office::SettingsForm>,
+    /// The activity log screen.
+    pub activity: office::ActivityView,
+    /// The reports screen, once opened.
+    pub reports: Option<reports::ReportsView>,
+    /// Where files the person writes (progress notes) go by default: their home folder.
+    pub export_dir: Option<std::path::PathBuf>,
+    /// Every peer's goals, latest sessions and safety plans, for the journey views.
+    pub journey: crate::domain::goals::Journey,
+    /// The open peer page.
+    pub peer_page: Option<journey::PeerPage>,
+    /// The selected line of Coming up on Home, when that list has the keyboard.
+    pub home_due_selected: Option<usize>,
 }
 
 impl App {
@@ -209,6 +237,14 @@ impl App {
             quit_blocked: false,
             tools: tools::ToolsApp::default(),
             privacy: privacy::Privacy::new(now),
+            settings: crate::domain::settings::Settings::default(),
+            settings_form: None,
+            activity: office::ActivityView::default(),
+            reports: None,
+            export_dir: None,
+            journey: Default::default(),
+            peer_page: None,
+            home_due_selected: None,
         };
         app.set_data(peers, history);
         app
@@ -308,6 +344,9 @@ pub const HOME_MENU: &[(char, &str, Destination)] = &[
     ('g', "Reference", Destination::Reference),
     ('d', "Practice drills", Destination::Practice),
     ('c', "Competencies", Destination::Competencies),
+    ('a', "Activity log", Destination::Activity),
+    ('m', "Reports: my time", Destination::Reports),
+    ('s', "Settings", Destination::Settings),
 ];
 
 /// The only way state changes. `now` is passed in so the function stays pure.
@@ -315,7 +354,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     app.now = now;
     if !matches!(
         action,
-        Action::Tick | Action::Resize(..) | Action::DataLoaded { .. } | Action::EffectDone(_)
+        Action::Tick
+            | Action::Resize(..)
+            | Action::DataLoaded { .. }
+            | Action::JourneyLoaded(_)
+            | Action::EffectDone(_)
     ) {
         // A key press clears an old message: it has been seen.
         if !matches!(action, Action::EffectFailed { .. }) {
@@ -356,8 +399,14 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             app.set_data(peers, history);
             vec![]
         }
+        Action::JourneyLoaded(journey) => {
+            app.journey = *journey;
+            vec![]
+        }
         Action::NoteLoaded(session) => {
-            app.note = Some(NoteView::new(*session));
+            let mut view = NoteView::new(*session);
+            view.advice = history::advice_lines(&view.session, app.content.language());
+            app.note = Some(view);
             app.screen = Screen::Note;
             vec![]
         }
@@ -390,6 +439,14 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             competencies::loaded(app, record, problems);
             vec![]
         }
+        Action::ActivityLogLoaded(log) => {
+            office::loaded(app, log);
+            vec![]
+        }
+        Action::ReportLoaded(report) => {
+            reports::loaded(app, *report);
+            vec![]
+        }
         other if app.privacy.crisis.is_some() || app.privacy.lock.is_some() => {
             privacy::intercept(app, &other).unwrap_or_default()
         }
@@ -402,6 +459,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             vec![]
         }
         other if app.reference_open() => reference::update(app, other, now),
+        other if app.settings_form.is_some() => office::update_settings(app, other),
         other => match app.screen {
             Screen::Home => home(app, other),
             Screen::DraftOffer => draft_offer(app, other, now),
@@ -412,6 +470,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             Screen::Tools => tools::update_standalone(app, other, now),
             Screen::Practice => practice::update(app, other, now),
             Screen::Competencies => competencies::update(app, other, now),
+            Screen::Activity => office::update(app, other, now),
+            Screen::Reports => reports::update(app, other, now),
+            Screen::PeerPage => journey::update_peer_page(app, other),
         },
     }
 }
@@ -441,6 +502,12 @@ fn open(app: &mut App, dest: Destination) {
         Destination::Reference => app.screen,
         Destination::Practice => Screen::Practice,
         Destination::Competencies => Screen::Competencies,
+        Destination::Activity => Screen::Activity,
+        Destination::Reports => Screen::Reports,
+        Destination::Settings => {
+            office::open_settings(app);
+            app.screen
+        }
     };
 }
 
@@ -451,12 +518,41 @@ fn open_and_load(app: &mut App, dest: Destination) -> Vec<Effect> {
         Destination::Practice => practice::opened(app),
         Destination::Competencies => competencies::opened(app),
         Destination::Tools => tools::opened(app),
+        Destination::Activity if app.screen == Screen::Activity => office::opened(app),
+        Destination::Reports if app.screen == Screen::Reports => {
+            let now = app.now;
+            reports::opened(app, now)
+        }
         _ => vec![],
     }
 }
 
 fn home(app: &mut App, action: Action) -> Vec<Effect> {
+    if let Some(sel) = app.home_due_selected {
+        let items = journey::home_items(app);
+        match action {
+            Action::Up => app.home_due_selected = Some(sel.saturating_sub(1)),
+            Action::Down => {
+                app.home_due_selected = Some((sel + 1).min(items.len().saturating_sub(1)))
+            }
+            Action::Submit | Action::OpenPeerPage => {
+                if let Some(item) = items.get(sel) {
+                    return journey::open_peer_page(app, item.peer_id);
+                }
+            }
+            Action::NextField | Action::PrevField | Action::Back => app.home_due_selected = None,
+            _ => {}
+        }
+        return vec![];
+    }
     match action {
+        Action::NextField | Action::PrevField => {
+            if journey::home_items(app).is_empty() {
+                app.info("Nothing is coming up in the next 7 days.");
+            } else {
+                app.home_due_selected = Some(0);
+            }
+        }
         Action::Up => app.home_selected = app.home_selected.saturating_sub(1),
         Action::Down => app.home_selected = (app.home_selected + 1).min(HOME_MENU.len() - 1),
         Action::Submit => {
@@ -555,6 +651,7 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
             competencies::discard_form(app);
             vec![]
         }
+        Confirm::RemoveActivity(id) => office::remove(app, id),
     }
 }
 
@@ -583,6 +680,10 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
         Done::RolePlaySaved(id) => roleplay::saved(app, id),
         Done::CompetenciesSaved => competencies::saved(app),
         Done::Unlocked => return privacy::unlocked(app),
+        Done::SettingsSaved(s) => office::settings_saved(app, s),
+        Done::ActivityLogSaved => office::saved(app),
+        Done::FileWritten(path) => history::file_written(app, &path),
+        Done::GoalsSaved => {}
     }
     vec![]
 }
@@ -615,6 +716,10 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
         EffectKind::SaveCompetencies => competencies::save_failed(app, &message),
         EffectKind::LoadCompetencies => competencies::load_failed(app, message),
         EffectKind::CheckPassphrase => privacy::unlock_failed(app, message),
+        EffectKind::SaveActivityLog => office::save_failed(app, &message),
+        EffectKind::SaveGoals => app.error(format!(
+            "The note is saved, but the peer's goals were not updated: {message}"
+        )),
         _ => app.error(message),
     }
     vec![]

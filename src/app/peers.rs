@@ -34,12 +34,14 @@ pub struct PeerForm {
     pub alias: Field,
     pub pronouns: Field,
     pub preferences: Field,
+    /// Days between contacts before Coming up lists a check-in; blank for the default.
+    pub check_in: Field,
     pub focus: usize,
     pub error: Option<String>,
     pub origin: PeerFormOrigin,
 }
 
-pub const PEER_FORM_FIELDS: usize = 3;
+pub const PEER_FORM_FIELDS: usize = 4;
 
 impl PeerForm {
     pub fn new(origin: PeerFormOrigin, alias: &str) -> PeerForm {
@@ -49,6 +51,8 @@ impl PeerForm {
             pronouns: Field::single("optional, e.g. she/her").with_max_chars(MAX_PRONOUNS_CHARS),
             preferences: Field::multi("optional: how they like to meet and be supported")
                 .with_max_chars(MAX_PREFERENCES_CHARS),
+            check_in: Field::single("days between contacts, e.g. 14 or 2w (blank: 7)")
+                .with_max_chars(8),
             focus: 0,
             error: None,
             origin,
@@ -63,6 +67,12 @@ impl PeerForm {
         f.editing = Some(peer.id);
         f.pronouns.set_text(peer.pronouns.as_deref().unwrap_or(""));
         f.preferences.set_text(&peer.preferences);
+        f.check_in.set_text(
+            &peer
+                .check_in_days
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        );
         f
     }
 
@@ -70,6 +80,7 @@ impl PeerForm {
         match i {
             0 => &mut self.alias,
             1 => &mut self.pronouns,
+            2 => &mut self.check_in,
             _ => &mut self.preferences,
         }
     }
@@ -98,7 +109,10 @@ impl PeerForm {
 
     fn has_typing(&self) -> bool {
         self.editing.is_none()
-            && !(self.alias.is_blank() && self.pronouns.is_blank() && self.preferences.is_blank())
+            && !(self.alias.is_blank()
+                && self.pronouns.is_blank()
+                && self.preferences.is_blank()
+                && self.check_in.is_blank())
     }
 }
 
@@ -154,6 +168,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
                     app.new_session.peer = Some(p.id);
                     app.screen = Screen::NewSession;
                 }
+            }
+        }
+        Action::OpenPeerPage => {
+            if let Some(p) = selected_peer(app) {
+                return super::journey::open_peer_page(app, p.id);
             }
         }
         Action::Submit | Action::ShowPeerHistory => {
@@ -249,6 +268,8 @@ fn build_peer(form: &PeerForm, peers: &[Peer], now: Timestamp) -> Result<Peer, S
     p.set_pronouns(&form.pronouns.text())
         .map_err(|e| e.to_string())?;
     p.set_preferences(&form.preferences.text())
+        .map_err(|e| e.to_string())?;
+    p.set_check_in_days(&form.check_in.text())
         .map_err(|e| e.to_string())?;
     Ok(p)
 }

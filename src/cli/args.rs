@@ -5,7 +5,9 @@ use std::path::PathBuf;
 use clap::{Parser, Subcommand};
 
 use super::competencies::ExportFormat;
+use super::journey::PeerFormat;
 use super::notes::NoteFormat;
+use super::report::ReportFormat;
 
 /// A calm, keyboard-driven companion for peer support sessions. With no command, opens the
 /// app on your data folder.
@@ -121,10 +123,53 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// What is coming up: follow-ups, next steps, goal target dates, check-ins and safety
+    /// plan reviews due within DAYS (overdue ones included), soonest first.
+    Due {
+        /// How many days ahead to look.
+        #[arg(long, default_value_t = 7, value_name = "DAYS")]
+        within: u32,
+        /// Print a JSON array of {kind, peer_id, peer_alias, due, text, overdue}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// The peers: a list, or one peer's page (goals, next steps, sessions, safety plan).
+    Peers {
+        #[command(subcommand)]
+        command: PeersCommand,
+    },
     /// The trainee's competency record (skills demonstrated, sign-offs, on-the-job hours).
     Competencies {
         #[command(subcommand)]
         command: CompetenciesCommand,
+    },
+    /// Check words against the peer-language list: clinical, deficit or judging words, with
+    /// plainer person-first ones to use instead. With no TEXT and no --note, reads one line
+    /// at a time from stdin and writes one JSON object per line.
+    Language {
+        text: Option<String>,
+        /// Check every text of a saved note (its id, or the first characters of it).
+        #[arg(long, value_name = "ID", conflicts_with = "text")]
+        note: Option<String>,
+        /// Print JSON.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print where the settings file is and what it holds (your name, credential,
+    /// organisation, service, check-in interval). Edit them from Home with `s`.
+    Settings,
+    /// Hours by activity (direct from sessions, indirect from the activity log), sessions by
+    /// kind, peers seen, new peers, goals and next steps, over a range of days (default:
+    /// this month).
+    Report {
+        /// First day, YYYY-MM-DD (default: the start of the month of --to, or of today).
+        #[arg(long, value_name = "DATE")]
+        from: Option<chrono::NaiveDate>,
+        /// Last day, YYYY-MM-DD (default: the end of the month of --from, or of today).
+        #[arg(long, value_name = "DATE")]
+        to: Option<chrono::NaiveDate>,
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
     },
 }
 
@@ -157,6 +202,9 @@ pub enum NotesCommand {
         id: String,
         #[arg(long, value_enum, default_value_t = NoteFormat::Md)]
         format: NoteFormat,
+        /// The progress note layout (e.g. girp, dap; default: the one in settings).
+        #[arg(long, value_name = "ID")]
+        layout: Option<String>,
     },
     /// Write every note to a folder, one file each.
     Export {
@@ -169,6 +217,30 @@ pub enum NotesCommand {
         /// protected: keep them somewhere safe and delete them when done).
         #[arg(long)]
         plaintext: bool,
+        /// The progress note layout (e.g. girp, dap; default: the one in settings).
+        #[arg(long, value_name = "ID")]
+        layout: Option<String>,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeersCommand {
+    /// One line per peer: sessions, last session, active goals, open next steps.
+    List {
+        /// Print JSON instead of lines.
+        #[arg(long)]
+        json: bool,
+    },
+    /// One peer's page: profile, goals with their progress and next steps, the latest
+    /// sessions and the safety plan.
+    Show {
+        /// The peer's alias, or their id (or a unique start of it).
+        peer: String,
+        /// Print JSON (the same as --format json).
+        #[arg(long, conflicts_with = "format")]
+        json: bool,
+        #[arg(long, value_enum, default_value_t = PeerFormat::Md)]
+        format: PeerFormat,
     },
 }
 

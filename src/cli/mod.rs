@@ -4,12 +4,17 @@ pub mod args;
 pub mod competencies;
 pub mod debug;
 pub mod generate;
+pub mod journey;
+pub mod language;
 pub mod notes;
 pub mod passphrase;
 pub mod practice;
 pub mod privacy;
+pub mod progress;
 pub mod reference;
+pub mod report;
 pub mod roleplay;
+pub mod settings;
 pub mod shell;
 
 use std::io::Write;
@@ -18,7 +23,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{Context, Result};
 
 use crate::storage::{Store, default_data_dir};
-use args::{Cli, Command, CompetenciesCommand, NotesCommand, PracticeCommand};
+use args::{Cli, Command, CompetenciesCommand, NotesCommand, PeersCommand, PracticeCommand};
 
 /// Runs what the command line asked for. Errors come back with context for a one-line
 /// message on standard error.
@@ -75,6 +80,7 @@ pub fn run(cli: Cli) -> Result<()> {
                 &dir,
                 crate::tui::Options {
                     lock_after_minutes: cli.lock_after,
+                    ask_settings: true,
                 },
             )
         }
@@ -172,9 +178,108 @@ pub fn run(cli: Cli) -> Result<()> {
             passphrase::unlock_if_needed(&dir, fd)?;
             run_competencies(&dir, command, &mut out)
         }
+        Some(Command::Language { text, note, json }) => {
+            let content = quiet_content();
+            match note {
+                None => {
+                    let stdin = std::io::stdin();
+                    language::check_command(
+                        content.language(),
+                        text.as_deref(),
+                        json,
+                        &mut stdin.lock(),
+                        &mut out,
+                    )
+                }
+                Some(id) => {
+                    let dir = data_dir()?;
+                    passphrase::unlock_if_needed(&dir, fd)?;
+                    let store = open_and_tell(&dir)?;
+                    let id = notes::resolve_id(&store, &id)?;
+                    let session = store.load_session(id)?;
+                    language::check_note(content.language(), &session, json, &mut out)
+                }
+            }
+        }
+        Some(Command::Settings) => settings::show(&config_dir()?, &mut out),
+        Some(Command::Report { from, to, format }) => {
+            let range = report::range(from, to, crate::domain::now().date_naive())?;
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            let store = open_and_tell(&dir)?;
+            report::command(&store, quiet_content(), range, format, &mut out)
+        }
+        Some(Command::Due { within, json }) => {
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            let (store, journey) = open_journey(&dir)?;
+            let today = crate::domain::now().date_naive();
+            journey::due(&store, &journey, within, json, today, &mut out)
+        }
+        Some(Command::Peers { command }) => {
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            let (store, journey) = open_journey(&dir)?;
+            match command {
+                PeersCommand::List { json } => journey::list(&store, &journey, json, &mut out),
+                PeersCommand::Show { peer, json, format } => {
+                    let format = if json {
+                        journey::PeerFormat::Json
+                    } else {
+                        format
+                    };
+                    let today = crate::domain::now().date_naive();
+                    journey::show(&store, &journey, &peer, format, today, &mut out)
+                }
+            }
+        }
     }
 }
 
+/// The config folder, or a one-line error saying how to give one.
+pub fn config_dir() -> Result<PathBuf> {
+    crate::storage::settings::config_dir().context(
+        "could not find a home folder for the settings; set ALONGSIDE_CONFIG_DIR to a folder",
+    )
+}
+
+/// The content with any organisation overrides, problems told on stderr.
+fn quiet_content() -> &'static crate::content::Content {
+    let mut notices = Vec::new();
+    let content = crate::tui::load_content(&mut notices);
+    for n in notices {
+        eprintln!("alongside: {n}");
+    }
+    content
+}
+
+/// The settings, a bad file told on stderr (the defaults are used).
+fn settings_or_defaults() -> crate::domain::settings::Settings {
+    let Some(dir) = crate::storage::settings::config_dir() else {
+        return crate::domain::settings::Settings::default();
+    };
+    let loaded = crate::storage::settings::load(&dir);
+    if let crate::storage::settings::Loaded::Bad(msg) = &loaded {
+        eprintln!("alongside: {msg}");
+    }
+    loaded.settings()
+}
+
+/// Opens an existing data folder read-only, problems told on stderr.
+fn open_and_tell(dir: &Path) -> Result<Store> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "no data folder at {}; start the app once, or pass --data-dir DIR",
+            dir.display()
+        );
+    }
+    let (store, problems) = Store::open_read_only(dir)
+        .with_context(|| format!("could not read the data folder {}", dir.display()))?;
+    notes::report_problems(&problems, &mut std::io::stderr())?;
+    Ok(store)
+}
+
+/// Opens an existing data folder read-only.
 fn open_for_reading(dir: &Path) -> Result<Store> {
     if !dir.is_dir() {
         anyhow::bail!(
@@ -185,6 +290,23 @@ fn open_for_reading(dir: &Path) -> Result<Store> {
     let (store, _) = Store::open_read_only(dir)
         .with_context(|| format!("could not read the data folder {}", dir.display()))?;
     Ok(store)
+}
+
+/// Opens the data folder read only with every peer's goals, latest sessions and safety
+/// plans, reporting unreadable files on standard error.
+fn open_journey(dir: &Path) -> Result<(Store, crate::domain::goals::Journey)> {
+    if !dir.is_dir() {
+        anyhow::bail!(
+            "no data folder at {}; start the app once, or pass --data-dir DIR",
+            dir.display()
+        );
+    }
+    let (store, mut problems) = Store::open_read_only(dir)
+        .with_context(|| format!("could not read the data folder {}", dir.display()))?;
+    let (journey, more) = store.journey();
+    problems.extend(more);
+    notes::report_problems(&problems, &mut std::io::stderr())?;
+    Ok((store, journey))
 }
 
 fn run_competencies(dir: &Path, command: CompetenciesCommand, out: &mut dyn Write) -> Result<()> {
@@ -207,6 +329,20 @@ fn run_competencies(dir: &Path, command: CompetenciesCommand, out: &mut dyn Writ
     }
 }
 
+/// What progress notes are written with; settings and overrides are read only for them.
+fn progress_context(
+    format: notes::NoteFormat,
+    layout: Option<&str>,
+) -> Result<progress::ProgressContext> {
+    if format != notes::NoteFormat::Progress {
+        if layout.is_some() {
+            anyhow::bail!("--layout is for --format progress");
+        }
+        return progress::ProgressContext::builtin();
+    }
+    progress::ProgressContext::new(quiet_content(), settings_or_defaults(), layout)
+}
+
 fn run_notes(dir: &Path, command: NotesCommand, out: &mut dyn Write) -> Result<()> {
     if !dir.is_dir() {
         anyhow::bail!(
@@ -219,18 +355,23 @@ fn run_notes(dir: &Path, command: NotesCommand, out: &mut dyn Write) -> Result<(
     notes::report_problems(&problems, &mut std::io::stderr())?;
     match command {
         NotesCommand::List { peer, json } => notes::list(&store, peer.as_deref(), json, out),
-        NotesCommand::Show { id, format } => notes::show(&store, &id, format, out),
+        NotesCommand::Show { id, format, layout } => {
+            let progress = progress_context(format, layout.as_deref())?;
+            notes::show_with(&store, &id, format, &progress, out)
+        }
         NotesCommand::Export {
             format,
             out: out_dir,
             plaintext,
+            layout,
         } => {
             if !plaintext && crate::storage::crypt::is_unlocked(dir) {
                 anyhow::bail!(
                     "this data folder is encrypted, and exported notes would be readable by anyone with the files. Add --plaintext to export them anyway, and delete them when done."
                 );
             }
-            notes::export(&store, format, &out_dir, out)
+            let progress = progress_context(format, layout.as_deref())?;
+            notes::export_with(&store, format, &progress, &out_dir, out)
         }
     }
 }

@@ -14,8 +14,9 @@ use serde::Serialize;
 use unicode_width::UnicodeWidthStr;
 use uuid::Uuid;
 
+use super::progress::ProgressContext;
 use crate::domain::note_markdown::{self, format_duration};
-use crate::domain::{Flags, SessionKind, Timestamp};
+use crate::domain::{Flags, Session, SessionKind, Timestamp};
 use crate::storage::atomic::{self, WriteOptions};
 use crate::storage::schema::encode_session;
 use crate::storage::{IndexEntry, Problem, Store};
@@ -27,6 +28,8 @@ pub enum NoteFormat {
     Md,
     /// The stored JSON, `{"schema_version":1,"session":{...}}`, for other tools.
     Json,
+    /// A progress note for a documentation system: labelled parts, plain text, 80 columns.
+    Progress,
 }
 
 impl NoteFormat {
@@ -34,6 +37,7 @@ impl NoteFormat {
         match self {
             NoteFormat::Md => "md",
             NoteFormat::Json => "json",
+            NoteFormat::Progress => "txt",
         }
     }
 }
@@ -106,23 +110,50 @@ pub fn list(
     Ok(())
 }
 
-/// Prints one note, found by its id or by the first characters of it.
+/// Prints one note, found by its id or by the first characters of it. A progress note
+/// uses the built-in layout and default settings; see [`show_with`].
 pub fn show(
     store: &Store,
     id_or_prefix: &str,
     format: NoteFormat,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
+    show_with(
+        store,
+        id_or_prefix,
+        format,
+        &ProgressContext::builtin()?,
+        out,
+    )
+}
+
+/// [`show`], writing progress notes with `progress` (layout and settings).
+pub fn show_with(
+    store: &Store,
+    id_or_prefix: &str,
+    format: NoteFormat,
+    progress: &ProgressContext,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
     let id = resolve_id(store, id_or_prefix)?;
     let session = store.load_session(id)?;
-    match format {
-        NoteFormat::Md => out.write_all(note_markdown::render(&session).as_bytes())?,
-        NoteFormat::Json => {
-            out.write_all(&encode_session(&session)?)?;
-            writeln!(out)?;
-        }
+    out.write_all(&note_bytes(&session, format, progress)?)?;
+    if format == NoteFormat::Json {
+        writeln!(out)?;
     }
     Ok(())
+}
+
+fn note_bytes(
+    session: &Session,
+    format: NoteFormat,
+    progress: &ProgressContext,
+) -> anyhow::Result<Vec<u8>> {
+    Ok(match format {
+        NoteFormat::Md => note_markdown::render(session).into_bytes(),
+        NoteFormat::Json => encode_session(session)?,
+        NoteFormat::Progress => progress.render(session).into_bytes(),
+    })
 }
 
 /// Writes every saved note to `out_dir` (created owner-only if missing), one owner-only file
@@ -132,6 +163,17 @@ pub fn show(
 pub fn export(
     store: &Store,
     format: NoteFormat,
+    out_dir: &Path,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    export_with(store, format, &ProgressContext::builtin()?, out_dir, out)
+}
+
+/// [`export`], writing progress notes with `progress` (layout and settings).
+pub fn export_with(
+    store: &Store,
+    format: NoteFormat,
+    progress: &ProgressContext,
     out_dir: &Path,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
@@ -147,10 +189,7 @@ pub fn export(
                 continue;
             }
         };
-        let bytes = match format {
-            NoteFormat::Md => note_markdown::render(&session).into_bytes(),
-            NoteFormat::Json => encode_session(&session)?,
-        };
+        let bytes = note_bytes(&session, format, progress)?;
         let name = export_file_name(&session.started_at, session.id, format);
         // One folder flush at the end instead of one per file.
         let opts = WriteOptions {
@@ -199,7 +238,7 @@ pub fn export_file_name(started_at: &Timestamp, id: Uuid, format: NoteFormat) ->
 }
 
 /// The session id from a full id or a unique prefix of one.
-fn resolve_id(store: &Store, input: &str) -> anyhow::Result<Uuid> {
+pub fn resolve_id(store: &Store, input: &str) -> anyhow::Result<Uuid> {
     let wanted = input.trim().to_lowercase();
     if wanted.is_empty() {
         bail!("give a note id, or its first few characters (see `alongside notes list`)");

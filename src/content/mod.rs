@@ -12,6 +12,7 @@
 mod common;
 mod crisis;
 mod error;
+mod language;
 mod overrides;
 mod qualities;
 mod reference;
@@ -38,6 +39,9 @@ pub use stages::{KeyConcept, StageInfo};
 pub use tools::{Tool, ToolBody, ToolKind};
 
 use crate::domain::Stage;
+use crate::domain::language::LanguageRule;
+use crate::domain::progress::ProgressLayout;
+use crate::domain::report::FieldAverages;
 
 /// The asset files, embedded at compile time.
 pub(crate) mod assets {
@@ -57,6 +61,18 @@ pub(crate) mod assets {
     pub const CRISIS: (&str, &str) = (
         "assets/crisis.toml",
         include_str!("../../assets/crisis.toml"),
+    );
+    pub const LANGUAGE: (&str, &str) = (
+        "assets/language.toml",
+        include_str!("../../assets/language.toml"),
+    );
+    pub const LAYOUTS: (&str, &str) = (
+        "assets/progress_layouts.toml",
+        include_str!("../../assets/progress_layouts.toml"),
+    );
+    pub const ACTIVITIES: (&str, &str) = (
+        "assets/activities.toml",
+        include_str!("../../assets/activities.toml"),
     );
 
     macro_rules! tools {
@@ -102,6 +118,12 @@ pub struct Content {
     competencies: Vec<CompetencyArea>,
     total_skills: u32,
     crisis: CrisisResources,
+    /// The peer-language word list.
+    language: Vec<LanguageRule>,
+    /// Progress note layouts; the first is the default.
+    progress_layouts: Vec<ProgressLayout>,
+    /// Field averages of hours per day by activity id.
+    field_averages: FieldAverages,
 }
 
 static BUILTIN: OnceLock<Result<Content, ContentError>> = OnceLock::new();
@@ -146,8 +168,15 @@ impl Content {
         let roles: roles::RolesFile = parse(assets::ROLES)?;
         let competencies: roles::CompetenciesFile = parse(assets::COMPETENCIES)?;
         let crisis: crisis::CrisisFile = parse(assets::CRISIS)?;
+        let language: language::LanguageFile = parse(assets::LANGUAGE)?;
+        let layouts: language::LayoutsFile = parse(assets::LAYOUTS)?;
+        let averages: language::AveragesFile = parse(assets::ACTIVITIES)?;
 
         let mut problems = Vec::new();
+        let field_averages = averages.into_averages().unwrap_or_else(|mut p| {
+            problems.append(&mut p);
+            FieldAverages::new()
+        });
         let mut tools = Vec::new();
         for (id, src) in assets::TOOLS {
             let file = format!("assets/tools/{id}.toml");
@@ -175,6 +204,9 @@ impl Content {
             competencies: competencies.competencies,
             total_skills: competencies.total_skills,
             crisis: crisis.crisis,
+            language: language.language,
+            progress_layouts: layouts.progress_layouts,
+            field_averages,
         };
         problems.extend(tools::resolve_sections(&mut content.tools));
         problems.extend(validate::validate(&content).into_iter().map(|i| i.message));
@@ -258,6 +290,9 @@ impl Content {
                 ],
                 local: Vec::new(),
             },
+            language: Vec::new(),
+            progress_layouts: Vec::new(),
+            field_averages: FieldAverages::new(),
         }
     }
 
@@ -320,6 +355,29 @@ impl Content {
 
     pub fn crisis(&self) -> &CrisisResources {
         &self.crisis
+    }
+
+    /// The peer-language word list.
+    pub fn language(&self) -> &[LanguageRule] {
+        &self.language
+    }
+
+    /// Every progress note layout; the first is the built-in default.
+    pub fn progress_layouts(&self) -> &[ProgressLayout] {
+        &self.progress_layouts
+    }
+
+    /// The layout with this id, or the first one.
+    pub fn progress_layout(&self, id: &str) -> Option<&ProgressLayout> {
+        self.progress_layouts
+            .iter()
+            .find(|l| l.id == id)
+            .or_else(|| self.progress_layouts.first())
+    }
+
+    /// Field averages of hours per day, by activity id.
+    pub fn field_averages(&self) -> &FieldAverages {
+        &self.field_averages
     }
 }
 

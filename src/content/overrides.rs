@@ -17,6 +17,8 @@
 //! [[qualities]]
 //! [[roles]]
 //! [crisis]        # `intro`, and `[[crisis.national]]` entries, are replaceable too
+//! [[language]]    # a peer-language entry, same shape as in assets/language.toml
+//! [[progress_layouts]]  # a progress note layout, same shape as in assets/progress_layouts.toml
 //! ```
 //!
 //! Files are applied in name order. Each file is all or nothing: if it does not parse, or
@@ -37,6 +39,8 @@ use super::text::find_line;
 use super::tools::{RawTool, resolve_sections};
 use super::validate::{Issue, validate};
 use super::{Content, builtin};
+use crate::domain::language::LanguageRule;
+use crate::domain::progress::ProgressLayout;
 
 /// Files larger than this are not read: content files are a few tens of kilobytes.
 const MAX_FILE_BYTES: u64 = 1024 * 1024;
@@ -54,6 +58,10 @@ struct Bundle {
     roles: Vec<RoleArea>,
     #[serde(default)]
     crisis: Option<CrisisOverride>,
+    #[serde(default)]
+    language: Vec<LanguageRule>,
+    #[serde(default)]
+    progress_layouts: Vec<ProgressLayout>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -163,6 +171,8 @@ impl Content {
                 qualities: Vec::new(),
                 roles: Vec::new(),
                 crisis: None,
+                language: Vec::new(),
+                progress_layouts: Vec::new(),
             })
         } else {
             toml::from_str::<Bundle>(src)
@@ -194,6 +204,12 @@ impl Content {
         }
         for r in bundle.roles {
             upsert(&mut next.roles, r, |r| &r.id);
+        }
+        for r in bundle.language {
+            upsert(&mut next.language, r, |r| &r.id);
+        }
+        for l in bundle.progress_layouts {
+            upsert(&mut next.progress_layouts, l, |l| &l.id);
         }
         if let Some(c) = bundle.crisis {
             if let Some(intro) = c.intro {

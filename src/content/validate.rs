@@ -150,6 +150,12 @@ pub(crate) fn validate(c: &Content) -> Vec<Issue> {
         check_id("crisis resource", &r.id, &mut issues);
     }
 
+    for message in super::language::problems(&c.language, &c.progress_layouts) {
+        // Point at the entry's id in an override file.
+        let needle = message.split('`').nth(1).map(|id| format!("\"{id}\""));
+        issues.push(Issue { message, needle });
+    }
+
     issues.extend(plain.into_iter().map(Issue::new));
     issues
 }

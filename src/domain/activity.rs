@@ -41,4 +41,40 @@ impl DirectActivity {
             DirectActivity::GroupFacilitation => "Group facilitation",
         }
     }
+
+    /// The id used in files, reports and on the command line.
+    pub fn id(self) -> &'static str {
+        match self {
+            DirectActivity::ExperientialSharing => "experiential_sharing",
+            DirectActivity::RelationshipBuilding => "relationship_building",
+            DirectActivity::SocializingSelfEsteemBuilding => "socializing_self_esteem_building",
+            DirectActivity::BuildingCommunity => "building_community",
+            DirectActivity::SkillBuildingMentoringGoalSetting => {
+                "skill_building_mentoring_goal_setting"
+            }
+            DirectActivity::ConnectingToResources => "connecting_to_resources",
+            DirectActivity::Advocacy => "advocacy",
+            DirectActivity::GroupFacilitation => "group_facilitation",
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<DirectActivity> {
+        DirectActivity::ALL.into_iter().find(|a| a.id() == id)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_the_stored_names() {
+        for a in DirectActivity::ALL {
+            assert_eq!(
+                serde_json::to_string(&a).expect("json"),
+                format!("\"{}\"", a.id())
+            );
+            assert_eq!(DirectActivity::from_id(a.id()), Some(a));
+        }
+    }
 }

@@ -1,12 +1,19 @@
 //! Pure types and rules of a peer support session. No terminal, no files.
 
 pub mod activity;
+pub mod activity_log;
 pub mod competency;
+pub mod goals;
+pub mod language;
 pub mod note_markdown;
 pub mod peer;
 pub mod practice;
+pub mod progress;
+pub mod report;
+pub mod report_text;
 pub mod secret;
 pub mod session;
+pub mod settings;
 pub mod stage;
 pub mod summary;
 pub mod utterance;
@@ -15,7 +22,10 @@ pub mod wrap;
 
 pub use activity::DirectActivity;
 pub use peer::{Peer, PeerError};
-pub use session::{Amendment, Flags, Measured, Session, SessionKind, StageVisit, ToolUse};
+pub use session::{
+    Amendment, Flags, Measured, PeerComment, ReadBack, Session, SessionKind, StageVisit,
+    StepReviewed, ToolUse,
+};
 pub use stage::Stage;
 pub use summary::{Goal, NextStep, Summary};
 

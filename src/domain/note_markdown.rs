@@ -143,6 +143,16 @@ pub fn render(s: &Session) -> String {
             );
         }
     }
+    if let Some(r) = &s.read_back {
+        let _ = writeln!(
+            out,
+            "\n## Read back with the peer\n\nOn {}.\n",
+            format_time(&r.at)
+        );
+        for c in &r.comments {
+            let _ = writeln!(out, "The peer added:\n\n{}\n", block(&c.text));
+        }
+    }
     if !s.amendments.is_empty() {
         let _ = writeln!(out, "\n## Amendments\n");
         for a in &s.amendments {
@@ -205,10 +215,12 @@ mod tests {
         s.summary.what_matters = "Keeping the job".into();
         s.summary.goals.push(Goal {
             in_their_words: "Finish the certificate".into(),
+            goal_id: None,
             next_steps: vec![NextStep {
                 what: "Call the training centre".into(),
                 who: "peer".into(),
                 by_when: NaiveDate::from_ymd_opt(2026, 1, 12),
+                done: false,
             }],
         });
         s.summary.activities = vec![DirectActivity::SkillBuildingMentoringGoalSetting];

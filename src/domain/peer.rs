@@ -7,6 +7,8 @@ use super::Timestamp;
 pub const MAX_ALIAS_CHARS: usize = 32;
 pub const MAX_PRONOUNS_CHARS: usize = 24;
 pub const MAX_PREFERENCES_CHARS: usize = 500;
+/// The longest check-in interval, in days.
+pub const MAX_CHECK_IN_DAYS: u32 = 365;
 
 /// A person the specialist supports, known by a pseudonymous alias.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -21,6 +23,9 @@ pub struct Peer {
     #[serde(default)]
     pub archived: bool,
     pub created_at: Timestamp,
+    /// Days between contacts before Coming up lists a check-in (7 when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in_days: Option<u32>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -37,6 +42,10 @@ pub enum PeerError {
     PreferencesTooLong,
     #[error("another peer already uses that alias")]
     DuplicateAlias,
+    #[error(
+        "the check-in interval is a number of days from 1 to {MAX_CHECK_IN_DAYS}, or blank for 7"
+    )]
+    CheckInDays,
 }
 
 impl Peer {
@@ -48,6 +57,7 @@ impl Peer {
             preferences: String::new(),
             archived: false,
             created_at: now,
+            check_in_days: None,
         })
     }
 
@@ -71,6 +81,30 @@ impl Peer {
             return Err(PeerError::PreferencesTooLong);
         }
         self.preferences = p.to_string();
+        Ok(())
+    }
+}
+
+impl Peer {
+    /// Sets the days between contacts from typed text (`14`, `2w`); blank means the default.
+    pub fn set_check_in_days(&mut self, text: &str) -> Result<(), PeerError> {
+        let t = text.trim().to_lowercase();
+        if t.is_empty() {
+            self.check_in_days = None;
+            return Ok(());
+        }
+        let (digits, unit) = match t.strip_suffix('w') {
+            Some(d) => (d, 7),
+            None => (t.strip_suffix('d').unwrap_or(&t), 1),
+        };
+        let days = digits
+            .trim()
+            .parse::<u32>()
+            .ok()
+            .and_then(|n| n.checked_mul(unit))
+            .filter(|d| (1..=MAX_CHECK_IN_DAYS).contains(d))
+            .ok_or(PeerError::CheckInDays)?;
+        self.check_in_days = Some(days);
         Ok(())
     }
 }
@@ -150,6 +184,20 @@ mod tests {
         assert!(!looks_like_full_name("Sunny"));
         assert!(!looks_like_full_name("J. R."));
         assert!(!looks_like_full_name("big dave"));
+    }
+
+    #[test]
+    fn check_in_days_take_days_or_weeks_and_blank_is_the_default() {
+        let mut p = Peer::new("JD", t0()).expect("peer");
+        p.set_check_in_days("14").expect("ok");
+        assert_eq!(p.check_in_days, Some(14));
+        p.set_check_in_days("2w").expect("ok");
+        assert_eq!(p.check_in_days, Some(14));
+        p.set_check_in_days(" ").expect("ok");
+        assert_eq!(p.check_in_days, None);
+        assert_eq!(p.set_check_in_days("0"), Err(PeerError::CheckInDays));
+        assert_eq!(p.set_check_in_days("soon"), Err(PeerError::CheckInDays));
+        assert_eq!(p.set_check_in_days("400"), Err(PeerError::CheckInDays));
     }
 
     #[test]

@@ -3,8 +3,9 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::goals::{GoalAddressed, StepStatus};
 use super::worksheets::SessionWorksheet;
-use super::{Peer, Stage, Summary, Timestamp};
+use super::{DirectActivity, Peer, Stage, Summary, Timestamp};
 
 /// How the session took place.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -109,6 +110,44 @@ pub struct Session {
     /// Tools filled in during the session (one per tool), part of the note.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub worksheets: Vec<SessionWorksheet>,
+    /// Minutes given to each direct activity, when the specialist set them. Empty means the
+    /// default: the whole duration split evenly over the activities chosen.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub activity_minutes: BTreeMap<DirectActivity, u32>,
+    /// When the note was read back with the peer, and what they added in their own words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub read_back: Option<ReadBack>,
+    /// The peer's goals this session worked on, with the progress marked and the peer's
+    /// words, so the note ties to the peer's own goals.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub goals_addressed: Vec<GoalAddressed>,
+    /// Next steps of the peer's goals whose status this session changed.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub steps_reviewed: Vec<StepReviewed>,
+}
+
+/// The note was read back with the peer (collaborative documentation).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReadBack {
+    pub at: Timestamp,
+    /// The peer's corrections or comments, in their words.
+    #[serde(default)]
+    pub comments: Vec<PeerComment>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeerComment {
+    pub at: Timestamp,
+    pub text: String,
+}
+
+/// A next step reviewed in a session: which one, in the words of the time, and its new status.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StepReviewed {
+    pub goal_id: Uuid,
+    pub step_id: Uuid,
+    pub what: String,
+    pub status: StepStatus,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -142,6 +181,10 @@ impl Session {
             measured: None,
             amendments: Vec::new(),
             worksheets: Vec::new(),
+            activity_minutes: BTreeMap::new(),
+            read_back: None,
+            goals_addressed: Vec::new(),
+            steps_reviewed: Vec::new(),
         }
     }
 
@@ -251,13 +294,55 @@ impl Session {
         }
     }
 
+    /// Whole minutes of the session, rounded to the nearest minute.
+    pub fn duration_minutes(&self) -> u32 {
+        let secs = match (&self.measured, self.ended_at) {
+            (Some(m), _) => m.duration_seconds,
+            (None, Some(end)) => self.elapsed_seconds(end),
+            (None, None) => 0,
+        };
+        u32::try_from((secs.max(0) + 30) / 60).unwrap_or(u32::MAX)
+    }
+
+    /// Minutes per direct activity: the ones set for this session, or else the whole
+    /// duration split evenly over the activities chosen (earlier ones take the leftover
+    /// minutes), so the minutes always add up to the duration.
+    pub fn minutes_by_activity(&self) -> BTreeMap<DirectActivity, u32> {
+        if !self.activity_minutes.is_empty() {
+            return self
+                .activity_minutes
+                .iter()
+                .filter(|(_, m)| **m > 0)
+                .map(|(a, m)| (*a, *m))
+                .collect();
+        }
+        split_evenly(self.duration_minutes(), &self.summary.activities)
+    }
+
     /// All free text of the note (notes, summary, amendments, worksheets), for search.
     pub fn texts(&self) -> impl Iterator<Item = &str> {
         std::iter::once(self.notes.as_str())
             .chain(self.summary.texts())
             .chain(self.amendments.iter().map(|a| a.text.as_str()))
             .chain(self.worksheets.iter().flat_map(|w| w.sheet.texts()))
+            .chain(self.goals_addressed.iter().map(|g| g.their_words.as_str()))
     }
+}
+
+/// `total` minutes spread over `activities`, the first ones taking one more minute each
+/// until the remainder is used up.
+pub fn split_evenly(total: u32, activities: &[DirectActivity]) -> BTreeMap<DirectActivity, u32> {
+    let mut out = BTreeMap::new();
+    let n = activities.len() as u32;
+    if n == 0 {
+        return out;
+    }
+    let (each, rest) = (total / n, total % n);
+    for (i, a) in activities.iter().enumerate() {
+        let m = each + u32::from((i as u32) < rest);
+        *out.entry(*a).or_insert(0) += m;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -344,6 +429,38 @@ mod tests {
         assert_eq!(s.tools_used.len(), 2);
         assert_eq!(s.tools_used[0].times_opened, 2);
         assert_eq!(s.tools_used[0].first_opened_at, t(1));
+    }
+
+    #[test]
+    fn activity_minutes_default_to_an_even_split_of_the_duration() {
+        let mut s = session();
+        s.summary.activities = vec![
+            DirectActivity::ExperientialSharing,
+            DirectActivity::Advocacy,
+            DirectActivity::ConnectingToResources,
+        ];
+        s.finish(t(50)).expect("ok");
+        let m = s.minutes_by_activity();
+        assert_eq!(m.values().sum::<u32>(), 50);
+        assert_eq!(m[&DirectActivity::ExperientialSharing], 17);
+        assert_eq!(m[&DirectActivity::Advocacy], 17);
+        assert_eq!(m[&DirectActivity::ConnectingToResources], 16);
+        s.activity_minutes = BTreeMap::from([(DirectActivity::Advocacy, 40)]);
+        assert_eq!(
+            s.minutes_by_activity(),
+            BTreeMap::from([(DirectActivity::Advocacy, 40)])
+        );
+        assert!(split_evenly(30, &[]).is_empty());
+    }
+
+    #[test]
+    fn a_session_file_without_the_new_fields_reads_with_defaults() {
+        let mut s = session();
+        s.finish(t(10)).expect("ok");
+        let json = serde_json::to_string(&s).expect("json");
+        assert!(!json.contains("activity_minutes") && !json.contains("read_back"));
+        let back: Session = serde_json::from_str(&json).expect("parse");
+        assert!(back.activity_minutes.is_empty() && back.read_back.is_none());
     }
 
     #[test]

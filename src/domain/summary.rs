@@ -25,6 +25,9 @@ pub struct Summary {
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Goal {
     pub in_their_words: String,
+    /// The peer goal this became (absent in notes written before goals belonged to peers).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub goal_id: Option<uuid::Uuid>,
     #[serde(default)]
     pub next_steps: Vec<NextStep>,
 }
@@ -36,6 +39,9 @@ pub struct NextStep {
     pub who: String,
     #[serde(default)]
     pub by_when: Option<NaiveDate>,
+    /// Marked done (counted in reports as next steps done).
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub done: bool,
 }
 
 impl Summary {

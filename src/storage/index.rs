@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::fsio::FileStamp;
+use crate::domain::report::{SessionFacts, SessionRow};
 use crate::domain::{Flags, Session, SessionKind, Timestamp};
 
 /// Characters of note text kept for the one-line preview.
@@ -35,6 +36,10 @@ pub struct IndexEntry {
     /// refreshed by re-reading only the files that changed.
     #[serde(default)]
     pub stamp: FileStamp,
+    /// What reports add up (minutes per activity, goals, steps). Absent in an index written
+    /// before reports existed: such an entry is read again from its session file.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub facts: Option<SessionFacts>,
 }
 
 impl IndexEntry {
@@ -69,7 +74,21 @@ impl IndexEntry {
             preview: preview_of(s),
             search_text,
             stamp,
+            facts: Some(SessionFacts::of(s)),
         }
+    }
+
+    /// The entry as a report reads it; `None` before its facts are known.
+    pub fn report_row(&self) -> Option<SessionRow<'_>> {
+        let facts = self.facts.as_ref()?;
+        Some(SessionRow {
+            id: self.id,
+            peer_id: self.peer_id,
+            kind: self.kind,
+            started_at: self.started_at,
+            minutes: u32::try_from((self.duration_seconds.max(0) + 30) / 60).unwrap_or(u32::MAX),
+            facts,
+        })
     }
 
     /// True when every word of `query` (already lowercased and split) is in the entry.

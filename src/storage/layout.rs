@@ -23,6 +23,9 @@ pub const WORKSHEETS_DIR: &str = "worksheets";
 /// One file per peer with a safety plan, `<peer-uuid>.json`, holding every version.
 /// Created on the first save.
 pub const SAFETY_PLANS_DIR: &str = "safety_plans";
+/// Every peer's goals and next steps, `{"schema_version":1,"goals":{"goals":[...]}}`.
+/// Created on first open by a version that keeps goals per peer.
+pub const GOALS_FILE: &str = "goals.json";
 /// Practice for trainees; created on the first save.
 pub const PRACTICE_DIR: &str = "practice";
 /// One file per practice round, `<uuid>.json`.
@@ -31,6 +34,8 @@ pub const ROUNDS_DIR: &str = "practice/rounds";
 pub const ROLEPLAYS_DIR: &str = "practice/roleplays";
 /// The trainee's competency record, `{"schema_version":1,"competencies":{...}}`.
 pub const COMPETENCIES_FILE: &str = "competencies.json";
+/// Indirect activities logged by hand, `{"schema_version":1,"activity_log":{...}}`.
+pub const ACTIVITY_LOG_FILE: &str = "activity_log.json";
 /// Every temporary file starts with this, so a crash's leftovers are never mistaken for data.
 /// The leading dot keeps them out of casual directory listings.
 pub const TEMP_PREFIX: &str = ".alongside-tmp-";

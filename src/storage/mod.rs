@@ -25,6 +25,11 @@
 //!                             on first save): {"schema_version":1,"roleplay":{RolePlayRecord}}
 //!   competencies.json         the trainee's competency record (created on first save):
 //!                             {"schema_version":1,"competencies":{CompetencyRecord}}
+//!   activity_log.json         indirect work logged by hand (created on first save):
+//!                             {"schema_version":1,"activity_log":{ActivityLog}}
+//!   goals.json                every peer's goals and next steps:
+//!                             {"schema_version":1,"goals":{"goals":[PeerGoal, ...]}};
+//!                             built once from the goals in session summaries when missing
 //!   alongside.key             only when encrypted: the data key under the passphrase
 //!   alongside.crypt           only while a whole-folder encrypt/decrypt is under way
 //! ```
@@ -98,6 +103,7 @@ pub mod read;
 pub mod reason;
 pub mod sample;
 pub mod schema;
+pub mod settings;
 mod store;
 
 pub use atomic::FileStamp;
@@ -105,4 +111,4 @@ pub use error::{Action, StoreError};
 pub use index::{IndexEntry, PeerStats};
 pub use problem::{Problem, ProblemKind, RebuildWhy};
 pub use schema::{CURRENT_VERSION, Reason};
-pub use store::{Store, default_data_dir};
+pub use store::{GoalsOrigin, Store, default_data_dir};

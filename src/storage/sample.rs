@@ -10,10 +10,12 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use super::{Store, StoreError};
+use crate::domain::goals::apply_session;
 use crate::domain::{
-    DirectActivity, Goal, NextStep, Peer, Session, SessionKind, Stage, Timestamp,
-    peer::check_unique_alias,
+    DirectActivity, Peer, Session, SessionKind, Stage, Timestamp, peer::check_unique_alias,
 };
+
+mod journeys;
 
 const PHRASES: &str = include_str!("../../assets/demo.toml");
 
@@ -61,13 +63,26 @@ pub fn generate(
 /// Fills a fresh folder for `alongside demo`: [`DEMO_PEERS`] peers and [`DEMO_SESSIONS`]
 /// sessions ending shortly before now, so "last seen" dates look current.
 pub fn demo(dir: &Path) -> Result<GenerateReport, GenerateError> {
-    generate_until(
-        dir,
-        DEMO_SESSIONS,
-        DEMO_PEERS,
-        DEMO_SEED,
-        crate::domain::now(),
-    )
+    let now = crate::domain::now();
+    let report = generate_until(dir, DEMO_SESSIONS, DEMO_PEERS, DEMO_SEED, now)?;
+    add_safety_plans(dir, now)?;
+    Ok(report)
+}
+
+/// Gives each demo peer flagged with a safety concern a safety plan, saved a few weeks
+/// before their latest flagged session, so the plan, its review date and Coming up show.
+fn add_safety_plans(dir: &Path, now: Timestamp) -> Result<(), GenerateError> {
+    let phrases: Phrases =
+        toml::from_str(PHRASES).map_err(|e| GenerateError::Phrases(e.message().to_string()))?;
+    let (store, _) = Store::open(dir)?;
+    let mut done = std::collections::HashSet::new();
+    for e in store.sessions() {
+        if e.flags.safety_concern && done.insert(e.peer_id) {
+            let saved_at = (e.started_at - Span::days(24)).min(now);
+            store.save_safety_plan(e.peer_id, phrases.safety_plan.clone(), saved_at, None)?;
+        }
+    }
+    Ok(())
 }
 
 /// [`generate`] with sessions placed in the months before `until`.
@@ -97,14 +112,36 @@ pub fn generate_until(
     let written = if sessions == 0 {
         0
     } else {
-        let made = (0..sessions).map(|_| {
-            // Some peers are seen far more often than others, as in real caseloads.
-            let a = rng.below(new_peers.len() as u64);
-            let b = rng.below(new_peers.len() as u64);
-            let peer = &new_peers[usize::try_from(a.min(b)).unwrap_or(0)];
-            make_session(&mut rng, &phrases, peer, until, span_days)
-        });
-        store.save_sessions_bulk(made)?
+        // Each peer keeps to one area of life, so notes, topics and goals agree.
+        let topics: Vec<usize> = new_peers
+            .iter()
+            .map(|_| usize::try_from(rng.below(phrases.topics.len() as u64)).unwrap_or(0))
+            .collect();
+        let mut made: Vec<Session> = (0..sessions)
+            .map(|_| {
+                // Some peers are seen far more often than others, as in real caseloads.
+                let a = rng.below(new_peers.len() as u64);
+                let b = rng.below(new_peers.len() as u64);
+                let i = usize::try_from(a.min(b)).unwrap_or(0);
+                make_session(
+                    &mut rng,
+                    &phrases,
+                    &new_peers[i],
+                    topics[i],
+                    until,
+                    span_days,
+                )
+            })
+            .collect();
+        made.sort_by_key(|s| (s.started_at, s.id));
+        journeys::add_goal_work(&mut rng, &phrases, &new_peers, &topics, &mut made);
+        let (mut book, _, _) = store.goal_book();
+        for s in &made {
+            apply_session(&mut book, s);
+        }
+        let written = store.save_sessions_bulk(made.into_iter())?;
+        store.save_goal_book(&book)?;
+        written
     };
     Ok(GenerateReport {
         peers: new_peers.len(),
@@ -124,6 +161,8 @@ struct Phrases {
     safety_notes: Vec<String>,
     amendments: Vec<String>,
     who: Vec<String>,
+    progress_words: Vec<String>,
+    safety_plan: crate::domain::worksheets::SafetyPlanSheet,
     tools: Vec<String>,
     topics: Vec<Topic>,
 }
@@ -209,6 +248,7 @@ fn make_session(
     rng: &mut Rng,
     ph: &Phrases,
     peer: &Peer,
+    peer_topic: usize,
     until: Timestamp,
     span_days: i64,
 ) -> Session {
@@ -234,7 +274,12 @@ fn make_session(
         t += Span::minutes(rng.range(5, 20));
     }
 
-    let topic_i = usize::try_from(rng.below(ph.topics.len() as u64)).unwrap_or(0);
+    // Mostly the peer's own area of life; now and then something else comes up.
+    let topic_i = if rng.chance(80) {
+        peer_topic
+    } else {
+        usize::try_from(rng.below(ph.topics.len() as u64)).unwrap_or(0)
+    };
     let Some(topic) = ph.topics.get(topic_i) else {
         let _ = s.finish(t);
         return s;
@@ -257,32 +302,6 @@ fn make_session(
     s.summary.what_matters = rng.pick(&topic.what_matters).to_string();
     s.summary.discussed = rng.pick(&topic.discussed).to_string();
     s.summary.strengths = rng.pick(&ph.strengths).to_string();
-    let goal_count = usize::try_from(rng.below(3)).unwrap_or(0);
-    let goal_order = rng.order(topic.goals.len());
-    for gi in goal_order.into_iter().take(goal_count) {
-        let Some(goal) = topic.goals.get(gi) else {
-            continue;
-        };
-        let step_count = usize::try_from(rng.range(1, 3)).unwrap_or(1);
-        let whats: Vec<String> = rng
-            .pick_distinct(&goal.steps, step_count)
-            .map(str::to_string)
-            .collect();
-        let next_steps = whats
-            .into_iter()
-            .map(|what| NextStep {
-                what,
-                who: rng.pick(&ph.who).to_string(),
-                by_when: rng
-                    .chance(70)
-                    .then(|| day + Span::days(7 * rng.range(1, 3))),
-            })
-            .collect();
-        s.summary.goals.push(Goal {
-            in_their_words: goal.text.clone(),
-            next_steps,
-        });
-    }
     if s.flags.follow_up_needed || rng.chance(40) {
         s.summary.follow_up = Some(follow_up_day(rng, day, s.flags.safety_concern));
     }
@@ -472,7 +491,7 @@ mod tests {
         aliases.dedup();
         assert_eq!(aliases.len(), 40, "aliases are unique");
         for _ in 0..200 {
-            let s = make_session(&mut rng, &ph, &peers[0], until, 45);
+            let s = make_session(&mut rng, &ph, &peers[0], 0, until, 45);
             assert!(s.is_ended());
             assert!(s.started_at < until);
             let m = s.measured.as_ref().expect("measured");

@@ -30,6 +30,10 @@ pub enum FileKind {
     PracticeRound,
     /// `competencies.json`.
     Competencies,
+    /// `activity_log.json`.
+    ActivityLog,
+    /// `goals.json`: every peer's goals.
+    Goals,
     /// `practice/roleplays/<uuid>.json`.
     RolePlay,
 }

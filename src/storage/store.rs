@@ -29,10 +29,13 @@ use super::schema::{
 };
 use crate::domain::{Peer, Session};
 
+mod activity_log;
+mod goals;
 mod practice;
 mod scan;
 mod worksheets;
 
+pub use goals::GoalsOrigin;
 pub(crate) use scan::seal_if_plain;
 use scan::{list_sessions_with_meta, seal_plain_files, session_stamps};
 
@@ -682,7 +685,8 @@ impl Store {
             }
             kept.insert(e.id);
             match stamps.get(&e.id) {
-                Some(Some(now)) if *now == e.stamp => entries.push(e),
+                // An entry from before reports existed lacks their figures: read it again.
+                Some(Some(now)) if *now == e.stamp && e.facts.is_some() => entries.push(e),
                 Some(None) => {}
                 _ => {
                     changed_ids.insert(e.id);

@@ -6,9 +6,13 @@ use uuid::Uuid;
 
 use crate::app::tools::SafetyPlanSave;
 use crate::app::{self, Action, App, Done, Effect, HistoryItem};
+use crate::domain::activity_log::ActivityLog;
 use crate::domain::competency::CompetencyRecord;
+use crate::domain::goals::{GoalBook, Journey};
 use crate::domain::practice::{RolePlayRecord, RoundRecord};
+use crate::domain::report::{DayRange, FieldAverages, Report};
 use crate::domain::secret::Passphrase;
+use crate::domain::settings::Settings;
 use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session, Timestamp};
 
@@ -73,6 +77,64 @@ pub trait NoteStore {
         let _ = passphrase;
         Err("this data folder has no passphrase".into())
     }
+    /// Every peer's goals, latest sessions and safety plan dates.
+    fn journey(&self) -> Journey {
+        Journey::default()
+    }
+    /// Saves every peer's goals durably.
+    fn save_goals(&mut self, _book: &GoalBook) -> Result<(), String> {
+        Err("this store cannot keep goals".into())
+    }
+    /// The activity log (empty when nothing was logged).
+    fn activity_log(&self) -> Result<ActivityLog, String> {
+        Ok(ActivityLog::default())
+    }
+    fn save_activity_log(&mut self, _log: &ActivityLog) -> Result<(), String> {
+        Err("this store cannot keep an activity log".into())
+    }
+    /// A report over `range` beside the field averages (minutes per day by activity id).
+    fn report(&self, _range: DayRange, _averages: &FieldAverages) -> Result<Report, String> {
+        Err("this store cannot add up reports".into())
+    }
+    /// Writes settings.toml in the config folder.
+    fn save_settings(&mut self, _settings: &Settings) -> Result<(), String> {
+        Err("this store has no settings file".into())
+    }
+    /// The data folder, so files the person writes never land inside it.
+    fn data_dir(&self) -> Option<std::path::PathBuf> {
+        None
+    }
+}
+
+/// Writes a file the person asked for by name: owner-only, never over an existing file or
+/// through a link, never inside the data folder.
+fn write_new_file(store: &dyn NoteStore, path: &std::path::Path, text: &str) -> Result<(), String> {
+    if let Some(data) = store.data_dir()
+        && path.starts_with(&data)
+    {
+        return Err(format!(
+            "{} is inside the data folder; choose a file elsewhere.",
+            path.display()
+        ));
+    }
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(format!(
+            "{} already exists; choose another name so nothing is overwritten.",
+            path.display()
+        ));
+    }
+    match path.parent() {
+        Some(dir) if dir.as_os_str().is_empty() || dir.is_dir() => {}
+        _ => {
+            return Err(format!(
+                "The folder for {} does not exist; choose an existing folder.",
+                path.display()
+            ));
+        }
+    }
+    crate::storage::atomic::write_durably(path, text.as_bytes())
+        .map(|_| ())
+        .map_err(|e| format!("Could not write {}: {e}.", path.display()))
 }
 
 /// Runs `effects` in order, feeding results back through `update`. A failed effect stops
@@ -152,13 +214,38 @@ pub fn execute(
             Effect::SaveCompetencies(c) => store
                 .save_competencies(&c)
                 .map(|()| Some(Action::EffectDone(Done::CompetenciesSaved))),
+            Effect::SaveGoals(book) => store
+                .save_goals(&book)
+                .map(|()| Some(Action::EffectDone(Done::GoalsSaved))),
             Effect::CheckPassphrase(p) => store
                 .check_passphrase(&p)
                 .map(|()| Some(Action::EffectDone(Done::Unlocked))),
+            Effect::SaveSettings(s) => store
+                .save_settings(&s)
+                .map(|()| Some(Action::EffectDone(Done::SettingsSaved(s)))),
+            Effect::LoadActivityLog => store
+                .activity_log()
+                .map(|log| Some(Action::ActivityLogLoaded(log))),
+            Effect::SaveActivityLog(log) => store
+                .save_activity_log(&log)
+                .map(|()| Some(Action::EffectDone(Done::ActivityLogSaved))),
+            Effect::LoadReport(range) => store
+                .report(range, app.content.field_averages())
+                .map(|r| Some(Action::ReportLoaded(Box::new(r)))),
+            Effect::WriteFile { path, text } => write_new_file(store, &path, &text)
+                .map(|()| Some(Action::EffectDone(Done::FileWritten(path)))),
         };
         let refresh = matches!(
             kind,
             Some(app::EffectKind::SavePeer | app::EffectKind::SaveSession)
+        );
+        let journey_changed = matches!(
+            kind,
+            Some(
+                app::EffectKind::SaveSession
+                    | app::EffectKind::SaveGoals
+                    | app::EffectKind::SaveSafetyPlan
+            )
         );
         match (result, kind) {
             (Ok(action), _) => {
@@ -167,6 +254,10 @@ pub fn execute(
                         peers: store.peers(),
                         history: store.history(),
                     };
+                    queue.extend(app::update(app, loaded, now));
+                }
+                if journey_changed {
+                    let loaded = Action::JourneyLoaded(Box::new(store.journey()));
                     queue.extend(app::update(app, loaded, now));
                 }
                 if let Some(a) = action {

@@ -24,19 +24,29 @@ use crate::storage::{Problem, ProblemKind, Store};
 pub struct Options {
     /// Minutes without a key press before the app locks itself; 0 never.
     pub lock_after_minutes: u32,
+    /// Ask for the settings when none are saved yet (first run).
+    pub ask_settings: bool,
 }
 
 impl Default for Options {
     fn default() -> Self {
         Options {
             lock_after_minutes: 10,
+            ask_settings: true,
         }
     }
 }
 
-/// Opens the data folder and runs the app on it until the user quits.
+/// Opens the data folder and runs the app on it until the user quits, without the
+/// first-run settings question (for the demo).
 pub fn open(dir: &Path) -> Result<()> {
-    open_with(dir, Options::default())
+    open_with(
+        dir,
+        Options {
+            ask_settings: false,
+            ..Options::default()
+        },
+    )
 }
 
 /// [`open`], asking for the passphrase first (masked, before the home screen) when the
@@ -65,11 +75,32 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
     );
     let peers = NoteStore::peers(&store);
     let history = NoteStore::history(&store);
+    let settings =
+        crate::storage::settings::config_dir().map(|d| crate::storage::settings::load(&d));
+    if let Some(crate::storage::settings::Loaded::Bad(msg)) = &settings {
+        notices.push(msg.clone());
+    }
+    let (journey, journey_problems) = store.journey();
+    notices.extend(
+        journey_problems
+            .iter()
+            .filter(|p| worth_telling(p))
+            .map(ToString::to_string),
+    );
     let mut app = App::new(peers, history, drafts, notices, crate::domain::now())
         .with_content(content)
         .with_keys(keys);
+    app.journey = journey;
     app.privacy
         .configure(encrypted, opts.lock_after_minutes, app.now);
+    app.export_dir = directories::UserDirs::new().map(|d| d.home_dir().to_path_buf());
+    if let Some(loaded) = &settings {
+        app.settings = loaded.settings();
+        // First run: ask once who writes the notes (skippable). Not in the demo.
+        if *loaded == crate::storage::settings::Loaded::Missing && opts.ask_settings {
+            app.settings_form = Some(crate::app::office::SettingsForm::new(&app.settings, true));
+        }
+    }
     run_app(&mut app, &mut store)
 }
 
@@ -91,9 +122,7 @@ fn worth_telling(p: &Problem) -> bool {
 /// directory) over them. A wrong file is reported by name and line and the built-in keys
 /// are used.
 pub(crate) fn load_keys(notices: &mut Vec<String>) -> &'static Keymap {
-    let Some(path) = directories::ProjectDirs::from("", "", "alongside")
-        .map(|d| d.config_dir().join("keys.toml"))
-    else {
+    let Some(path) = crate::storage::settings::config_dir().map(|d| d.join("keys.toml")) else {
         return Keymap::defaults();
     };
     match keymap::user::load(&path) {
@@ -111,8 +140,8 @@ pub(crate) fn load_keys(notices: &mut Vec<String>) -> &'static Keymap {
 /// (`content/` under the platform config directory). Bad files are reported by name and
 /// line; the built-in content is used for them.
 pub(crate) fn load_content(notices: &mut Vec<String>) -> &'static Content {
-    let Some(dir) = directories::ProjectDirs::from("", "", "alongside")
-        .map(|d| d.config_dir().join("content"))
+    let Some(dir) = crate::storage::settings::config_dir()
+        .map(|d| d.join("content"))
         .filter(|d| d.is_dir())
     else {
         return crate::app::default_content();

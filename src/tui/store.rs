@@ -115,6 +115,51 @@ impl NoteStore for Store {
         Store::save_competencies(self, record).map_err(|e| e.to_string())
     }
 
+    fn activity_log(&self) -> Result<crate::domain::activity_log::ActivityLog, String> {
+        Store::activity_log(self)
+            .map(|(log, _)| log)
+            .map_err(|e| e.to_string())
+    }
+
+    fn save_activity_log(
+        &mut self,
+        log: &crate::domain::activity_log::ActivityLog,
+    ) -> Result<(), String> {
+        Store::save_activity_log(self, log).map_err(|e| e.to_string())
+    }
+
+    fn report(
+        &self,
+        range: crate::domain::report::DayRange,
+        averages: &crate::domain::report::FieldAverages,
+    ) -> Result<crate::domain::report::Report, String> {
+        Store::report(self, range, averages).map_err(|e| e.to_string())
+    }
+
+    fn save_settings(
+        &mut self,
+        settings: &crate::domain::settings::Settings,
+    ) -> Result<(), String> {
+        let dir = crate::storage::settings::config_dir().ok_or_else(|| {
+            "There is no home folder for the settings; set ALONGSIDE_CONFIG_DIR.".to_string()
+        })?;
+        crate::storage::settings::save(&dir, settings)
+            .map(|_| ())
+            .map_err(|e| format!("Could not write the settings in {}: {e}.", dir.display()))
+    }
+
+    fn data_dir(&self) -> Option<std::path::PathBuf> {
+        Some(self.dir().to_path_buf())
+    }
+
+    fn journey(&self) -> crate::domain::goals::Journey {
+        Store::journey(self).0
+    }
+
+    fn save_goals(&mut self, book: &crate::domain::goals::GoalBook) -> Result<(), String> {
+        Store::save_goal_book(self, book).map_err(|e| e.to_string())
+    }
+
     fn check_passphrase(&self, passphrase: &Passphrase) -> Result<(), String> {
         crate::storage::crypt::check_passphrase(self.dir(), passphrase).map_err(|e| match e {
             crate::storage::crypt::CryptError::WrongPassphrase => {

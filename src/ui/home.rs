@@ -63,6 +63,11 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         about,
     );
 
+    // Coming up first: what needs doing matters more than what was done.
+    let [due_area, recent_area] =
+        Layout::vertical([Constraint::Percentage(55), Constraint::Min(3)]).areas(right);
+    super::journey::draw_coming_up(frame, due_area, app);
+    let right = recent_area;
     let mut lines: Vec<Line> = Vec::new();
     if !app.drafts.is_empty() {
         lines.push(Line::from(vec![
@@ -108,7 +113,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         Paragraph::new(lines)
             .block(panel("Recent sessions", false))
             .wrap(Wrap { trim: false }),
-        right,
+        recent_area,
     );
 }
 

@@ -4,12 +4,17 @@ mod competencies;
 mod help;
 mod history;
 mod home;
+mod journey;
 mod new_session;
 mod note;
+mod office;
+mod peer_page;
 mod peers;
 mod practice;
 pub mod privacy;
+mod read_back;
 mod reference;
+mod reports;
 mod session;
 mod summary;
 pub mod theme;
@@ -61,6 +66,15 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Tools => tools::draw_home(frame, body, app),
         Screen::Practice => practice::draw(frame, body, app),
         Screen::Competencies => competencies::draw(frame, body, app),
+        Screen::PeerPage => peer_page::draw(frame, body, app),
+        Screen::Activity => office::draw_activity(frame, body, app),
+        Screen::Reports => reports::draw(frame, body, app),
+    }
+    if let Some(live) = app.live.as_ref().filter(|_| app.screen == Screen::Summary) {
+        read_back::draw(frame, body, live);
+    }
+    if let Some(form) = &app.settings_form {
+        office::draw_settings(frame, body, form);
     }
     tools::draw_overlays(frame, body, app);
     if let Some(form) = &app.peer_form {
@@ -111,6 +125,9 @@ fn screen_name(screen: Screen) -> &'static str {
         Screen::Tools => "Tools",
         Screen::Practice => "Practice",
         Screen::Competencies => "Competencies",
+        Screen::Activity => "Activity log",
+        Screen::Reports => "Reports",
+        Screen::PeerPage => "Peer",
     }
 }
 
@@ -174,6 +191,7 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Confirm) {
         }
         Confirm::RemoveHours(_) => "Remove this hours entry?",
         Confirm::DiscardCompetencyForm => "Throw away what you typed in this form?",
+        Confirm::RemoveActivity(_) => "Remove this activity from the log?",
     };
     let rect = widgets::centered(area, 56, 7);
     let inner = widgets::popup(frame, rect, "Please confirm");

@@ -93,9 +93,10 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &PeerForm) {
     } else {
         "New peer"
     };
-    let rect = widgets::centered(area, 64, 16);
+    let rect = widgets::centered(area, 64, 19);
     let inner = widgets::popup(frame, rect, title);
-    let [alias, pronouns, prefs, msg] = Layout::vertical([
+    let [alias, pronouns, check_in, prefs, msg] = Layout::vertical([
+        Constraint::Length(3),
         Constraint::Length(3),
         Constraint::Length(3),
         Constraint::Min(3),
@@ -106,10 +107,17 @@ pub fn draw_form(frame: &mut Frame, area: Rect, form: &PeerForm) {
     widgets::field(frame, pronouns, "Pronouns", &form.pronouns, form.focus == 1);
     widgets::field(
         frame,
+        check_in,
+        "Check in every (days)",
+        &form.check_in,
+        form.focus == 2,
+    );
+    widgets::field(
+        frame,
         prefs,
         "Preferences",
         &form.preferences,
-        form.focus == 2,
+        form.focus == 3,
     );
     let message = match (&form.error, form.alias_warning()) {
         (Some(e), _) => Span::styled(e.clone(), THEME.error),

@@ -40,11 +40,30 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         None => body,
     };
     let notes_focused = live.focus == SessionFocus::Notes;
+    let last_time = live.last_time_open && app.journey.last.contains_key(&live.session.peer_id);
     if body.width >= PANEL_MIN_TOTAL {
         let [notes, guide] =
             Layout::horizontal([Constraint::Min(36), Constraint::Length(34)]).areas(body);
         widgets::field(frame, notes, "Notes", &live.notes, notes_focused);
-        stage_guide(frame, guide, app, live.session.current_stage());
+        if last_time {
+            // Last time shares the guide's column, taking most of it.
+            let wanted = super::journey::last_time_height(app, live.session.peer_id, guide.width);
+            let most = guide.height.saturating_mul(2) / 3;
+            let [last, rest] =
+                Layout::vertical([Constraint::Length(wanted.min(most)), Constraint::Min(0)])
+                    .areas(guide);
+            super::journey::draw_last_time(frame, last, app, live.session.peer_id);
+            if rest.height >= 3 {
+                stage_guide(frame, rest, app, live.session.current_stage());
+            }
+        } else {
+            stage_guide(frame, guide, app, live.session.current_stage());
+        }
+    } else if last_time && body.height >= 8 {
+        let [last, notes] =
+            Layout::vertical([Constraint::Length(4), Constraint::Min(3)]).areas(body);
+        super::journey::draw_last_time(frame, last, app, live.session.peer_id);
+        widgets::field(frame, notes, "Notes", &live.notes, notes_focused);
     } else {
         widgets::field(frame, body, "Notes", &live.notes, notes_focused);
     }

@@ -9,6 +9,7 @@ use super::theme::THEME;
 use super::widgets::{self, panel};
 use crate::app::App;
 use crate::app::live::{GoalEditor, SummaryField, SummaryForm};
+use crate::domain::language::{LanguageRule, check};
 use crate::domain::{DirectActivity, Session};
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
@@ -20,11 +21,14 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     };
     let [left, right] =
         Layout::horizontal([Constraint::Length(30), Constraint::Min(20)]).areas(area);
-    let [sections, measured] =
-        Layout::vertical([Constraint::Length(8), Constraint::Min(3)]).areas(left);
+    let [sections, measured] = Layout::vertical([
+        Constraint::Length(SummaryField::ALL.len() as u16 + 2),
+        Constraint::Min(3),
+    ])
+    .areas(left);
     draw_sections(frame, sections, form);
     draw_measured(frame, measured, &live.session, form);
-    draw_editor(frame, right, form);
+    draw_editor(frame, right, form, app.content.language());
     if let Some(editor) = &form.goal_editor {
         draw_goal_editor(frame, area, editor);
     }
@@ -35,6 +39,7 @@ fn filled(form: &SummaryForm, f: SummaryField) -> bool {
         SummaryField::WhatMatters => !form.what_matters.is_blank(),
         SummaryField::Discussed => !form.discussed.is_blank(),
         SummaryField::Strengths => !form.strengths.is_blank(),
+        SummaryField::Review => form.review.touched(),
         SummaryField::Goals => !form.goals.is_empty(),
         SummaryField::FollowUp => !form.follow_up.is_blank(),
         SummaryField::Activities => !form.activities.is_empty(),
@@ -65,7 +70,8 @@ fn short_label(f: SummaryField) -> &'static str {
         SummaryField::WhatMatters => "What matters to them",
         SummaryField::Discussed => "Discussed",
         SummaryField::Strengths => "Strengths",
-        SummaryField::Goals => "Goals & next steps",
+        SummaryField::Review => "Their goals",
+        SummaryField::Goals => "New goals & steps",
         SummaryField::FollowUp => "Follow-up date",
         SummaryField::Activities => "Direct activities",
     }
@@ -110,8 +116,46 @@ fn draw_measured(frame: &mut Frame, area: Rect, session: &Session, form: &Summar
     );
 }
 
-fn draw_editor(frame: &mut Frame, area: Rect, form: &SummaryForm) {
+fn draw_editor(frame: &mut Frame, area: Rect, form: &SummaryForm, rules: &[LanguageRule]) {
     let field = form.field();
+    let text = match field {
+        SummaryField::WhatMatters => form.what_matters.text(),
+        SummaryField::Discussed => form.discussed.text(),
+        SummaryField::Strengths => form.strengths.text(),
+        SummaryField::Goals => form
+            .goals
+            .iter()
+            .map(|g| g.in_their_words.as_str())
+            .collect::<Vec<_>>()
+            .join("\n"),
+        _ => String::new(),
+    };
+    let findings = check(&text, rules);
+    let hint_rows = if findings.is_empty() { 0 } else { 2 };
+    let [area, hints] =
+        Layout::vertical([Constraint::Min(3), Constraint::Length(hint_rows)]).areas(area);
+    if let Some(f) = findings.first() {
+        let more = if findings.len() > 1 {
+            format!(" (+{} more)", findings.len() - 1)
+        } else {
+            String::new()
+        };
+        let line = Line::from(vec![
+            Span::styled("⚑ ", THEME.warning),
+            Span::styled(format!("“{}”", f.matched(&text)), THEME.warning),
+            Span::raw(format!(
+                ": try {}{more}. {}",
+                f.suggestions
+                    .iter()
+                    .take(2)
+                    .map(|s| format!("“{s}”"))
+                    .collect::<Vec<_>>()
+                    .join(" or "),
+                f.why
+            )),
+        ]);
+        frame.render_widget(Paragraph::new(line).wrap(Wrap { trim: true }), hints);
+    }
     let [main, msg] = Layout::vertical([Constraint::Min(3), Constraint::Length(1)]).areas(area);
     match field {
         SummaryField::WhatMatters => {
@@ -135,6 +179,9 @@ fn draw_editor(frame: &mut Frame, area: Rect, form: &SummaryForm) {
                 .wrap(Wrap { trim: true }),
                 help,
             );
+        }
+        SummaryField::Review => {
+            super::journey::draw_review(frame, main, &form.review, field.label())
         }
         SummaryField::Goals => draw_goals(frame, main, form),
         SummaryField::Activities => draw_activities(frame, main, form),
@@ -191,6 +238,7 @@ fn draw_goals(frame: &mut Frame, area: Rect, form: &SummaryForm) {
 }
 
 fn draw_activities(frame: &mut Frame, area: Rect, form: &SummaryForm) {
+    let minutes = form.minutes();
     let items: Vec<ListItem> = DirectActivity::ALL
         .iter()
         .map(|a| {
@@ -199,13 +247,30 @@ fn draw_activities(frame: &mut Frame, area: Rect, form: &SummaryForm) {
             } else {
                 "[ ]"
             };
-            ListItem::new(format!("{mark} {}", a.label()))
+            let minutes = match minutes.get(a) {
+                Some(m) if form.activities.contains(a) => format!("{m:>4} min  "),
+                _ => "          ".to_string(),
+            };
+            ListItem::new(format!("{mark} {minutes}{}", a.label()))
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(form.activity_selected));
+    let total: u32 = minutes.values().sum();
+    let title = if form.activity_minutes.is_empty() {
+        format!(
+            "{} · {total} min split evenly; +/- to change",
+            SummaryField::Activities.label()
+        )
+    } else {
+        format!(
+            "{} · {total} of {} min; +/- to change",
+            SummaryField::Activities.label(),
+            form.duration_minutes
+        )
+    };
     frame.render_stateful_widget(
         List::new(items)
-            .block(panel(SummaryField::Activities.label(), true))
+            .block(panel(&title, true))
             .highlight_style(THEME.selected)
             .highlight_symbol("› "),
         area,

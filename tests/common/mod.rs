@@ -5,6 +5,7 @@
 use alongside::app::tools::SafetyPlanSave;
 use alongside::app::{self, App, HistoryItem, keymap};
 use alongside::domain::competency::CompetencyRecord;
+use alongside::domain::goals::{GoalBook, Journey, LastTime};
 use alongside::domain::practice::{RolePlayRecord, RoundRecord};
 use alongside::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use alongside::domain::{Peer, Session, SessionKind, Stage, Timestamp};
@@ -36,6 +37,10 @@ pub struct MemoryStore {
     /// Saved coded role-plays, in the order first saved.
     pub roleplays: Vec<RolePlayRecord>,
     pub competencies: CompetencyRecord,
+    pub activity_log: alongside::domain::activity_log::ActivityLog,
+    pub settings: Option<alongside::domain::settings::Settings>,
+    /// Every peer's goals, as goals.json would hold them.
+    pub goals: GoalBook,
 }
 
 impl MemoryStore {
@@ -76,6 +81,37 @@ impl NoteStore for MemoryStore {
             Some(p) => *p = peer.clone(),
             None => self.peers.push(peer.clone()),
         }
+        Ok(())
+    }
+    fn journey(&self) -> Journey {
+        let mut j = Journey {
+            goals: self.goals.clone(),
+            ..Journey::default()
+        };
+        // Newest first; of equal start times, the one saved last.
+        let mut sessions: Vec<&Session> = self.sessions.iter().rev().collect();
+        sessions.sort_by_key(|s| std::cmp::Reverse(s.started_at));
+        for s in sessions {
+            let day = s.started_at.date_naive();
+            j.last_contact.entry(s.peer_id).or_insert(day);
+            j.last.entry(s.peer_id).or_insert_with(|| LastTime::of(s));
+            if s.flags.safety_concern {
+                let st = j.safety.entry(s.peer_id).or_default();
+                st.flagged_on.get_or_insert(day);
+            }
+        }
+        for h in &self.safety_plans {
+            if let Some(v) = h.latest() {
+                let st = j.safety.entry(h.peer_id).or_default();
+                st.plan_version = Some(v.version);
+                st.plan_reviewed = Some(v.saved_at.date_naive());
+            }
+        }
+        j
+    }
+    fn save_goals(&mut self, book: &GoalBook) -> Result<(), String> {
+        self.check()?;
+        self.goals = book.clone();
         Ok(())
     }
     fn save_session(&mut self, session: &Session) -> Result<(), String> {
@@ -175,6 +211,54 @@ impl NoteStore for MemoryStore {
         self.competencies = record.clone();
         Ok(())
     }
+    fn activity_log(&self) -> Result<alongside::domain::activity_log::ActivityLog, String> {
+        Ok(self.activity_log.clone())
+    }
+    fn save_activity_log(
+        &mut self,
+        log: &alongside::domain::activity_log::ActivityLog,
+    ) -> Result<(), String> {
+        self.check()?;
+        self.activity_log = log.clone();
+        Ok(())
+    }
+    fn report(
+        &self,
+        range: alongside::domain::report::DayRange,
+        averages: &alongside::domain::report::FieldAverages,
+    ) -> Result<alongside::domain::report::Report, String> {
+        use alongside::domain::report::{self, SessionFacts, SessionRow};
+        let facts: Vec<SessionFacts> = self.sessions.iter().map(SessionFacts::of).collect();
+        let rows: Vec<SessionRow> = self
+            .sessions
+            .iter()
+            .zip(&facts)
+            .map(|(s, f)| SessionRow {
+                id: s.id,
+                peer_id: s.peer_id,
+                kind: s.kind,
+                started_at: s.started_at,
+                minutes: s.duration_minutes(),
+                facts: f,
+            })
+            .collect();
+        let first = report::first_seen(rows.iter().copied());
+        Ok(report::build(
+            range,
+            rows.iter().copied(),
+            &first,
+            &self.activity_log.entries,
+            averages,
+        ))
+    }
+    fn save_settings(
+        &mut self,
+        settings: &alongside::domain::settings::Settings,
+    ) -> Result<(), String> {
+        self.check()?;
+        self.settings = Some(settings.clone());
+        Ok(())
+    }
 }
 
 /// A store with three peers and a few ended sessions at fixed times.
@@ -228,13 +312,15 @@ pub fn sample_store() -> MemoryStore {
 }
 
 pub fn app_from(store: &MemoryStore) -> App {
-    App::new(
+    let mut app = App::new(
         store.peers(),
         store.history(),
         store.drafts.clone(),
         Vec::new(),
         t0(),
-    )
+    );
+    app.journey = store.journey();
+    app
 }
 
 pub fn key(code: KeyCode) -> KeyEvent {

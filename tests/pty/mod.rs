@@ -26,10 +26,26 @@ pub struct Pty {
 /// Starts `alongside --data-dir DATA ARGS...` in an 80x24 pseudo-terminal, with a 20 s
 /// limit on each raw `expect`.
 pub fn spawn_session(data: &Path, args: &[&str]) -> OsSession {
+    spawn_with(data, args, true)
+}
+
+fn spawn_with(data: &Path, args: &[&str], settings: bool) -> OsSession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_alongside"));
     cmd.arg("--data-dir").arg(data).args(args);
     cmd.env("TERM", "xterm-256color");
     cmd.env_remove("ALONGSIDE_DATA_DIR");
+    // Settings beside the data folder, already written, so the first-run question does not
+    // appear and the person's own config folder is never touched.
+    let config = config_dir_for(data);
+    if settings && !config.join("settings.toml").exists() {
+        std::fs::create_dir_all(&config).expect("config folder");
+        std::fs::write(
+            config.join("settings.toml"),
+            "name = \"Sam R\"\ncredential = \"CPS\"\n",
+        )
+        .expect("settings");
+    }
+    cmd.env("ALONGSIDE_CONFIG_DIR", &config);
     let mut session = Session::spawn(cmd).expect("spawn alongside in a pty");
     session
         .get_process_mut()
@@ -37,6 +53,11 @@ pub fn spawn_session(data: &Path, args: &[&str]) -> OsSession {
         .expect("window size");
     session.set_expect_timeout(Some(Duration::from_secs(20)));
     session
+}
+
+/// The config folder a test app started on `data` uses: beside it, never the person's own.
+pub fn config_dir_for(data: &Path) -> std::path::PathBuf {
+    std::path::PathBuf::from(format!("{}-config", data.display()))
 }
 
 /// Waits for the app to exit, draining its output meanwhile so it never blocks on a full
@@ -62,6 +83,14 @@ pub fn wait_for_exit(session: &mut OsSession) {
 }
 
 impl Pty {
+    /// [`Pty::spawn`] with no settings written yet, as on a first run.
+    pub fn spawn_first_run(data: &Path, args: &[&str]) -> Pty {
+        Pty {
+            session: spawn_with(data, args, false),
+            parser: vt100::Parser::default(),
+        }
+    }
+
     /// Starts `alongside --data-dir DATA ARGS...` in an 80x24 terminal.
     pub fn spawn(data: &Path, args: &[&str]) -> Pty {
         Pty {
@@ -150,6 +179,11 @@ impl Pty {
 
     pub fn pid(&self) -> i32 {
         self.session.get_process().pid().as_raw()
+    }
+
+    /// The config folder a test app started on `data` uses: beside it, never the person's own.
+    pub fn config_dir_for(data: &Path) -> std::path::PathBuf {
+        std::path::PathBuf::from(format!("{}-config", data.display()))
     }
 
     /// Waits for the app to exit, reading its output meanwhile so it never blocks.

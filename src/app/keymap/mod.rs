@@ -13,8 +13,10 @@ use unicode_width::UnicodeWidthStr;
 
 #[rustfmt::skip]
 mod groups;
+pub mod office;
 #[rustfmt::skip]
 mod tables;
+mod journey;
 #[rustfmt::skip]
 pub mod roleplay;
 pub mod tools;
@@ -112,17 +114,41 @@ pub enum Mode {
     CompetencyArea,
     CompetencyHours,
     CompetencyForm,
+    /// Summary: the peer's goals, reviewed for this session.
+    SummaryReview,
+    /// Summary: typing what the peer said about a goal.
+    ReviewWords,
+    /// One peer's page.
+    PeerPage,
+    /// Home: the Coming up list has the keyboard.
+    HomeComingUp,
     /// The screen is blanked (Ctrl+B): any key ends it.
     Blank,
     /// The crisis resources overlay (F9).
     Crisis,
     /// Locked: the passphrase prompt has the keyboard.
     Unlock,
+    /// The settings form.
+    SettingsForm,
+    /// The activity log: the list.
+    ActivityLog,
+    /// The activity form: a text field.
+    ActivityForm,
+    /// The activity form: choosing the activity.
+    ActivityChoice,
+    /// Reports.
+    Reports,
+    /// Reports: typing a range.
+    ReportRange,
+    /// End of session: the note read back with the peer (typing their comments).
+    ReadBack,
+    /// Note view: typing the file a progress note goes to.
+    NoteExport,
 }
 
 impl Mode {
     /// Every mode, for the user key file and for tests over all modes.
-    pub const ALL: [Mode; 58] = [
+    pub const ALL: [Mode; 70] = [
         Mode::Help,
         Mode::HelpFind,
         Mode::Confirm,
@@ -178,9 +204,21 @@ impl Mode {
         Mode::CompetencyArea,
         Mode::CompetencyHours,
         Mode::CompetencyForm,
+        Mode::SummaryReview,
+        Mode::ReviewWords,
+        Mode::PeerPage,
+        Mode::HomeComingUp,
         Mode::Blank,
         Mode::Crisis,
         Mode::Unlock,
+        Mode::SettingsForm,
+        Mode::ActivityLog,
+        Mode::ActivityForm,
+        Mode::ActivityChoice,
+        Mode::Reports,
+        Mode::ReportRange,
+        Mode::ReadBack,
+        Mode::NoteExport,
     ];
 
     /// Modes where unbound keys are typed into a field.
@@ -206,7 +244,13 @@ impl Mode {
                 | Mode::PracticePin
                 | Mode::PracticeTranscript
                 | Mode::CompetencyForm
+                | Mode::ReviewWords
                 | Mode::Unlock
+                | Mode::SettingsForm
+                | Mode::ActivityForm
+                | Mode::ReportRange
+                | Mode::ReadBack
+                | Mode::NoteExport
         )
     }
 
@@ -428,6 +472,12 @@ pub fn mode_under_help(app: &App) -> Mode {
     if let Some(mode) = super::tools::mode(app) {
         return mode;
     }
+    if let Some(mode) = office::mode(app)
+        .or_else(|| journey::screen_mode(app))
+        .or_else(|| journey::review_mode(app))
+    {
+        return mode;
+    }
     match app.screen {
         Screen::Home => Mode::Home,
         Screen::DraftOffer => Mode::DraftOffer,
@@ -459,6 +509,10 @@ pub fn mode_under_help(app: &App) -> Mode {
         Screen::Tools => Mode::ToolsHome,
         Screen::Practice => trainee::practice_mode(app),
         Screen::Competencies => trainee::competencies_mode(app),
+        // Always answered by `office::mode` above.
+        Screen::Activity => Mode::ActivityLog,
+        Screen::Reports => Mode::Reports,
+        Screen::PeerPage => Mode::PeerPage,
     }
 }
 

@@ -3,7 +3,8 @@
 //! A mode is one line in `groups`; a binding is one line in its mode's table.
 
 use super::groups::*;
-use super::{Group, Mode, bar, fin, more, roleplay, tools, trainee};
+use super::office::{MINUTES, READ_BACK_KEY, WRITE_PROGRESS};
+use super::{Group, Mode, bar, fin, journey, more, office, roleplay, tools, trainee};
 use crate::app::{Action, Destination};
 
 /// The groups of a mode, in the order the bar and help show them.
@@ -20,13 +21,23 @@ pub fn groups(mode: Mode) -> &'static [Group] {
         Mode::PickKind => &[PICK_KIND, BACK_TYPING, HELP],
         Mode::Notes => &[NOTES, HELP_TYPING],
         Mode::SessionCommands => &[SESSION, STAGE_DIGITS, SESSION_END, HELP, SESSION_QUIT],
-        Mode::SummaryText => &[SUMMARY_FIELDS, SUMMARY_SAVE, HELP_TYPING],
-        Mode::SummaryGoals => &[SUMMARY_GOALS, SUMMARY_FIELDS, SUMMARY_SAVE, HELP],
-        Mode::SummaryActivities => &[SUMMARY_TICKS, SUMMARY_FIELDS, SUMMARY_NEXT, SUMMARY_SAVE, HELP],
+        Mode::SummaryText => &[SUMMARY_FIELDS, SUMMARY_SAVE, READ_BACK_KEY, HELP_TYPING],
+        Mode::SummaryGoals => {
+            &[SUMMARY_GOALS, SUMMARY_FIELDS, SUMMARY_SAVE, READ_BACK_KEY, HELP]
+        }
+        Mode::SummaryActivities => &[
+            SUMMARY_TICKS,
+            MINUTES,
+            SUMMARY_FIELDS,
+            SUMMARY_NEXT,
+            SUMMARY_SAVE,
+            READ_BACK_KEY,
+            HELP,
+        ],
         Mode::GoalEditor => &[GOAL_EDITOR, CANCEL, HELP_TYPING],
         Mode::History => &[HISTORY, LIST_MOVES, HELP, BACK],
         Mode::HistoryFilter => &[HISTORY_FILTER, HELP_TYPING],
-        Mode::Note => &[NOTE, HELP, BACK],
+        Mode::Note => &[NOTE, WRITE_PROGRESS, HELP, BACK],
         Mode::Amend => &[AMEND, CANCEL, HELP_TYPING],
         Mode::RefSearch => &[REF_SEARCH, HELP_TYPING],
         Mode::RefRead => &[REF_READ, HELP],
@@ -36,6 +47,8 @@ pub fn groups(mode: Mode) -> &'static [Group] {
         Mode::Unlock => &[UNLOCK],
         _ => tools::groups(mode)
             .or_else(|| trainee::groups(mode))
+            .or_else(|| office::groups(mode))
+            .or_else(|| journey::groups(mode))
             .or_else(|| roleplay::groups(mode))
             .unwrap_or(&[]),
     }
@@ -93,6 +106,9 @@ pub fn title(mode: Mode) -> &'static str {
         Mode::PracticeRolePlays => "Practice: role-plays",
         Mode::Competencies | Mode::CompetencyArea | Mode::CompetencyHours
         | Mode::CompetencyForm => "Competency record",
+        Mode::SummaryReview | Mode::ReviewWords | Mode::PeerPage
+        | Mode::HomeComingUp => journey::title(mode).unwrap_or("Peer"),
+        other => office::title(other).unwrap_or("Keys"),
     }
 }
 
@@ -126,7 +142,11 @@ const HOME_KEYS: Group = &[
     bar(&[ch('r')], "r", "resume unfinished", Action::ResumeDraft),
     more(&[ch('d')], "d", "practice drills", Action::Open(Destination::Practice)),
     more(&[ch('c')], "c", "competency record", Action::Open(Destination::Competencies)),
+    more(&[ch('a')], "a", "activity log", Action::Open(Destination::Activity)),
+    more(&[ch('m')], "m", "reports: my time", Action::Open(Destination::Reports)),
+    more(&[ch('s')], "s", "settings", Action::Open(Destination::Settings)),
     more(&[ENTER], "Enter", "open", Action::Submit),
+    bar(&[TAB], "Tab", "coming up", Action::NextField),
 ];
 /// Esc never quits: pressed a few times to go back, it must not leave the app.
 const QUIT: Group = &[fin(&[ch('q')], "q", "quit", Action::Quit)];
@@ -141,7 +161,8 @@ const PEERS: Group = &[
     bar(&[ch('a')], "a", "add", Action::AddPeer),
     bar(&[ch('e')], "e", "edit", Action::EditPeer),
     bar(&[ch('s')], "s", "start session", Action::StartWithSelectedPeer),
-    bar(&[ENTER, ch('h')], "Enter", "history", Action::ShowPeerHistory),
+    bar(&[ENTER], "Enter", "peer page", Action::OpenPeerPage),
+    bar(&[ch('h')], "h", "history", Action::ShowPeerHistory),
     bar(&[ch('x')], "x", "archive/restore", Action::ToggleArchive),
     bar(&[ch('A')], "A", "show archived", Action::ToggleShowArchived),
 ];
@@ -183,6 +204,9 @@ const SESSION_END: Group = &[
     bar(&[ch('!')], "!", "safety concern", Action::ToggleSafetyConcern),
     bar(&[ch('f')], "f", "follow-up", Action::ToggleFollowUp),
     more(&[ch('s')], "s", "safety plan", Action::OpenSafetyPlan),
+    bar(&[ch('v')], "v", "last time", Action::ToggleLastTime),
+    more(&[ch('V')], "V", "put last time into the notes", Action::InsertLastTime),
+    more(&[ch('P')], "P", "peer page", Action::OpenPeerPage),
     fin(&[ch('e')], "e", "end session", Action::EndSession),
 ];
 const SESSION_QUIT: Group = &[fin(&[ch('q')], "q", "quit", Action::Quit)];
@@ -218,6 +242,7 @@ const HISTORY: Group = &[
     bar(&[ch('/')], "/", "find", Action::StartFilter),
     bar(&[ch('p')], "p", "peer", Action::CyclePeerFilter),
     bar(&[ch('c')], "c", "clear", Action::ClearFilters),
+    more(&[ch('P')], "P", "peer page", Action::OpenPeerPage),
 ];
 const HISTORY_FILTER: Group = &[fin(&[ENTER, ESC, DOWN], "Enter", "done", Action::Submit)];
 

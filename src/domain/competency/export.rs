@@ -259,7 +259,7 @@ fn out_skill(
 }
 
 /// Text the trainee typed: kept as typed, but never read as a spreadsheet formula.
-fn typed(text: &str) -> String {
+pub fn typed(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {

@@ -1,0 +1,213 @@
+//! A peer's journey on screen: Coming up on Home, the Last time panel, the goal review of
+//! the summary form, and the peer page.
+
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Paragraph, Wrap};
+
+use super::theme::THEME;
+use super::widgets::{self, panel};
+use crate::app::App;
+use crate::app::journey::{GoalReview, ReviewRow, home_items, today};
+use crate::domain::goals::journey::due_words;
+use crate::domain::goals::{DueItem, StepStatus};
+
+/// Coming up: a count line, then one short line per item, soonest first.
+pub fn draw_coming_up(frame: &mut Frame, area: Rect, app: &App) {
+    let items = home_items(app);
+    let focused = app.home_due_selected.is_some();
+    let width = area.width.saturating_sub(2) as usize;
+    let mut lines = Vec::new();
+    if items.is_empty() {
+        lines.push(Line::from(Span::styled(
+            "Nothing due in the next 7 days.",
+            THEME.muted,
+        )));
+    } else {
+        let overdue = items.iter().filter(|i| i.overdue).count();
+        let head = match overdue {
+            0 => format!("{} in the next 7 days", items.len()),
+            n => format!("{} in the next 7 days, {n} overdue", items.len()),
+        };
+        let hint = if focused { "" } else { " · Tab to choose" };
+        lines.push(Line::from(vec![
+            Span::styled(head, THEME.accent),
+            Span::styled(hint, THEME.muted),
+        ]));
+        let room = area.height.saturating_sub(3) as usize;
+        let selected = app.home_due_selected.unwrap_or(0);
+        let start = if focused && selected >= room {
+            selected + 1 - room
+        } else {
+            0
+        };
+        let today = today(app);
+        for (i, item) in items.iter().enumerate().skip(start).take(room) {
+            let line = if width < 40 {
+                compact_due_line(item, today)
+            } else {
+                due_line(item, today)
+            };
+            let text = widgets::truncate(&line, width);
+            let style = if focused && i == selected {
+                THEME.selected
+            } else if item.overdue {
+                THEME.warning
+            } else {
+                THEME.text
+            };
+            let mark = if focused && i == selected { "▶" } else { " " };
+            lines.push(Line::from(Span::styled(format!("{mark}{text}"), style)));
+        }
+    }
+    frame.render_widget(
+        Paragraph::new(lines).block(panel("Coming up", focused)),
+        area,
+    );
+}
+
+/// One line of Coming up: alias, kind, text, and when in words.
+pub fn due_line(item: &DueItem, today: chrono::NaiveDate) -> String {
+    format!(
+        "{:<15} {} · {}: {}",
+        due_words(item.due, today),
+        item.peer_alias,
+        item.kind.label(),
+        item.text
+    )
+}
+
+/// Coming up in a narrow column: alias, kind and days (negative when overdue).
+fn compact_due_line(item: &DueItem, today: chrono::NaiveDate) -> String {
+    let days = (item.due - today).num_days();
+    let when = match days {
+        0 => "today".to_string(),
+        d if d < 0 => format!("{}d late", -d),
+        d => format!("in {d}d"),
+    };
+    format!("{} {}: {when}", item.peer_alias, item.kind.label())
+}
+
+/// Rows the Last time panel needs at `width` (borders included), roughly: each line
+/// wrapped at the inner width.
+pub fn last_time_height(app: &App, peer_id: uuid::Uuid, width: u16) -> u16 {
+    let inner = usize::from(width.saturating_sub(2)).max(1);
+    let rows: usize = app
+        .journey
+        .last_time_lines(peer_id, today(app))
+        .unwrap_or_default()
+        .iter()
+        .map(|l| {
+            unicode_width::UnicodeWidthStr::width(l.as_str())
+                .div_ceil(inner)
+                .max(1)
+        })
+        .sum();
+    u16::try_from(rows + 2).unwrap_or(u16::MAX)
+}
+
+/// The Last time panel of a running session.
+pub fn draw_last_time(frame: &mut Frame, area: Rect, app: &App, peer_id: uuid::Uuid) {
+    let lines: Vec<Line> = match app.journey.last_time_lines(peer_id, today(app)) {
+        Some(lines) => lines
+            .into_iter()
+            .map(|l| {
+                let style = if l.contains("overdue") || l.starts_with("Safety concern") {
+                    THEME.warning
+                } else if l.starts_with("Goal:") {
+                    THEME.accent
+                } else {
+                    THEME.text
+                };
+                Line::from(Span::styled(l, style))
+            })
+            .collect(),
+        None => vec![Line::from(Span::styled(
+            "First saved session with this peer.",
+            THEME.muted,
+        ))],
+    };
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: true })
+            .block(panel("Last time (v hides, V to notes)", false)),
+        area,
+    );
+}
+
+/// The goal review of the summary form.
+pub fn draw_review(frame: &mut Frame, area: Rect, review: &GoalReview, title: &str) {
+    let block = panel(title, true);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    if review.is_empty() {
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::from("No active goals yet for this peer."),
+                Line::from(Span::styled(
+                    "Add goals in their words in the next part (Tab).",
+                    THEME.muted,
+                )),
+            ])
+            .wrap(Wrap { trim: true }),
+            inner,
+        );
+        return;
+    }
+    let width = inner.width as usize;
+    let mut lines = vec![Line::from(Span::styled(
+        "Space: progress or step status · Enter: their words",
+        THEME.muted,
+    ))];
+    let rows = review.rows();
+    let room = inner.height.saturating_sub(1) as usize;
+    let start = (review.selected + 1).saturating_sub(room);
+    for (n, row) in rows.iter().enumerate().skip(start).take(room) {
+        let selected = n == review.selected;
+        let text = match *row {
+            ReviewRow::Goal(i) => {
+                let g = &review.goals[i];
+                let progress = match review.progress.get(i).copied().flatten() {
+                    Some(p) => format!("[{}]", p.label()),
+                    None => "[not worked on]".into(),
+                };
+                let words = review
+                    .words
+                    .get(i)
+                    .filter(|w| !w.is_empty())
+                    .map(|w| format!(" \"{w}\""))
+                    .unwrap_or_default();
+                format!("{progress} {}{words}", g.text)
+            }
+            ReviewRow::Step(i, j) => {
+                let step = &review.goals[i].next_steps[j];
+                let status = review
+                    .steps
+                    .get(i)
+                    .and_then(|s| s.get(j))
+                    .copied()
+                    .unwrap_or(StepStatus::Open);
+                let by = step.by_when.map(|d| format!(" by {d}")).unwrap_or_default();
+                format!("    step [{}] {}{by}", status.label(), step.what)
+            }
+        };
+        let mark = if selected { "▶ " } else { "  " };
+        let style = if selected { THEME.selected } else { THEME.text };
+        lines.push(Line::from(Span::styled(
+            widgets::truncate(&format!("{mark}{text}"), width),
+            style,
+        )));
+    }
+    frame.render_widget(Paragraph::new(lines), inner);
+    if let Some((i, field)) = &review.editing_words {
+        let rect = widgets::centered(area, area.width.min(60), 5);
+        let title = review
+            .goals
+            .get(*i)
+            .map(|g| widgets::truncate(&g.text, 40))
+            .unwrap_or_default();
+        let inner = widgets::popup(frame, rect, &title);
+        widgets::field(frame, inner, "Their words", field, true);
+    }
+}
