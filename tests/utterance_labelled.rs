@@ -14,7 +14,66 @@
 //! The four-way grouping folds summaries into reflections (MITI 4 codes a summary as a
 //! complex reflection) and affirmations into other.
 
+use alongside::domain::utterance::train::{Evaluation, parse_corpus, parse_second};
 use alongside::domain::utterance::{Depth, Group, Label, classify};
+
+/// Check sets of the corpus (see `assets/utterance/corpus/README.md`): written with the
+/// training turns but never trained or tuned on.
+const CHECK_TRANSCRIPT: &str = include_str!("data/corpus_check_transcript.tsv");
+const CHECK_TYPED: &str = include_str!("data/corpus_check_typed.tsv");
+const SECOND_CODING: &str = include_str!("../assets/utterance/corpus/second_coding.tsv");
+
+/// Measures a corpus check set against the first coding, and against the turns both coders
+/// agree on.
+fn evaluate_corpus(name: &str, text: &str) -> (Evaluation, Evaluation) {
+    let rows = parse_corpus(text).expect("check set parses");
+    let second = parse_second(SECOND_CODING).expect("second coding parses");
+    let mut all = Evaluation::new();
+    let mut agreed = Evaluation::new();
+    for r in &rows {
+        let fb = classify(&r.text);
+        all.add(r.label, r.depth, &fb);
+        let s = second.iter().find(|s| s.id == r.id);
+        if s.is_none_or(|s| s.label == r.label) {
+            let depth = match s {
+                Some(s) if s.depth != r.depth => None,
+                _ => r.depth,
+            };
+            agreed.add(r.label, depth, &fb);
+        }
+    }
+    print!("{}", all.report(&format!("{name}, first coding")));
+    print!(
+        "{}",
+        agreed.report(&format!("{name}, turns both coders agree on"))
+    );
+    (all, agreed)
+}
+
+#[test]
+fn transcript_check_set_meets_the_goals() {
+    let (all, _) = evaluate_corpus("check set: transcript style", CHECK_TRANSCRIPT);
+    assert!(all.n >= 200, "transcript check set has {} turns", all.n);
+    let oc = all.open_closed_accuracy();
+    let f1 = all.group_macro_f1();
+    assert!(oc >= 0.80, "open vs closed {oc:.3} is below 0.80");
+    assert!(f1 >= 0.72, "4-way macro-F1 {f1:.3} is below 0.72");
+}
+
+#[test]
+fn typed_check_set_meets_the_goals() {
+    let (all, _) = evaluate_corpus("check set: clean typed answers", CHECK_TYPED);
+    if all.n == 0 {
+        return;
+    }
+    assert!(all.n >= 80, "typed check set has {} turns", all.n);
+    let acc = all.accuracy();
+    let depth = all.depth_accuracy();
+    // The goals are 0.96 (8 labels) and 0.92 (depth); they are NOT met (0.84 and 0.89 with
+    // the shipped model, see the README). These floors catch a regression.
+    assert!(acc >= 0.82, "8-label accuracy {acc:.3} is below 0.82");
+    assert!(depth >= 0.85, "simple vs complex {depth:.3} is below 0.85");
+}
 
 struct Row {
     label: Label,
@@ -325,5 +384,23 @@ fn whole_set_is_fast() {
         start.elapsed().as_secs_f64() < 10.0,
         "took {:?}",
         start.elapsed()
+    );
+}
+
+/// Retraining from the corpus in the repository gives the shipped weights, byte for byte.
+/// Slow unoptimised: run with `cargo test --release --test utterance_labelled -- --ignored`.
+#[test]
+#[ignore]
+fn retraining_reproduces_the_shipped_model() {
+    let train = [
+        include_str!("../assets/utterance/corpus/transcript_train.tsv"),
+        include_str!("../assets/utterance/corpus/typed_train.tsv"),
+    ];
+    let model = alongside::domain::utterance::train::train_shipped(&train, SECOND_CODING)
+        .expect("corpus parses");
+    let shipped: &[u8] = include_bytes!("../assets/utterance/model.bin");
+    assert!(
+        model.to_bytes() == shipped,
+        "retrained weights differ from the shipped file"
     );
 }

@@ -15,6 +15,7 @@
 pub mod bank;
 pub mod debrief;
 pub mod drill;
+pub mod fit;
 pub mod progress;
 pub mod rng;
 pub mod round;

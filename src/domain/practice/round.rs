@@ -186,6 +186,21 @@ pub enum Answer {
     Choice(SkillChoice),
 }
 
+/// Why an answer does not fit its item, beyond its form: a judging "why" in Open it up, a
+/// reflection about something the peer did not say, a first ask that neither asks
+/// permission nor what they know.
+fn judge_fit(part: Part, item: &Item<'_>, text: &str) -> Option<String> {
+    let rules = super::fit::shipped()?;
+    match (part, item) {
+        (Part::Open, _) => rules.judging_why(text),
+        (Part::Ask, _) => (!rules.ask_fits(text)).then(|| rules.ask_reason.clone()),
+        (Part::Reflection | Part::ComplexReflection, Item::Reflect(r)) => {
+            (!rules.reflection_fits(&r.statement, text)).then(|| rules.off_topic_reason.clone())
+        }
+        _ => None,
+    }
+}
+
 /// Where a round is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Phase {
@@ -364,10 +379,15 @@ impl Round {
                     .zip(parts)
                     .map(|(text, part)| {
                         let text = text.trim().to_string();
-                        let feedback = utterance::classify(&text);
+                        let mut feedback = utterance::classify(&text);
+                        let mut goal_met = part.met_by(&feedback);
+                        if let Some(why) = judge_fit(*part, &item, &text) {
+                            goal_met = false;
+                            feedback.reasons.push(why);
+                        }
                         Response {
                             part: *part,
-                            goal_met: part.met_by(&feedback),
+                            goal_met,
                             text,
                             feedback,
                             expected: None,
@@ -594,6 +614,11 @@ mod tests {
         r.next(t());
         assert_eq!(r.phase, Phase::Answering { item: 0, step: 1 });
         assert_eq!(r.current_parts(), &[Part::ComplexReflection]);
+        let said = match r.current_item(bank()) {
+            Some(Item::Reflect(i)) => i.statement.clone(),
+            other => panic!("expected a reflect item, got {other:?}"),
+        };
+        // A complex reflection about something else entirely is told so.
         r.submit(
             bank(),
             text("Part of you wants to change, and part of you is afraid of what that means."),
@@ -602,7 +627,13 @@ mod tests {
         let fb = r.current_responses();
         assert_eq!(fb.len(), 1);
         assert_eq!(fb[0].part, Part::ComplexReflection);
-        assert!(fb[0].goal_met);
+        let fits = super::super::fit::shipped()
+            .expect("fit rules")
+            .reflection_fits(&said, &fb[0].text);
+        assert_eq!(
+            fb[0].goal_met,
+            fits && fb[0].feedback.reflection_depth == Some(Depth::Complex)
+        );
         r.next(t());
         assert_eq!(r.phase, Phase::Answering { item: 1, step: 0 });
         // Complex at the first try: the second step is skipped.
@@ -701,7 +732,7 @@ mod tests {
         let json = serde_json::to_string(&r.record).expect("json");
         assert!(json.contains("\"drill\":\"reflect\""));
         assert!(json.contains("\"label\":\"reflection\""));
-        assert!(json.contains("\"goal_met\":true"));
+        assert!(json.contains("\"goal_met\":"));
         let back: RoundRecord = serde_json::from_str(&json).expect("parse");
         assert_eq!(back, r.record);
     }

@@ -47,22 +47,34 @@ fn act_of(target: Target) -> Act {
     }
 }
 
-/// What one sentence does.
+/// What one sentence does, by the rules.
 #[derive(Debug, Clone)]
-struct Verdict {
-    label: Label,
-    score: f32,
+pub(super) struct Verdict {
+    pub label: Label,
+    pub score: f32,
     runner_up: f32,
-    reasons: Vec<String>,
-    /// Depth evidence, when the sentence reads as a reflection.
-    depth: f32,
-    depth_reasons: Vec<String>,
+    pub reasons: Vec<String>,
+    /// Depth evidence, whatever the sentence reads as (the learned model may call it a
+    /// reflection when the rules do not).
+    pub depth: f32,
+    pub depth_reasons: Vec<String>,
     summary_cue: Option<String>,
     summary_weight: f32,
-    permission: bool,
+    pub permission: bool,
     /// The whole sentence is a short check such as "did I miss anything".
-    check_in: Option<String>,
-    words: usize,
+    pub check_in: Option<String>,
+    pub words: usize,
+    /// Indices into `rules.cues` of the cue groups that counted.
+    pub cues: Vec<usize>,
+    /// Indices into `rules.depth_cues` that matched.
+    pub depth_cues: Vec<usize>,
+    /// The sentence is only a backchannel ("mm-hmm", "okay").
+    pub backchannel: bool,
+    /// The sentence has the form of a question (a question word, an auxiliary first, a
+    /// question mark), whatever label it got.
+    pub question_form: bool,
+    /// The question form shows in the words, not only in a question mark.
+    pub question_word_form: bool,
 }
 
 impl Verdict {
@@ -79,6 +91,11 @@ impl Verdict {
             permission: false,
             check_in: None,
             words,
+            cues: Vec::new(),
+            depth_cues: Vec::new(),
+            backchannel: false,
+            question_form: false,
+            question_word_form: false,
         }
     }
 
@@ -266,7 +283,7 @@ fn question_evidence(
     rules: &Rules,
     out: &mut Vec<Evidence>,
     notes: &mut Vec<String>,
-) {
+) -> bool {
     let lex = &rules.lexicon;
     let w = &rules.weights;
     let r = &rules.reasons;
@@ -337,6 +354,7 @@ fn question_evidence(
                     if word == "why" {
                         notes.push(r.why_question.clone());
                     }
+                    has_form = true;
                     break;
                 }
             }
@@ -349,6 +367,7 @@ fn question_evidence(
                     weight: w.aux_clause,
                     reason: fill(&r.aux_clause, &cue),
                 });
+                has_form = true;
                 break;
             }
         }
@@ -374,6 +393,7 @@ fn question_evidence(
             });
         }
     }
+    has_form
 }
 
 /// A command: "call the landlord", "just don't go".
@@ -419,10 +439,11 @@ fn imperative_evidence(s: &Sentence, matches: &[Match], rules: &Rules, out: &mut
 }
 
 /// Depth evidence for a sentence read as a reflection.
-fn depth_evidence(s: &Sentence, rules: &Rules) -> (f32, Vec<String>) {
+fn depth_evidence(s: &Sentence, rules: &Rules) -> (f32, Vec<String>, Vec<usize>) {
     let matches = find_matches(s, rules, true);
     let mut score = 0.0;
     let mut reasons = Vec::new();
+    let mut ids = Vec::new();
     let mut used = vec![0usize; rules.depth_cues.len()];
     for m in &matches {
         let (Some(cue), Some(u)) = (rules.depth_cues.get(m.cue), used.get_mut(m.cue)) else {
@@ -433,6 +454,7 @@ fn depth_evidence(s: &Sentence, rules: &Rules) -> (f32, Vec<String>) {
         }
         *u += 1;
         score += cue.weight;
+        ids.push(m.cue);
         let text = cue
             .phrases
             .get(m.phrase)
@@ -452,7 +474,7 @@ fn depth_evidence(s: &Sentence, rules: &Rules) -> (f32, Vec<String>) {
         score += rules.weights.long_reflection;
         reasons.push(rules.reasons.long_reflection.clone());
     }
-    (score, reasons)
+    (score, reasons, ids)
 }
 
 /// The backchannel a sentence consists of, if it is one: a listed phrase, or only
@@ -480,7 +502,7 @@ fn backchannel(s: &Sentence, rules: &Rules) -> Option<String> {
 }
 
 /// Analyses one sentence.
-fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
+pub(super) fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
     let lex = &rules.lexicon;
     let w = &rules.weights;
     let r = &rules.reasons;
@@ -500,6 +522,7 @@ fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
     if let Some(b) = backchannel(s, rules) {
         let mut v = Verdict::other(fill(&r.backchannel, &b), words);
         v.score = w.backchannel;
+        v.backchannel = true;
         return v;
     }
 
@@ -507,7 +530,7 @@ fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
     let mut evidence = Vec::new();
     let mut notes = Vec::new();
     let matches = cue_evidence(&matches, s, rules, &mut evidence);
-    question_evidence(s, &matches, rules, &mut evidence, &mut notes);
+    let question_word_form = question_evidence(s, &matches, rules, &mut evidence, &mut notes);
     let is_question_form = evidence.iter().any(|e| act_of(e.target) == Act::Question);
     if !is_question_form {
         imperative_evidence(s, &matches, rules, &mut evidence);
@@ -616,11 +639,7 @@ fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
         }
     };
     reasons.extend(notes);
-    let (depth, depth_reasons) = if label == Label::Reflection || label == Label::Summary {
-        depth_evidence(s, rules)
-    } else {
-        (0.0, Vec::new())
-    };
+    let (depth, depth_reasons, depth_cues) = depth_evidence(s, rules);
     let summary = evidence.iter().find(|e| e.target == Target::Summary);
     let permission = matches.iter().any(|m| {
         rules
@@ -641,6 +660,11 @@ fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
         permission,
         check_in,
         words,
+        cues: matches.iter().map(|m| m.cue).collect(),
+        depth_cues,
+        backchannel: false,
+        question_form: is_question_form,
+        question_word_form,
     }
 }
 
@@ -661,19 +685,41 @@ fn confidence(score: f32, runner_up: f32) -> f32 {
     (c.clamp(0.3, 0.99) * 100.0).round() / 100.0
 }
 
-/// Classifies one utterance with the given rules. See the module docs for the rules.
-pub fn classify_with(rules: &Rules, text: &str) -> Feedback {
+/// What the rules make of a turn: its sentences, each sentence's verdict, and the rules'
+/// label for the whole turn.
+pub(super) struct RuleTurn {
+    pub sentences: Vec<Sentence>,
+    pub verdicts: Vec<Verdict>,
+    pub feedback: Feedback,
+}
+
+/// Reads a turn with the rules alone.
+pub(super) fn rule_turn(rules: &Rules, text: &str) -> RuleTurn {
+    let r = &rules.reasons;
+    let parsed = if text.trim().is_empty() {
+        Vec::new()
+    } else {
+        sentences(text, &rules.text_lexicon())
+    };
+    let verdicts: Vec<Verdict> = parsed.iter().map(|s| analyse(s, rules)).collect();
+    let feedback = if text.trim().is_empty() {
+        Feedback::new(Label::Other, None, vec![r.empty_line.clone()], 1.0)
+    } else if parsed.is_empty() {
+        Feedback::new(Label::Other, None, vec![r.only_fillers.clone()], 0.9)
+    } else {
+        turn_feedback(rules, &parsed, &verdicts)
+    };
+    RuleTurn {
+        sentences: parsed,
+        verdicts,
+        feedback,
+    }
+}
+
+/// The rules' label for a turn of one or more sentences.
+fn turn_feedback(rules: &Rules, parsed: &[Sentence], verdicts: &[Verdict]) -> Feedback {
     let r = &rules.reasons;
     let w = &rules.weights;
-    if text.trim().is_empty() {
-        return Feedback::new(Label::Other, None, vec![r.empty_line.clone()], 1.0);
-    }
-    let lex = rules.text_lexicon();
-    let parsed = sentences(text, &lex);
-    if parsed.is_empty() {
-        return Feedback::new(Label::Other, None, vec![r.only_fillers.clone()], 0.9);
-    }
-    let verdicts: Vec<Verdict> = parsed.iter().map(|s| analyse(s, rules)).collect();
     let decisive: Vec<&Verdict> = verdicts.iter().filter(|v| v.decisive()).collect();
     let Some(last_decisive) = decisive.last().copied() else {
         let v = verdicts.last().or(verdicts.first());
@@ -682,13 +728,7 @@ pub fn classify_with(rules: &Rules, text: &str) -> Feedback {
             .unwrap_or_else(|| (vec![r.no_cue.clone()], 0.5));
         return Feedback::new(Label::Other, None, reasons, conf);
     };
-    // The last sentence that does something decides, unless it is only a weak guess and an
-    // earlier sentence has a clear cue.
-    let strong = decisive.iter().rev().find(|v| v.score >= 2.0).copied();
-    let chosen = match strong {
-        Some(s) if last_decisive.score < 2.0 => s,
-        _ => last_decisive,
-    };
+    let chosen = main_behaviour(&decisive).unwrap_or(last_decisive);
     let total_words: usize = verdicts.iter().map(|v| v.words).sum();
     let reflective = decisive
         .iter()
@@ -739,7 +779,7 @@ pub fn classify_with(rules: &Rules, text: &str) -> Feedback {
         }
         if let Some(first) = parsed
             .iter()
-            .zip(&verdicts)
+            .zip(verdicts)
             .find(|(_, v)| v.label == Label::Reflection)
             .map(|(s, _)| s)
             && let Some(cue) = continuation(first, rules)
@@ -767,7 +807,16 @@ pub fn classify_with(rules: &Rules, text: &str) -> Feedback {
         labels.len()
     };
     if distinct_labels > 1 {
-        reasons.push(r.multi_sentence.clone());
+        let activity = r.activities.get(label.id()).cloned().unwrap_or_default();
+        let trailing_check = !std::ptr::eq(last_decisive, chosen)
+            && last_decisive.label.is_question()
+            && !label.is_question();
+        let template = if trailing_check {
+            &r.main_then_check
+        } else {
+            &r.multi_sentence
+        };
+        reasons.push(fill(template, &activity));
     }
     let chosen_at = decisive
         .iter()
@@ -786,6 +835,82 @@ pub fn classify_with(rules: &Rules, text: &str) -> Feedback {
         reasons,
         confidence(chosen.score, chosen.runner_up),
     )
+}
+
+/// A short question after longer material ("... What do you make of that?") checks in
+/// rather than leads: it weighs this much of its length.
+const TRAILING_CHECK_WEIGHT: f32 = 0.3;
+/// A question that leads weighs more than its length: it is what the person answers.
+const QUESTION_WEIGHT: f32 = 1.5;
+/// Longest question, in words, that can be a trailing check.
+const CHECK_MAX_WORDS: usize = 8;
+
+/// The sentence whose behaviour is the turn's main behaviour: every sentence that does
+/// something votes with its length, scaled by how clear its evidence is and by its role.
+/// Questions in a row vote together, and an open one among them makes the group open.
+pub(super) fn main_behaviour<'a>(decisive: &[&'a Verdict]) -> Option<&'a Verdict> {
+    let n = decisive.len();
+    let words_before = |i: usize| -> usize { decisive.iter().take(i).map(|v| v.words).sum() };
+    let weight = |i: usize, v: &Verdict| -> f32 {
+        let clarity = 0.5 + v.score.min(6.0) / 6.0;
+        let mut w = v.words.max(1) as f32 * clarity;
+        if v.label.is_question() {
+            let trailing = i + 1 == n
+                && n > 1
+                && (v.words <= CHECK_MAX_WORDS || v.check_in.is_some())
+                && words_before(i) as f32 >= 1.5 * v.words as f32
+                && !decisive.iter().take(i).any(|p| p.label.is_question());
+            w *= if trailing {
+                TRAILING_CHECK_WEIGHT
+            } else {
+                QUESTION_WEIGHT
+            };
+        }
+        w
+    };
+    let bucket = |l: Label| {
+        if l.is_question() {
+            Label::OpenQuestion
+        } else {
+            l
+        }
+    };
+    let mut totals: Vec<(Label, f32)> = Vec::new();
+    for (i, v) in decisive.iter().enumerate() {
+        let b = bucket(v.label);
+        let w = weight(i, v);
+        match totals.iter_mut().find(|(l, _)| *l == b) {
+            Some(t) => t.1 += w,
+            None => totals.push((b, w)),
+        }
+    }
+    // Ties go to the behaviour that came last.
+    let best = totals
+        .iter()
+        .rev()
+        .fold(None::<(Label, f32)>, |acc, &(l, w)| match acc {
+            Some((_, bw)) if bw >= w => acc,
+            _ => Some((l, w)),
+        })
+        .map(|(l, _)| l);
+    let members = || {
+        decisive
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| Some(bucket(v.label)) == best)
+    };
+    let open = members().find(|(_, v)| v.label == Label::OpenQuestion);
+    let heaviest = members().fold(None::<(usize, f32)>, |acc, (i, v)| {
+        let w = weight(i, v);
+        match acc {
+            Some((_, bw)) if bw > w => acc,
+            _ => Some((i, w)),
+        }
+    });
+    let index = open.map(|(i, _)| i).or(heaviest.map(|(i, _)| i));
+    index
+        .and_then(|i| decisive.get(i).copied())
+        .or_else(|| decisive.last().copied())
 }
 
 /// "and you're wondering...": the first word of the sentence continues the person's paragraph.

@@ -39,14 +39,19 @@
 //!   backchannels, structuring, autonomy statements, self-disclosure) is **other**.
 
 mod engine;
+pub mod features;
+pub mod model;
 pub mod rules;
 pub mod scores;
 pub mod text;
+pub mod train;
+mod turn;
 
 use std::sync::OnceLock;
 
 use serde::{Deserialize, Serialize};
 
+pub use model::{Model, ModelError};
 pub use rules::{Rules, RulesError};
 pub use scores::{Metric, MiScores, Rating, Thresholds, summary_scores};
 
@@ -194,27 +199,52 @@ impl Feedback {
     }
 }
 
-/// A classifier built from rule assets. Build once and reuse; [`classify`] uses a shared one.
+/// A classifier built from rule assets and the learned model. Build once and reuse;
+/// [`classify`] uses a shared one.
 #[derive(Debug, Clone)]
 pub struct Classifier {
     rules: Rules,
+    /// `None`: rules alone (used to train the model, and as a fallback).
+    model: Option<Model>,
 }
 
 impl Classifier {
-    /// The classifier with the rules shipped in `assets/utterance/rules.toml`.
+    /// The classifier with the rules shipped in `assets/utterance/rules.toml` and the model
+    /// in `assets/utterance/model.bin`.
     pub fn shipped() -> Result<Classifier, RulesError> {
-        Classifier::from_toml(rules::RULES_TOML)
+        let mut c = Classifier::from_toml(rules::RULES_TOML)?;
+        c.model = Some(
+            Model::from_bytes(model::MODEL_BIN).map_err(|e| RulesError::Invalid(e.to_string()))?,
+        );
+        Ok(c)
     }
 
-    /// A classifier from rule text in the same format as the shipped asset.
+    /// Rules alone, from rule text in the same format as the shipped asset.
     pub fn from_toml(text: &str) -> Result<Classifier, RulesError> {
         Ok(Classifier {
             rules: Rules::from_toml(text)?,
+            model: None,
         })
     }
 
+    /// The same rules with another model (or none).
+    pub fn with_model(mut self, model: Option<Model>) -> Classifier {
+        self.model = model;
+        self
+    }
+
     pub fn classify(&self, text: &str) -> Feedback {
-        engine::classify_with(&self.rules, text)
+        turn::classify_turn(&self.rules, self.model.as_ref(), text)
+    }
+
+    /// What the rules alone make of a turn.
+    pub fn classify_by_rules(&self, text: &str) -> Feedback {
+        engine::rule_turn(&self.rules, text).feedback
+    }
+
+    /// The model's features for a turn (for training).
+    pub fn features(&self, text: &str) -> Vec<features::Feature> {
+        turn::turn_features(&self.rules, text).1
     }
 
     pub fn rules(&self) -> &Rules {

@@ -100,12 +100,21 @@ struct LexiconFile {
     tag_questions: Vec<String>,
     check_ins: Vec<String>,
     feeling_words: Vec<String>,
+    #[serde(default)]
+    run_on_no_split_after: Vec<String>,
 }
 
 /// Numeric weights; see the comments in the asset.
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Weights {
+    /// How much the rules' own label adds to the learned model's probability for it,
+    /// times the rules' confidence.
+    pub rule_vote: f32,
+    /// A one-sentence turn whose rule evidence reaches `strong_rule_score` adds
+    /// `strong_rule_vote` more: a clear cue the corpus has few examples of still counts.
+    pub strong_rule_score: f32,
+    pub strong_rule_vote: f32,
     pub question_mark: f32,
     pub question_mark_closed: f32,
     pub tag_question: f32,
@@ -161,7 +170,17 @@ pub struct Reasons {
     pub summary_by_length: String,
     pub check_in: String,
     pub multi_sentence: String,
+    /// "mostly {cue}, then checks in with a short question"
+    pub main_then_check: String,
+    /// What each label does, as a verb phrase ("gives information"), by label id.
+    pub activities: std::collections::BTreeMap<String, String>,
     pub asked_permission: String,
+    /// The learned model's label differs from the rules': "{cue}" is the label.
+    pub model_reads: String,
+    /// The strongest features behind the label, listed in "{cue}".
+    pub model_signs: String,
+    /// The strongest features behind the depth, listed in "{cue}".
+    pub depth_signs: String,
     pub also_advice: String,
 }
 
@@ -217,6 +236,8 @@ pub struct Lexicon {
     pub tag_questions: Vec<Vec<String>>,
     pub check_ins: Vec<Vec<String>>,
     pub feeling_words: Vec<String>,
+    /// Words after which a question word stays inside the sentence ("I wonder what ...").
+    pub run_on_no_split_after: Vec<String>,
 }
 
 /// All rules, compiled: phrase lists are indexed by their first word so matching a sentence
@@ -314,6 +335,7 @@ impl Rules {
             tag_questions: phrase_list(l.tag_questions),
             check_ins: phrase_list(l.check_ins),
             feeling_words: words_list(l.feeling_words),
+            run_on_no_split_after: words_list(l.run_on_no_split_after),
         };
         let mut cues = Vec::new();
         for c in file.cues {
@@ -366,6 +388,11 @@ impl Rules {
             fillers: &self.lexicon.fillers,
             discourse_markers: &self.lexicon.discourse_markers,
             filler_clauses: &self.lexicon.filler_clauses,
+            wh_words: &self.lexicon.wh_words,
+            auxiliaries: &self.lexicon.auxiliaries,
+            question_subjects: &self.lexicon.question_subjects,
+            no_split_after: &self.lexicon.run_on_no_split_after,
+            subordinators: &self.lexicon.subordinators,
         }
     }
 

@@ -18,6 +18,8 @@ pub struct Sentence {
     pub question_mark: bool,
     /// Index of the first word after leading discourse markers ("so", "and", "well", ...).
     pub core: usize,
+    /// Fillers, filler phrases, stutters or repeated words were removed: spoken style.
+    pub disfluent: bool,
 }
 
 impl Sentence {
@@ -42,6 +44,17 @@ pub struct Lexicon<'a> {
     pub discourse_markers: &'a [String],
     /// Multi-word phrases that are fillers when they form a whole clause ("you know", "i mean").
     pub filler_clauses: &'a [Vec<String>],
+    /// Used to split run-on speech: a question word followed by an auxiliary, or an
+    /// auxiliary followed by "you", starts a new sentence unless preceded by one of
+    /// `no_split_after`.
+    pub wh_words: &'a [String],
+    pub auxiliaries: &'a [String],
+    /// Subjects that may follow the auxiliary of a question ("did you", "is it").
+    pub question_subjects: &'a [String],
+    pub no_split_after: &'a [String],
+    /// A run that opens with one of these ("if you could change one thing what would it
+    /// be") is one sentence: the question is its main clause.
+    pub subordinators: &'a [String],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -115,6 +128,39 @@ fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// A stutter written with hyphens keeps only its last, whole part: "how-how" and "wh-what"
+/// become "how" and "what", "i-i-i" becomes "i". A real compound ("well-being",
+/// "follow-up") is kept, because its first part is not the start of its last part.
+pub fn collapse_stutter(word: &str) -> &str {
+    if !word.contains('-') {
+        return word;
+    }
+    let last = word.rsplit('-').next().unwrap_or(word);
+    let stutter = !last.is_empty()
+        && word
+            .split('-')
+            .rev()
+            .skip(1)
+            .all(|part| !part.is_empty() && last.starts_with(part));
+    if stutter { last } else { word }
+}
+
+/// Removes words and two-word phrases said twice in a row ("so so", "i was i was").
+pub fn collapse_repeats(words: &mut Vec<String>) {
+    let mut out: Vec<String> = Vec::with_capacity(words.len());
+    for w in words.drain(..) {
+        if out.last() == Some(&w) {
+            continue;
+        }
+        out.push(w);
+        let n = out.len();
+        if n >= 4 && out[n - 1] == out[n - 3] && out[n - 2] == out[n - 4] {
+            out.truncate(n - 2);
+        }
+    }
+    *words = out;
+}
+
 const IS_CONTRACTORS: &[&str] = &[
     "it",
     "that",
@@ -155,7 +201,8 @@ pub fn expand_word(word: &str, out: &mut Vec<String>) {
         "ya" => Some(&["you"]),
         "cuz" | "'cause" | "cos" => Some(&["because"]),
         "y'know" => Some(&["you", "know"]),
-        "mhm" | "mmhmm" | "mm-hm" | "mmm-hmm" | "m-hm" | "uh-huh" => Some(&["mm-hmm"]),
+        "mhm" | "mmhmm" | "mm-hm" | "mmm-hmm" | "m-hm" | "uh-huh" | "mh-hmm" | "mhmm"
+        | "mm-mhm" | "mm-mm-hmm" | "uh-hum" | "mhmmm" | "mmhm" | "hmm-mm" => Some(&["mm-hmm"]),
         _ => None,
     };
     if let Some(words) = simple {
@@ -232,6 +279,7 @@ fn build_sentence(clauses: Vec<Vec<String>>, question_mark: bool, lex: &Lexicon)
         question_mark,
         ..Sentence::default()
     };
+    let raw_words: usize = clauses.iter().map(Vec::len).sum();
     let mut clauses: Vec<Vec<String>> = clauses
         .into_iter()
         .map(|c| {
@@ -250,12 +298,19 @@ fn build_sentence(clauses: Vec<Vec<String>>, question_mark: bool, lex: &Lexicon)
     }
     clauses.retain(|c| !lex.filler_clauses.iter().any(|f| f == c));
     for clause in &mut clauses {
+        collapse_repeats(clause);
         fix_has(clause);
     }
     for clause in clauses {
-        for (i, w) in clause.into_iter().enumerate() {
-            sentence.clause_start.push(i == 0);
+        let mut start = true;
+        for w in clause {
+            // "so, so what": a word repeated across a comma is a repeat too.
+            if start && sentence.words.last() == Some(&w) {
+                continue;
+            }
+            sentence.clause_start.push(start);
             sentence.words.push(w);
+            start = false;
         }
     }
     // Leading discourse markers, and a leading filler phrase followed by more words
@@ -282,6 +337,7 @@ fn build_sentence(clauses: Vec<Vec<String>>, question_mark: bool, lex: &Lexicon)
         break;
     }
     sentence.core = core;
+    sentence.disfluent = sentence.words.len() < raw_words;
     sentence
 }
 
@@ -290,33 +346,111 @@ fn build_sentence(clauses: Vec<Vec<String>>, question_mark: bool, lex: &Lexicon)
 pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut clauses: Vec<Vec<String>> = vec![Vec::new()];
+    let mut stutter = false;
     for token in tokenize(text) {
         match token {
             Token::Word(w) => {
                 if let Some(current) = clauses.last_mut() {
-                    expand_word(&w, current);
+                    let word = collapse_stutter(&w);
+                    stutter |= word.len() != w.len();
+                    expand_word(word, current);
                 }
             }
             Token::ClauseBreak => clauses.push(Vec::new()),
             Token::SentenceEnd(q) => {
-                let sentence =
-                    build_sentence(std::mem::replace(&mut clauses, vec![Vec::new()]), q, lex);
-                if !sentence.is_empty() {
-                    out.push(sentence);
-                } else if q {
-                    // "...? ?" or a lone "?" after fillers: keep the question on the previous sentence.
-                    if let Some(prev) = out.last_mut() {
-                        prev.question_mark = true;
-                    }
-                }
+                let run = std::mem::replace(&mut clauses, vec![Vec::new()]);
+                push_run(&mut out, run, q, std::mem::take(&mut stutter), lex);
             }
         }
     }
-    let sentence = build_sentence(clauses, false, lex);
-    if !sentence.is_empty() {
-        out.push(sentence);
-    }
+    push_run(&mut out, clauses, false, stutter, lex);
     out
+}
+
+/// Adds the sentences of one punctuated run, split where speech ran sentences together.
+fn push_run(
+    out: &mut Vec<Sentence>,
+    clauses: Vec<Vec<String>>,
+    q: bool,
+    stutter: bool,
+    lex: &Lexicon,
+) {
+    let pieces = split_run_on(clauses, lex);
+    let last = pieces.len().saturating_sub(1);
+    let mut added = false;
+    for (i, piece) in pieces.into_iter().enumerate() {
+        let mut sentence = build_sentence(piece, q && i == last, lex);
+        sentence.disfluent |= stutter;
+        if !sentence.is_empty() {
+            out.push(sentence);
+            added = true;
+        }
+    }
+    if !added && q {
+        // "...? ?" or a lone "?" after fillers: keep the question on the previous sentence.
+        if let Some(prev) = out.last_mut() {
+            prev.question_mark = true;
+        }
+    }
+}
+
+/// Where a question starts inside a run of words with no punctuation before it:
+/// "that sounds hard what happened next", "you said it was rough do you want to talk".
+fn starts_question(words: &[String], i: usize, lex: &Lexicon) -> bool {
+    let (Some(w), Some(next)) = (words.get(i), words.get(i + 1)) else {
+        return false;
+    };
+    let Some(prev) = i.checked_sub(1).and_then(|p| words.get(p)) else {
+        return false;
+    };
+    if lex.no_split_after.contains(prev) || lex.fillers.contains(prev) {
+        return false;
+    }
+    let after = words.get(i + 2);
+    let wh = lex.wh_words.contains(w)
+        && ((lex.auxiliaries.contains(next)
+            && after.is_some_and(|a| lex.question_subjects.contains(a)))
+            || next == "happened");
+    let aux = lex.auxiliaries.contains(w) && next == "you";
+    wh || aux
+}
+
+/// Splits the clauses of one punctuated run into sentences at unpunctuated question starts,
+/// each after at least three words.
+fn split_run_on(clauses: Vec<Vec<String>>, lex: &Lexicon) -> Vec<Vec<Vec<String>>> {
+    let opens_subordinate = clauses
+        .iter()
+        .flatten()
+        .find(|w| !lex.fillers.contains(*w) && !lex.discourse_markers.contains(*w))
+        .is_some_and(|w| lex.subordinators.contains(w));
+    if opens_subordinate {
+        return vec![clauses];
+    }
+    let mut pieces: Vec<Vec<Vec<String>>> = vec![Vec::new()];
+    let mut since_break = 0usize;
+    for clause in clauses {
+        let mut current: Vec<String> = Vec::new();
+        for i in 0..clause.len() {
+            let content = clause.get(i).is_some_and(|w| !lex.fillers.contains(w));
+            if since_break >= 3 && i > 0 && starts_question(&clause, i, lex) {
+                if let Some(piece) = pieces.last_mut() {
+                    piece.push(std::mem::take(&mut current));
+                }
+                pieces.push(Vec::new());
+                since_break = 0;
+            }
+            if let Some(w) = clause.get(i) {
+                current.push(w.clone());
+            }
+            if content {
+                since_break += 1;
+            }
+        }
+        if let Some(piece) = pieces.last_mut() {
+            piece.push(current);
+        }
+    }
+    pieces
 }
 
 #[cfg(test)]
@@ -333,10 +467,20 @@ mod tests {
 
     fn split(text: &str) -> Vec<Sentence> {
         let (f, d, c) = lex_parts();
+        let wh: Vec<String> = ["what", "how", "why"].map(String::from).to_vec();
+        let aux: Vec<String> = ["do", "did", "are", "is"].map(String::from).to_vec();
+        let sub: Vec<String> = ["if", "when"].map(String::from).to_vec();
+        let subj: Vec<String> = ["you", "it", "things"].map(String::from).to_vec();
+        let no: Vec<String> = ["know", "wonder", "me", "what"].map(String::from).to_vec();
         let lex = Lexicon {
             fillers: &f,
             discourse_markers: &d,
             filler_clauses: &c,
+            wh_words: &wh,
+            auxiliaries: &aux,
+            question_subjects: &subj,
+            no_split_after: &no,
+            subordinators: &sub,
         };
         sentences(text, &lex)
     }
@@ -394,6 +538,46 @@ mod tests {
         let s = split("I'm curious, what made you call");
         let i = s[0].words.iter().position(|w| w == "what").unwrap();
         assert!(s[0].clause_start[i]);
+    }
+
+    #[test]
+    fn stutters_and_repeats_collapse() {
+        assert_eq!(collapse_stutter("how-how"), "how");
+        assert_eq!(collapse_stutter("wh-what"), "what");
+        assert_eq!(collapse_stutter("i-i-i"), "i");
+        assert_eq!(collapse_stutter("well-being"), "well-being");
+        assert_eq!(collapse_stutter("follow-up"), "follow-up");
+        let s = split("So how-how would that look?");
+        assert_eq!(s[0].core_words()[0], "how");
+        let s = split("wh-what happened, what, what did you do");
+        assert_eq!(
+            s[0].words,
+            vec!["what", "happened", "what", "did", "you", "do"]
+        );
+        let s = split("I I was I was scared the the whole time");
+        assert_eq!(
+            s[0].words,
+            vec!["i", "was", "scared", "the", "whole", "time"]
+        );
+    }
+
+    #[test]
+    fn run_on_speech_splits_at_questions() {
+        let s = split("that sounds really hard what happened next");
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[1].words[0], "what");
+        let s = split("you said it was rough do you want to talk about it?");
+        assert_eq!(s.len(), 2);
+        assert!(!s[0].question_mark);
+        assert!(s[1].question_mark);
+        // Embedded questions and short lead-ins stay whole.
+        assert_eq!(split("I wonder what did it for you").len(), 1);
+        assert_eq!(split("tell me how are things").len(), 1);
+        assert_eq!(split("so what did you do").len(), 1);
+        assert_eq!(
+            split("if you could change one thing what would it be").len(),
+            1
+        );
     }
 
     #[test]

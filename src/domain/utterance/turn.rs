@@ -1,0 +1,196 @@
+//! One label for a turn: the rules read every sentence, the learned model weighs the whole
+//! turn, and rules keep the last word where they are reliable.
+//!
+//! * Empty turns, fillers and backchannels ("Mm.", "Mh-hmm. Okay.") are `other` by rule.
+//! * Whether the turn is a question, a reflection, information, advice, an affirmation, a
+//!   summary or other is the learned model's call (it sees the rules' findings as features).
+//! * Open vs closed is decided by question form (rules): a turn with any open question is
+//!   open ("What do you do on weekends? Do you see friends?"); fact questions are closed.
+//! * Reflection depth is the depth model's call.
+
+use super::engine::{RuleTurn, rule_turn};
+use super::features::{Feature, Origin, describe_words, extract};
+use super::model::Model;
+use super::rules::Rules;
+use super::text::Sentence;
+use super::{Depth, Feedback, Label};
+
+/// How many features a reason names.
+const NAMED_FEATURES: usize = 3;
+
+fn fill(template: &str, cue: &str) -> String {
+    template.replace("{cue}", cue)
+}
+
+/// The features of a turn as the model sees them, with the rules' reading of it.
+pub(super) fn turn_features(rules: &Rules, text: &str) -> (RuleTurn, Vec<Feature>) {
+    let turn = rule_turn(rules, text);
+    let features = extract(&turn.sentences, &turn.verdicts, turn.feedback.label, rules);
+    (turn, features)
+}
+
+/// Names of the strongest features, for a reason.
+fn names(strongest: &[(Feature, f32)], sentences: &[Sentence], rules: &Rules) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for (f, _) in strongest {
+        let name = match f.origin {
+            Origin::Words { .. } => describe_words(sentences, f.origin),
+            Origin::Rule(r) => r.describe(rules),
+            Origin::Chars => None,
+        };
+        if let Some(n) = name
+            && !out.contains(&n)
+        {
+            out.push(n);
+        }
+        if out.len() >= NAMED_FEATURES {
+            break;
+        }
+    }
+    out
+}
+
+fn confidence(p: f32) -> f32 {
+    (p.clamp(0.3, 0.99) * 100.0).round() / 100.0
+}
+
+/// Classifies one turn with rules and model.
+pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) -> Feedback {
+    let r = &rules.reasons;
+    let (turn, features) = turn_features(rules, text);
+    let rule_fb = turn.feedback.clone();
+    let Some(model) = model else {
+        return rule_fb;
+    };
+    // Nothing but fillers and backchannels: the rules are sure.
+    let only_backchannels = turn
+        .verdicts
+        .iter()
+        .all(|v| v.backchannel || (v.label == Label::Other && v.words <= 2));
+    if turn.sentences.is_empty() || only_backchannels {
+        return rule_fb;
+    }
+    let mut pred = model.predict(&features);
+    // The rules' label gets a vote in proportion to how clear their evidence was: a clear
+    // "you should" stays advice even where the model has seen few like it.
+    let w = &rules.weights;
+    let decisive: Vec<_> = turn
+        .verdicts
+        .iter()
+        .filter(|v| v.label != Label::Other || v.backchannel)
+        .collect();
+    let strong = decisive.len() == 1
+        && decisive
+            .first()
+            .is_some_and(|v| v.label == rule_fb.label && v.score >= w.strong_rule_score);
+    let vote = w.rule_vote * rule_fb.confidence + if strong { w.strong_rule_vote } else { 0.0 };
+    if let Some(i) = Label::ALL.iter().position(|l| *l == rule_fb.label)
+        && let Some(p) = pred.probs.get_mut(i)
+    {
+        *p += vote;
+    }
+    let Some(best) = pred.best_of(|_| true) else {
+        return rule_fb;
+    };
+    let label = if best.is_question() {
+        let open = turn.verdicts.iter().any(|v| v.label == Label::OpenQuestion);
+        let closed = turn
+            .verdicts
+            .iter()
+            .any(|v| v.label == Label::ClosedQuestion);
+        if open {
+            Label::OpenQuestion
+        } else if closed {
+            Label::ClosedQuestion
+        } else {
+            best
+        }
+    } else {
+        best
+    };
+    let p = if label.is_question() {
+        pred.prob(Label::OpenQuestion) + pred.prob(Label::ClosedQuestion)
+    } else {
+        pred.prob(label)
+    } / (1.0 + vote);
+    let runner_up = pred
+        .best_of(|l| {
+            if label.is_question() {
+                !l.is_question()
+            } else {
+                l != label
+            }
+        })
+        .unwrap_or(Label::Other);
+
+    let mut reasons: Vec<String> = Vec::new();
+    let same_group = rule_fb.label == label || (label.is_question() && rule_fb.label.is_question());
+    if same_group {
+        reasons.extend(rule_fb.reasons.iter().cloned());
+    } else {
+        reasons.push(fill(&r.model_reads, label.name()));
+        // The reasons of the sentences that do what the turn does.
+        for v in turn.verdicts.iter().filter(|v| v.label == label) {
+            reasons.extend(v.reasons.iter().cloned());
+        }
+    }
+    // Reasons about depth come from the depth model below.
+    let (before, after) = r
+        .continuation
+        .split_once("{cue}")
+        .unwrap_or((&r.continuation, ""));
+    reasons.retain(|x| {
+        x != &r.complex
+            && x != &r.simple
+            && x != &r.several_reflections
+            && !(x.starts_with(before) && x.ends_with(after))
+            && !turn.verdicts.iter().any(|v| v.depth_reasons.contains(x))
+    });
+    if matches!(label, Label::Information | Label::Advice)
+        && turn.verdicts.iter().any(|v| v.permission)
+    {
+        reasons.push(r.asked_permission.clone());
+    }
+    let model_label = if label.is_question() { best } else { label };
+    let signs = names(
+        &model.strongest_for(&features, model_label, runner_up),
+        &turn.sentences,
+        rules,
+    );
+    if !signs.is_empty() {
+        reasons.push(fill(&r.model_signs, &signs.join(", ")));
+    }
+
+    let mut depth = None;
+    if label == Label::Reflection {
+        let pc = model.complex_probability(&features);
+        let complex = pc >= 0.5;
+        depth = Some(if complex {
+            Depth::Complex
+        } else {
+            Depth::Simple
+        });
+        reasons.push(if complex {
+            r.complex.clone()
+        } else {
+            r.simple.clone()
+        });
+        let signs = names(
+            &model.strongest_for_depth(&features, complex),
+            &turn.sentences,
+            rules,
+        );
+        if !signs.is_empty() {
+            reasons.push(fill(&r.depth_signs, &signs.join(", ")));
+        }
+    }
+    let mut seen: Vec<String> = Vec::new();
+    reasons.retain(|x| {
+        let fresh = !seen.contains(x);
+        if fresh {
+            seen.push(x.clone());
+        }
+        fresh
+    });
+    Feedback::new(label, depth, reasons, confidence(p))
+}
