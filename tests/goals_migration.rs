@@ -35,6 +35,11 @@ fn fixture(kind: &str) -> (tempfile::TempDir, PathBuf) {
             .join(kind),
         &dir,
     );
+    // Every release made these folders on its first open; git keeps no empty folders, so the
+    // copy puts them back to match a real folder.
+    for sub in ["drafts", "quarantine"] {
+        fs::create_dir_all(dir.join(sub)).expect("mkdir");
+    }
     (tmp, dir)
 }
 
