@@ -92,8 +92,9 @@ fn the_summary_form_marks_words_to_reconsider_and_minutes_can_be_moved() {
         text.contains("“client”") || text.contains("“non-compliant”"),
         "{text}"
     );
-    // To the activities: tick two, then give the first five more minutes.
-    for _ in 0..4 {
+    // To the activities (after the peer's goals): tick two, then give the first five more
+    // minutes.
+    for _ in 0..5 {
         press(&mut app, &mut store, key(KeyCode::Tab));
     }
     press(&mut app, &mut store, key(KeyCode::Char(' ')));
