@@ -5,13 +5,12 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::{Failed, Store, encode_error, report_unreadable};
+use super::Store;
 use crate::domain::activity_log::ActivityLog;
 use crate::domain::report::{self, DayRange, FieldAverages, Report};
-use crate::storage::error::{Action, StoreError};
+use crate::storage::error::StoreError;
 use crate::storage::layout::ACTIVITY_LOG_FILE;
-use crate::storage::problem::{Problem, ProblemKind};
-use crate::storage::read::{Loaded, load};
+use crate::storage::problem::Problem;
 use crate::storage::schema::{CURRENT_VERSION, FileKind, Versioned};
 
 /// `activity_log.json`: `{"schema_version":1,"activity_log":{"entries":[...]}}`.
@@ -40,44 +39,7 @@ impl Store {
     /// store reports it as an error instead, so a report never passes an empty log off as
     /// the real one. A file from a newer version is an error and is left alone.
     pub fn activity_log(&self) -> Result<(ActivityLog, Vec<Problem>), StoreError> {
-        let mut problems = Vec::new();
-        match load::<ActivityLogFile>(&self.layout.path(ACTIVITY_LOG_FILE)) {
-            Loaded::Missing => Ok((ActivityLog::default(), problems)),
-            Loaded::Found {
-                value,
-                migrated_from,
-                ..
-            } => {
-                if let Some(from) = migrated_from {
-                    problems.push(Problem {
-                        file: ACTIVITY_LOG_FILE.into(),
-                        kind: ProblemKind::Migrated { from },
-                    });
-                }
-                Ok((value.activity_log, problems))
-            }
-            Loaded::Newer { found } => Err(StoreError::NewerVersion {
-                action: Action::Read,
-                file: ACTIVITY_LOG_FILE.into(),
-                found,
-            }),
-            Loaded::Unreadable(reason) => {
-                report_unreadable(
-                    &self.layout,
-                    ACTIVITY_LOG_FILE,
-                    reason.clone(),
-                    !self.is_read_only(),
-                    &mut problems,
-                );
-                match problems.last().map(|p| &p.kind) {
-                    Some(ProblemKind::Quarantined { .. }) => Ok((ActivityLog::default(), problems)),
-                    _ => Err(StoreError::Unreadable {
-                        file: ACTIVITY_LOG_FILE.into(),
-                        reason,
-                    }),
-                }
-            }
-        }
+        self.load_record(ACTIVITY_LOG_FILE, |f: ActivityLogFile| f.activity_log)
     }
 
     /// A report over `range`: sessions from the index (no note file is opened) and the
@@ -97,16 +59,13 @@ impl Store {
 
     /// Saves the whole activity log durably.
     pub fn save_activity_log(&self, log: &ActivityLog) -> Result<(), StoreError> {
-        self.ensure_writable()?;
-        self.guard_overwrite::<ActivityLogFile>(ACTIVITY_LOG_FILE)?;
-        let bytes = serde_json::to_vec_pretty(&ActivityLogFileRef {
-            schema_version: CURRENT_VERSION,
-            activity_log: log,
-        })
-        .map_err(|_| encode_error(Action::Save))?;
-        self.write_file(ACTIVITY_LOG_FILE, &bytes, Action::Save, true)
-            .map(|_| ())
-            .map_err(|Failed { error, .. }| error)
+        self.save_record::<ActivityLogFile>(
+            ACTIVITY_LOG_FILE,
+            &ActivityLogFileRef {
+                schema_version: CURRENT_VERSION,
+                activity_log: log,
+            },
+        )
     }
 }
 

@@ -2,13 +2,13 @@
 //! like everything else. The first open by a version that keeps goals per peer builds the
 //! file from the goals saved in session summaries; session files are only read.
 
-use super::{Failed, Store, encode_error, read_sessions_parallel, report_unreadable};
+use super::{Store, read_sessions_parallel, report_unreadable};
 use std::collections::HashMap;
 
 use uuid::Uuid;
 
 use crate::domain::goals::{GoalBook, Journey, LastTime, book_from_sessions};
-use crate::storage::error::{Action, StoreError};
+use crate::storage::error::StoreError;
 use crate::storage::layout::GOALS_FILE;
 use crate::storage::problem::{Problem, ProblemKind};
 use crate::storage::read::{Loaded, load};
@@ -102,16 +102,13 @@ impl Store {
     /// Saves every peer's goals durably. Refuses (never overwrites) a goals file from a
     /// newer version; moves an unreadable one to quarantine first.
     pub fn save_goal_book(&self, book: &GoalBook) -> Result<(), StoreError> {
-        self.ensure_writable()?;
-        self.guard_overwrite::<GoalsFile>(GOALS_FILE)?;
-        let bytes = serde_json::to_vec_pretty(&GoalsFileRef {
-            schema_version: CURRENT_VERSION,
-            goals: book,
-        })
-        .map_err(|_| encode_error(Action::Save))?;
-        self.write_file(GOALS_FILE, &bytes, Action::Save, true)
-            .map(|_| ())
-            .map_err(|Failed { error, .. }| error)
+        self.save_record::<GoalsFile>(
+            GOALS_FILE,
+            &GoalsFileRef {
+                schema_version: CURRENT_VERSION,
+                goals: book,
+            },
+        )
     }
 }
 

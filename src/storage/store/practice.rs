@@ -209,60 +209,18 @@ impl Store {
     /// reports it as an error instead, so an export never passes an empty record off as
     /// the real one. A file from a newer version is an error and is left alone.
     pub fn competencies(&self) -> Result<(CompetencyRecord, Vec<Problem>), StoreError> {
-        let mut problems = Vec::new();
-        match load::<CompetenciesFile>(&self.layout.path(COMPETENCIES_FILE)) {
-            Loaded::Missing => Ok((CompetencyRecord::default(), problems)),
-            Loaded::Found {
-                value,
-                migrated_from,
-                ..
-            } => {
-                if let Some(from) = migrated_from {
-                    problems.push(Problem {
-                        file: COMPETENCIES_FILE.into(),
-                        kind: ProblemKind::Migrated { from },
-                    });
-                }
-                Ok((value.competencies, problems))
-            }
-            Loaded::Newer { found } => Err(StoreError::NewerVersion {
-                action: Action::Read,
-                file: COMPETENCIES_FILE.into(),
-                found,
-            }),
-            Loaded::Unreadable(reason) => {
-                report_unreadable(
-                    &self.layout,
-                    COMPETENCIES_FILE,
-                    reason.clone(),
-                    !self.is_read_only(),
-                    &mut problems,
-                );
-                match problems.last().map(|p| &p.kind) {
-                    Some(ProblemKind::Quarantined { .. }) => {
-                        Ok((CompetencyRecord::default(), problems))
-                    }
-                    _ => Err(StoreError::Unreadable {
-                        file: COMPETENCIES_FILE.into(),
-                        reason,
-                    }),
-                }
-            }
-        }
+        self.load_record(COMPETENCIES_FILE, |f: CompetenciesFile| f.competencies)
     }
 
     /// Saves the whole competency record durably. Refuses (never overwrites) a file from a
     /// newer version; moves an unreadable one to quarantine first.
     pub fn save_competencies(&self, record: &CompetencyRecord) -> Result<(), StoreError> {
-        self.ensure_writable()?;
-        self.guard_overwrite::<CompetenciesFile>(COMPETENCIES_FILE)?;
-        let bytes = serde_json::to_vec_pretty(&CompetenciesFileRef {
-            schema_version: CURRENT_VERSION,
-            competencies: record,
-        })
-        .map_err(|_| encode_error(Action::Save))?;
-        self.write_file(COMPETENCIES_FILE, &bytes, Action::Save, true)
-            .map(|_| ())
-            .map_err(|Failed { error, .. }| error)
+        self.save_record::<CompetenciesFile>(
+            COMPETENCIES_FILE,
+            &CompetenciesFileRef {
+                schema_version: CURRENT_VERSION,
+                competencies: record,
+            },
+        )
     }
 }
