@@ -276,29 +276,27 @@ fn settings_or_defaults() -> crate::domain::settings::Settings {
 
 /// Opens an existing data folder read-only, problems told on stderr.
 fn open_and_tell(dir: &Path) -> Result<Store> {
-    if !dir.is_dir() {
-        anyhow::bail!(
-            "no data folder at {}; start the app once, or pass --data-dir DIR",
-            dir.display()
-        );
-    }
-    let (store, problems) = Store::open_read_only(dir)
-        .with_context(|| format!("could not read the data folder {}", dir.display()))?;
+    let (store, problems) = open_existing(dir)?;
     notes::report_problems(&problems, &mut std::io::stderr())?;
     Ok(store)
 }
 
 /// Opens an existing data folder read-only.
 fn open_for_reading(dir: &Path) -> Result<Store> {
+    open_existing(dir).map(|(store, _)| store)
+}
+
+/// Opens an existing data folder read-only with the problems found; a missing folder is
+/// an error that says how to make one.
+fn open_existing(dir: &Path) -> Result<(Store, Vec<crate::storage::Problem>)> {
     if !dir.is_dir() {
         anyhow::bail!(
             "no data folder at {}; start the app once, or pass --data-dir DIR",
             dir.display()
         );
     }
-    let (store, _) = Store::open_read_only(dir)
-        .with_context(|| format!("could not read the data folder {}", dir.display()))?;
-    Ok(store)
+    Store::open_read_only(dir)
+        .with_context(|| format!("could not read the data folder {}", dir.display()))
 }
 
 /// Opens the data folder read only with every peer's goals, latest sessions and safety

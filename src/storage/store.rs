@@ -10,7 +10,7 @@ use std::sync::{Mutex, PoisonError};
 use uuid::Uuid;
 
 use super::atomic::{
-    self, Fault, FileStamp, WriteOptions, create_private_dir, remove_stray_temp_files, sync_dir,
+    Fault, FileStamp, WriteOptions, create_private_dir, remove_stray_temp_files, sync_dir,
     write_with,
 };
 use super::crypt::{self, CryptState};
@@ -18,7 +18,7 @@ use super::error::{Action, StoreError};
 use super::folder::{self, FolderKind};
 use super::index::{self, IndexEntry, PeerStats, newest_first, query_words};
 use super::layout::{
-    self, DRAFTS_DIR, INDEX_FILE, LOCK_FILE, Layout, PEERS_FILE, QUARANTINE_DIR, SESSIONS_DIR,
+    self, DRAFTS_DIR, INDEX_FILE, Layout, PEERS_FILE, QUARANTINE_DIR, SESSIONS_DIR,
 };
 use super::problem::{Problem, ProblemKind, RebuildWhy};
 use super::quarantine::quarantine;
@@ -31,6 +31,8 @@ use crate::domain::{Peer, Session};
 
 mod activity_log;
 mod goals;
+mod lock;
+pub(crate) use lock::take_lock;
 mod practice;
 mod record;
 mod scan;
@@ -769,36 +771,6 @@ impl Store {
 }
 
 /// Creates or opens the lock file and takes its exclusive lock without waiting.
-/// How long a busy folder lock is retried before it counts as another app's.
-const LOCK_PATIENCE: std::time::Duration = std::time::Duration::from_millis(750);
-
-pub(crate) fn take_lock(layout: &Layout) -> Result<fd_lock::RwLock<File>, StoreError> {
-    let root = layout.root();
-    let file = atomic::open_private(&layout.path(LOCK_FILE))
-        .map_err(|e| StoreError::from_io(Action::Open, e, root))?;
-    let mut lock = fd_lock::RwLock::new(file);
-    // A lock just released can still be held for a moment by a process forked before the
-    // release (its copy of the descriptor lives until it execs), so a busy lock is tried
-    // again for a short while before another app is blamed.
-    let deadline = std::time::Instant::now() + LOCK_PATIENCE;
-    loop {
-        // The guard only borrows the lock; forgetting it keeps the lock held until the file
-        // is closed, which happens when the store is dropped.
-        match lock.try_write().map(std::mem::forget) {
-            Ok(()) => return Ok(lock),
-            Err(e) if e.kind() == io::ErrorKind::WouldBlock => {
-                if std::time::Instant::now() >= deadline {
-                    return Err(StoreError::Locked {
-                        dir: root.to_path_buf(),
-                    });
-                }
-                std::thread::sleep(std::time::Duration::from_millis(20));
-            }
-            Err(e) => return Err(StoreError::from_io(Action::Open, e, root)),
-        }
-    }
-}
-
 fn load_peers(
     layout: &Layout,
     writable: bool,
