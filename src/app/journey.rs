@@ -269,11 +269,13 @@ pub fn today(app: &App) -> NaiveDate {
 }
 
 /// The peer page: which peer, how far it is scrolled, and where Esc goes back to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct PeerPage {
     pub peer_id: Uuid,
     pub scroll: u16,
     pub back: Screen,
+    /// The goal list, while it has the keyboard.
+    pub goals: Option<super::goal_edit::GoalEdit>,
 }
 
 /// Opens a peer's page over the current screen.
@@ -290,12 +292,19 @@ pub fn open_peer_page(app: &mut App, peer_id: Uuid) -> Vec<Effect> {
         peer_id,
         scroll: 0,
         back,
+        goals: None,
     });
     app.screen = Screen::PeerPage;
     vec![Effect::LoadWorksheets]
 }
 
 pub fn update_peer_page(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.peer_page.as_ref().is_some_and(|p| p.goals.is_some()) {
+        return super::goal_edit::update(app, action);
+    }
+    if matches!(action, Action::EditGoals) {
+        return super::goal_edit::open(app);
+    }
     let Some(page) = app.peer_page.as_mut() else {
         app.screen = Screen::Home;
         return vec![];

@@ -5,6 +5,7 @@ pub mod activity_log;
 pub mod competency;
 pub mod goals;
 pub mod language;
+pub mod note_goals;
 pub mod note_markdown;
 pub mod peer;
 pub mod practice;

@@ -8,6 +8,8 @@ mod journey;
 mod new_session;
 mod note;
 mod office;
+mod fit;
+mod goal_edit;
 mod peer_page;
 mod peers;
 mod practice;
