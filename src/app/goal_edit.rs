@@ -87,7 +87,13 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Action::Submit | Action::Save => commit(app, edit.selected, goal_id, part, field),
             Action::Back => {
-                set(app, Some(GoalEdit { typing: None, ..edit }));
+                set(
+                    app,
+                    Some(GoalEdit {
+                        typing: None,
+                        ..edit
+                    }),
+                );
                 vec![]
             }
             _ => vec![],

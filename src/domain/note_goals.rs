@@ -104,7 +104,10 @@ mod tests {
             ),
             "{out}"
         );
-        assert!(out.contains("- Next step done: Find a walking buddy\n"), "{out}");
+        assert!(
+            out.contains("- Next step done: Find a walking buddy\n"),
+            "{out}"
+        );
         assert!(!out.contains("removed"), "{out}");
     }
 
@@ -112,7 +115,10 @@ mod tests {
     fn a_goal_no_longer_there_shows_as_removed_with_its_text() {
         let (s, goal) = session();
         let book = GoalBook::default();
-        assert_eq!(removed_goals(&s, &book).into_iter().collect::<Vec<_>>(), [goal.id]);
+        assert_eq!(
+            removed_goals(&s, &book).into_iter().collect::<Vec<_>>(),
+            [goal.id]
+        );
         let mut out = String::new();
         write_section(&mut out, &s, &|id| book.get(id).is_some());
         assert!(

@@ -13,14 +13,17 @@ pub fn fit_words(text: &str, width: usize) -> String {
         return String::new();
     }
     let room = width - 1;
+    // Leading spaces are an indent: kept as they are.
+    let body = text.trim_start_matches(' ');
+    let indent = &text[..text.len() - body.len()];
     let mut out = String::new();
-    for word in text.split(' ') {
+    for word in body.split(' ') {
         let add = if out.is_empty() {
             word.width()
         } else {
             word.width() + 1
         };
-        if out.width() + add > room {
+        if indent.len() + out.width() + add > room {
             break;
         }
         if !out.is_empty() {
@@ -28,7 +31,9 @@ pub fn fit_words(text: &str, width: usize) -> String {
         }
         out.push_str(word);
     }
-    let out = out.trim_end_matches([' ', ',', ';', ':', '·', '(', '-']).to_string();
+    let out = out
+        .trim_end_matches([' ', ',', ';', ':', '·', '(', '-'])
+        .to_string();
     if out.is_empty() {
         // Not even one word fits: cut it, marked.
         let mut cut = String::new();
@@ -40,7 +45,7 @@ pub fn fit_words(text: &str, width: usize) -> String {
         }
         return format!("{cut}…");
     }
-    format!("{out}…")
+    format!("{indent}{out}…")
 }
 
 #[cfg(test)]
@@ -55,7 +60,10 @@ mod tests {
     #[test]
     fn long_text_stops_at_a_word_with_an_ellipsis() {
         assert_eq!(fit_words("No contact since 2026-10-08", 15), "No contact…");
-        assert_eq!(fit_words("Moss · check-in: No contact", 18), "Moss · check-in…");
+        assert_eq!(
+            fit_words("Moss · check-in: No contact", 18),
+            "Moss · check-in…"
+        );
         for w in 1..30 {
             let s = fit_words("Tell one person about the plan", w);
             assert!(s.width() <= w, "{s} at {w}");
@@ -66,5 +74,13 @@ mod tests {
     fn a_single_long_word_is_cut_only_when_nothing_else_fits() {
         assert_eq!(fit_words("Extraordinarily", 6), "Extra…");
         assert_eq!(fit_words("anything", 0), "");
+    }
+
+    #[test]
+    fn an_indent_is_kept() {
+        assert_eq!(
+            fit_words("    active since 2026-03-02", 20),
+            "    active since…"
+        );
     }
 }

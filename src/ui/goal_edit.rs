@@ -15,8 +15,7 @@ use crate::app::journey::today;
 use crate::domain::goals::journey::due_words;
 
 pub fn draw(frame: &mut Frame, area: Rect, app: &App, peer_id: uuid::Uuid, edit: &GoalEdit) {
-    let rect = widgets::centered(area, area.width.saturating_sub(2).min(76), area.height);
-    let inner = widgets::popup(frame, rect, "Their goals");
+    let inner = widgets::popup(frame, area, "Their goals");
     if inner.width < 8 || inner.height < 2 {
         return;
     }
@@ -73,10 +72,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App, peer_id: uuid::Uuid, edit:
             && h > 3
         {
             frame.render_widget(
-                Line::from(Span::styled(
-                    fit_words(problem, width),
-                    THEME.warning,
-                )),
+                Line::from(Span::styled(fit_words(problem, width), THEME.warning)),
                 Rect {
                     y: field_area.y + 3,
                     height: 1,

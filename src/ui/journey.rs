@@ -111,7 +111,7 @@ fn compact_due_line(item: &DueItem, today: chrono::NaiveDate) -> String {
         d if d < 0 => format!("{}d late", -d),
         d => format!("in {d}d"),
     };
-    format!("{} {}: {when}", item.peer_alias, item.kind.label())
+    format!("{when} {} {}", item.peer_alias, item.kind.label())
 }
 
 /// Rows the Last time panel needs at `width` (borders included), roughly: each line
@@ -213,8 +213,11 @@ pub fn draw_review(frame: &mut Frame, area: Rect, review: &GoalReview, title: &s
                     .and_then(|s| s.get(j))
                     .copied()
                     .unwrap_or(StepStatus::Open);
-                let by = step.by_when.map(|d| format!(" by {d}")).unwrap_or_default();
-                format!("    step [{}] {}{by}", status.label(), step.what)
+                let by = step
+                    .by_when
+                    .map(|d| format!(" by {d}:"))
+                    .unwrap_or_default();
+                format!("    step [{}]{by} {}", status.label(), step.what)
             }
         };
         let mark = if selected { "▶ " } else { "  " };

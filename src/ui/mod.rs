@@ -1,6 +1,8 @@
 //! Screens, drawn only from state. Nothing here changes the app.
 
 mod competencies;
+mod fit;
+mod goal_edit;
 mod help;
 mod history;
 mod home;
@@ -8,8 +10,6 @@ mod journey;
 mod new_session;
 mod note;
 mod office;
-mod fit;
-mod goal_edit;
 mod peer_page;
 mod peers;
 mod practice;

@@ -22,11 +22,13 @@ pub(super) fn review_mode(app: &App) -> Option<Mode> {
 /// The journey mode of a screen, if any.
 pub(super) fn screen_mode(app: &App) -> Option<Mode> {
     match app.screen {
-        Screen::PeerPage => Some(match app.peer_page.as_ref().and_then(|p| p.goals.as_ref()) {
-            Some(edit) if edit.typing.is_some() => Mode::PeerGoalText,
-            Some(_) => Mode::PeerGoals,
-            None => Mode::PeerPage,
-        }),
+        Screen::PeerPage => Some(
+            match app.peer_page.as_ref().and_then(|p| p.goals.as_ref()) {
+                Some(edit) if edit.typing.is_some() => Mode::PeerGoalText,
+                Some(_) => Mode::PeerGoals,
+                None => Mode::PeerPage,
+            },
+        ),
         Screen::Home if app.home_due_selected.is_some() => Some(Mode::HomeComingUp),
         _ => None,
     }
@@ -89,14 +91,14 @@ const PEER_PAGE: Group = &[
 ];
 #[rustfmt::skip]
 const PEER_GOALS: Group = &[
-    bar(&[UP, ch('k')], "↑↓", "choose goal", Action::Up),
-    more(&[DOWN, ch('j')], "↓", "next goal", Action::Down),
     bar(&[ch('a')], "a", "achieved", Action::SetGoalStatus(GoalStatus::Achieved)),
     bar(&[ch('c')], "c", "changed", Action::SetGoalStatus(GoalStatus::Changed)),
     bar(&[ch('x')], "x", "set aside", Action::SetGoalStatus(GoalStatus::SetAside)),
     more(&[ch('r')], "r", "active again", Action::SetGoalStatus(GoalStatus::Active)),
-    bar(&[ch('t')], "t", "target date", Action::EditGoalTarget),
-    bar(&[ch('l')], "l", "life area", Action::EditGoalArea),
+    bar(&[ch('t')], "t", "target", Action::EditGoalTarget),
+    bar(&[ch('l')], "l", "area", Action::EditGoalArea),
+    bar(&[UP, ch('k')], "↑↓", "choose", Action::Up),
+    more(&[DOWN, ch('j')], "↓", "next goal", Action::Down),
 ];
 #[rustfmt::skip]
 const GOALS_DONE: Group = &[fin(&[ESC, ch('q')], "Esc", "done", Action::Back)];
