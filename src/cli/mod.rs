@@ -3,6 +3,7 @@
 pub mod args;
 pub mod competencies;
 pub mod debug;
+mod demo_extras;
 pub mod generate;
 pub mod journey;
 pub mod language;
