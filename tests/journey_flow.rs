@@ -403,3 +403,44 @@ fn journey_screens_never_panic_at_any_size() {
         }
     }
 }
+
+#[test]
+fn a_goal_set_aside_from_the_end_of_session_review_leaves_the_review() {
+    let mut store = sample_store();
+    let mut app = app_from(&store);
+    session_one(&mut app, &mut store);
+    start_with_sunny(&mut app, &mut store);
+    end_and_review(&mut app, &mut store);
+    assert_eq!(
+        app.live
+            .as_ref()
+            .and_then(|l| l.summary.as_ref())
+            .map(|f| f.review.goals.len()),
+        Some(1)
+    );
+    press(&mut app, &mut store, key(KeyCode::Char('P')));
+    assert_eq!(app.screen, Screen::PeerPage);
+    press(&mut app, &mut store, key(KeyCode::Char('g')));
+    press(&mut app, &mut store, key(KeyCode::Char('x')));
+    press(&mut app, &mut store, key(KeyCode::Esc));
+    press(&mut app, &mut store, key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Summary);
+    let review = &app
+        .live
+        .as_ref()
+        .and_then(|l| l.summary.as_ref())
+        .expect("form")
+        .review;
+    assert!(review.is_empty(), "the goal set aside is not reviewed");
+    press(&mut app, &mut store, ctrl('s'));
+    assert_eq!(app.screen, Screen::Home, "{:?}", app.status);
+    assert_eq!(sunny_goal(&store).status, GoalStatus::SetAside);
+    assert!(
+        store
+            .sessions
+            .last()
+            .expect("saved")
+            .goals_addressed
+            .is_empty()
+    );
+}

@@ -84,6 +84,29 @@ impl GoalReview {
         }
     }
 
+    /// Drops the goals that are no longer active in `journey` (their status was changed on
+    /// the peer page meanwhile), keeping what was marked for the others.
+    pub fn keep_active(&mut self, journey: &Journey) {
+        let keep: Vec<bool> = self
+            .goals
+            .iter()
+            .map(|g| journey.goals.get(g.id).is_none_or(|now| now.is_active()))
+            .collect();
+        fn keep_marked<T>(list: &mut Vec<T>, keep: &[bool]) {
+            let mut i = 0;
+            list.retain(|_| {
+                i += 1;
+                keep.get(i - 1).copied().unwrap_or(false)
+            });
+        }
+        keep_marked(&mut self.goals, &keep);
+        keep_marked(&mut self.progress, &keep);
+        keep_marked(&mut self.words, &keep);
+        keep_marked(&mut self.steps, &keep);
+        self.editing_words = None;
+        self.selected = self.selected.min(self.rows().len().saturating_sub(1));
+    }
+
     pub fn rows(&self) -> Vec<ReviewRow> {
         let mut out = Vec::new();
         for (i, g) in self.goals.iter().enumerate() {
@@ -323,6 +346,10 @@ pub fn update_peer_page(app: &mut App, action: Action) -> Vec<Effect> {
             } else {
                 back
             };
+            // A goal set aside or changed on the page leaves the end-of-session review.
+            if let Some(form) = app.live.as_mut().and_then(|l| l.summary.as_mut()) {
+                form.review.keep_active(&app.journey);
+            }
         }
         Action::ShowPeerHistory if app.live.is_none() => {
             let id = page.peer_id;

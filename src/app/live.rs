@@ -472,6 +472,10 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
     if let Some(effects) = super::read_back::update(app, &action, now) {
         return effects;
     }
+    if matches!(action, Action::OpenPeerPage) {
+        let peer = app.live.as_ref().map(|l| l.session.peer_id);
+        return peer.map_or_else(Vec::new, |p| super::journey::open_peer_page(app, p));
+    }
     let Some(live) = app.live.as_mut() else {
         app.screen = Screen::Home;
         return vec![];

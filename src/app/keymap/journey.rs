@@ -61,6 +61,7 @@ pub(super) fn title(mode: Mode) -> Option<&'static str> {
 const REVIEW: Group = &[
     bar(&[ch(' '), ch('x')], "Space", "progress / step status", Action::ToggleItem),
     bar(&[ENTER], "Enter", "their words", Action::Submit),
+    more(&[ch('P')], "P", "peer page: a goal's status, target, life area", Action::OpenPeerPage),
     more(&[UP, ch('k')], "↑", "move up", Action::Up),
     more(&[DOWN, ch('j')], "↓", "move down", Action::Down),
 ];
