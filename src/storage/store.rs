@@ -258,7 +258,7 @@ impl Store {
     /// Session count and most recent session for one peer.
     pub fn stats_for(&self, peer_id: Uuid) -> PeerStats {
         let mut st = PeerStats::default();
-        for e in self.index.iter().filter(|e| e.peer_id == peer_id) {
+        for e in self.index.iter().filter(|e| e.involves(peer_id)) {
             st.session_count += 1;
             if st.last_session.is_none_or(|t| e.started_at > t) {
                 st.last_session = Some(e.started_at);
@@ -285,7 +285,7 @@ impl Store {
         let words = query_words(text);
         self.index
             .iter()
-            .filter(|e| peer.is_none_or(|p| e.peer_id == p) && e.matches_words(&words))
+            .filter(|e| peer.is_none_or(|p| e.involves(p)) && e.matches_words(&words))
             .collect()
     }
 

@@ -25,6 +25,7 @@ impl From<&IndexEntry> for HistoryItem {
             amendments: e.amendment_count,
             preview: e.preview.clone(),
             search_text: e.search_text.clone(),
+            attendees: e.attendees.iter().map(|a| a.peer_id).collect(),
         }
     }
 }
