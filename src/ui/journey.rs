@@ -134,10 +134,15 @@ pub fn last_time_height(app: &App, peer_id: uuid::Uuid, width: u16) -> u16 {
 
 /// The Last time panel of a running session.
 pub fn draw_last_time(frame: &mut Frame, area: Rect, app: &App, peer_id: uuid::Uuid) {
-    let lines: Vec<Line> = match app.journey.last_time_lines(peer_id, today(app)) {
-        Some(lines) => lines
-            .into_iter()
-            .map(|l| {
+    let block = panel("Last time (v hides, V to notes)", false);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width).max(1);
+    let room = usize::from(inner.height);
+    let mut rows: Vec<Line> = Vec::new();
+    match app.journey.last_time_lines(peer_id, today(app)) {
+        Some(lines) => {
+            for l in lines {
                 let style = if l.contains("overdue") || l.starts_with("Safety concern") {
                     THEME.warning
                 } else if l.starts_with("Goal:") {
@@ -145,20 +150,27 @@ pub fn draw_last_time(frame: &mut Frame, area: Rect, app: &App, peer_id: uuid::U
                 } else {
                     THEME.text
                 };
-                Line::from(Span::styled(l, style))
-            })
-            .collect(),
-        None => vec![Line::from(Span::styled(
+                rows.extend(
+                    crate::domain::wrap::wrap_lines(&l, width)
+                        .into_iter()
+                        .map(|r| Line::from(Span::styled(r, style))),
+                );
+            }
+        }
+        None => rows.push(Line::from(Span::styled(
             "First saved session with this peer.",
             THEME.muted,
-        ))],
-    };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(panel("Last time (v hides, V to notes)", false)),
-        area,
-    );
+        ))),
+    }
+    // What does not fit is on the peer page: say so rather than stop mid-sentence.
+    if rows.len() > room && room > 3 {
+        rows.truncate(room - 1);
+        rows.push(Line::from(Span::styled(
+            fit_words("… more on the peer page (P)", width),
+            THEME.muted,
+        )));
+    }
+    frame.render_widget(Paragraph::new(rows), inner);
 }
 
 /// The goal review of the summary form.
