@@ -90,11 +90,15 @@ fn the_files_have_the_documented_shapes() {
         "flags",
         "amendment_count",
         "preview",
-        "search_text",
         "stamp",
     ] {
         assert!(first.get(key).is_some(), "{key}");
     }
+    // Search text lives apart, read only when a search needs it.
+    assert!(first.get("search_text").is_none());
+    let search = read("index-search.json");
+    assert_eq!(search["schema_version"], 1);
+    assert!(search["texts"].as_array().is_some_and(|t| t.len() == 3));
 }
 
 #[test]
@@ -135,13 +139,19 @@ fn files_are_0600_and_folders_0700() {
     store.save_draft(&draft).expect("draft");
 
     assert_eq!(mode(&data), 0o700, "the data folder is tightened");
-    for sub in ["sessions", "drafts", "quarantine"] {
+    for sub in ["sessions", "drafts", "quarantine", "index-log"] {
         assert_eq!(mode(&data.join(sub)), 0o700, "{sub}");
     }
+    assert_eq!(
+        mode(&data.join("index-log/00000000000000000001.json")),
+        0o600
+    );
+    drop(store);
     for file in [
         "alongside.lock".to_string(),
         "peers.json".to_string(),
         "index.json".to_string(),
+        "index-search.json".to_string(),
         format!("sessions/{}.json", s.id),
         format!("drafts/{}.json", draft.id),
     ] {
@@ -416,7 +426,12 @@ fn a_session_file_replaced_right_after_the_index_is_still_noticed() {
         .find(|e| e.id == amended.id)
         .expect("listed");
     assert_eq!(e.amendment_count, 1);
-    assert!(e.search_text.contains("called back"));
+    assert!(
+        store
+            .search_texts()
+            .get(&amended.id)
+            .is_some_and(|t| t.contains("called back"))
+    );
 }
 
 #[test]

@@ -46,8 +46,9 @@ pub struct HistoryItem {
     pub amendments: usize,
     /// A short first line of the note, for the list.
     pub preview: String,
-    /// Lowercased text of the whole note, for filtering in memory.
-    pub search_text: String,
+    /// Lowercased text of the whole note, for filtering in memory (shared with the store;
+    /// empty until the store has read it, just after the first frame).
+    pub search_text: std::sync::Arc<str>,
 }
 
 /// Last session and number of sessions for one peer.
@@ -298,6 +299,18 @@ impl App {
             .iter()
             .filter(|p| self.peers_view.show_archived || !p.archived)
             .collect()
+    }
+
+    /// Fills in the search texts the first history list was built without.
+    pub fn attach_search_texts(
+        &mut self,
+        texts: &std::collections::HashMap<Uuid, std::sync::Arc<str>>,
+    ) {
+        for h in &mut self.history {
+            if let Some(t) = texts.get(&h.id) {
+                h.search_text = std::sync::Arc::clone(t);
+            }
+        }
     }
 
     /// History entries that pass the peer and text filters, newest first.
