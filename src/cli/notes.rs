@@ -137,11 +137,30 @@ pub fn show_with(
 ) -> anyhow::Result<()> {
     let id = resolve_id(store, id_or_prefix)?;
     let session = store.load_session(id)?;
-    out.write_all(&note_bytes(&session, format, progress)?)?;
+    print_note(&session, format, progress, out)
+}
+
+/// Writes one note in `format`.
+pub fn print_note(
+    session: &Session,
+    format: NoteFormat,
+    progress: &ProgressContext,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    out.write_all(&note_bytes(session, format, progress)?)?;
     if format == NoteFormat::Json {
         writeln!(out)?;
     }
     Ok(())
+}
+
+/// A full session id, parsed without the index.
+pub fn resolve_id_without_index(input: &str) -> anyhow::Result<Uuid> {
+    Uuid::parse_str(input.trim()).map_err(|_| {
+        anyhow::anyhow!(
+            "give a full note id, or its first few characters (see `alongside notes list`)"
+        )
+    })
 }
 
 fn note_bytes(

@@ -34,6 +34,7 @@ use super::schema::{
 use crate::domain::{Peer, Session};
 
 mod activity_log;
+mod direct;
 mod goals;
 mod index_files;
 mod lock;
@@ -43,6 +44,7 @@ mod record;
 mod scan;
 mod worksheets;
 
+pub use direct::{ForeignNote, read_foreign_note};
 pub use goals::GoalsOrigin;
 pub(crate) use scan::seal_if_plain;
 use scan::{list_sessions_with_meta, seal_plain_files, session_stamps};
