@@ -316,16 +316,18 @@ impl App {
     /// History entries that pass the peer and text filters, newest first.
     pub fn filtered_history(&self) -> Vec<&HistoryItem> {
         let needle = self.history_view.filter.text().trim().to_lowercase();
+        let words: Vec<&str> = needle.split_whitespace().collect();
+        // The search text starts with the alias; the alias alone is looked at only while
+        // the search texts are still being read.
+        let matches = |h: &HistoryItem, w: &str| {
+            h.search_text.contains(w)
+                || (h.search_text.is_empty() && h.peer_alias.to_lowercase().contains(w))
+        };
         let items: Vec<&HistoryItem> = self
             .history
             .iter()
             .filter(|h| self.history_view.peer.is_none_or(|p| h.peer_id == p))
-            .filter(|h| {
-                needle.is_empty()
-                    || needle.split_whitespace().all(|w| {
-                        h.search_text.contains(w) || h.peer_alias.to_lowercase().contains(w)
-                    })
-            })
+            .filter(|h| words.iter().all(|w| matches(h, w)))
             .collect();
         // `history` is kept newest first, so the filtered list is too.
         items
