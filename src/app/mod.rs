@@ -49,6 +49,15 @@ pub struct HistoryItem {
     /// Lowercased text of the whole note, for filtering in memory (shared with the store;
     /// empty until the store has read it, just after the first frame).
     pub search_text: std::sync::Arc<str>,
+    /// Who attended, for a group session.
+    pub attendees: Vec<Uuid>,
+}
+
+impl HistoryItem {
+    /// True when the session served `peer`: theirs, or a group they attended.
+    pub fn involves(&self, peer: Uuid) -> bool {
+        self.peer_id == peer || self.attendees.contains(&peer)
+    }
 }
 
 /// Last session and number of sessions for one peer.
@@ -272,10 +281,15 @@ impl App {
         history.sort_by_key(|h| std::cmp::Reverse(h.started_at));
         let mut stats: HashMap<Uuid, PeerStats> = HashMap::new();
         for item in &history {
-            let s = stats.entry(item.peer_id).or_default();
-            s.sessions += 1;
-            if s.last_session.is_none_or(|t| item.started_at > t) {
-                s.last_session = Some(item.started_at);
+            let served = std::iter::once(item.peer_id)
+                .filter(|p| !p.is_nil())
+                .chain(item.attendees.iter().copied());
+            for peer in served {
+                let s = stats.entry(peer).or_default();
+                s.sessions += 1;
+                if s.last_session.is_none_or(|t| item.started_at > t) {
+                    s.last_session = Some(item.started_at);
+                }
             }
         }
         self.peers = peers;
@@ -326,7 +340,7 @@ impl App {
         let items: Vec<&HistoryItem> = self
             .history
             .iter()
-            .filter(|h| self.history_view.peer.is_none_or(|p| h.peer_id == p))
+            .filter(|h| self.history_view.peer.is_none_or(|p| h.involves(p)))
             .filter(|h| words.iter().all(|w| matches(h, w)))
             .collect();
         // `history` is kept newest first, so the filtered list is too.

@@ -18,6 +18,7 @@ use super::progress::ProgressContext;
 use crate::domain::note_markdown::{self, format_duration};
 use crate::domain::{Flags, Session, SessionKind, Timestamp};
 use crate::storage::atomic::{self, WriteOptions};
+use crate::storage::index::AttendeeEntry;
 use crate::storage::schema::encode_session;
 use crate::storage::{IndexEntry, Problem, Store};
 
@@ -58,7 +59,7 @@ pub fn list(
             store
                 .sessions()
                 .iter()
-                .filter(|e| ids.contains(&e.peer_id))
+                .filter(|e| e.peers_served().any(|p| ids.contains(&p)))
                 .collect()
         }
     };
@@ -292,8 +293,17 @@ fn peer_ids_for_alias(store: &Store, alias: &str) -> anyhow::Result<HashSet<Uuid
         store
             .sessions()
             .iter()
-            .filter(|e| e.peer_alias.to_lowercase() == wanted)
+            .filter(|e| e.peer_alias.to_lowercase() == wanted && !e.peer_id.is_nil())
             .map(|e| e.peer_id),
+    );
+    // Aliases that attended group sessions under an earlier name.
+    ids.extend(
+        store
+            .sessions()
+            .iter()
+            .flat_map(|e| e.attendees.iter())
+            .filter(|a| a.peer_alias.to_lowercase() == wanted)
+            .map(|a| a.peer_id),
     );
     if ids.is_empty() {
         bail!("no peer is called \"{}\"", super::shown(alias.trim()));
@@ -328,6 +338,9 @@ struct Listed<'a> {
     flags: Flags,
     amendment_count: usize,
     preview: &'a str,
+    /// Who attended, for a group session.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    attendees: &'a [AttendeeEntry],
 }
 
 impl<'a> Listed<'a> {
@@ -343,6 +356,7 @@ impl<'a> Listed<'a> {
             flags: e.flags,
             amendment_count: e.amendment_count,
             preview: &e.preview,
+            attendees: &e.attendees,
         }
     }
 }

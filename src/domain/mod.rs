@@ -4,6 +4,7 @@ pub mod activity;
 pub mod activity_log;
 pub mod competency;
 pub mod goals;
+pub mod group;
 pub mod language;
 pub mod note_markdown;
 pub mod peer;

@@ -22,6 +22,38 @@ pub fn format_duration(seconds: i64) -> String {
 /// Renders the whole note: title, facts, time per stage, flags, notes, summary, goals with
 /// next steps, activities, tools used and amendments with their times. Empty summary
 /// sections are left out.
+/// Who attended a group session: when they came and went, lines noted, their words and
+/// next steps. An attendee archived since still shows, under the alias of the time.
+fn group_section(out: &mut String, s: &Session) {
+    let _ = writeln!(out, "\n## Attendees\n");
+    if s.attendees.is_empty() {
+        let _ = writeln!(out, "_No one yet._");
+    }
+    for a in &s.attendees {
+        let left = a
+            .left_at
+            .map(|l| format!(", left {}", l.format("%H:%M")))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "### {} (joined {}{left})\n",
+            one_line(&a.peer_alias),
+            a.joined_at.format("%H:%M")
+        );
+        for l in &a.noted {
+            let _ = writeln!(out, "- {} {}", l.at.format("%H:%M"), one_line(&l.text));
+        }
+        if !a.line.trim().is_empty() {
+            let _ = writeln!(out, "- In their words: {}", one_line(&a.line));
+        }
+        for st in &a.next_steps {
+            let by = st.by_when.map(|d| format!(" (by {d})")).unwrap_or_default();
+            let _ = writeln!(out, "- Next step: {}{by}", one_line(&st.what));
+        }
+        let _ = writeln!(out);
+    }
+}
+
 pub fn render(s: &Session) -> String {
     render_named(s, &|_| None)
 }
@@ -32,7 +64,12 @@ pub fn render_named(s: &Session, names: &dyn Fn(&str) -> Option<String>) -> Stri
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# Session with {} — {}\n",
+        "# {} {} — {}\n",
+        if s.is_group() {
+            "Group session:"
+        } else {
+            "Session with"
+        },
         one_line(&s.peer_alias),
         format_time(&s.started_at)
     );
@@ -84,6 +121,10 @@ pub fn render_named(s: &Session, names: &dyn Fn(&str) -> Option<String>) -> Stri
                 let _ = writeln!(out, "| {} | {} |", stage.label(), format_duration(*secs));
             }
         }
+    }
+
+    if s.is_group() {
+        group_section(&mut out, s);
     }
 
     let _ = writeln!(out, "\n## Notes\n");

@@ -43,6 +43,20 @@ pub struct IndexEntry {
     /// before reports existed: such an entry is read again from its session file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facts: Option<SessionFacts>,
+    /// Who attended a group session (empty for a one-on-one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendees: Vec<AttendeeEntry>,
+}
+
+/// One attendee of a group session as lists show them: who, and when they came and went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendeeEntry {
+    pub peer_id: Uuid,
+    /// The alias at the time of the group.
+    pub peer_alias: String,
+    pub joined_at: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_at: Option<Timestamp>,
 }
 
 impl IndexEntry {
@@ -67,7 +81,29 @@ impl IndexEntry {
             search_text: None,
             stamp,
             facts: Some(SessionFacts::of(s)),
+            attendees: s
+                .attendees
+                .iter()
+                .map(|a| AttendeeEntry {
+                    peer_id: a.peer_id,
+                    peer_alias: a.peer_alias.clone(),
+                    joined_at: a.joined_at,
+                    left_at: a.left_at,
+                })
+                .collect(),
         }
+    }
+
+    /// True when the session served `peer`: their one-on-one or a group they attended.
+    pub fn involves(&self, peer: Uuid) -> bool {
+        self.peer_id == peer || self.attendees.iter().any(|a| a.peer_id == peer)
+    }
+
+    /// Every peer the session served.
+    pub fn peers_served(&self) -> impl Iterator<Item = Uuid> + '_ {
+        std::iter::once(self.peer_id)
+            .filter(|p| !p.is_nil())
+            .chain(self.attendees.iter().map(|a| a.peer_id))
     }
 
     /// The entry as a report reads it; `None` before its facts are known.
@@ -151,10 +187,12 @@ pub struct PeerStats {
 pub(crate) fn peer_stats(entries: &[IndexEntry]) -> HashMap<Uuid, PeerStats> {
     let mut out: HashMap<Uuid, PeerStats> = HashMap::new();
     for e in entries {
-        let st = out.entry(e.peer_id).or_default();
-        st.session_count += 1;
-        if st.last_session.is_none_or(|t| e.started_at > t) {
-            st.last_session = Some(e.started_at);
+        for peer in e.peers_served() {
+            let st = out.entry(peer).or_default();
+            st.session_count += 1;
+            if st.last_session.is_none_or(|t| e.started_at > t) {
+                st.last_session = Some(e.started_at);
+            }
         }
     }
     out

@@ -284,7 +284,7 @@ impl Store {
     /// Session count and most recent session for one peer.
     pub fn stats_for(&self, peer_id: Uuid) -> PeerStats {
         let mut st = PeerStats::default();
-        for e in self.index.iter().filter(|e| e.peer_id == peer_id) {
+        for e in self.index.iter().filter(|e| e.involves(peer_id)) {
             st.session_count += 1;
             if st.last_session.is_none_or(|t| e.started_at > t) {
                 st.last_session = Some(e.started_at);
@@ -313,7 +313,7 @@ impl Store {
         let of_peer = self
             .index
             .iter()
-            .filter(|e| peer.is_none_or(|p| e.peer_id == p));
+            .filter(|e| peer.is_none_or(|p| e.involves(p)));
         if words.is_empty() {
             return of_peer.collect();
         }

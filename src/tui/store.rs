@@ -30,6 +30,7 @@ impl HistoryItem {
             amendments: e.amendment_count,
             preview: e.preview.clone(),
             search_text: search_text.unwrap_or_else(|| Arc::from("")),
+            attendees: e.attendees.iter().map(|a| a.peer_id).collect(),
         }
     }
 }

@@ -135,11 +135,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     lines.push(Line::from(""));
 
-    let sessions: Vec<_> = app
-        .history
-        .iter()
-        .filter(|h| h.peer_id == peer.id)
-        .collect();
+    let sessions: Vec<_> = app.history.iter().filter(|h| h.involves(peer.id)).collect();
     lines.push(heading(&format!("Sessions ({})", sessions.len())));
     let width = area.width.saturating_sub(4) as usize;
     for h in sessions.iter().take(SESSIONS_SHOWN) {

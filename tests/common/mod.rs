@@ -65,6 +65,7 @@ pub fn history_item(s: &Session) -> HistoryItem {
         amendments: s.amendments.len(),
         preview: s.notes.lines().next().unwrap_or("").to_string(),
         search_text: alongside::storage::index::search_text_of(s).into(),
+        attendees: s.attendees.iter().map(|a| a.peer_id).collect(),
     }
 }
 

@@ -126,6 +126,13 @@ impl Store {
         // The index is newest first: the first entry met per peer is their latest.
         for e in &self.index {
             let day = e.started_at.date_naive();
+            // A group counts as contact with each attendee; Last time stays one-on-one.
+            for a in &e.attendees {
+                journey.last_contact.entry(a.peer_id).or_insert(day);
+            }
+            if e.peer_id.is_nil() {
+                continue;
+            }
             journey.last_contact.entry(e.peer_id).or_insert(day);
             latest.entry(e.peer_id).or_insert(e.id);
             if e.flags.safety_concern {
