@@ -7,6 +7,7 @@
 mod action;
 pub mod competencies;
 pub mod field;
+pub mod group;
 pub mod help;
 pub mod history;
 pub mod journey;

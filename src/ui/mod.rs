@@ -1,6 +1,7 @@
 //! Screens, drawn only from state. Nothing here changes the app.
 
 mod competencies;
+mod group;
 mod help;
 mod history;
 mod home;

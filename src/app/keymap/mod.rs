@@ -16,6 +16,7 @@ mod groups;
 pub mod office;
 #[rustfmt::skip]
 mod tables;
+mod group;
 mod journey;
 #[rustfmt::skip]
 pub mod roleplay;
@@ -144,11 +145,19 @@ pub enum Mode {
     ReadBack,
     /// Note view: typing the file a progress note goes to.
     NoteExport,
+    /// A group session's commands (the attendee list has single keys).
+    GroupCommands,
+    /// A group session: typing an attendee, a line about one, or the group's name.
+    GroupInput,
+    /// End of a group: the attendee list.
+    SummaryAttendees,
+    /// End of a group: one attendee's words and next step.
+    AttendeeEditor,
 }
 
 impl Mode {
     /// Every mode, for the user key file and for tests over all modes.
-    pub const ALL: [Mode; 70] = [
+    pub const ALL: [Mode; 74] = [
         Mode::Help,
         Mode::HelpFind,
         Mode::Confirm,
@@ -219,6 +228,10 @@ impl Mode {
         Mode::ReportRange,
         Mode::ReadBack,
         Mode::NoteExport,
+        Mode::GroupCommands,
+        Mode::GroupInput,
+        Mode::SummaryAttendees,
+        Mode::AttendeeEditor,
     ];
 
     /// Modes where unbound keys are typed into a field.
@@ -251,6 +264,8 @@ impl Mode {
                 | Mode::ReportRange
                 | Mode::ReadBack
                 | Mode::NoteExport
+                | Mode::GroupInput
+                | Mode::AttendeeEditor
         )
     }
 
@@ -473,6 +488,7 @@ pub fn mode_under_help(app: &App) -> Mode {
         return mode;
     }
     if let Some(mode) = office::mode(app)
+        .or_else(|| group::mode(app))
         .or_else(|| journey::screen_mode(app))
         .or_else(|| journey::review_mode(app))
     {
