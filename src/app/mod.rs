@@ -8,6 +8,7 @@ mod action;
 pub mod competencies;
 pub mod field;
 pub mod goal_edit;
+pub mod group;
 pub mod help;
 pub mod history;
 pub mod journey;
