@@ -140,7 +140,18 @@ pub fn show_with(
     let id = resolve_id(store, id_or_prefix)?;
     let session = store.load_session(id)?;
     let goals = known_goals(store);
-    out.write_all(&note_bytes(&session, format, progress, goals.as_ref())?)?;
+    print_note(&session, format, progress, goals.as_ref(), out)
+}
+
+/// Writes one note in `format`; `goals` (when known) marks goals removed since.
+pub fn print_note(
+    session: &Session,
+    format: NoteFormat,
+    progress: &ProgressContext,
+    goals: Option<&GoalBook>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    out.write_all(&note_bytes(session, format, progress, goals)?)?;
     if format == NoteFormat::Json {
         writeln!(out)?;
     }
@@ -152,6 +163,15 @@ pub fn show_with(
 fn known_goals(store: &Store) -> Option<GoalBook> {
     let (book, origin, _) = store.goal_book();
     (origin != GoalsOrigin::Newer).then_some(book)
+}
+
+/// A full session id, parsed without the index.
+pub fn resolve_id_without_index(input: &str) -> anyhow::Result<Uuid> {
+    Uuid::parse_str(input.trim()).map_err(|_| {
+        anyhow::anyhow!(
+            "give a full note id, or its first few characters (see `alongside notes list`)"
+        )
+    })
 }
 
 fn note_bytes(

@@ -3,6 +3,7 @@
 mod competencies;
 mod fit;
 mod goal_edit;
+mod group;
 mod help;
 mod history;
 mod home;
