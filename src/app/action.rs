@@ -213,6 +213,8 @@ pub enum Action {
     /// Open the peer page of the selected peer (Peers, History, Home's Coming up) or of the
     /// session's peer.
     OpenPeerPage,
+    /// Session: open the peer's life-area check-in (Esc in it skips it).
+    OpenCheckIn,
     /// Group session: add an attendee (an existing peer or a new alias) who joins now.
     AddAttendee,
     /// Group session: the selected attendee leaves now (or, if they had left, is back).

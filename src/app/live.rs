@@ -36,6 +36,8 @@ pub struct LiveSession {
     pub last_time_open: bool,
     /// A group session's attendee list.
     pub group: super::group::GroupPanel,
+    /// The life-area check-in, while open.
+    pub check_in: Option<super::check_in::CheckInForm>,
 }
 
 impl LiveSession {
@@ -55,6 +57,7 @@ impl LiveSession {
             read_back: None,
             last_time_open: true,
             group: Default::default(),
+            check_in: None,
         }
     }
 
@@ -116,6 +119,9 @@ pub fn autosave(app: &mut App, now: Timestamp) -> Vec<Effect> {
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     if app.screen == Screen::Summary {
         return update_summary(app, action, now);
+    }
+    if let Some(effects) = super::check_in::update(app, &action, now) {
+        return effects;
     }
     if let Some(effects) = super::group::update_session(app, &action, now) {
         return effects;

@@ -1,11 +1,13 @@
 //! Screens, drawn only from state. Nothing here changes the app.
 
+mod check_in;
 mod competencies;
 mod group;
 mod help;
 mod history;
 mod home;
 mod journey;
+mod life_areas;
 mod new_session;
 mod note;
 mod office;

@@ -153,11 +153,13 @@ pub enum Mode {
     SummaryAttendees,
     /// End of a group: one attendee's words and next step.
     AttendeeEditor,
+    /// Session: the life-area check-in (ratings and why are typed).
+    CheckIn,
 }
 
 impl Mode {
     /// Every mode, for the user key file and for tests over all modes.
-    pub const ALL: [Mode; 74] = [
+    pub const ALL: [Mode; 75] = [
         Mode::Help,
         Mode::HelpFind,
         Mode::Confirm,
@@ -232,6 +234,7 @@ impl Mode {
         Mode::GroupInput,
         Mode::SummaryAttendees,
         Mode::AttendeeEditor,
+        Mode::CheckIn,
     ];
 
     /// Modes where unbound keys are typed into a field.
@@ -266,6 +269,7 @@ impl Mode {
                 | Mode::NoteExport
                 | Mode::GroupInput
                 | Mode::AttendeeEditor
+                | Mode::CheckIn
         )
     }
 
