@@ -227,6 +227,14 @@ pub enum Action {
     NextAttendee,
     /// Group session: select the previous attendee.
     PrevAttendee,
+    /// Peer page: choose one of the peer's goals to change its status, target or life area.
+    EditGoals,
+    /// Peer page: give the chosen goal this status, dated today.
+    SetGoalStatus(crate::domain::goals::GoalStatus),
+    /// Peer page: type the chosen goal's target date.
+    EditGoalTarget,
+    /// Peer page: type the chosen goal's life area.
+    EditGoalArea,
     /// Every peer's goals, latest sessions and safety plan dates, read after opening and
     /// after every save that changes them.
     JourneyLoaded(Box<crate::domain::goals::Journey>),

@@ -504,6 +504,19 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
     if let Some(effects) = super::group::update_review(app, &action, now.date_naive()) {
         return effects;
     }
+    if matches!(action, Action::OpenPeerPage) {
+        // In a group, the selected attendee's page.
+        let peer = app.live.as_ref().and_then(|l| match l.session.is_group() {
+            true => l
+                .summary
+                .as_ref()
+                .and_then(|f| f.attendees.as_ref())
+                .and_then(|r| l.session.attendees.get(r.selected))
+                .map(|a| a.peer_id),
+            false => Some(l.session.peer_id),
+        });
+        return peer.map_or_else(Vec::new, |p| super::journey::open_peer_page(app, p));
+    }
     let Some(live) = app.live.as_mut() else {
         app.screen = Screen::Home;
         return vec![];

@@ -30,8 +30,11 @@ pub struct IndexEntry {
     pub amendment_count: usize,
     /// The start of the note on one line, at most [`PREVIEW_CHARS`] characters.
     pub preview: String,
-    /// Alias, kind and every free text of the note, lowercased, for in-memory search.
-    pub search_text: String,
+    /// Alias, kind and every free text of the note, lowercased ([`search_text_of`]). Only
+    /// carried on disk by index log records and by an earlier release's index.json; the store
+    /// moves it into its search texts on load, so entries in memory hold `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_text: Option<String>,
     /// The session file's size and modification time when indexed, so a stale index can be
     /// refreshed by re-reading only the files that changed.
     #[serde(default)]
@@ -67,17 +70,6 @@ impl IndexEntry {
             (None, Some(end)) => s.elapsed_seconds(end),
             (None, None) => 0,
         };
-        let mut search_text = String::new();
-        for part in [s.peer_alias.as_str(), s.kind.label()]
-            .into_iter()
-            .chain(s.texts())
-            .chain(s.summary.activities.iter().map(|a| a.label()))
-        {
-            if !part.trim().is_empty() {
-                search_text.push_str(&part.to_lowercase());
-                search_text.push('\n');
-            }
-        }
         IndexEntry {
             id: s.id,
             peer_id: s.peer_id,
@@ -89,7 +81,7 @@ impl IndexEntry {
             flags: s.flags,
             amendment_count: s.amendments.len(),
             preview: preview_of(s),
-            search_text,
+            search_text: None,
             stamp,
             facts: Some(SessionFacts::of(s)),
             attendees: s
@@ -130,11 +122,27 @@ impl IndexEntry {
             facts,
         })
     }
+}
 
-    /// True when every word of `query` (already lowercased and split) is in the entry.
-    pub fn matches_words(&self, words: &[String]) -> bool {
-        words.iter().all(|w| self.search_text.contains(w.as_str()))
+/// Alias, kind and every free text of the note, lowercased, one part a line, for search.
+pub fn search_text_of(s: &Session) -> String {
+    let mut search_text = String::new();
+    for part in [s.peer_alias.as_str(), s.kind.label()]
+        .into_iter()
+        .chain(s.texts())
+        .chain(s.summary.activities.iter().map(|a| a.label()))
+    {
+        if !part.trim().is_empty() {
+            search_text.push_str(&part.to_lowercase());
+            search_text.push('\n');
+        }
     }
+    search_text
+}
+
+/// True when every word of a query (already lowercased and split) is in `text`.
+pub fn matches_words(text: &str, words: &[String]) -> bool {
+    words.iter().all(|w| text.contains(w.as_str()))
 }
 
 /// Newest first; equal start times fall back to the id so the order is stable.
@@ -214,13 +222,14 @@ mod tests {
         s.amend("Called back about the bus pass", t(100))
             .expect("amend");
         let e = IndexEntry::from_session(&s, FileStamp::default());
+        let text = search_text_of(&s);
         assert_eq!(e.duration_seconds, 40 * 60);
         assert_eq!(e.amendment_count, 1);
         assert_eq!(e.preview, "Talked about the new JOB and the commute.");
         for q in ["sunny", "phone", "new job", "persistent", "BUS pass"] {
-            assert!(e.matches_words(&query_words(q)), "{q}");
+            assert!(matches_words(&text, &query_words(q)), "{q}");
         }
-        assert!(!e.matches_words(&query_words("job housing")));
+        assert!(!matches_words(&text, &query_words("job housing")));
     }
 
     #[test]

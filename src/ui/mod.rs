@@ -2,6 +2,8 @@
 
 mod check_in;
 mod competencies;
+mod fit;
+mod goal_edit;
 mod group;
 mod help;
 mod history;

@@ -121,6 +121,10 @@ pub enum Mode {
     ReviewWords,
     /// One peer's page.
     PeerPage,
+    /// Peer page: the goal list has the keyboard (status, target, life area).
+    PeerGoals,
+    /// Peer page: typing a goal's target date or life area.
+    PeerGoalText,
     /// Home: the Coming up list has the keyboard.
     HomeComingUp,
     /// The screen is blanked (Ctrl+B): any key ends it.
@@ -159,7 +163,7 @@ pub enum Mode {
 
 impl Mode {
     /// Every mode, for the user key file and for tests over all modes.
-    pub const ALL: [Mode; 75] = [
+    pub const ALL: [Mode; 77] = [
         Mode::Help,
         Mode::HelpFind,
         Mode::Confirm,
@@ -218,6 +222,8 @@ impl Mode {
         Mode::SummaryReview,
         Mode::ReviewWords,
         Mode::PeerPage,
+        Mode::PeerGoals,
+        Mode::PeerGoalText,
         Mode::HomeComingUp,
         Mode::Blank,
         Mode::Crisis,
@@ -261,6 +267,7 @@ impl Mode {
                 | Mode::PracticeTranscript
                 | Mode::CompetencyForm
                 | Mode::ReviewWords
+                | Mode::PeerGoalText
                 | Mode::Unlock
                 | Mode::SettingsForm
                 | Mode::ActivityForm

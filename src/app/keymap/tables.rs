@@ -109,8 +109,8 @@ pub fn title(mode: Mode) -> &'static str {
         Mode::PracticeRolePlays => "Practice: role-plays",
         Mode::Competencies | Mode::CompetencyArea | Mode::CompetencyHours
         | Mode::CompetencyForm => "Competency record",
-        Mode::SummaryReview | Mode::ReviewWords | Mode::PeerPage
-        | Mode::HomeComingUp => journey::title(mode).unwrap_or("Peer"),
+        Mode::SummaryReview | Mode::ReviewWords | Mode::PeerPage | Mode::PeerGoals
+        | Mode::PeerGoalText | Mode::HomeComingUp => journey::title(mode).unwrap_or("Peer"),
         other => office::title(other)
             .or_else(|| super::group::title(other))
             .unwrap_or("Keys"),
