@@ -40,6 +40,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         None => body,
     };
     let notes_focused = live.focus == SessionFocus::Notes;
+    if let Some(form) = &live.check_in {
+        super::check_in::draw(frame, body, form);
+        return;
+    }
     if live.session.is_group() {
         // The attendee list takes the guide's place beside the notes, or the bottom on a
         // narrow screen.
