@@ -251,6 +251,9 @@ fn end_and_save(app: &mut App, store: &mut dyn NoteStore) {
     press_any(app, store, key(KeyCode::Char('e')), now);
     assert_eq!(app.screen, Screen::Summary);
     press_any(app, store, ctrl('s'), now);
+    // Nothing is written in the summary: the app asks before saving it so.
+    assert!(app.confirm.is_some(), "a question about the empty summary");
+    press_any(app, store, key(KeyCode::Char('y')), now);
 }
 
 fn full_or_read_only_then_fixed(store: &mut Store, app: &mut App, kind: io::ErrorKind, says: &str) {

@@ -8,7 +8,7 @@ use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 use super::theme::THEME;
 use super::widgets::{self, panel};
 use crate::app::App;
-use crate::app::live::{GoalEditor, SummaryField, SummaryForm};
+use crate::app::live::{GoalEditor, NOTES_BESIDE_WIDTH, SummaryField, SummaryForm};
 use crate::domain::language::{LanguageRule, check};
 use crate::domain::{DirectActivity, Session};
 
@@ -28,10 +28,59 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(left);
     draw_sections(frame, sections, form);
     draw_measured(frame, measured, app, &live.session, form);
+    let right = if form.notes_shown(area.width) {
+        // Wide: a column of its own. Narrow: above the field, so both stay readable.
+        let [editor, notes] = if area.width >= NOTES_BESIDE_WIDTH {
+            Layout::horizontal([Constraint::Min(40), Constraint::Percentage(40)]).areas(right)
+        } else {
+            let [notes, editor] =
+                Layout::vertical([Constraint::Percentage(45), Constraint::Min(6)]).areas(right);
+            [editor, notes]
+        };
+        draw_session_notes(frame, notes, &live.notes.text(), form.notes_scroll);
+        editor
+    } else {
+        right
+    };
     draw_editor(frame, right, form, app.content.language());
     if let Some(editor) = &form.goal_editor {
         draw_goal_editor(frame, area, editor);
     }
+}
+
+/// The notes typed during the session, read-only, so the summary is written from them and
+/// not from memory.
+fn draw_session_notes(frame: &mut Frame, area: Rect, notes: &str, scroll: u16) {
+    let body: Vec<Line> = if notes.trim().is_empty() {
+        vec![Line::from(Span::styled(
+            "No notes were typed in this session.",
+            THEME.muted,
+        ))]
+    } else {
+        notes
+            .split('\n')
+            .map(|l| Line::from(l.to_string()))
+            .collect()
+    };
+    // Rows once wrapped, so the last line can be scrolled to the bottom and no further.
+    let inner = usize::from(area.width.saturating_sub(2).max(1));
+    let rows: usize = body.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let last = u16::try_from(rows.saturating_sub(usize::from(area.height.saturating_sub(2))))
+        .unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(body)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(last), 0))
+            .block(panel(
+                if area.width >= 40 {
+                    "Session notes · PgUp/PgDn"
+                } else {
+                    "Session notes"
+                },
+                false,
+            )),
+        area,
+    );
 }
 
 fn filled(form: &SummaryForm, f: SummaryField) -> bool {
