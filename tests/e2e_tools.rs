@@ -73,6 +73,9 @@ fn a_worksheet_filled_in_a_session_is_in_the_saved_session_json() {
     keys(&mut s, "e");
     s.expect("What matters").expect("summary form");
     keys(&mut s, CTRL_S);
+    // Nothing is written in the summary: asked first.
+    s.expect("Nothing is written").expect("the question");
+    keys(&mut s, "y");
     s.expect("Note saved").expect("saved message");
     keys(&mut s, "q");
     wait_for_exit(&mut s);

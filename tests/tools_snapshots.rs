@@ -201,6 +201,7 @@ fn screens() -> Vec<(&'static str, App)> {
     press(&mut app, &mut store, key(KeyCode::Esc));
     press(&mut app, &mut store, ch('e'));
     press(&mut app, &mut store, ctrl('s'));
+    press(&mut app, &mut store, ch('y')); // the summary is empty: save it so
     press(&mut app, &mut store, ch('n'));
     press(&mut app, &mut store, key(KeyCode::Enter));
     press(&mut app, &mut store, key(KeyCode::Enter));

@@ -6,6 +6,7 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::theme::THEME;
+use super::tools::wrapped;
 use super::widgets::{self, panel};
 use crate::app::App;
 use crate::app::live::{GoalEditor, NOTES_BESIDE_WIDTH, SummaryField, SummaryForm};
@@ -263,11 +264,14 @@ fn draw_goals(frame: &mut Frame, area: Rect, form: &SummaryForm) {
         );
         return;
     }
+    // Wrapped at words to the list's width, so a step's who and date are never cut.
+    let width = block.inner(area).width;
     let items: Vec<ListItem> = form
         .goals
         .iter()
         .map(|g| {
-            let mut lines = vec![Line::from(format!("“{}”", g.in_their_words))];
+            let goal = format!("“{}”", g.in_their_words);
+            let mut lines = wrapped(&goal, width, ratatui::style::Style::default(), "", " ");
             for s in &g.next_steps {
                 let who = if s.who.is_empty() {
                     String::new()
@@ -275,10 +279,8 @@ fn draw_goals(frame: &mut Frame, area: Rect, form: &SummaryForm) {
                     format!(" — {}", s.who)
                 };
                 let when = s.by_when.map(|d| format!(" by {d}")).unwrap_or_default();
-                lines.push(Line::from(Span::styled(
-                    format!("   → {}{}{}", s.what, who, when),
-                    THEME.muted,
-                )));
+                let step = format!("{}{}{}", s.what, who, when);
+                lines.extend(wrapped(&step, width, THEME.muted, "   → ", "     "));
             }
             ListItem::new(lines)
         })
@@ -293,6 +295,8 @@ fn draw_goals(frame: &mut Frame, area: Rect, form: &SummaryForm) {
 
 fn draw_activities(frame: &mut Frame, area: Rect, form: &SummaryForm) {
     let minutes = form.minutes();
+    // Borders, the `› ` marker, the tick and the minutes: the name gets the rest.
+    let name_width = usize::from(area.width.saturating_sub(2 + 2 + 4 + 10));
     let items: Vec<ListItem> = DirectActivity::ALL
         .iter()
         .map(|a| {
@@ -305,7 +309,10 @@ fn draw_activities(frame: &mut Frame, area: Rect, form: &SummaryForm) {
                 Some(m) if form.activities.contains(a) => format!("{m:>4} min  "),
                 _ => "          ".to_string(),
             };
-            ListItem::new(format!("{mark} {minutes}{}", a.label()))
+            ListItem::new(format!(
+                "{mark} {minutes}{}",
+                widgets::fit(a.label(), name_width)
+            ))
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(form.activity_selected));
