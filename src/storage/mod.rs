@@ -111,4 +111,4 @@ pub use error::{Action, StoreError};
 pub use index::{IndexEntry, PeerStats};
 pub use problem::{Problem, ProblemKind, RebuildWhy};
 pub use schema::{CURRENT_VERSION, Reason};
-pub use store::{GoalsOrigin, Store, default_data_dir};
+pub use store::{ForeignNote, GoalsOrigin, Store, default_data_dir, read_foreign_note};
