@@ -711,10 +711,12 @@ fn notes_rows((width, height): (u16, u16)) -> u16 {
 
 /// Saves the note, asking first when nothing is written in its summary.
 pub(crate) fn save_note(app: &mut App, _now: Timestamp) -> Vec<Effect> {
-    // A group's lines about each attendee count as written too.
+    // A group's lines about each attendee count as written too. A group left with no
+    // attendee cannot be saved at all: that is said first, with no question before it.
     let empty = app.live.as_ref().is_some_and(|l| {
         l.summary.as_ref().is_some_and(SummaryForm::nothing_written)
             && l.session.attendees.iter().all(|a| a.line.trim().is_empty())
+            && !(l.session.is_group() && l.session.attendees.is_empty())
     });
     if empty {
         app.confirm = Some(super::Confirm::SaveEmptySummary);
