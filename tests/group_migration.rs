@@ -75,11 +75,7 @@ fn old_notes_open_and_new_ones_sit_beside_them(dir: &Path) {
     assert!(!old.is_empty());
     for s in &old {
         assert!(s.attendees.is_empty() && s.check_in.is_none() && s.group_name.is_empty());
-        assert_eq!(
-            s.is_group(),
-            false,
-            "an old note is never taken for a new group"
-        );
+        assert!(!s.is_group(), "an old note is never taken for a new group");
         assert!(
             store
                 .session_entry(s.id)
