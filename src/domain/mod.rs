@@ -20,6 +20,7 @@ pub mod settings;
 pub mod stage;
 pub mod summary;
 pub mod utterance;
+pub mod wellbeing;
 pub mod worksheets;
 pub mod wrap;
 
