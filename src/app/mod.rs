@@ -7,6 +7,8 @@
 mod action;
 pub mod competencies;
 pub mod field;
+pub mod goal_edit;
+pub mod group;
 pub mod help;
 pub mod history;
 pub mod journey;
@@ -438,6 +440,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         Action::NoteLoaded(session) => {
             let mut view = NoteView::new(*session);
             view.advice = history::advice_lines(&view.session, app.content.language());
+            view.removed_goals =
+                crate::domain::note_goals::removed_goals(&view.session, &app.journey.goals);
             app.note = Some(view);
             app.screen = Screen::Note;
             vec![]

@@ -3,6 +3,7 @@
 pub mod args;
 pub mod competencies;
 pub mod debug;
+mod demo_extras;
 pub mod generate;
 pub mod journey;
 pub mod language;
@@ -371,7 +372,8 @@ fn run_notes(dir: &Path, command: NotesCommand, out: &mut dyn Write) -> Result<(
             let id = notes::resolve_id_without_index(&id)?;
             let session = Store::read_session_only(dir, id)
                 .with_context(|| format!("could not read the data folder {}", dir.display()))?;
-            return notes::print_note(&session, format, &progress, out);
+            let goals = Store::read_goals_only(dir);
+            return notes::print_note(&session, format, &progress, goals.as_ref(), out);
         }
         other => other,
     };

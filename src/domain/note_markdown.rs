@@ -61,6 +61,16 @@ pub fn render(s: &Session) -> String {
 /// [`render`], with tools called by their names (`names` looks a tool id up); an id it does
 /// not know is shown in words ("ask share ask") rather than raw.
 pub fn render_named(s: &Session, names: &dyn Fn(&str) -> Option<String>) -> String {
+    render_in(s, names, &|_| true)
+}
+
+/// [`render_named`], knowing which of the peer's goals still exist (`goal_exists`): the goals
+/// the session worked on that were removed since are marked so, with the text they had.
+pub fn render_in(
+    s: &Session,
+    names: &dyn Fn(&str) -> Option<String>,
+    goal_exists: &dyn Fn(uuid::Uuid) -> bool,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
@@ -154,6 +164,7 @@ pub fn render_named(s: &Session, names: &dyn Fn(&str) -> Option<String>) -> Stri
             }
         }
     }
+    super::note_goals::write_section(&mut out, s, goal_exists);
     if let Some(d) = sum.follow_up {
         let _ = writeln!(out, "\n## Follow-up\n\n{d}");
     }

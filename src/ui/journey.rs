@@ -6,12 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::fit::fit_words;
 use super::theme::THEME;
 use super::widgets::{self, panel};
 use crate::app::App;
 use crate::app::journey::{GoalReview, ReviewRow, home_items, today};
 use crate::domain::goals::journey::due_words;
-use crate::domain::goals::{DueItem, StepStatus};
+use crate::domain::goals::{DueItem, DueKind, StepStatus};
 
 /// Coming up: a count line, then one short line per item, soonest first.
 pub fn draw_coming_up(frame: &mut Frame, area: Rect, app: &App) {
@@ -44,12 +45,12 @@ pub fn draw_coming_up(frame: &mut Frame, area: Rect, app: &App) {
         };
         let today = today(app);
         for (i, item) in items.iter().enumerate().skip(start).take(room) {
-            let line = if width < 40 {
-                compact_due_line(item, today)
+            // One column goes to the selection mark.
+            let text = if width < 40 {
+                fit_words(&compact_due_line(item, today), width.saturating_sub(1))
             } else {
-                due_line(item, today)
+                fit_due_line(item, today, width.saturating_sub(1))
             };
-            let text = widgets::truncate(&line, width);
             let style = if focused && i == selected {
                 THEME.selected
             } else if item.overdue {
@@ -78,6 +79,30 @@ pub fn due_line(item: &DueItem, today: chrono::NaiveDate) -> String {
     )
 }
 
+/// [`due_line`] in `width` columns. When it does not fit whole, the item's own text is
+/// kept only where it is the substance (a next step, a goal), shortened at a word; the
+/// kind says enough for a follow-up, a check-in or a safety plan review.
+fn fit_due_line(item: &DueItem, today: chrono::NaiveDate, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let full = due_line(item, today);
+    if full.width() <= width {
+        return full;
+    }
+    let head = format!(
+        "{:<15} {} · {}",
+        due_words(item.due, today),
+        item.peer_alias,
+        item.kind.label()
+    );
+    let room = width.saturating_sub(head.width() + 2);
+    let substance = matches!(item.kind, DueKind::NextStep | DueKind::GoalTarget);
+    if substance && room >= 8 {
+        format!("{head}: {}", fit_words(&item.text, room))
+    } else {
+        fit_words(&head, width)
+    }
+}
+
 /// Coming up in a narrow column: alias, kind and days (negative when overdue).
 fn compact_due_line(item: &DueItem, today: chrono::NaiveDate) -> String {
     let days = (item.due - today).num_days();
@@ -86,7 +111,7 @@ fn compact_due_line(item: &DueItem, today: chrono::NaiveDate) -> String {
         d if d < 0 => format!("{}d late", -d),
         d => format!("in {d}d"),
     };
-    format!("{} {}: {when}", item.peer_alias, item.kind.label())
+    format!("{when} {} {}", item.peer_alias, item.kind.label())
 }
 
 /// Rows the Last time panel needs at `width` (borders included), roughly: each line
@@ -188,14 +213,17 @@ pub fn draw_review(frame: &mut Frame, area: Rect, review: &GoalReview, title: &s
                     .and_then(|s| s.get(j))
                     .copied()
                     .unwrap_or(StepStatus::Open);
-                let by = step.by_when.map(|d| format!(" by {d}")).unwrap_or_default();
-                format!("    step [{}] {}{by}", status.label(), step.what)
+                let by = step
+                    .by_when
+                    .map(|d| format!(" by {d}:"))
+                    .unwrap_or_default();
+                format!("    step [{}]{by} {}", status.label(), step.what)
             }
         };
         let mark = if selected { "▶ " } else { "  " };
         let style = if selected { THEME.selected } else { THEME.text };
         lines.push(Line::from(Span::styled(
-            widgets::truncate(&format!("{mark}{text}"), width),
+            fit_words(&format!("{mark}{text}"), width),
             style,
         )));
     }
@@ -205,7 +233,7 @@ pub fn draw_review(frame: &mut Frame, area: Rect, review: &GoalReview, title: &s
         let title = review
             .goals
             .get(*i)
-            .map(|g| widgets::truncate(&g.text, 40))
+            .map(|g| fit_words(&g.text, 40))
             .unwrap_or_default();
         let inner = widgets::popup(frame, rect, &title);
         widgets::field(frame, inner, "Their words", field, true);

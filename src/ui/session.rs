@@ -40,6 +40,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         None => body,
     };
     let notes_focused = live.focus == SessionFocus::Notes;
+    if live.session.is_group() {
+        // The attendee list takes the guide's place beside the notes, or the bottom on a
+        // narrow screen.
+        if body.width >= super::group::PANEL_WIDTH + 30 {
+            let [notes, list] = Layout::horizontal([
+                Constraint::Min(30),
+                Constraint::Length(super::group::PANEL_WIDTH),
+            ])
+            .areas(body);
+            widgets::field(frame, notes, "Notes", &live.notes, notes_focused);
+            super::group::draw_panel(frame, list, live);
+        } else {
+            let list_rows = (live.session.attendees.len() as u16 + 2)
+                .clamp(3, 6)
+                .min(body.height / 2);
+            let [notes, list] =
+                Layout::vertical([Constraint::Min(3), Constraint::Length(list_rows)]).areas(body);
+            widgets::field(frame, notes, "Notes", &live.notes, notes_focused);
+            super::group::draw_panel(frame, list, live);
+        }
+        return;
+    }
     let last_time = live.last_time_open && app.journey.last.contains_key(&live.session.peer_id);
     if body.width >= PANEL_MIN_TOTAL {
         let [notes, guide] =

@@ -85,6 +85,17 @@ impl Store {
         (book, GoalsOrigin::Rebuilt { written }, problems)
     }
 
+    /// The goals file alone, for a command that reads one note without opening the folder
+    /// (called after [`Store::read_session_only`] checked the folder). `None` when it is
+    /// missing, unreadable or newer: the caller then marks nothing as removed.
+    pub fn read_goals_only(dir: impl AsRef<std::path::Path>) -> Option<GoalBook> {
+        let layout = crate::storage::layout::Layout::new(dir.as_ref());
+        match load::<GoalsFile>(&layout.path(GOALS_FILE)) {
+            Loaded::Found { value, .. } => Some(value.goals),
+            _ => None,
+        }
+    }
+
     /// Builds the goals from every saved session (read only; nothing is moved or changed).
     fn goals_from_notes(&self) -> GoalBook {
         let ids: Vec<uuid::Uuid> = self.index.iter().map(|e| e.id).collect();
