@@ -137,3 +137,21 @@ fn the_app_open_checks_at_once_when_the_index_cannot_be_used() {
     assert_eq!(store.sessions().len(), 10, "rebuilt from the session files");
     assert!(store.check_index().is_none());
 }
+
+#[test]
+fn a_session_damaged_outside_the_app_leaves_the_lists_after_the_check() {
+    let (_tmp, dir) = generated(12);
+    let id = previews(&dir)[3].0;
+    fs::write(dir.join(format!("sessions/{id}.json")), b"[").expect("damage");
+    let (mut store, _) = Store::open_for_app(&dir).expect("open");
+    let check = store.check_index().expect("check");
+    assert!(check.changed, "{check:?}");
+    assert_eq!(store.sessions().len(), 11);
+    assert!(store.session_entry(id).is_none());
+    drop(store);
+    // The index on disk agrees: the next open finds nothing to change.
+    let (mut store, _) = Store::open_for_app(&dir).expect("open");
+    let check = store.check_index().expect("check");
+    assert!(!check.changed && check.problems.is_empty(), "{check:?}");
+    assert_eq!(store.sessions().len(), 11);
+}

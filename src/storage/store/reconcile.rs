@@ -333,6 +333,7 @@ impl Store {
                     // An indexed session that can no longer be read leaves the index, in the
                     // log record too (or the next open would find its entry again).
                     if changed_ids.contains(&id) {
+                        removed += 1;
                         removed_ids.push(id);
                     }
                     match other {
