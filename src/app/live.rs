@@ -37,6 +37,8 @@ pub struct LiveSession {
     pub last_time_open: bool,
     /// A group session's attendee list.
     pub group: super::group::GroupPanel,
+    /// The life-area check-in, while open.
+    pub check_in: Option<super::check_in::CheckInForm>,
 }
 
 impl LiveSession {
@@ -56,6 +58,7 @@ impl LiveSession {
             read_back: None,
             last_time_open: true,
             group: Default::default(),
+            check_in: None,
         }
     }
 
@@ -117,6 +120,9 @@ pub fn autosave(app: &mut App, now: Timestamp) -> Vec<Effect> {
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     if app.screen == Screen::Summary {
         return update_summary(app, action, now);
+    }
+    if let Some(effects) = super::check_in::update(app, &action, now) {
+        return effects;
     }
     if let Some(effects) = super::group::update_session(app, &action, now) {
         return effects;
@@ -522,12 +528,21 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
     if let Some(effects) = super::read_back::update(app, &action, now) {
         return effects;
     }
-    if matches!(action, Action::OpenPeerPage) {
-        let peer = app.live.as_ref().map(|l| l.session.peer_id);
-        return peer.map_or_else(Vec::new, |p| super::journey::open_peer_page(app, p));
-    }
     if let Some(effects) = super::group::update_review(app, &action, now.date_naive()) {
         return effects;
+    }
+    if matches!(action, Action::OpenPeerPage) {
+        // In a group, the selected attendee's page.
+        let peer = app.live.as_ref().and_then(|l| match l.session.is_group() {
+            true => l
+                .summary
+                .as_ref()
+                .and_then(|f| f.attendees.as_ref())
+                .and_then(|r| l.session.attendees.get(r.selected))
+                .map(|a| a.peer_id),
+            false => Some(l.session.peer_id),
+        });
+        return peer.map_or_else(Vec::new, |p| super::journey::open_peer_page(app, p));
     }
     let Some(live) = app.live.as_mut() else {
         app.screen = Screen::Home;

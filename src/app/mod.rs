@@ -5,6 +5,7 @@
 //! stepping the app with actions and looking at the state (or drawing it to a test backend).
 
 mod action;
+pub mod check_in;
 pub mod competencies;
 pub mod field;
 pub mod goal_edit;

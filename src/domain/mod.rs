@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod activity_log;
+pub mod check_in;
 pub mod competency;
 pub mod goals;
 pub mod group;

@@ -1,5 +1,6 @@
 //! Screens, drawn only from state. Nothing here changes the app.
 
+mod check_in;
 mod competencies;
 mod fit;
 mod goal_edit;
@@ -8,6 +9,7 @@ mod help;
 mod history;
 mod home;
 mod journey;
+mod life_areas;
 mod new_session;
 mod note;
 mod office;
