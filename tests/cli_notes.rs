@@ -245,6 +245,44 @@ fn problems_are_printed_one_per_line() {
 }
 
 #[test]
+fn show_marks_a_goal_the_note_worked_on_that_was_removed_since() {
+    use alongside::domain::goals::{GoalAddressed, GoalBook, PeerGoal, Progress};
+    let dir = tempfile::tempdir().expect("dir");
+    let jd = peer("JD");
+    let kept = PeerGoal::new(jd.id, "Walk to the river twice a week", t(0).date_naive());
+    let removed = PeerGoal::new(jd.id, "Sort out the old phone contract", t(0).date_naive());
+    let mut s = session(&jd, 0, "walks and the phone bill");
+    for (g, p) in [(&kept, Progress::ALittle), (&removed, Progress::ALot)] {
+        s.goals_addressed.push(GoalAddressed {
+            goal_id: g.id,
+            text: g.text.clone(),
+            progress: Some(p),
+            their_words: String::new(),
+        });
+    }
+    {
+        let (mut store, _) = Store::open(dir.path()).expect("open");
+        store.save_peer(&jd).expect("peer");
+        store.save_session(&s).expect("save");
+        let mut book = GoalBook::default();
+        book.add_goal(kept);
+        store.save_goal_book(&book).expect("goals");
+    }
+    let (store, _) = Store::open_read_only(dir.path()).expect("open");
+    let text =
+        run(|out| notes::show(&store, &s.id.to_string(), NoteFormat::Md, out)).expect("show");
+    assert!(text.contains("## Their goals this session"), "{text}");
+    assert!(
+        text.contains("- Walk to the river twice a week (progress: a little)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Goal removed since: Sort out the old phone contract (progress: a lot)\n"),
+        "{text}"
+    );
+}
+
+#[test]
 fn show_with_a_full_id_reads_only_that_note() {
     let (dir, _store, s) = fixture();
     // No index at all, and a broken peers file: a full id still prints its note.

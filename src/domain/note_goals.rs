@@ -24,7 +24,12 @@ pub fn write_section(out: &mut String, s: &Session, exists: &dyn Fn(Uuid) -> boo
         if !exists(g.goal_id) {
             line.push_str("Goal removed since: ");
         }
-        line.push_str(&one_line(&g.text));
+        let text = one_line(&g.text);
+        match g.progress {
+            // "Walk more. (progress: a lot)" reads badly: the mark goes before the stop.
+            Some(_) => line.push_str(text.trim_end_matches('.')),
+            None => line.push_str(&text),
+        }
         if let Some(p) = g.progress {
             let _ = write!(line, " (progress: {})", p.label());
         }

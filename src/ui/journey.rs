@@ -134,10 +134,15 @@ pub fn last_time_height(app: &App, peer_id: uuid::Uuid, width: u16) -> u16 {
 
 /// The Last time panel of a running session.
 pub fn draw_last_time(frame: &mut Frame, area: Rect, app: &App, peer_id: uuid::Uuid) {
-    let lines: Vec<Line> = match app.journey.last_time_lines(peer_id, today(app)) {
-        Some(lines) => lines
-            .into_iter()
-            .map(|l| {
+    let block = panel("Last time (v hides, V to notes)", false);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width).max(1);
+    let room = usize::from(inner.height);
+    let mut rows: Vec<Line> = Vec::new();
+    match app.journey.last_time_lines(peer_id, today(app)) {
+        Some(lines) => {
+            for l in lines {
                 let style = if l.contains("overdue") || l.starts_with("Safety concern") {
                     THEME.warning
                 } else if l.starts_with("Goal:") {
@@ -145,20 +150,27 @@ pub fn draw_last_time(frame: &mut Frame, area: Rect, app: &App, peer_id: uuid::U
                 } else {
                     THEME.text
                 };
-                Line::from(Span::styled(l, style))
-            })
-            .collect(),
-        None => vec![Line::from(Span::styled(
+                rows.extend(
+                    crate::domain::wrap::wrap_lines(&l, width)
+                        .into_iter()
+                        .map(|r| Line::from(Span::styled(r, style))),
+                );
+            }
+        }
+        None => rows.push(Line::from(Span::styled(
             "First saved session with this peer.",
             THEME.muted,
-        ))],
-    };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(panel("Last time (v hides, V to notes)", false)),
-        area,
-    );
+        ))),
+    }
+    // What does not fit is on the peer page: say so rather than stop mid-sentence.
+    if rows.len() > room && room > 3 {
+        rows.truncate(room - 1);
+        rows.push(Line::from(Span::styled(
+            fit_words("… more on the peer page (P)", width),
+            THEME.muted,
+        )));
+    }
+    frame.render_widget(Paragraph::new(rows), inner);
 }
 
 /// The goal review of the summary form.
@@ -182,15 +194,16 @@ pub fn draw_review(frame: &mut Frame, area: Rect, review: &GoalReview, title: &s
     }
     let width = inner.width as usize;
     let mut lines = vec![Line::from(Span::styled(
-        "Space: progress or step status · Enter: their words",
+        fit_words("Space: progress · Enter: words · P: peer page", width),
         THEME.muted,
     ))];
     let rows = review.rows();
     let room = inner.height.saturating_sub(1) as usize;
-    let start = (review.selected + 1).saturating_sub(room);
-    for (n, row) in rows.iter().enumerate().skip(start).take(room) {
+    // Each goal or step wraps at words under its marker; the chosen one stays in view.
+    let mut wrapped: Vec<(bool, Vec<String>)> = Vec::new();
+    for (n, row) in rows.iter().enumerate() {
         let selected = n == review.selected;
-        let text = match *row {
+        let (indent, text) = match *row {
             ReviewRow::Goal(i) => {
                 let g = &review.goals[i];
                 let progress = match review.progress.get(i).copied().flatten() {
@@ -203,7 +216,7 @@ pub fn draw_review(frame: &mut Frame, area: Rect, review: &GoalReview, title: &s
                     .filter(|w| !w.is_empty())
                     .map(|w| format!(" \"{w}\""))
                     .unwrap_or_default();
-                format!("{progress} {}{words}", g.text)
+                (2, format!("{progress} {}{words}", g.text))
             }
             ReviewRow::Step(i, j) => {
                 let step = &review.goals[i].next_steps[j];
@@ -217,16 +230,41 @@ pub fn draw_review(frame: &mut Frame, area: Rect, review: &GoalReview, title: &s
                     .by_when
                     .map(|d| format!(" by {d}:"))
                     .unwrap_or_default();
-                format!("    step [{}]{by} {}", status.label(), step.what)
+                (6, format!("step [{}]{by} {}", status.label(), step.what))
             }
         };
-        let mark = if selected { "▶ " } else { "  " };
-        let style = if selected { THEME.selected } else { THEME.text };
-        lines.push(Line::from(Span::styled(
-            fit_words(&format!("{mark}{text}"), width),
-            style,
-        )));
+        let mark = match (selected, indent) {
+            (true, 2) => "▶ ".to_string(),
+            (true, _) => format!("▶{}", " ".repeat(indent - 1)),
+            (false, _) => " ".repeat(indent),
+        };
+        let body = crate::domain::wrap::wrap_lines(&text, width.saturating_sub(indent).max(1));
+        let rows: Vec<String> = body
+            .into_iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let lead = if k == 0 {
+                    mark.clone()
+                } else {
+                    " ".repeat(indent)
+                };
+                fit_words(&format!("{lead}{r}"), width)
+            })
+            .collect();
+        wrapped.push((selected, rows));
     }
+    let before: usize = wrapped
+        .iter()
+        .take(review.selected + 1)
+        .map(|(_, r)| r.len())
+        .sum();
+    let skip = before.saturating_sub(room);
+    let all = wrapped.into_iter().flat_map(|(selected, rows)| {
+        let style = if selected { THEME.selected } else { THEME.text };
+        rows.into_iter()
+            .map(move |r| Line::from(Span::styled(r, style)))
+    });
+    lines.extend(all.skip(skip).take(room));
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some((i, field)) = &review.editing_words {
         let rect = widgets::centered(area, area.width.min(60), 5);

@@ -74,7 +74,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if last_time {
             // Last time shares the guide's column, taking most of it.
             let wanted = super::journey::last_time_height(app, live.session.peer_id, guide.width);
-            let most = guide.height.saturating_mul(2) / 3;
+            // Most of the column; all of it when last time needs more (the guide is a
+            // key away in help and the reference).
+            let most = if wanted > guide.height.saturating_mul(2) / 3 {
+                guide.height
+            } else {
+                guide.height.saturating_mul(2) / 3
+            };
             let [last, rest] =
                 Layout::vertical([Constraint::Length(wanted.min(most)), Constraint::Min(0)])
                     .areas(guide);

@@ -96,8 +96,8 @@ const PEER_GOALS: Group = &[
     bar(&[ch('c')], "c", "changed", Action::SetGoalStatus(GoalStatus::Changed)),
     bar(&[ch('x')], "x", "set aside", Action::SetGoalStatus(GoalStatus::SetAside)),
     more(&[ch('r')], "r", "active again", Action::SetGoalStatus(GoalStatus::Active)),
-    bar(&[ch('t')], "t", "target", Action::EditGoalTarget),
-    bar(&[ch('l')], "l", "area", Action::EditGoalArea),
+    bar(&[ch('t')], "t", "target date", Action::EditGoalTarget),
+    bar(&[ch('l')], "l", "life area", Action::EditGoalArea),
     bar(&[UP, ch('k')], "↑↓", "choose", Action::Up),
     more(&[DOWN, ch('j')], "↓", "next goal", Action::Down),
 ];
