@@ -208,6 +208,9 @@ pub enum Action {
     ReportLoaded(Box<Report>),
     /// Session: show or hide the Last time panel.
     ToggleLastTime,
+    /// End of session: show or hide the session notes beside the form (shown by default
+    /// on a wide screen, behind this key on a narrow one).
+    ToggleSessionNotes,
     /// Session: put a line about last time into the notes.
     InsertLastTime,
     /// Open the peer page of the selected peer (Peers, History, Home's Coming up) or of the

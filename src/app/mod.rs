@@ -118,6 +118,8 @@ pub enum Confirm {
     DiscardCompetencyForm,
     /// Remove an activity log entry.
     RemoveActivity(Uuid),
+    /// Save a note whose summary has nothing written in it.
+    SaveEmptySummary,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -689,6 +691,7 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
             vec![]
         }
         Confirm::RemoveActivity(id) => office::remove(app, id),
+        Confirm::SaveEmptySummary => live::save_note_confirmed(app),
     }
 }
 

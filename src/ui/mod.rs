@@ -200,6 +200,9 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Confirm, demo: bool) {
         }
         Confirm::RemoveHours(_) => "Remove this hours entry?",
         Confirm::DiscardCompetencyForm => "Throw away what you typed in this form?",
+        Confirm::SaveEmptySummary => {
+            "Nothing is written in the summary. Save the note without one? (n goes back)"
+        }
         Confirm::RemoveActivity(_) => "Remove this activity from the log?",
     };
     let rect = widgets::centered(area, 56, 7);
