@@ -39,6 +39,7 @@
 //!   backchannels, structuring, autonomy statements, self-disclosure) is **other**.
 
 mod engine;
+mod evidence;
 pub mod features;
 pub mod model;
 pub mod rules;
@@ -46,6 +47,7 @@ pub mod scores;
 pub mod text;
 pub mod train;
 mod turn;
+mod verdict;
 
 use std::sync::OnceLock;
 
