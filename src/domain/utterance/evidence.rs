@@ -49,6 +49,18 @@ fn start_positions(s: &Sentence, rules: &Rules) -> Vec<usize> {
     out
 }
 
+/// "you feel like you have to ...", "you are thinking you should ...": before `pos`, "you"
+/// is followed within two words by one of the cue's reporting words.
+fn said_by_them(words: &[String], pos: usize, cue: &super::rules::Cue) -> bool {
+    let before = words.get(..pos).unwrap_or(&[]);
+    before.iter().enumerate().any(|(i, w)| {
+        w == "you"
+            && before
+                .get(i + 1..(i + 3).min(before.len()))
+                .is_some_and(|next| next.iter().any(|n| contains(&cue.unless_after_you, n)))
+    })
+}
+
 /// Finds all cue matches, keeping only the longest where cues from different groups overlap.
 pub(super) fn find_matches(s: &Sentence, rules: &Rules, depth: bool) -> Vec<Match> {
     let cues = if depth {
@@ -90,6 +102,9 @@ pub(super) fn find_matches(s: &Sentence, rules: &Rules, depth: bool) -> Vec<Matc
                     .get(pos - 1)
                     .is_some_and(|prev| contains(&cue.unless_preceded_by, prev))
             {
+                continue;
+            }
+            if !cue.unless_after_you.is_empty() && said_by_them(&s.words, pos, cue) {
                 continue;
             }
             found.push(Match {

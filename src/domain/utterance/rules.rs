@@ -54,6 +54,8 @@ struct CueFile {
     unless_followed_by: Vec<String>,
     #[serde(default)]
     unless_preceded_by: Vec<String>,
+    #[serde(default)]
+    unless_after_you: Vec<String>,
     #[serde(default = "one")]
     max_matches: usize,
 }
@@ -213,6 +215,10 @@ pub struct Cue {
     pub unless_followed_by: Vec<String>,
     /// Words that cancel the cue when they come right before it.
     pub unless_preceded_by: Vec<String>,
+    /// Words that cancel the cue when "you" and one of them come earlier in the sentence:
+    /// "you feel like you have to..." says what the person feels they must do (a
+    /// reflection), not what the speaker tells them to do.
+    pub unless_after_you: Vec<String>,
     /// How many different phrases of this group may add their weight in one sentence.
     pub max_matches: usize,
 }
@@ -354,6 +360,7 @@ impl Rules {
                 reason: c.reason,
                 unless_followed_by: words_list(c.unless_followed_by),
                 unless_preceded_by: words_list(c.unless_preceded_by),
+                unless_after_you: words_list(c.unless_after_you),
                 max_matches: c.max_matches.max(1),
             });
         }
@@ -369,6 +376,7 @@ impl Rules {
                 reason: c.reason,
                 unless_followed_by: Vec::new(),
                 unless_preceded_by: words_list(c.unless_preceded_by),
+                unless_after_you: Vec::new(),
                 max_matches: c.max_matches.max(1),
             })
             .collect();

@@ -83,7 +83,12 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
         && decisive
             .first()
             .is_some_and(|v| v.label == rule_fb.label && v.score >= w.strong_rule_score);
-    let vote = w.rule_vote * rule_fb.confidence + if strong { w.strong_rule_vote } else { 0.0 };
+    let by_default = !decisive.is_empty() && decisive.iter().all(|v| v.fallback);
+    let vote = if by_default {
+        0.0
+    } else {
+        w.rule_vote * rule_fb.confidence + if strong { w.strong_rule_vote } else { 0.0 }
+    };
     if let Some(i) = Label::ALL.iter().position(|l| *l == rule_fb.label)
         && let Some(p) = pred.probs.get_mut(i)
     {
@@ -124,9 +129,14 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
         .unwrap_or(Label::Other);
 
     let mut reasons: Vec<String> = Vec::new();
-    let same_group = rule_fb.label == label || (label.is_question() && rule_fb.label.is_question());
-    if same_group {
+    if rule_fb.label == label {
         reasons.extend(rule_fb.reasons.iter().cloned());
+    } else if label.is_question() && rule_fb.label.is_question() {
+        // Another question in the turn decided open vs closed: its reasons, so the feedback
+        // never calls an open turn a yes/no question.
+        for v in turn.verdicts.iter().filter(|v| v.label == label) {
+            reasons.extend(v.reasons.iter().cloned());
+        }
     } else {
         reasons.push(fill(&r.model_reads, label.name()));
         // The reasons of the sentences that do what the turn does.

@@ -71,6 +71,10 @@ pub(super) struct Verdict {
     pub question_form: bool,
     /// The question form shows in the words, not only in a question mark.
     pub question_word_form: bool,
+    /// No cue at all: read as a reflection only by default. Only about half of such
+    /// statements are reflections (neutral information, praise, fragments fall here too),
+    /// so the learned model decides them without the rules' vote.
+    pub fallback: bool,
 }
 
 impl Verdict {
@@ -92,6 +96,7 @@ impl Verdict {
             backchannel: false,
             question_form: false,
             question_word_form: false,
+            fallback: false,
         }
     }
 
@@ -206,6 +211,7 @@ pub(super) fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
             reason: fill(&r.you_statement, first),
         });
     }
+    let mut fallback = false;
     if evidence.is_empty() {
         if matches!(first, "i" | "we" | "my" | "our" | "me" | "let") {
             evidence.push(Evidence {
@@ -219,6 +225,7 @@ pub(super) fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
                 weight: w.plain_statement,
                 reason: r.plain_statement.clone(),
             });
+            fallback = true;
         }
     }
 
@@ -327,6 +334,7 @@ pub(super) fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
         backchannel: false,
         question_form: is_question_form,
         question_word_form,
+        fallback,
     }
 }
 
