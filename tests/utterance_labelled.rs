@@ -423,9 +423,9 @@ fn concluded_label(reason: &str) -> Option<Label> {
     } else if ends(": other") {
         Some(Label::Other)
     } else {
-        Label::ALL
-            .into_iter()
-            .find(|l| reason == format!("the turn as a whole reads as {} (learned model)", l.name()))
+        Label::ALL.into_iter().find(|l| {
+            reason == format!("the turn as a whole reads as {} (learned model)", l.name())
+        })
     }
 }
 
@@ -473,7 +473,9 @@ fn reasons_agree_with_the_label_on_every_check_item() {
     let fb = classify("What time is your appointment?");
     assert_eq!(fb.label, Label::ClosedQuestion);
     assert!(
-        fb.reasons.iter().any(|r| r.contains("'what time' asks for a specific fact")),
+        fb.reasons
+            .iter()
+            .any(|r| r.contains("'what time' asks for a specific fact")),
         "{:?}",
         fb.reasons
     );

@@ -620,7 +620,10 @@ mod tests {
         assert_eq!(s.scores.closed_questions, 1);
         // A question-only drill never reports a reflection-to-question ratio.
         assert_eq!(s.scores.reflection_to_question.value, None);
-        assert_eq!(s.scores.reflection_to_question.rating, utterance::Rating::NotRated);
+        assert_eq!(
+            s.scores.reflection_to_question.rating,
+            utterance::Rating::NotRated
+        );
         assert!(!s.scores.applies.reflection_to_question);
         assert_eq!(s.scores.percent_open_questions.value, Some(75.0));
         assert_eq!(s.by_drill.len(), 1);

@@ -17,7 +17,7 @@ pub(super) fn fill(template: &str, cue: &str) -> String {
 }
 
 pub(super) fn contains(list: &[String], word: &str) -> bool {
-    list.iter().any(|w| w == word)
+    super::rules::in_list(list, word)
 }
 
 /// A phrase match found in a sentence.
@@ -71,11 +71,10 @@ pub(super) fn find_matches(s: &Sentence, rules: &Rules, depth: bool) -> Vec<Matc
     let index = rules.index(depth);
     let starts = start_positions(s, rules);
     let mut found = Vec::new();
-    for (pos, word) in s.words.iter().enumerate() {
-        let Some(entries) = index.get(word) else {
-            continue;
-        };
-        for &(ci, pi) in entries {
+    let mut entries = Vec::new();
+    for pos in 0..s.words.len() {
+        index.candidates(&s.words, pos, &mut entries);
+        for &(ci, pi) in &entries {
             let Some(cue) = cues.get(ci) else {
                 continue;
             };

@@ -366,10 +366,11 @@ pub(super) fn extract(
         flags.push(Flag::NoCue);
     }
     let lex = &rules.lexicon;
-    if sentences
-        .iter()
-        .any(|s| s.words.iter().any(|w| lex.feeling_words.contains(w)))
-    {
+    if sentences.iter().any(|s| {
+        s.words
+            .iter()
+            .any(|w| super::rules::in_list(&lex.feeling_words, w))
+    }) {
         flags.push(Flag::FeelingWord);
     }
     if let Some(first) = sentences.first().and_then(|s| s.core_words().first()) {

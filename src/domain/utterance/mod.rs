@@ -55,7 +55,9 @@ use serde::{Deserialize, Serialize};
 
 pub use model::{Model, ModelError};
 pub use rules::{Rules, RulesError};
-pub use scores::{Applies, Metric, MiScores, Rating, Thresholds, summary_scores, summary_scores_for};
+pub use scores::{
+    Applies, Metric, MiScores, Rating, Thresholds, summary_scores, summary_scores_for,
+};
 
 /// What an utterance does, in MI terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -204,14 +204,18 @@ pub(super) fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
     }
     let first = core.first().map(String::as_str).unwrap_or("");
     let has_reflection_cue = evidence.iter().any(|e| e.target == Target::Reflection);
-    if !is_question_form && !has_reflection_cue && matches!(first, "you" | "your" | "yourself") {
+    // A "you" statement with no other cue is a reflection more often than not, but
+    // affirmations ("You didn't give up when the first landlord said no.") look the same:
+    // like the plain statement below, it is left to the learned model.
+    let you_first = matches!(first, "you" | "your" | "yourself");
+    let mut fallback = evidence.is_empty() && you_first;
+    if !is_question_form && !has_reflection_cue && you_first {
         evidence.push(Evidence {
             target: Target::Reflection,
             weight: w.you_statement,
             reason: fill(&r.you_statement, first),
         });
     }
-    let mut fallback = false;
     if evidence.is_empty() {
         if matches!(first, "i" | "we" | "my" | "our" | "me" | "let") {
             evidence.push(Evidence {
