@@ -10,7 +10,7 @@
 //! `i16` (class-major, `weight = q * scale`), then the depth weights as `i16`.
 
 use super::Label;
-use super::features::{BUCKET_BITS, BUCKETS, Feature};
+use super::features::{BUCKET_BITS, BUCKETS, Feature, Origin};
 
 pub const MODEL_BIN: &[u8] = include_bytes!("../../../assets/utterance/model.bin");
 
@@ -260,6 +260,11 @@ impl Model {
         let (a, b) = (class_index(label), class_index(against));
         let mut found: Vec<(Feature, f32, usize)> = Vec::with_capacity(features.len());
         for (i, f) in features.iter().enumerate() {
+            // Pieces of words are never named in reasons: skip them early, they are most
+            // of the features.
+            if matches!(f.origin, Origin::Chars) {
+                continue;
+            }
             let row = self.row(f.bucket);
             let c =
                 (row.get(a).copied().unwrap_or(0.0) - row.get(b).copied().unwrap_or(0.0)) * f.value;
@@ -286,6 +291,7 @@ impl Model {
         let sign = if complex { 1.0 } else { -1.0 };
         let mut out: Vec<(Feature, f32)> = features
             .iter()
+            .filter(|f| !matches!(f.origin, Origin::Chars))
             .map(|f| (*f, sign * self.row(f.bucket)[CLASSES] * f.value))
             .filter(|(_, c)| *c > 0.0)
             .collect();
