@@ -1,18 +1,24 @@
-//! Startup budget: with 10,000 saved sessions, opening the store and listing must take well
-//! under 100 ms. Plain `std::time` measurements (no harness): `cargo bench --bench startup`.
-//! Set `ALONGSIDE_BENCH_SESSIONS` to try another size.
+//! History at scale: start-up, saving, showing one note, a history keystroke and memory, with
+//! 10,000 saved sessions by default. Plain `std::time` measurements (no harness):
+//! `cargo bench --bench startup`. Set `ALONGSIDE_BENCH_SESSIONS` to try another size
+//! (100000; 1000000 takes long to generate and is for a deliberate run only).
+//!
+//! Goals (medians, release build, 2 cores) at 10k / 100k / 1M: first frame 40 / 100 / 1000 ms,
+//! save 10 / 15 / 50 ms, `notes show ID` (whole process) 15 / 20 / 50 ms, history keystroke
+//! 5 / 16 / 100 ms, idle RSS 30 / 80 / 400 MB.
 
 use std::hint::black_box;
 use std::io;
 use std::time::{Duration, Instant};
 
-use alongside::app::App;
+use alongside::app::{self as app_mod, Action, App, Screen};
 use alongside::cli::notes;
 use alongside::storage::{Store, sample};
 use alongside::tui::NoteStore;
 use alongside::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 const RUNS: usize = 15;
 
@@ -36,18 +42,23 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let index_size = std::fs::metadata(dir.path().join("index.json"))
-        .map(|m| m.len())
-        .unwrap_or(0);
+    let size = |name: &str| {
+        std::fs::metadata(dir.path().join(name))
+            .map(|m| m.len())
+            .unwrap_or(0) as f64
+            / 1e6
+    };
     println!(
-        "generated {} sessions for {} peers in {:.2} s (index.json {:.1} MB)",
+        "generated {} sessions for {} peers in {:.2} s (index.json {:.1} MB, index-search.json {:.1} MB)",
         report.sessions,
         report.peers,
         report.elapsed.as_secs_f64(),
-        index_size as f64 / 1e6
+        size("index.json"),
+        size("index-search.json"),
     );
+    let rss_before = rss_mb();
 
-    measure("Store::open + list + search", || {
+    measure("Store::open + list + first search", || {
         let (store, problems) = Store::open(dir.path()).expect("open");
         assert!(problems.is_empty());
         let all = store.filter(None, "");
@@ -57,9 +68,13 @@ fn main() {
     });
 
     // What a user waits for: the store opened, the app state built from it, and the home
-    // screen drawn once (into an 80x24 test buffer instead of a terminal).
-    measure("home screen: open + App::new + first draw", || {
+    // screen drawn once (into an 80x24 test buffer instead of a terminal). As in the app,
+    // search texts are read on another thread meanwhile; that read is waited for after
+    // the timed part, so runs do not overlap.
+    measure_until("first frame: open + App::new + first draw", || {
+        let start = Instant::now();
         let (store, _) = Store::open(dir.path()).expect("open");
+        store.preload_search();
         let drafts = store.drafts();
         let app = App::new(
             NoteStore::peers(&store),
@@ -71,6 +86,88 @@ fn main() {
         let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
         term.draw(|f| ui::draw(f, &app)).expect("draw");
         black_box(term.backend());
+        let took = start.elapsed();
+        black_box(store.search_texts().len());
+        took
+    });
+
+    // What stays in memory once the app is up with search ready (this process's growth).
+    {
+        let (store, _) = Store::open(dir.path()).expect("open");
+        let mut app = App::new(
+            NoteStore::peers(&store),
+            NoteStore::history(&store),
+            store.drafts(),
+            Vec::new(),
+            alongside::domain::now(),
+        );
+        if let Some(texts) = NoteStore::search_texts(&store) {
+            app.attach_search_texts(&texts);
+        }
+        black_box(&app);
+        println!(
+            "{:<52} {:>7.1} MB (process resident size grew by this much)",
+            "idle memory: store + app + search texts",
+            rss_mb() - rss_before
+        );
+    }
+
+    // One key typed into the history filter: the filter runs and the screen is drawn.
+    {
+        let (store, _) = Store::open(dir.path()).expect("open");
+        let mut app = App::new(
+            NoteStore::peers(&store),
+            NoteStore::history(&store),
+            Vec::new(),
+            Vec::new(),
+            alongside::domain::now(),
+        );
+        if let Some(texts) = NoteStore::search_texts(&store) {
+            app.attach_search_texts(&texts);
+        }
+        app.screen = Screen::History;
+        let t = alongside::domain::now();
+        app_mod::update(&mut app, Action::StartFilter, t);
+        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
+        let mut typed = 0usize;
+        // "e" keeps matching nearly everything (the worst case); then backspace.
+        measure("history keystroke: filter + draw (80x24)", || {
+            let key = if typed.is_multiple_of(2) {
+                KeyEvent::from(KeyCode::Char('e'))
+            } else {
+                KeyEvent::from(KeyCode::Backspace)
+            };
+            typed += 1;
+            app_mod::update(&mut app, Action::Input(key.into()), t);
+            term.draw(|f| ui::draw(f, &app)).expect("draw");
+            black_box(term.backend());
+        });
+    }
+
+    // Saving one session, fsync included, with the whole history present.
+    {
+        let (mut store, _) = Store::open(dir.path()).expect("open");
+        let template = store
+            .load_session(store.sessions()[0].id)
+            .expect("a saved session");
+        measure("save a session (fsync included)", || {
+            let mut s = template.clone();
+            s.id = uuid::Uuid::new_v4();
+            store.save_session(&s).expect("save");
+        });
+    }
+
+    // The whole process, as a shell user waits for it.
+    let exe = env!("CARGO_BIN_EXE_alongside");
+    let one_id = {
+        let (store, _) = Store::open_read_only(dir.path()).expect("open");
+        store.sessions()[store.sessions().len() / 2].id.to_string()
+    };
+    measure("process: alongside notes show ID", || {
+        run_cli(exe, dir.path(), &["notes", "show", &one_id]);
+    });
+    measure("process: alongside notes list", || {
+        run_cli(exe, dir.path(), &["notes", "list"]);
     });
 
     measure("Store::open_read_only + notes list", || {
@@ -87,23 +184,57 @@ fn main() {
 
     // The rare slow path: no index, every session file read (in parallel) and the index
     // written again.
+    let saved_now = {
+        let (store, _) = Store::open_read_only(dir.path()).expect("open");
+        store.sessions().len()
+    };
     measure("Store::open with index.json missing (full rebuild)", || {
-        let _ = std::fs::remove_file(dir.path().join("index.json"));
+        for name in ["index.json", "index-search.json"] {
+            let _ = std::fs::remove_file(dir.path().join(name));
+        }
         let (store, _) = Store::open(dir.path()).expect("open");
-        assert_eq!(store.sessions().len(), sessions);
+        assert_eq!(store.sessions().len(), saved_now);
     });
 }
 
+/// Runs the app's command line on `dir`, output discarded.
+fn run_cli(exe: &str, dir: &std::path::Path, args: &[&str]) {
+    let status = std::process::Command::new(exe)
+        .arg("--data-dir")
+        .arg(dir)
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("run alongside");
+    assert!(status.success(), "alongside {args:?} failed");
+}
+
+/// This process's resident memory in MB (Linux; 0 elsewhere).
+fn rss_mb() -> f64 {
+    std::fs::read_to_string("/proc/self/status")
+        .ok()
+        .and_then(|s| {
+            s.lines()
+                .find(|l| l.starts_with("VmRSS:"))
+                .and_then(|l| l.split_whitespace().nth(1)?.parse::<f64>().ok())
+        })
+        .map_or(0.0, |kb| kb / 1024.0)
+}
+
 fn measure(label: &str, mut f: impl FnMut()) {
+    measure_until(label, || {
+        let start = Instant::now();
+        f();
+        start.elapsed()
+    });
+}
+
+/// [`measure`] for a closure that times its own part and returns it.
+fn measure_until(label: &str, mut f: impl FnMut() -> Duration) {
     f(); // warm the page cache, as a second launch would find it
     let cpu_before = cpu_time();
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
+    let mut times: Vec<Duration> = (0..RUNS).map(|_| f()).collect();
     let cpu = cpu_time()
         .zip(cpu_before)
         .map(|(after, before)| after.saturating_sub(before) / RUNS as u32);

@@ -243,3 +243,114 @@ fn problems_are_printed_one_per_line() {
         "note: peers.json could not be read (it ends before the JSON is complete at line 1, column 1); it was moved unchanged to quarantine/peers.json\n"
     );
 }
+
+#[test]
+fn show_marks_a_goal_the_note_worked_on_that_was_removed_since() {
+    use alongside::domain::goals::{GoalAddressed, GoalBook, PeerGoal, Progress};
+    let dir = tempfile::tempdir().expect("dir");
+    let jd = peer("JD");
+    let kept = PeerGoal::new(jd.id, "Walk to the river twice a week", t(0).date_naive());
+    let removed = PeerGoal::new(jd.id, "Sort out the old phone contract", t(0).date_naive());
+    let mut s = session(&jd, 0, "walks and the phone bill");
+    for (g, p) in [(&kept, Progress::ALittle), (&removed, Progress::ALot)] {
+        s.goals_addressed.push(GoalAddressed {
+            goal_id: g.id,
+            text: g.text.clone(),
+            progress: Some(p),
+            their_words: String::new(),
+        });
+    }
+    {
+        let (mut store, _) = Store::open(dir.path()).expect("open");
+        store.save_peer(&jd).expect("peer");
+        store.save_session(&s).expect("save");
+        let mut book = GoalBook::default();
+        book.add_goal(kept);
+        store.save_goal_book(&book).expect("goals");
+    }
+    let (store, _) = Store::open_read_only(dir.path()).expect("open");
+    let text =
+        run(|out| notes::show(&store, &s.id.to_string(), NoteFormat::Md, out)).expect("show");
+    assert!(text.contains("## Their goals this session"), "{text}");
+    assert!(
+        text.contains("- Walk to the river twice a week (progress: a little)\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("- Goal removed since: Sort out the old phone contract (progress: a lot)\n"),
+        "{text}"
+    );
+}
+
+#[test]
+fn show_with_a_full_id_reads_only_that_note() {
+    let (dir, _store, s) = fixture();
+    // No index at all, and a broken peers file: a full id still prints its note.
+    fs::remove_file(dir.path().join("index.json")).expect("rm index");
+    fs::write(dir.path().join("peers.json"), b"{broken").expect("break peers");
+    let session = Store::read_session_only(dir.path(), s[1].id).expect("read");
+    assert_eq!(session, s[1]);
+    let missing = Uuid::from_u128(0xdddd_0000_0000_4000_8000_0000_0000_0009);
+    let err = Store::read_session_only(dir.path(), missing).expect_err("unknown");
+    assert!(err.to_string().contains(&missing.to_string()), "{err}");
+    assert!(fs::read(dir.path().join("peers.json")).expect("read") == b"{broken");
+}
+
+#[test]
+fn import_adds_notes_as_show_prints_them_and_refuses_without_changing_anything() {
+    use alongside::cli::notes_import::import;
+    let (src_dir, src, s) = fixture();
+    let exported = tempfile::tempdir().expect("out");
+    let json = run(|out| notes::show(&src, &s[0].id.to_string(), NoteFormat::Json, out))
+        .expect("show json");
+    let one = exported.path().join("one.json");
+    fs::write(&one, &json).expect("write");
+    drop(src);
+
+    // Into an empty folder: the note and its peer are added, and read back the same.
+    let dest = tempfile::tempdir().expect("dest");
+    {
+        let (mut store, _) = Store::open(dest.path()).expect("open");
+        let said = run(|out| import(&mut store, &one, out)).expect("import");
+        assert_eq!(said.trim(), "Imported 1 note and 1 new peer");
+        assert_eq!(store.load_session(s[0].id).expect("load"), s[0]);
+        assert_eq!(
+            store.peer(s[0].peer_id).map(|p| p.alias.as_str()),
+            Some("JD")
+        );
+    }
+    let before = common::snapshot(dest.path());
+    let (mut store, _) = Store::open(dest.path()).expect("open");
+    // The same id again is refused.
+    let err = run(|out| import(&mut store, &one, out)).expect_err("exists");
+    assert!(err.to_string().contains("already exists"), "{err}");
+    // A folder with one good note and one newer-schema note adds nothing.
+    let folder = tempfile::tempdir().expect("folder");
+    let json2 = run(|out| {
+        let (s2, _) = Store::open_read_only(src_dir.path())?;
+        notes::show(&s2, &s[1].id.to_string(), NoteFormat::Json, out)
+    })
+    .expect("show");
+    fs::write(folder.path().join("a.json"), &json2).expect("write");
+    fs::write(
+        folder.path().join("b.json"),
+        br#"{"schema_version":9,"session":{}}"#,
+    )
+    .expect("write");
+    let err = run(|out| import(&mut store, folder.path(), out)).expect_err("newer");
+    assert!(err.to_string().contains("newer version"), "{err}");
+    assert!(err.to_string().contains("b.json"), "{err}");
+    // A file that is not a note is refused, naming the file and never its content.
+    fs::write(folder.path().join("b.json"), b"{\"secret words\": ").expect("write");
+    let err = run(|out| import(&mut store, folder.path(), out)).expect_err("bad");
+    assert!(err.to_string().contains("is not a saved note"), "{err}");
+    assert!(!err.to_string().contains("secret"), "{err}");
+    drop(store);
+    assert_eq!(common::snapshot(dest.path()), before, "nothing changed");
+    // Fixed, the folder imports.
+    fs::remove_file(folder.path().join("b.json")).expect("rm");
+    let (mut store, _) = Store::open(dest.path()).expect("open");
+    let said = run(|out| import(&mut store, folder.path(), out)).expect("import");
+    assert_eq!(said.trim(), "Imported 1 note and 1 new peer");
+    assert_eq!(store.sessions().len(), 2);
+}

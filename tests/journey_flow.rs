@@ -231,7 +231,149 @@ fn journey_screens() -> Vec<(&'static str, App)> {
         Some("Sunny")
     );
     out.push(("journey_peer_page", app));
+
+    // The goal list of the peer page, a target date being typed wrongly.
+    let mut store = clone(&base);
+    let mut app = app_from(&store);
+    open_sunny_page(&mut app, &mut store);
+    press(&mut app, &mut store, key(KeyCode::Char('g')));
+    press(&mut app, &mut store, key(KeyCode::Char('t')));
+    type_text(&mut app, &mut store, "x");
+    press(&mut app, &mut store, key(KeyCode::Enter));
+    out.push(("journey_peer_goals", app));
     out
+}
+
+/// Opens Sunny's page from the Peers screen.
+fn open_sunny_page(app: &mut App, store: &mut MemoryStore) {
+    press(app, store, key(KeyCode::Char('p')));
+    for _ in 0..5 {
+        press(app, store, key(KeyCode::Up));
+    }
+    let i = app
+        .visible_peers()
+        .iter()
+        .position(|p| p.alias == "Sunny")
+        .expect("sunny");
+    for _ in 0..i {
+        press(app, store, key(KeyCode::Down));
+    }
+    press(app, store, key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::PeerPage);
+}
+
+#[test]
+fn a_goal_is_set_aside_reopened_and_given_a_target_and_life_area_on_the_peer_page() {
+    let mut store = sample_store();
+    let mut app = app_from(&store);
+    session_one(&mut app, &mut store);
+    let today = app.now.date_naive();
+    open_sunny_page(&mut app, &mut store);
+    assert!(
+        screen_text(&app, 80, 24).contains("g edit goals"),
+        "the key is on screen"
+    );
+    press(&mut app, &mut store, key(KeyCode::Char('g')));
+    assert!(screen_text(&app, 80, 24).contains("▶ Have keys by spring"));
+
+    press(&mut app, &mut store, key(KeyCode::Char('x')));
+    let goal = sunny_goal(&store);
+    assert_eq!(
+        (goal.status, goal.status_date),
+        (GoalStatus::SetAside, today)
+    );
+    assert!(
+        app.journey.goals.active_for(goal.peer_id).next().is_none(),
+        "a goal set aside is no longer reviewed at the end of a session"
+    );
+    press(&mut app, &mut store, key(KeyCode::Char('c')));
+    assert_eq!(sunny_goal(&store).status, GoalStatus::Changed);
+    press(&mut app, &mut store, key(KeyCode::Char('r')));
+    assert_eq!(sunny_goal(&store).status, GoalStatus::Active);
+
+    // A date that is not one is refused with the forms it takes; nothing is saved.
+    let before = sunny_goal(&store).target;
+    press(&mut app, &mut store, key(KeyCode::Char('t')));
+    for _ in 0..12 {
+        press(&mut app, &mut store, key(KeyCode::Backspace));
+    }
+    type_text(&mut app, &mut store, "next spring");
+    press(&mut app, &mut store, key(KeyCode::Enter));
+    assert_eq!(sunny_goal(&store).target, before);
+    assert!(screen_text(&app, 80, 24).contains("use YYYY-MM-DD, +7, 7d or 2w"));
+    for _ in 0..12 {
+        press(&mut app, &mut store, key(KeyCode::Backspace));
+    }
+    type_text(&mut app, &mut store, "2w");
+    press(&mut app, &mut store, key(KeyCode::Enter));
+    let target = today + chrono::Duration::days(14);
+    assert_eq!(sunny_goal(&store).target, Some(target));
+    assert!(
+        alongside::app::journey::home_items(&app)
+            .iter()
+            .any(|d| d.kind == DueKind::GoalTarget && d.due == target),
+        "a target two weeks away is in Coming up"
+    );
+    press(&mut app, &mut store, key(KeyCode::Char('t')));
+    for _ in 0..12 {
+        press(&mut app, &mut store, key(KeyCode::Backspace));
+    }
+    type_text(&mut app, &mut store, "2026-03-14");
+    press(&mut app, &mut store, key(KeyCode::Enter));
+    assert_eq!(
+        sunny_goal(&store).target,
+        chrono::NaiveDate::from_ymd_opt(2026, 3, 14)
+    );
+
+    press(&mut app, &mut store, key(KeyCode::Char('l')));
+    type_text(&mut app, &mut store, "  housing  ");
+    press(&mut app, &mut store, key(KeyCode::Enter));
+    assert_eq!(sunny_goal(&store).life_area, "housing");
+    // Esc leaves the list, then the page.
+    press(&mut app, &mut store, key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::PeerPage);
+    assert!(screen_text(&app, 80, 24).contains("· housing"));
+    press(&mut app, &mut store, key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Peers);
+}
+
+#[test]
+fn a_note_that_worked_on_a_goal_removed_since_shows_it_as_removed() {
+    let mut store = sample_store();
+    let mut app = app_from(&store);
+    session_one(&mut app, &mut store);
+    start_with_sunny(&mut app, &mut store);
+    end_and_review(&mut app, &mut store);
+    press(&mut app, &mut store, key(KeyCode::Char(' ')));
+    press(&mut app, &mut store, key(KeyCode::Char(' ')));
+    press(&mut app, &mut store, ctrl('s'));
+    assert_eq!(app.screen, Screen::Home, "{:?}", app.status);
+    let worked_on = store.sessions.last().expect("saved").id;
+
+    // The goal disappears from the peer's goals (say, goals.json was rebuilt without it).
+    store.goals.goals.clear();
+    let mut app = app_from(&store);
+    press(&mut app, &mut store, key(KeyCode::Char('h')));
+    let i = app
+        .filtered_history()
+        .iter()
+        .position(|h| h.id == worked_on)
+        .expect("in history");
+    for _ in 0..i {
+        press(&mut app, &mut store, key(KeyCode::Down));
+    }
+    press(&mut app, &mut store, key(KeyCode::Enter));
+    assert_eq!(app.screen, Screen::Note);
+    let note = app.note.as_ref().expect("note");
+    let text: String = alongside::app::history::note_view_rows(app.content, note, 78)
+        .into_iter()
+        .map(|(_, row)| row + "\n")
+        .collect();
+    assert!(text.contains("Their goals this session"), "{text}");
+    assert!(
+        text.contains("Goal removed since: Have keys by spring (progress: a"),
+        "{text}"
+    );
 }
 
 fn clone(s: &MemoryStore) -> MemoryStore {
@@ -260,4 +402,45 @@ fn journey_screens_never_panic_at_any_size() {
             }
         }
     }
+}
+
+#[test]
+fn a_goal_set_aside_from_the_end_of_session_review_leaves_the_review() {
+    let mut store = sample_store();
+    let mut app = app_from(&store);
+    session_one(&mut app, &mut store);
+    start_with_sunny(&mut app, &mut store);
+    end_and_review(&mut app, &mut store);
+    assert_eq!(
+        app.live
+            .as_ref()
+            .and_then(|l| l.summary.as_ref())
+            .map(|f| f.review.goals.len()),
+        Some(1)
+    );
+    press(&mut app, &mut store, key(KeyCode::Char('P')));
+    assert_eq!(app.screen, Screen::PeerPage);
+    press(&mut app, &mut store, key(KeyCode::Char('g')));
+    press(&mut app, &mut store, key(KeyCode::Char('x')));
+    press(&mut app, &mut store, key(KeyCode::Esc));
+    press(&mut app, &mut store, key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Summary);
+    let review = &app
+        .live
+        .as_ref()
+        .and_then(|l| l.summary.as_ref())
+        .expect("form")
+        .review;
+    assert!(review.is_empty(), "the goal set aside is not reviewed");
+    press(&mut app, &mut store, ctrl('s'));
+    assert_eq!(app.screen, Screen::Home, "{:?}", app.status);
+    assert_eq!(sunny_goal(&store).status, GoalStatus::SetAside);
+    assert!(
+        store
+            .sessions
+            .last()
+            .expect("saved")
+            .goals_addressed
+            .is_empty()
+    );
 }

@@ -64,6 +64,8 @@ fn plain_view(dir: &Path, key: Option<&Passphrase>) -> Vec<(String, Vec<u8>)> {
                 && !p.ends_with(STATE_FILE)
                 && !p.ends_with("alongside.lock")
                 && !p.ends_with("index.json")
+                && !p.ends_with("index-search.json")
+                && !p.contains("/index-log/")
         })
         .map(|(p, bytes)| {
             let bytes = match (&data_key, crypt::is_sealed(&bytes)) {

@@ -90,11 +90,15 @@ fn the_files_have_the_documented_shapes() {
         "flags",
         "amendment_count",
         "preview",
-        "search_text",
         "stamp",
     ] {
         assert!(first.get(key).is_some(), "{key}");
     }
+    // Search text lives apart, read only when a search needs it.
+    assert!(first.get("search_text").is_none());
+    let search = read("index-search.json");
+    assert_eq!(search["schema_version"], 1);
+    assert!(search["texts"].as_array().is_some_and(|t| t.len() == 3));
 }
 
 #[test]
@@ -135,13 +139,19 @@ fn files_are_0600_and_folders_0700() {
     store.save_draft(&draft).expect("draft");
 
     assert_eq!(mode(&data), 0o700, "the data folder is tightened");
-    for sub in ["sessions", "drafts", "quarantine"] {
+    for sub in ["sessions", "drafts", "quarantine", "index-log"] {
         assert_eq!(mode(&data.join(sub)), 0o700, "{sub}");
     }
+    assert_eq!(
+        mode(&data.join("index-log/00000000000000000001.json")),
+        0o600
+    );
+    drop(store);
     for file in [
         "alongside.lock".to_string(),
         "peers.json".to_string(),
         "index.json".to_string(),
+        "index-search.json".to_string(),
         format!("sessions/{}.json", s.id),
         format!("drafts/{}.json", draft.id),
     ] {
@@ -416,7 +426,12 @@ fn a_session_file_replaced_right_after_the_index_is_still_noticed() {
         .find(|e| e.id == amended.id)
         .expect("listed");
     assert_eq!(e.amendment_count, 1);
-    assert!(e.search_text.contains("called back"));
+    assert!(
+        store
+            .search_texts()
+            .get(&amended.id)
+            .is_some_and(|t| t.contains("called back"))
+    );
 }
 
 #[test]
@@ -693,4 +708,104 @@ fn a_folder_of_other_things_is_refused_and_left_untouched() {
     fs::create_dir(&empty).expect("mkdir");
     drop(Store::open(&empty).expect("empty folder opens"));
     drop(Store::open(&empty).expect("existing data folder opens again"));
+}
+
+#[test]
+fn a_save_appends_one_log_record_and_leaves_index_json_alone() {
+    let (dir, sessions) = seeded();
+    let index_before = fs::read(dir.path().join("index.json")).expect("index");
+    let (mut store, _) = Store::open(dir.path()).expect("open");
+    let p = store.peers()[0].clone();
+    let extra = session(&p, 9000, "a new note about the bus pass");
+    store.save_session(&extra).expect("save");
+    assert_eq!(
+        fs::read(dir.path().join("index.json")).expect("index"),
+        index_before,
+        "a save never rewrites the whole index"
+    );
+    let log: Vec<_> = fs::read_dir(dir.path().join("index-log"))
+        .expect("log")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    assert_eq!(log.len(), 1);
+    let record: serde_json::Value =
+        serde_json::from_slice(&fs::read(&log[0]).expect("read")).expect("json");
+    assert_eq!(record["puts"][0]["id"], extra.id.to_string());
+    drop(store);
+
+    // Read-only, the log is applied in memory: the new note lists and is found.
+    let (store, problems) = Store::open_read_only(dir.path()).expect("open");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(store.sessions().len(), sessions.len() + 1);
+    assert_eq!(store.filter(None, "bus pass").len(), 1);
+}
+
+#[test]
+fn a_lost_or_broken_log_record_only_means_reading_that_note_again() {
+    let (dir, sessions) = seeded();
+    let (mut store, _) = Store::open(dir.path()).expect("open");
+    let p = store.peers()[0].clone();
+    let a = session(&p, 9000, "first new note");
+    let b = session(&p, 9100, "second new note");
+    store.save_session(&a).expect("save");
+    store.save_session(&b).expect("save");
+    drop(store);
+    let mut log: Vec<_> = fs::read_dir(dir.path().join("index-log"))
+        .expect("log")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    log.sort();
+    assert_eq!(log.len(), 2);
+    // As if power was lost before the first record reached the disk, and the second was
+    // torn.
+    fs::remove_file(&log[0]).expect("rm");
+    fs::write(&log[1], b"{\"schema_version\":1,\"puts\":[{").expect("tear");
+    let (store, problems) = Store::open(dir.path()).expect("open");
+    assert!(
+        problems
+            .iter()
+            .any(|p| matches!(p.kind, ProblemKind::Quarantined { .. })
+                && p.file.starts_with("index-log/")),
+        "{problems:?}"
+    );
+    assert_eq!(store.sessions().len(), sessions.len() + 2);
+    assert_eq!(store.filter(None, "second new note").len(), 1);
+    assert_eq!(store.filter(None, "first new note").len(), 1);
+}
+
+#[test]
+fn the_log_is_folded_into_index_json_on_close_once_it_grows() {
+    let (dir, sessions) = seeded();
+    let (mut store, _) = Store::open(dir.path()).expect("open");
+    let p = store.peers()[0].clone();
+    let extra: Vec<_> = (0..40)
+        .map(|i| session(&p, 10_000 + i * 60, &format!("note number {i}")))
+        .collect();
+    for s in &extra {
+        store.save_session(s).expect("save");
+    }
+    assert_eq!(
+        fs::read_dir(dir.path().join("index-log"))
+            .expect("log")
+            .count(),
+        40
+    );
+    drop(store);
+    assert_eq!(
+        fs::read_dir(dir.path().join("index-log"))
+            .expect("log")
+            .count(),
+        0,
+        "folded in on close"
+    );
+    let index: serde_json::Value =
+        serde_json::from_slice(&fs::read(dir.path().join("index.json")).expect("index"))
+            .expect("json");
+    assert_eq!(
+        index["sessions"].as_array().map(Vec::len),
+        Some(sessions.len() + 40)
+    );
+    let (store, problems) = Store::open(dir.path()).expect("open");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(store.filter(None, "number 39").len(), 1);
 }

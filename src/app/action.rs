@@ -213,6 +213,26 @@ pub enum Action {
     /// Open the peer page of the selected peer (Peers, History, Home's Coming up) or of the
     /// session's peer.
     OpenPeerPage,
+    /// Peer page: choose one of the peer's goals to change its status, target or life area.
+    EditGoals,
+    /// Peer page: give the chosen goal this status, dated today.
+    SetGoalStatus(crate::domain::goals::GoalStatus),
+    /// Peer page: type the chosen goal's target date.
+    EditGoalTarget,
+    /// Peer page: type the chosen goal's life area.
+    EditGoalArea,
+    /// Group session: add an attendee (an existing peer or a new alias) who joins now.
+    AddAttendee,
+    /// Group session: the selected attendee leaves now (or, if they had left, is back).
+    AttendeeLeaves,
+    /// Group session: write a short line about the selected attendee.
+    NoteAttendee,
+    /// Group session: give the group its name or topic.
+    NameGroup,
+    /// Group session: select the next attendee.
+    NextAttendee,
+    /// Group session: select the previous attendee.
+    PrevAttendee,
     /// Every peer's goals, latest sessions and safety plan dates, read after opening and
     /// after every save that changes them.
     JourneyLoaded(Box<crate::domain::goals::Journey>),

@@ -49,6 +49,8 @@ pub struct NoteView {
     pub export: Option<Field>,
     /// Words to reconsider in the note, as lines (found when it was opened).
     pub advice: Vec<String>,
+    /// Goals the note worked on that the peer's goals no longer hold (found when opened).
+    pub removed_goals: std::collections::HashSet<uuid::Uuid>,
 }
 
 impl NoteView {
@@ -60,6 +62,7 @@ impl NoteView {
             pending: None,
             export: None,
             advice: Vec::new(),
+            removed_goals: Default::default(),
         }
     }
 }
@@ -297,11 +300,12 @@ pub enum NoteRowKind {
 pub fn note_rows(
     content: &crate::content::Content,
     session: &Session,
+    goal_exists: &dyn Fn(uuid::Uuid) -> bool,
     width: usize,
 ) -> Vec<(NoteRowKind, String)> {
     let mut rows = Vec::new();
     let names = |id: &str| content.tool(id).map(|t| t.name.clone());
-    for l in crate::domain::note_markdown::render_named(session, &names).lines() {
+    for l in crate::domain::note_markdown::render_in(session, &names, goal_exists).lines() {
         if is_table_rule(l) {
             continue;
         }
@@ -354,7 +358,8 @@ pub fn note_view_rows(
     note: &NoteView,
     width: usize,
 ) -> Vec<(NoteRowKind, String)> {
-    let mut rows = note_rows(content, &note.session, width);
+    let exists = |id| !note.removed_goals.contains(&id);
+    let mut rows = note_rows(content, &note.session, &exists, width);
     for line in &note.advice {
         rows.extend(
             crate::domain::wrap::wrap_lines(line, width.max(1))

@@ -84,6 +84,29 @@ impl GoalReview {
         }
     }
 
+    /// Drops the goals that are no longer active in `journey` (their status was changed on
+    /// the peer page meanwhile), keeping what was marked for the others.
+    pub fn keep_active(&mut self, journey: &Journey) {
+        let keep: Vec<bool> = self
+            .goals
+            .iter()
+            .map(|g| journey.goals.get(g.id).is_none_or(|now| now.is_active()))
+            .collect();
+        fn keep_marked<T>(list: &mut Vec<T>, keep: &[bool]) {
+            let mut i = 0;
+            list.retain(|_| {
+                i += 1;
+                keep.get(i - 1).copied().unwrap_or(false)
+            });
+        }
+        keep_marked(&mut self.goals, &keep);
+        keep_marked(&mut self.progress, &keep);
+        keep_marked(&mut self.words, &keep);
+        keep_marked(&mut self.steps, &keep);
+        self.editing_words = None;
+        self.selected = self.selected.min(self.rows().len().saturating_sub(1));
+    }
+
     pub fn rows(&self) -> Vec<ReviewRow> {
         let mut out = Vec::new();
         for (i, g) in self.goals.iter().enumerate() {
@@ -269,11 +292,13 @@ pub fn today(app: &App) -> NaiveDate {
 }
 
 /// The peer page: which peer, how far it is scrolled, and where Esc goes back to.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct PeerPage {
     pub peer_id: Uuid,
     pub scroll: u16,
     pub back: Screen,
+    /// The goal list, while it has the keyboard.
+    pub goals: Option<super::goal_edit::GoalEdit>,
 }
 
 /// Opens a peer's page over the current screen.
@@ -290,12 +315,19 @@ pub fn open_peer_page(app: &mut App, peer_id: Uuid) -> Vec<Effect> {
         peer_id,
         scroll: 0,
         back,
+        goals: None,
     });
     app.screen = Screen::PeerPage;
     vec![Effect::LoadWorksheets]
 }
 
 pub fn update_peer_page(app: &mut App, action: Action) -> Vec<Effect> {
+    if app.peer_page.as_ref().is_some_and(|p| p.goals.is_some()) {
+        return super::goal_edit::update(app, action);
+    }
+    if matches!(action, Action::EditGoals) {
+        return super::goal_edit::open(app);
+    }
     let Some(page) = app.peer_page.as_mut() else {
         app.screen = Screen::Home;
         return vec![];
@@ -314,6 +346,10 @@ pub fn update_peer_page(app: &mut App, action: Action) -> Vec<Effect> {
             } else {
                 back
             };
+            // A goal set aside or changed on the page leaves the end-of-session review.
+            if let Some(form) = app.live.as_mut().and_then(|l| l.summary.as_mut()) {
+                form.review.keep_active(&app.journey);
+            }
         }
         Action::ShowPeerHistory if app.live.is_none() => {
             let id = page.peer_id;

@@ -34,6 +34,8 @@ pub struct LiveSession {
     pub read_back: Option<super::read_back::ReadBackView>,
     /// The Last time panel is shown (when the peer has an earlier session).
     pub last_time_open: bool,
+    /// A group session's attendee list.
+    pub group: super::group::GroupPanel,
 }
 
 impl LiveSession {
@@ -52,6 +54,7 @@ impl LiveSession {
             tools: super::tools::SessionTools::default(),
             read_back: None,
             last_time_open: true,
+            group: Default::default(),
         }
     }
 
@@ -114,6 +117,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     if app.screen == Screen::Summary {
         return update_summary(app, action, now);
     }
+    if let Some(effects) = super::group::update_session(app, &action, now) {
+        return effects;
+    }
     if let Some(effects) = super::tools::in_session(app, &action, now) {
         return effects;
     }
@@ -121,7 +127,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         return vec![];
     }
     if matches!(action, Action::OpenPeerPage) {
-        let peer = app.live.as_ref().map(|l| l.session.peer_id);
+        // In a group, the selected attendee's page.
+        let peer = app.live.as_ref().and_then(|l| match l.session.is_group() {
+            true => l.session.attendees.get(l.group.selected).map(|a| a.peer_id),
+            false => Some(l.session.peer_id),
+        });
         return peer.map_or_else(Vec::new, |p| super::journey::open_peer_page(app, p));
     }
     let Some(live) = app.live.as_mut() else {
@@ -161,6 +171,9 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             form.activity_minutes = live.session.activity_minutes.clone();
             form.duration_minutes = minutes_between(live.session.started_at, now);
             form.review = super::journey::GoalReview::new(&app.journey, &live.session);
+            if live.session.is_group() {
+                form.attendees = Some(Default::default());
+            }
             live.summary = Some(form);
             app.screen = Screen::Summary;
             // Typing may have happened since the last autosave: keep it now.
@@ -243,6 +256,8 @@ pub struct SummaryForm {
     pub error: Option<String>,
     /// The peer's active goals and what this session did with them.
     pub review: super::journey::GoalReview,
+    /// A group's attendees, reviewed one by one in place of the goals (`None` for one peer).
+    pub attendees: Option<super::group::AttendeeReview>,
 }
 
 impl SummaryForm {
@@ -267,6 +282,7 @@ impl SummaryForm {
             duration_minutes: 0,
             error: None,
             review: Default::default(),
+            attendees: None,
         };
         f.refocus();
         f
@@ -300,11 +316,18 @@ impl SummaryForm {
 
     fn move_focus(&mut self, forward: bool) {
         let n = SummaryField::ALL.len();
-        self.focus = if forward {
-            (self.focus + 1) % n
-        } else {
-            (self.focus + n - 1) % n
+        let step = |f: usize| {
+            if forward {
+                (f + 1) % n
+            } else {
+                (f + n - 1) % n
+            }
         };
+        self.focus = step(self.focus);
+        // A group's goals and steps are each attendee's, set in the attendee list.
+        if self.attendees.is_some() && self.field() == SummaryField::Goals {
+            self.focus = step(self.focus);
+        }
         self.refocus();
     }
 
@@ -472,6 +495,13 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
     if let Some(effects) = super::read_back::update(app, &action, now) {
         return effects;
     }
+    if matches!(action, Action::OpenPeerPage) {
+        let peer = app.live.as_ref().map(|l| l.session.peer_id);
+        return peer.map_or_else(Vec::new, |p| super::journey::open_peer_page(app, p));
+    }
+    if let Some(effects) = super::group::update_review(app, &action, now.date_naive()) {
+        return effects;
+    }
     let Some(live) = app.live.as_mut() else {
         app.screen = Screen::Home;
         return vec![];
@@ -631,6 +661,12 @@ pub(crate) fn save_note(app: &mut App, _now: Timestamp) -> Vec<Effect> {
             return vec![];
         }
     };
+    if let Err(e) = live.session.check_group() {
+        let mut text = e.to_string();
+        text[..1].make_ascii_uppercase();
+        form.error = Some(format!("{text}."));
+        return vec![];
+    }
     let ended_at = form.ended_at;
     let mut session = live.snapshot();
     session.summary = summary;

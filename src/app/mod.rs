@@ -7,6 +7,8 @@
 mod action;
 pub mod competencies;
 pub mod field;
+pub mod goal_edit;
+pub mod group;
 pub mod help;
 pub mod history;
 pub mod journey;
@@ -46,8 +48,18 @@ pub struct HistoryItem {
     pub amendments: usize,
     /// A short first line of the note, for the list.
     pub preview: String,
-    /// Lowercased text of the whole note, for filtering in memory.
-    pub search_text: String,
+    /// Lowercased text of the whole note, for filtering in memory (shared with the store;
+    /// empty until the store has read it, just after the first frame).
+    pub search_text: std::sync::Arc<str>,
+    /// Who attended, for a group session.
+    pub attendees: Vec<Uuid>,
+}
+
+impl HistoryItem {
+    /// True when the session served `peer`: theirs, or a group they attended.
+    pub fn involves(&self, peer: Uuid) -> bool {
+        self.peer_id == peer || self.attendees.contains(&peer)
+    }
 }
 
 /// Last session and number of sessions for one peer.
@@ -271,10 +283,15 @@ impl App {
         history.sort_by_key(|h| std::cmp::Reverse(h.started_at));
         let mut stats: HashMap<Uuid, PeerStats> = HashMap::new();
         for item in &history {
-            let s = stats.entry(item.peer_id).or_default();
-            s.sessions += 1;
-            if s.last_session.is_none_or(|t| item.started_at > t) {
-                s.last_session = Some(item.started_at);
+            let served = std::iter::once(item.peer_id)
+                .filter(|p| !p.is_nil())
+                .chain(item.attendees.iter().copied());
+            for peer in served {
+                let s = stats.entry(peer).or_default();
+                s.sessions += 1;
+                if s.last_session.is_none_or(|t| item.started_at > t) {
+                    s.last_session = Some(item.started_at);
+                }
             }
         }
         self.peers = peers;
@@ -300,19 +317,33 @@ impl App {
             .collect()
     }
 
+    /// Fills in the search texts the first history list was built without.
+    pub fn attach_search_texts(
+        &mut self,
+        texts: &std::collections::HashMap<Uuid, std::sync::Arc<str>>,
+    ) {
+        for h in &mut self.history {
+            if let Some(t) = texts.get(&h.id) {
+                h.search_text = std::sync::Arc::clone(t);
+            }
+        }
+    }
+
     /// History entries that pass the peer and text filters, newest first.
     pub fn filtered_history(&self) -> Vec<&HistoryItem> {
         let needle = self.history_view.filter.text().trim().to_lowercase();
+        let words: Vec<&str> = needle.split_whitespace().collect();
+        // The search text starts with the alias; the alias alone is looked at only while
+        // the search texts are still being read.
+        let matches = |h: &HistoryItem, w: &str| {
+            h.search_text.contains(w)
+                || (h.search_text.is_empty() && h.peer_alias.to_lowercase().contains(w))
+        };
         let items: Vec<&HistoryItem> = self
             .history
             .iter()
-            .filter(|h| self.history_view.peer.is_none_or(|p| h.peer_id == p))
-            .filter(|h| {
-                needle.is_empty()
-                    || needle.split_whitespace().all(|w| {
-                        h.search_text.contains(w) || h.peer_alias.to_lowercase().contains(w)
-                    })
-            })
+            .filter(|h| self.history_view.peer.is_none_or(|p| h.involves(p)))
+            .filter(|h| words.iter().all(|w| matches(h, w)))
             .collect();
         // `history` is kept newest first, so the filtered list is too.
         items
@@ -409,6 +440,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         Action::NoteLoaded(session) => {
             let mut view = NoteView::new(*session);
             view.advice = history::advice_lines(&view.session, app.content.language());
+            view.removed_goals =
+                crate::domain::note_goals::removed_goals(&view.session, &app.journey.goals);
             app.note = Some(view);
             app.screen = Screen::Note;
             vec![]

@@ -341,7 +341,14 @@ pub fn update_new_session(app: &mut App, action: Action, now: Timestamp) -> Vec<
             }
             Action::Submit => {
                 if let Some(peer) = app.peer(peer_id).cloned() {
-                    let session = Session::start(&peer, app.new_session.kind(), now);
+                    let kind = app.new_session.kind();
+                    // A group starts with this peer; the others join from the session.
+                    let session = if kind == SessionKind::Group {
+                        app.info("Group session: a adds who joins, n names the group, w notes a line about one.");
+                        Session::start_group("", &[&peer], now)
+                    } else {
+                        Session::start(&peer, kind, now)
+                    };
                     let live = LiveSession::new(session, now);
                     let draft = live.snapshot();
                     app.live = Some(live);

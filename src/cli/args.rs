@@ -206,6 +206,13 @@ pub enum NotesCommand {
         #[arg(long, value_name = "ID")]
         layout: Option<String>,
     },
+    /// Add notes saved as JSON: one file (as `notes show ID --format json` prints it) or a
+    /// folder of them (as `notes export --format json` writes). Refuses an id that already
+    /// exists, a newer schema or a file that is not a note, adding nothing.
+    Import {
+        /// A note file, or a folder of `.json` note files.
+        path: PathBuf,
+    },
     /// Write every note to a folder, one file each.
     Export {
         #[arg(long, value_enum)]

@@ -29,7 +29,8 @@ pub fn run(
     Ok(())
 }
 
-/// A fresh, owner-only temporary folder filled with the demo peers and sessions, for
+/// A fresh, owner-only temporary folder filled with the demo peers and sessions (and the
+/// worksheets, practice rounds and competency record of [`super::demo_extras`]), for
 /// `alongside demo`. The folder and everything in it is deleted when the returned value is
 /// dropped, so the demo never touches real notes.
 pub fn demo_dir() -> anyhow::Result<tempfile::TempDir> {
@@ -38,5 +39,6 @@ pub fn demo_dir() -> anyhow::Result<tempfile::TempDir> {
         .tempdir()
         .context("could not create a temporary folder for the demo")?;
     sample::demo(dir.path())?;
+    super::demo_extras::add(dir.path(), crate::domain::now())?;
     Ok(dir)
 }

@@ -156,7 +156,7 @@ pub fn show(
     let sessions: Vec<&IndexEntry> = store
         .sessions()
         .iter()
-        .filter(|e| e.peer_id == peer.id)
+        .filter(|e| e.involves(peer.id))
         .collect();
     let safety = journey.safety.get(&peer.id).copied().unwrap_or_default();
     let page = PeerPage {

@@ -3,10 +3,12 @@
 pub mod args;
 pub mod competencies;
 pub mod debug;
+mod demo_extras;
 pub mod generate;
 pub mod journey;
 pub mod language;
 pub mod notes;
+pub mod notes_import;
 pub mod passphrase;
 pub mod practice;
 pub mod privacy;
@@ -357,6 +359,24 @@ fn run_notes(dir: &Path, command: NotesCommand, out: &mut dyn Write) -> Result<(
             dir.display()
         );
     }
+    let command = match command {
+        NotesCommand::Import { path } => {
+            let (mut store, problems) = Store::open(dir)
+                .with_context(|| format!("could not open the data folder {}", dir.display()))?;
+            notes::report_problems(&problems, &mut std::io::stderr())?;
+            return notes_import::import(&mut store, &path, out);
+        }
+        // A full id: read that one file, not the index.
+        NotesCommand::Show { id, format, layout } if uuid::Uuid::parse_str(id.trim()).is_ok() => {
+            let progress = progress_context(format, layout.as_deref())?;
+            let id = notes::resolve_id_without_index(&id)?;
+            let session = Store::read_session_only(dir, id)
+                .with_context(|| format!("could not read the data folder {}", dir.display()))?;
+            let goals = Store::read_goals_only(dir);
+            return notes::print_note(&session, format, &progress, goals.as_ref(), out);
+        }
+        other => other,
+    };
     let (store, problems) = Store::open_read_only(dir)
         .with_context(|| format!("could not read the data folder {}", dir.display()))?;
     notes::report_problems(&problems, &mut std::io::stderr())?;
@@ -380,5 +400,6 @@ fn run_notes(dir: &Path, command: NotesCommand, out: &mut dyn Write) -> Result<(
             let progress = progress_context(format, layout.as_deref())?;
             notes::export_with(&store, format, &progress, &out_dir, out)
         }
+        NotesCommand::Import { .. } => unreachable!("handled above"),
     }
 }

@@ -15,11 +15,13 @@ use unicode_width::UnicodeWidthStr;
 use uuid::Uuid;
 
 use super::progress::ProgressContext;
+use crate::domain::goals::GoalBook;
 use crate::domain::note_markdown::{self, format_duration};
 use crate::domain::{Flags, Session, SessionKind, Timestamp};
 use crate::storage::atomic::{self, WriteOptions};
+use crate::storage::index::AttendeeEntry;
 use crate::storage::schema::encode_session;
-use crate::storage::{IndexEntry, Problem, Store};
+use crate::storage::{GoalsOrigin, IndexEntry, Problem, Store};
 
 /// How a note is printed or exported.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -58,7 +60,7 @@ pub fn list(
             store
                 .sessions()
                 .iter()
-                .filter(|e| ids.contains(&e.peer_id))
+                .filter(|e| e.peers_served().any(|p| ids.contains(&p)))
                 .collect()
         }
     };
@@ -137,20 +139,50 @@ pub fn show_with(
 ) -> anyhow::Result<()> {
     let id = resolve_id(store, id_or_prefix)?;
     let session = store.load_session(id)?;
-    out.write_all(&note_bytes(&session, format, progress)?)?;
+    let goals = known_goals(store);
+    print_note(&session, format, progress, goals.as_ref(), out)
+}
+
+/// Writes one note in `format`; `goals` (when known) marks goals removed since.
+pub fn print_note(
+    session: &Session,
+    format: NoteFormat,
+    progress: &ProgressContext,
+    goals: Option<&GoalBook>,
+    out: &mut dyn Write,
+) -> anyhow::Result<()> {
+    out.write_all(&note_bytes(session, format, progress, goals)?)?;
     if format == NoteFormat::Json {
         writeln!(out)?;
     }
     Ok(())
 }
 
+/// The peer goals, to mark goals a note worked on that were removed since; `None` when
+/// they cannot be known (a goals file from a newer version), so nothing is marked.
+fn known_goals(store: &Store) -> Option<GoalBook> {
+    let (book, origin, _) = store.goal_book();
+    (origin != GoalsOrigin::Newer).then_some(book)
+}
+
+/// A full session id, parsed without the index.
+pub fn resolve_id_without_index(input: &str) -> anyhow::Result<Uuid> {
+    Uuid::parse_str(input.trim()).map_err(|_| {
+        anyhow::anyhow!(
+            "give a full note id, or its first few characters (see `alongside notes list`)"
+        )
+    })
+}
+
 fn note_bytes(
     session: &Session,
     format: NoteFormat,
     progress: &ProgressContext,
+    goals: Option<&GoalBook>,
 ) -> anyhow::Result<Vec<u8>> {
+    let exists = |id| goals.is_none_or(|b| b.get(id).is_some());
     Ok(match format {
-        NoteFormat::Md => note_markdown::render_named(session, &tool_name).into_bytes(),
+        NoteFormat::Md => note_markdown::render_in(session, &tool_name, &exists).into_bytes(),
         NoteFormat::Json => encode_session(session)?,
         NoteFormat::Progress => progress.render(session).into_bytes(),
     })
@@ -181,6 +213,7 @@ pub fn export_with(
         .with_context(|| format!("could not create the folder {}", out_dir.display()))?;
     let mut written = 0usize;
     let mut failed: Vec<Uuid> = Vec::new();
+    let goals = known_goals(store);
     for entry in store.sessions() {
         let session = match store.load_session(entry.id) {
             Ok(s) => s,
@@ -189,7 +222,7 @@ pub fn export_with(
                 continue;
             }
         };
-        let bytes = note_bytes(&session, format, progress)?;
+        let bytes = note_bytes(&session, format, progress, goals.as_ref())?;
         let name = export_file_name(&session.started_at, session.id, format);
         // One folder flush at the end instead of one per file.
         let opts = WriteOptions {
@@ -273,8 +306,17 @@ fn peer_ids_for_alias(store: &Store, alias: &str) -> anyhow::Result<HashSet<Uuid
         store
             .sessions()
             .iter()
-            .filter(|e| e.peer_alias.to_lowercase() == wanted)
+            .filter(|e| e.peer_alias.to_lowercase() == wanted && !e.peer_id.is_nil())
             .map(|e| e.peer_id),
+    );
+    // Aliases that attended group sessions under an earlier name.
+    ids.extend(
+        store
+            .sessions()
+            .iter()
+            .flat_map(|e| e.attendees.iter())
+            .filter(|a| a.peer_alias.to_lowercase() == wanted)
+            .map(|a| a.peer_id),
     );
     if ids.is_empty() {
         bail!("no peer is called \"{}\"", super::shown(alias.trim()));
@@ -309,6 +351,9 @@ struct Listed<'a> {
     flags: Flags,
     amendment_count: usize,
     preview: &'a str,
+    /// Who attended, for a group session.
+    #[serde(skip_serializing_if = "<[_]>::is_empty")]
+    attendees: &'a [AttendeeEntry],
 }
 
 impl<'a> Listed<'a> {
@@ -324,6 +369,7 @@ impl<'a> Listed<'a> {
             flags: e.flags,
             amendment_count: e.amendment_count,
             preview: &e.preview,
+            attendees: &e.attendees,
         }
     }
 }

@@ -7,6 +7,11 @@ use anyhow::{Result, bail};
 
 use crate::content::Content;
 use crate::domain::Session;
+use crate::domain::group::attendee_views;
+
+/// Between the progress notes of a group's attendees: a form feed, which documentation
+/// systems and printers take as a new page.
+pub const GROUP_NOTE_BREAK: &str = "\n\u{c}\n";
 use crate::domain::progress::{ProgressLayout, render};
 use crate::domain::settings::Settings;
 
@@ -58,8 +63,17 @@ impl ProgressContext {
         ProgressContext::new(crate::app::default_content(), Settings::default(), None)
     }
 
+    /// The progress note of a session; for a group session, one note per attendee (each
+    /// with the group's shared parts and their own lines), one after the other.
     pub fn render(&self, session: &Session) -> String {
         let names = |id: &str| self.tool_names.get(id).cloned();
+        if session.is_group() {
+            return attendee_views(session)
+                .iter()
+                .map(|s| render(s, &self.layout, &self.settings, &names))
+                .collect::<Vec<_>>()
+                .join(GROUP_NOTE_BREAK);
+        }
         render(session, &self.layout, &self.settings, &names)
     }
 }

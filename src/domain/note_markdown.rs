@@ -22,6 +22,38 @@ pub fn format_duration(seconds: i64) -> String {
 /// Renders the whole note: title, facts, time per stage, flags, notes, summary, goals with
 /// next steps, activities, tools used and amendments with their times. Empty summary
 /// sections are left out.
+/// Who attended a group session: when they came and went, lines noted, their words and
+/// next steps. An attendee archived since still shows, under the alias of the time.
+fn group_section(out: &mut String, s: &Session) {
+    let _ = writeln!(out, "\n## Attendees\n");
+    if s.attendees.is_empty() {
+        let _ = writeln!(out, "_No one yet._");
+    }
+    for a in &s.attendees {
+        let left = a
+            .left_at
+            .map(|l| format!(", left {}", l.format("%H:%M")))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "### {} (joined {}{left})\n",
+            one_line(&a.peer_alias),
+            a.joined_at.format("%H:%M")
+        );
+        for l in &a.noted {
+            let _ = writeln!(out, "- {} {}", l.at.format("%H:%M"), one_line(&l.text));
+        }
+        if !a.line.trim().is_empty() {
+            let _ = writeln!(out, "- In their words: {}", one_line(&a.line));
+        }
+        for st in &a.next_steps {
+            let by = st.by_when.map(|d| format!(" (by {d})")).unwrap_or_default();
+            let _ = writeln!(out, "- Next step: {}{by}", one_line(&st.what));
+        }
+        let _ = writeln!(out);
+    }
+}
+
 pub fn render(s: &Session) -> String {
     render_named(s, &|_| None)
 }
@@ -29,10 +61,25 @@ pub fn render(s: &Session) -> String {
 /// [`render`], with tools called by their names (`names` looks a tool id up); an id it does
 /// not know is shown in words ("ask share ask") rather than raw.
 pub fn render_named(s: &Session, names: &dyn Fn(&str) -> Option<String>) -> String {
+    render_in(s, names, &|_| true)
+}
+
+/// [`render_named`], knowing which of the peer's goals still exist (`goal_exists`): the goals
+/// the session worked on that were removed since are marked so, with the text they had.
+pub fn render_in(
+    s: &Session,
+    names: &dyn Fn(&str) -> Option<String>,
+    goal_exists: &dyn Fn(uuid::Uuid) -> bool,
+) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "# Session with {} — {}\n",
+        "# {} {} — {}\n",
+        if s.is_group() {
+            "Group session:"
+        } else {
+            "Session with"
+        },
         one_line(&s.peer_alias),
         format_time(&s.started_at)
     );
@@ -86,6 +133,10 @@ pub fn render_named(s: &Session, names: &dyn Fn(&str) -> Option<String>) -> Stri
         }
     }
 
+    if s.is_group() {
+        group_section(&mut out, s);
+    }
+
     let _ = writeln!(out, "\n## Notes\n");
     if s.notes.trim().is_empty() {
         let _ = writeln!(out, "_No notes._");
@@ -113,6 +164,7 @@ pub fn render_named(s: &Session, names: &dyn Fn(&str) -> Option<String>) -> Stri
             }
         }
     }
+    super::note_goals::write_section(&mut out, s, goal_exists);
     if let Some(d) = sum.follow_up {
         let _ = writeln!(out, "\n## Follow-up\n\n{d}");
     }

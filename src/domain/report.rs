@@ -34,6 +34,10 @@ pub struct SessionFacts {
     /// The note was read back with the peer.
     #[serde(default)]
     pub read_back: bool,
+    /// Who attended, for a group session: the group counts once for the specialist's time
+    /// and once for each attendee's attendance.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendees: Vec<Uuid>,
 }
 
 impl SessionFacts {
@@ -64,6 +68,7 @@ impl SessionFacts {
                         .count(),
             ),
             read_back: s.read_back.is_some(),
+            attendees: s.attendees.iter().map(|a| a.peer_id).collect(),
         }
     }
 }
@@ -181,6 +186,10 @@ pub struct Report {
     pub read_back_with_peer: u32,
     /// The field averages scaled to the days in the range, in minutes, by activity id.
     pub field_average_minutes: BTreeMap<String, u32>,
+    /// Places taken in group sessions: each attendee of each group counts once.
+    pub group_attendances: u32,
+    /// Group sessions each peer attended, by peer id (no aliases in reports).
+    pub group_attendance_by_peer: BTreeMap<Uuid, u32>,
 }
 
 /// Adds up `sessions` and `log` over `range`. `first_seen` holds each peer's first session
@@ -211,6 +220,8 @@ pub fn build<'a>(
         next_steps_done: 0,
         read_back_with_peer: 0,
         field_average_minutes: BTreeMap::new(),
+        group_attendances: 0,
+        group_attendance_by_peer: BTreeMap::new(),
     };
     let mut direct: BTreeMap<DirectActivity, u32> = BTreeMap::new();
     let mut peers: HashSet<Uuid> = HashSet::new();
@@ -223,7 +234,14 @@ pub fn build<'a>(
         *r.sessions_by_kind
             .entry(kind_id(s.kind).to_string())
             .or_insert(0) += 1;
-        peers.insert(s.peer_id);
+        if !s.peer_id.is_nil() {
+            peers.insert(s.peer_id);
+        }
+        for p in &s.facts.attendees {
+            peers.insert(*p);
+            r.group_attendances += 1;
+            *r.group_attendance_by_peer.entry(*p).or_insert(0) += 1;
+        }
         for (a, m) in &s.facts.activity_minutes {
             let slot = direct.entry(*a).or_insert(0);
             *slot = slot.saturating_add(*m);
@@ -268,9 +286,12 @@ pub fn first_seen<'a>(rows: impl IntoIterator<Item = SessionRow<'a>>) -> HashMap
     let mut out: HashMap<Uuid, NaiveDate> = HashMap::new();
     for s in rows {
         let d = s.started_at.date_naive();
-        out.entry(s.peer_id)
-            .and_modify(|x| *x = (*x).min(d))
-            .or_insert(d);
+        let served = std::iter::once(s.peer_id)
+            .filter(|p| !p.is_nil())
+            .chain(s.facts.attendees.iter().copied());
+        for p in served {
+            out.entry(p).and_modify(|x| *x = (*x).min(d)).or_insert(d);
+        }
     }
     out
 }
@@ -345,6 +366,7 @@ mod tests {
             next_steps: 3,
             next_steps_done: 1,
             read_back: true,
+            attendees: Vec::new(),
         };
         let f2 = SessionFacts {
             activity_minutes: BTreeMap::from([(DirectActivity::Advocacy, 30)]),
@@ -392,5 +414,44 @@ mod tests {
         assert_eq!(r.sessions_by_kind["phone"], 2);
         // 0.6 h a day over 31 days.
         assert_eq!(r.field_average_minutes["advocacy"], 1116);
+    }
+
+    #[test]
+    fn a_group_counts_its_minutes_once_and_each_attendee_once() {
+        let (a, b, c) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
+        let group = SessionFacts {
+            activity_minutes: BTreeMap::from([(DirectActivity::GroupFacilitation, 90)]),
+            attendees: vec![a, b, c],
+            ..SessionFacts::default()
+        };
+        let one = SessionFacts {
+            attendees: vec![a],
+            ..SessionFacts::default()
+        };
+        let row = |minutes, facts| SessionRow {
+            id: Uuid::new_v4(),
+            peer_id: Uuid::nil(),
+            kind: SessionKind::Group,
+            started_at: at("2026-03-03"),
+            minutes,
+            facts,
+        };
+        let rows = [row(90, &group), row(60, &one)];
+        let range = DayRange::month_of(d("2026-03-15"));
+        let seen = first_seen(rows.iter().copied());
+        let r = build(
+            range,
+            rows.iter().copied(),
+            &seen,
+            &[],
+            &FieldAverages::new(),
+        );
+        assert_eq!((r.sessions, r.session_minutes), (2, 150));
+        assert_eq!(r.direct_total, 90, "group minutes counted once");
+        assert_eq!((r.peers_seen, r.new_peers), (3, 3));
+        assert_eq!(r.group_attendances, 4);
+        assert_eq!(r.group_attendance_by_peer[&a], 2);
+        assert_eq!(r.group_attendance_by_peer[&c], 1);
+        assert_eq!(r.sessions_by_kind["group"], 2);
     }
 }

@@ -68,6 +68,7 @@ pub fn markdown(r: &Report) -> String {
     let _ = writeln!(s, "| Indirect time | {} |", hours(r.indirect_total));
     let _ = writeln!(s, "| Peers seen | {} |", r.peers_seen);
     let _ = writeln!(s, "| New peers | {} |", r.new_peers);
+    let _ = writeln!(s, "| Group attendances | {} |", r.group_attendances);
     let _ = writeln!(s, "| Goals addressed | {} |", r.goals_addressed);
     let _ = writeln!(s, "| Goals achieved | {} |", r.goals_achieved);
     let _ = writeln!(s, "| Next steps agreed | {} |", r.next_steps_agreed);
@@ -153,6 +154,11 @@ pub fn csv(r: &Report) -> String {
     fig("indirect_minutes", "Indirect minutes", r.indirect_total);
     fig("peers_seen", "Peers seen", r.peers_seen);
     fig("new_peers", "New peers", r.new_peers);
+    fig(
+        "group_attendances",
+        "Group attendances",
+        r.group_attendances,
+    );
     fig("goals_addressed", "Goals addressed", r.goals_addressed);
     fig("goals_achieved", "Goals achieved", r.goals_achieved);
     fig(
@@ -219,7 +225,7 @@ mod tests {
         let text = csv(&report());
         let lines: Vec<&str> = text.split("\r\n").filter(|l| !l.is_empty()).collect();
         assert_eq!(lines[0], "section,id,label,value,field_average");
-        assert_eq!(lines.len(), 1 + 2 + 12 + 15);
+        assert_eq!(lines.len(), 1 + 2 + 13 + 15);
         assert!(lines.contains(&"direct,advocacy,Advocacy,0,252"));
         let mut out = String::new();
         row(&mut out, &["=HYPERLINK(\"x\")".into(), "-1".into()]);

@@ -4,6 +4,7 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::goals::{GoalAddressed, StepStatus};
+use super::group::Attendee;
 use super::worksheets::SessionWorksheet;
 use super::{DirectActivity, Peer, Stage, Summary, Timestamp};
 
@@ -124,6 +125,12 @@ pub struct Session {
     /// Next steps of the peer's goals whose status this session changed.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub steps_reviewed: Vec<StepReviewed>,
+    /// A group session's name or topic (empty for a one-on-one).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub group_name: String,
+    /// Who attended a group session: see [`super::group`].
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendees: Vec<Attendee>,
 }
 
 /// The note was read back with the peer (collaborative documentation).
@@ -163,10 +170,15 @@ pub enum SessionError {
 impl Session {
     /// Starts a session in the Connecting stage: connecting is task one in every meeting.
     pub fn start(peer: &Peer, kind: SessionKind, now: Timestamp) -> Session {
+        Session::start_for(peer.id, &peer.alias, kind, now)
+    }
+
+    /// [`Session::start`] from the peer's id and alias.
+    pub fn start_for(peer_id: Uuid, alias: &str, kind: SessionKind, now: Timestamp) -> Session {
         Session {
             id: Uuid::new_v4(),
-            peer_id: peer.id,
-            peer_alias: peer.alias.clone(),
+            peer_id,
+            peer_alias: alias.to_string(),
             kind,
             started_at: now,
             ended_at: None,
@@ -185,6 +197,8 @@ impl Session {
             read_back: None,
             goals_addressed: Vec::new(),
             steps_reviewed: Vec::new(),
+            group_name: String::new(),
+            attendees: Vec::new(),
         }
     }
 
@@ -326,6 +340,8 @@ impl Session {
             .chain(self.amendments.iter().map(|a| a.text.as_str()))
             .chain(self.worksheets.iter().flat_map(|w| w.sheet.texts()))
             .chain(self.goals_addressed.iter().map(|g| g.their_words.as_str()))
+            .chain(std::iter::once(self.group_name.as_str()))
+            .chain(self.attendee_texts())
     }
 }
 

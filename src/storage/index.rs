@@ -30,8 +30,11 @@ pub struct IndexEntry {
     pub amendment_count: usize,
     /// The start of the note on one line, at most [`PREVIEW_CHARS`] characters.
     pub preview: String,
-    /// Alias, kind and every free text of the note, lowercased, for in-memory search.
-    pub search_text: String,
+    /// Alias, kind and every free text of the note, lowercased ([`search_text_of`]). Only
+    /// carried on disk by index log records and by an earlier release's index.json; the store
+    /// moves it into its search texts on load, so entries in memory hold `None`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub search_text: Option<String>,
     /// The session file's size and modification time when indexed, so a stale index can be
     /// refreshed by re-reading only the files that changed.
     #[serde(default)]
@@ -40,6 +43,20 @@ pub struct IndexEntry {
     /// before reports existed: such an entry is read again from its session file.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facts: Option<SessionFacts>,
+    /// Who attended a group session (empty for a one-on-one).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub attendees: Vec<AttendeeEntry>,
+}
+
+/// One attendee of a group session as lists show them: who, and when they came and went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendeeEntry {
+    pub peer_id: Uuid,
+    /// The alias at the time of the group.
+    pub peer_alias: String,
+    pub joined_at: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_at: Option<Timestamp>,
 }
 
 impl IndexEntry {
@@ -50,17 +67,6 @@ impl IndexEntry {
             (None, Some(end)) => s.elapsed_seconds(end),
             (None, None) => 0,
         };
-        let mut search_text = String::new();
-        for part in [s.peer_alias.as_str(), s.kind.label()]
-            .into_iter()
-            .chain(s.texts())
-            .chain(s.summary.activities.iter().map(|a| a.label()))
-        {
-            if !part.trim().is_empty() {
-                search_text.push_str(&part.to_lowercase());
-                search_text.push('\n');
-            }
-        }
         IndexEntry {
             id: s.id,
             peer_id: s.peer_id,
@@ -72,10 +78,32 @@ impl IndexEntry {
             flags: s.flags,
             amendment_count: s.amendments.len(),
             preview: preview_of(s),
-            search_text,
+            search_text: None,
             stamp,
             facts: Some(SessionFacts::of(s)),
+            attendees: s
+                .attendees
+                .iter()
+                .map(|a| AttendeeEntry {
+                    peer_id: a.peer_id,
+                    peer_alias: a.peer_alias.clone(),
+                    joined_at: a.joined_at,
+                    left_at: a.left_at,
+                })
+                .collect(),
         }
+    }
+
+    /// True when the session served `peer`: their one-on-one or a group they attended.
+    pub fn involves(&self, peer: Uuid) -> bool {
+        self.peer_id == peer || self.attendees.iter().any(|a| a.peer_id == peer)
+    }
+
+    /// Every peer the session served.
+    pub fn peers_served(&self) -> impl Iterator<Item = Uuid> + '_ {
+        std::iter::once(self.peer_id)
+            .filter(|p| !p.is_nil())
+            .chain(self.attendees.iter().map(|a| a.peer_id))
     }
 
     /// The entry as a report reads it; `None` before its facts are known.
@@ -90,11 +118,27 @@ impl IndexEntry {
             facts,
         })
     }
+}
 
-    /// True when every word of `query` (already lowercased and split) is in the entry.
-    pub fn matches_words(&self, words: &[String]) -> bool {
-        words.iter().all(|w| self.search_text.contains(w.as_str()))
+/// Alias, kind and every free text of the note, lowercased, one part a line, for search.
+pub fn search_text_of(s: &Session) -> String {
+    let mut search_text = String::new();
+    for part in [s.peer_alias.as_str(), s.kind.label()]
+        .into_iter()
+        .chain(s.texts())
+        .chain(s.summary.activities.iter().map(|a| a.label()))
+    {
+        if !part.trim().is_empty() {
+            search_text.push_str(&part.to_lowercase());
+            search_text.push('\n');
+        }
     }
+    search_text
+}
+
+/// True when every word of a query (already lowercased and split) is in `text`.
+pub fn matches_words(text: &str, words: &[String]) -> bool {
+    words.iter().all(|w| text.contains(w.as_str()))
 }
 
 /// Newest first; equal start times fall back to the id so the order is stable.
@@ -143,10 +187,12 @@ pub struct PeerStats {
 pub(crate) fn peer_stats(entries: &[IndexEntry]) -> HashMap<Uuid, PeerStats> {
     let mut out: HashMap<Uuid, PeerStats> = HashMap::new();
     for e in entries {
-        let st = out.entry(e.peer_id).or_default();
-        st.session_count += 1;
-        if st.last_session.is_none_or(|t| e.started_at > t) {
-            st.last_session = Some(e.started_at);
+        for peer in e.peers_served() {
+            let st = out.entry(peer).or_default();
+            st.session_count += 1;
+            if st.last_session.is_none_or(|t| e.started_at > t) {
+                st.last_session = Some(e.started_at);
+            }
         }
     }
     out
@@ -172,13 +218,14 @@ mod tests {
         s.amend("Called back about the bus pass", t(100))
             .expect("amend");
         let e = IndexEntry::from_session(&s, FileStamp::default());
+        let text = search_text_of(&s);
         assert_eq!(e.duration_seconds, 40 * 60);
         assert_eq!(e.amendment_count, 1);
         assert_eq!(e.preview, "Talked about the new JOB and the commute.");
         for q in ["sunny", "phone", "new job", "persistent", "BUS pass"] {
-            assert!(e.matches_words(&query_words(q)), "{q}");
+            assert!(matches_words(&text, &query_words(q)), "{q}");
         }
-        assert!(!e.matches_words(&query_words("job housing")));
+        assert!(!matches_words(&text, &query_words("job housing")));
     }
 
     #[test]

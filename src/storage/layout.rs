@@ -12,6 +12,12 @@ pub const LOCK_FILE: &str = "alongside.lock";
 pub const PEERS_FILE: &str = "peers.json";
 /// The cache of session summaries, `{"schema_version":1,"sessions":[...]}`.
 pub const INDEX_FILE: &str = "index.json";
+/// The search text of every indexed session, `{"schema_version":1,"texts":[...]}`, read
+/// only when a search needs it.
+pub const INDEX_SEARCH_FILE: &str = "index-search.json";
+/// Changes to the index since index.json was written, one small file per save,
+/// `<sequence>.json`; folded into index.json now and then.
+pub const INDEX_LOG_DIR: &str = "index-log";
 /// One file per saved session, `<uuid>.json`.
 pub const SESSIONS_DIR: &str = "sessions";
 /// One file per autosaved, unfinished session, `<uuid>.json`.
@@ -67,6 +73,10 @@ impl Layout {
 
     pub(crate) fn draft_rel(id: Uuid) -> String {
         format!("{DRAFTS_DIR}/{}", record_file_name(id))
+    }
+
+    pub(crate) fn index_log_rel(seq: u64) -> String {
+        format!("{INDEX_LOG_DIR}/{seq:020}.json")
     }
 
     pub(crate) fn worksheet_rel(id: Uuid) -> String {

@@ -9,8 +9,12 @@
 //!   peers.json                {"schema_version":1,"peers":[Peer, ...]}
 //!   sessions/<uuid>.json      one saved session: {"schema_version":1,"session":{Session}}
 //!   index.json                {"schema_version":1,"sessions":[IndexEntry, ...]} newest first;
-//!                             a cache of session summaries for lists and search, rebuilt from
-//!                             sessions/ whenever it disagrees; never the source of truth
+//!                             a cache of session summaries for lists, rebuilt from sessions/
+//!                             whenever it disagrees; never the source of truth
+//!   index-search.json         {"schema_version":1,"texts":[{id, stamp, text}, ...]}: search
+//!                             texts, read only when a search needs them
+//!   index-log/<seq>.json      {"schema_version":1,"puts":[...],"removed":[...]}: index changes
+//!                             since index.json, one record per save, folded in now and then
 //!   drafts/<uuid>.json        an autosaved unfinished session, same shape as sessions/
 //!   quarantine/               files that could not be read, moved here unchanged and never
 //!                             deleted: `sessions--<uuid>.json`, `peers.json`, `peers.1.json`, ...
@@ -67,9 +71,11 @@
 //! following links, spread over a few threads for large folders), and compares its size,
 //! time and inode with what index.json recorded: ids missing from either side are dropped or
 //! read, and files that differ are read again, so a file changed in place is noticed at once
-//! (a broken one is quarantined; a read-only open only reports it). If the index cannot be
-//! written after a save, index.json is removed so the next open rebuilds it. An index from
-//! the previous release has no stamps and is rebuilt on the first open.
+//! (a broken one is quarantined; a read-only open only reports it). A save writes its session
+//! file, then one small index-log record, never the whole index: a record that is lost only
+//! means the next open reads that file again, since its stamp no longer matches. An index
+//! from before stamps is rebuilt on the first open; one with search text inside (the
+//! previous release) is split into index.json and index-search.json.
 //!
 //! # Folders that are ours
 //!
@@ -111,4 +117,4 @@ pub use error::{Action, StoreError};
 pub use index::{IndexEntry, PeerStats};
 pub use problem::{Problem, ProblemKind, RebuildWhy};
 pub use schema::{CURRENT_VERSION, Reason};
-pub use store::{GoalsOrigin, Store, default_data_dir};
+pub use store::{ForeignNote, GoalsOrigin, Store, default_data_dir, read_foreign_note};

@@ -22,6 +22,10 @@ pub enum FileKind {
     /// A saved session or a draft: both use the same envelope.
     Session,
     Index,
+    /// `index-search.json`: the search text of every indexed session.
+    IndexSearch,
+    /// `index-log/<seq>.json`: one change to the index since index.json was written.
+    IndexLog,
     /// `worksheets/<uuid>.json`: a standalone worksheet.
     Worksheet,
     /// `safety_plans/<peer-uuid>.json`: every version of one peer's safety plan.
@@ -58,6 +62,32 @@ pub(crate) struct SessionFile {
 pub(crate) struct IndexFile {
     pub schema_version: u64,
     pub sessions: Vec<IndexEntry>,
+}
+
+/// `index-search.json`: `{"schema_version":1,"texts":[SearchRow...]}`, the search text of
+/// each session as of the file stamp it was taken from.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct SearchFile {
+    pub schema_version: u64,
+    pub texts: Vec<SearchRow>,
+}
+
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct SearchRow {
+    pub id: uuid::Uuid,
+    pub stamp: super::atomic::FileStamp,
+    pub text: String,
+}
+
+/// `index-log/<seq>.json`: `{"schema_version":1,"puts":[IndexEntry...],"removed":[id...]}`,
+/// entries (with their search text) added or replaced, and ids dropped, since index.json.
+#[derive(Debug, Serialize, Deserialize)]
+pub(crate) struct IndexLogFile {
+    pub schema_version: u64,
+    #[serde(default)]
+    pub puts: Vec<IndexEntry>,
+    #[serde(default)]
+    pub removed: Vec<uuid::Uuid>,
 }
 
 #[derive(Serialize)]
@@ -100,6 +130,20 @@ impl Versioned for SessionFile {
 
 impl Versioned for IndexFile {
     const KIND: FileKind = FileKind::Index;
+    fn version(&self) -> u64 {
+        self.schema_version
+    }
+}
+
+impl Versioned for SearchFile {
+    const KIND: FileKind = FileKind::IndexSearch;
+    fn version(&self) -> u64 {
+        self.schema_version
+    }
+}
+
+impl Versioned for IndexLogFile {
+    const KIND: FileKind = FileKind::IndexLog;
     fn version(&self) -> u64 {
         self.schema_version
     }

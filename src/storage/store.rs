@@ -5,7 +5,9 @@ use std::collections::{HashMap, HashSet, VecDeque};
 use std::fs::{self, File};
 use std::io;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, PoisonError};
+use std::sync::atomic::AtomicBool;
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
+use std::thread::JoinHandle;
 
 use uuid::Uuid;
 
@@ -16,7 +18,9 @@ use super::atomic::{
 use super::crypt::{self, CryptState};
 use super::error::{Action, StoreError};
 use super::folder::{self, FolderKind};
-use super::index::{self, IndexEntry, PeerStats, newest_first, query_words};
+use super::index::{
+    self, IndexEntry, PeerStats, matches_words, newest_first, query_words, search_text_of,
+};
 use super::layout::{
     self, DRAFTS_DIR, INDEX_FILE, Layout, PEERS_FILE, QUARANTINE_DIR, SESSIONS_DIR,
 };
@@ -24,13 +28,15 @@ use super::problem::{Problem, ProblemKind, RebuildWhy};
 use super::quarantine::quarantine;
 use super::read::{Loaded, load, load_session};
 use super::schema::{
-    CURRENT_VERSION, IndexFile, IndexFileRef, PeersFile, PeersFileRef, Reason, SessionFile,
+    CURRENT_VERSION, IndexFile, PeersFile, PeersFileRef, Reason, SearchFile, SessionFile,
     Versioned, encode_session,
 };
 use crate::domain::{Peer, Session};
 
 mod activity_log;
+mod direct;
 mod goals;
+mod index_files;
 mod lock;
 pub(crate) use lock::take_lock;
 mod practice;
@@ -38,6 +44,7 @@ mod record;
 mod scan;
 mod worksheets;
 
+pub use direct::{ForeignNote, read_foreign_note};
 pub use goals::GoalsOrigin;
 pub(crate) use scan::seal_if_plain;
 use scan::{list_sessions_with_meta, seal_plain_files, session_stamps};
@@ -58,6 +65,19 @@ pub struct Store {
     index: Vec<IndexEntry>,
     /// Set when index.json was written by a newer version: it is then never rewritten.
     index_newer: bool,
+    /// Search texts learnt without reading index-search.json: from the log, from session
+    /// files read at open, from saves.
+    search_known: HashMap<Uuid, Arc<str>>,
+    /// Every indexed session's search text, once a search has needed them.
+    search_all: OnceLock<HashMap<Uuid, Arc<str>>>,
+    /// index-search.json being read in the background ([`Store::preload_search`]).
+    search_loader: Mutex<Option<JoinHandle<Loaded<SearchFile>>>>,
+    /// Set when index-search.json was written by a newer version: never rewritten then.
+    search_newer: AtomicBool,
+    /// Sequence numbers of the index log records on disk, oldest first.
+    log_seqs: Vec<u64>,
+    /// The sequence number of the next log record.
+    log_next: u64,
     /// Problems found after opening (a bad draft met by `drafts`, a bad file met before
     /// saving over it), for [`Store::take_problems`].
     late_problems: Mutex<Vec<Problem>>,
@@ -155,6 +175,12 @@ impl Store {
             peers_newer,
             index: Vec::new(),
             index_newer: false,
+            search_known: HashMap::new(),
+            search_all: OnceLock::new(),
+            search_loader: Mutex::new(None),
+            search_newer: AtomicBool::new(false),
+            log_seqs: Vec::new(),
+            log_next: 1,
             late_problems: Mutex::new(Vec::new()),
             faults: Mutex::new(VecDeque::new()),
             encrypted,
@@ -258,7 +284,7 @@ impl Store {
     /// Session count and most recent session for one peer.
     pub fn stats_for(&self, peer_id: Uuid) -> PeerStats {
         let mut st = PeerStats::default();
-        for e in self.index.iter().filter(|e| e.peer_id == peer_id) {
+        for e in self.index.iter().filter(|e| e.involves(peer_id)) {
             st.session_count += 1;
             if st.last_session.is_none_or(|t| e.started_at > t) {
                 st.last_session = Some(e.started_at);
@@ -280,12 +306,20 @@ impl Store {
     }
 
     /// Sessions of one peer (or all), whose text contains every word of `text`
-    /// (case-insensitive; blank matches all), newest first. Reads no files.
+    /// (case-insensitive; blank matches all), newest first. The first search reads the
+    /// search texts ([`Store::search_texts`]); a blank one reads nothing.
     pub fn filter(&self, peer: Option<Uuid>, text: &str) -> Vec<&IndexEntry> {
         let words = query_words(text);
-        self.index
+        let of_peer = self
+            .index
             .iter()
-            .filter(|e| peer.is_none_or(|p| e.peer_id == p) && e.matches_words(&words))
+            .filter(|e| peer.is_none_or(|p| e.involves(p)));
+        if words.is_empty() {
+            return of_peer.collect();
+        }
+        let texts = self.search_texts();
+        of_peer
+            .filter(|e| texts.get(&e.id).is_some_and(|t| matches_words(t, &words)))
             .collect()
     }
 
@@ -315,8 +349,10 @@ impl Store {
         let bytes = encode_session(session).map_err(|_| encode_error(Action::Save))?;
         match self.write_file(&rel, &bytes, Action::Save, true) {
             Ok(stamp) => {
-                self.insert_entry(IndexEntry::from_session(session, stamp));
-                self.write_index_or_drop_it();
+                self.index_saved(
+                    IndexEntry::from_session(session, stamp),
+                    search_text_of(session),
+                );
                 // Only now that the session file is durable is the draft redundant.
                 let _ = self.remove_draft_file(session.id);
                 Ok(())
@@ -325,8 +361,10 @@ impl Store {
                 if let Some(stamp) = committed {
                     // The new file is in place but maybe not durable: index it, keep the
                     // draft, and report the error so the person saves again.
-                    self.insert_entry(IndexEntry::from_session(session, stamp));
-                    self.write_index_or_drop_it();
+                    self.index_saved(
+                        IndexEntry::from_session(session, stamp),
+                        search_text_of(session),
+                    );
                 }
                 Err(error)
             }
@@ -351,10 +389,16 @@ impl Store {
             }
             for (session, outcome) in chunk.iter().zip(self.write_sessions_parallel(&chunk)) {
                 match outcome {
-                    Ok(stamp) => new_entries.push(IndexEntry::from_session(session, stamp)),
+                    Ok(stamp) => {
+                        new_entries.push(IndexEntry::from_session(session, stamp));
+                        self.search_known
+                            .insert(session.id, search_text_of(session).into());
+                    }
                     Err(Failed { error, committed }) => {
                         if let Some(stamp) = committed {
                             new_entries.push(IndexEntry::from_session(session, stamp));
+                            self.search_known
+                                .insert(session.id, search_text_of(session).into());
                         }
                         if result.is_ok() {
                             result = Err(error);
@@ -369,6 +413,13 @@ impl Store {
         self.index.retain(|e| !new_ids.contains(&e.id));
         self.index.extend(new_entries);
         self.index.sort_by(newest_first);
+        if let Some(all) = self.search_all.get_mut() {
+            for id in &new_ids {
+                if let Some(t) = self.search_known.get(id) {
+                    all.insert(*id, Arc::clone(t));
+                }
+            }
+        }
         let sessions_dir = self.layout.path(SESSIONS_DIR);
         sync_dir(&sessions_dir).map_err(|e| StoreError::from_io(Action::Save, e, &sessions_dir))?;
         self.write_index_or_drop_it();
@@ -575,24 +626,10 @@ impl Store {
         }
     }
 
-    fn write_index(&self) -> Result<(), StoreError> {
-        if self.index_newer || self.is_read_only() {
-            return Ok(());
-        }
-        let bytes = serde_json::to_vec(&IndexFileRef {
-            schema_version: CURRENT_VERSION,
-            sessions: &self.index,
-        })
-        .map_err(|_| encode_error(Action::Save))?;
-        self.write_file(INDEX_FILE, &bytes, Action::Save, true)
-            .map(|_| ())
-            .map_err(|f| f.error)
-    }
-
-    /// Writes the index after a session save. The session file is already the truth, so a
+    /// Writes the index after a bulk save. The session files are already the truth, so a
     /// failed index write is not an error; instead the now out-of-date index.json is removed
     /// (removing needs no free space), and the next open rebuilds it from the session files.
-    fn write_index_or_drop_it(&self) {
+    fn write_index_or_drop_it(&mut self) {
         if self.write_index().is_err() {
             let path = self.layout.path(INDEX_FILE);
             if fs::remove_file(&path).is_ok() {
@@ -669,6 +706,34 @@ impl Store {
                 (Vec::new(), Some(RebuildWhy::Unreadable))
             }
         };
+        let mut old = old;
+        // An earlier release kept the search text inside index.json: it is moved out, and
+        // index.json rewritten without it.
+        let mut texts: HashMap<Uuid, Arc<str>> = HashMap::new();
+        let mut legacy = false;
+        for e in &mut old {
+            if let Some(t) = e.search_text.take() {
+                texts.insert(e.id, Arc::from(t));
+                legacy = true;
+            }
+            // An index from before stamps: every entry is read again and all rewritten.
+            legacy |= e.stamp == FileStamp::default();
+        }
+        // Then the changes saved since index.json was written.
+        let seqs = index_files::list_log(&self.layout);
+        self.log_next = seqs.last().map_or(1, |s| s + 1);
+        if !force {
+            let replay = index_files::replay_log(
+                &self.layout,
+                &seqs,
+                &mut old,
+                &mut texts,
+                writable,
+                problems,
+            );
+            self.index_newer |= replay.newer;
+        }
+        self.log_seqs = seqs;
 
         // Keep the index's entries whose files are still there and unchanged: size, time
         // and inode are compared for every file (one metadata call each, never a read), so
@@ -680,10 +745,12 @@ impl Store {
         let mut to_read = Vec::new();
         let mut changed_ids = HashSet::new();
         let mut removed = 0;
+        let mut removed_ids = Vec::new();
         let stamps = session_stamps(&self.layout, &found, writable, problems);
         for e in old {
             if !listed.contains(&e.id) || kept.contains(&e.id) {
                 removed += 1;
+                removed_ids.push(e.id);
                 continue;
             }
             kept.insert(e.id);
@@ -709,6 +776,8 @@ impl Store {
             }
         }
         let (mut added, mut changed) = (0, 0);
+        // What was read, to log (with its search text) when it is only a few.
+        let mut fresh = Vec::new();
         for (id, loaded) in read_sessions_parallel(&self.layout, &to_read) {
             let rel = Layout::session_rel(id);
             match loaded {
@@ -728,7 +797,15 @@ impl Store {
                     } else {
                         added += 1;
                     }
-                    entries.push(IndexEntry::from_session(&value, stamp));
+                    let entry = IndexEntry::from_session(&value, stamp);
+                    let text = search_text_of(&value);
+                    if fresh.len() <= index_files::LOG_AT_MOST {
+                        let mut logged = entry.clone();
+                        logged.search_text = Some(text.clone());
+                        fresh.push(logged);
+                    }
+                    texts.insert(id, Arc::from(text));
+                    entries.push(entry);
                 }
                 Loaded::Missing => {}
                 Loaded::Newer { found } => problems.push(Problem {
@@ -742,6 +819,8 @@ impl Store {
         }
         entries.sort_by(newest_first);
         self.index = entries;
+        self.search_known = texts;
+        self.search_all = OnceLock::new();
 
         if why.is_none() && added + removed + changed > 0 {
             why = Some(RebuildWhy::OutOfDate {
@@ -762,10 +841,21 @@ impl Store {
                 kind: ProblemKind::IndexRebuilt { why },
             });
         }
-        let needs_write = force || why.is_some();
-        if needs_write && !(matches!(why, Some(RebuildWhy::Missing)) && self.index.is_empty()) {
-            // A failed write is harmless: the index is rebuilt again next time.
-            let _ = self.write_index();
+        let needs_write = force || legacy || why.is_some();
+        let nothing_to_keep = matches!(why, Some(RebuildWhy::Missing)) && self.index.is_empty();
+        // A failed write is harmless: the stamps show what to read again next time.
+        if needs_write && !nothing_to_keep {
+            let few = matches!(why, Some(RebuildWhy::OutOfDate { .. }))
+                && !force
+                && !legacy
+                && fresh.len() + removed_ids.len() <= index_files::LOG_AT_MOST;
+            if few {
+                let _ = self.append_log(fresh, removed_ids);
+            } else {
+                let _ = self.write_index();
+            }
+        } else if writable {
+            self.compact_past(index_files::COMPACT_ON_OPEN);
         }
     }
 }

@@ -30,6 +30,11 @@ pub trait NoteStore {
     fn save_draft(&mut self, session: &Session) -> Result<(), String>;
     fn discard_draft(&mut self, id: Uuid) -> Result<(), String>;
     fn load_session(&self, id: Uuid) -> Result<Session, String>;
+    /// Every saved session's search text, for a store that leaves them out of
+    /// [`NoteStore::history`] until after the first frame. Waits for them to be read.
+    fn search_texts(&self) -> Option<std::collections::HashMap<Uuid, std::sync::Arc<str>>> {
+        None
+    }
 
     /// Standalone worksheets, most recently changed first.
     fn worksheets(&self) -> Result<Vec<StandaloneWorksheet>, String> {

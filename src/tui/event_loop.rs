@@ -76,6 +76,7 @@ fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteSto
     if let Ok(size) = term.size() {
         step(app, store, Action::Resize(size.width, size.height));
     }
+    let mut first_frame = true;
     loop {
         // The terminal closed or the system is shutting down: keep the draft and leave, as
         // Ctrl+C does.
@@ -85,6 +86,14 @@ fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteSto
         }
         term.draw(|frame| ui::draw(frame, app))
             .context("could not draw on the terminal")?;
+        if first_frame {
+            // Search texts are left out of start-up; they are read while the first frame
+            // is on screen (a background read begun at open), before any key is handled.
+            first_frame = false;
+            if let Some(texts) = store.search_texts() {
+                app.attach_search_texts(&texts);
+            }
+        }
         let action = match events.recv_timeout(TICK) {
             Ok(Ok(Event::Key(key))) => keymap::map_key(app, key),
             Ok(Ok(Event::Paste(text))) => keymap::map_paste(app, &text),

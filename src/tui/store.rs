@@ -1,5 +1,8 @@
 //! The JSON store as the app sees it.
 
+use std::collections::HashMap;
+use std::sync::Arc;
+
 use uuid::Uuid;
 
 use super::NoteStore;
@@ -12,8 +15,10 @@ use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session};
 use crate::storage::{IndexEntry, Store};
 
-impl From<&IndexEntry> for HistoryItem {
-    fn from(e: &IndexEntry) -> HistoryItem {
+impl HistoryItem {
+    /// A list row for an index entry, with its search text if already known (the app is
+    /// given the rest once they are read, after the first frame).
+    fn of(e: &IndexEntry, search_text: Option<Arc<str>>) -> HistoryItem {
         HistoryItem {
             id: e.id,
             peer_id: e.peer_id,
@@ -24,7 +29,8 @@ impl From<&IndexEntry> for HistoryItem {
             flags: e.flags,
             amendments: e.amendment_count,
             preview: e.preview.clone(),
-            search_text: e.search_text.clone(),
+            search_text: search_text.unwrap_or_else(|| Arc::from("")),
+            attendees: e.attendees.iter().map(|a| a.peer_id).collect(),
         }
     }
 }
@@ -35,7 +41,14 @@ impl NoteStore for Store {
     }
 
     fn history(&self) -> Vec<HistoryItem> {
-        self.sessions().iter().map(HistoryItem::from).collect()
+        self.sessions()
+            .iter()
+            .map(|e| HistoryItem::of(e, self.known_search_text(e.id)))
+            .collect()
+    }
+
+    fn search_texts(&self) -> Option<HashMap<Uuid, Arc<str>>> {
+        Some(Store::search_texts(self).clone())
     }
 
     fn save_peer(&mut self, peer: &Peer) -> Result<(), String> {

@@ -46,7 +46,12 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     }
-    let rows: Vec<Row> = items
+    // Only the rows that fit are built: the list scrolls as a fresh table state would
+    // (the selected row kept at the bottom once past the first page).
+    let fits = usize::from(list.height.saturating_sub(3)).max(1);
+    let selected = view.selected.min(items.len() - 1);
+    let first = (selected + 1).saturating_sub(fits);
+    let rows: Vec<Row> = items[first..items.len().min(first + fits)]
         .iter()
         .map(|h| {
             let amended = if h.amendments > 0 { " +" } else { "" };
@@ -79,6 +84,6 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .block(panel(&title, !view.filtering))
     .row_highlight_style(THEME.selected)
     .highlight_symbol("› ");
-    let mut state = TableState::default().with_selected(Some(view.selected));
+    let mut state = TableState::default().with_selected(Some(selected - first));
     frame.render_stateful_widget(table, list, &mut state);
 }

@@ -6,12 +6,13 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Paragraph, Wrap};
 
+use super::fit::fit_words;
 use super::theme::THEME;
 use super::widgets::{self, panel};
 use crate::app::App;
 use crate::app::journey::{GoalReview, ReviewRow, home_items, today};
 use crate::domain::goals::journey::due_words;
-use crate::domain::goals::{DueItem, StepStatus};
+use crate::domain::goals::{DueItem, DueKind, StepStatus};
 
 /// Coming up: a count line, then one short line per item, soonest first.
 pub fn draw_coming_up(frame: &mut Frame, area: Rect, app: &App) {
@@ -44,12 +45,12 @@ pub fn draw_coming_up(frame: &mut Frame, area: Rect, app: &App) {
         };
         let today = today(app);
         for (i, item) in items.iter().enumerate().skip(start).take(room) {
-            let line = if width < 40 {
-                compact_due_line(item, today)
+            // One column goes to the selection mark.
+            let text = if width < 40 {
+                fit_words(&compact_due_line(item, today), width.saturating_sub(1))
             } else {
-                due_line(item, today)
+                fit_due_line(item, today, width.saturating_sub(1))
             };
-            let text = widgets::truncate(&line, width);
             let style = if focused && i == selected {
                 THEME.selected
             } else if item.overdue {
@@ -78,6 +79,30 @@ pub fn due_line(item: &DueItem, today: chrono::NaiveDate) -> String {
     )
 }
 
+/// [`due_line`] in `width` columns. When it does not fit whole, the item's own text is
+/// kept only where it is the substance (a next step, a goal), shortened at a word; the
+/// kind says enough for a follow-up, a check-in or a safety plan review.
+fn fit_due_line(item: &DueItem, today: chrono::NaiveDate, width: usize) -> String {
+    use unicode_width::UnicodeWidthStr;
+    let full = due_line(item, today);
+    if full.width() <= width {
+        return full;
+    }
+    let head = format!(
+        "{:<15} {} · {}",
+        due_words(item.due, today),
+        item.peer_alias,
+        item.kind.label()
+    );
+    let room = width.saturating_sub(head.width() + 2);
+    let substance = matches!(item.kind, DueKind::NextStep | DueKind::GoalTarget);
+    if substance && room >= 8 {
+        format!("{head}: {}", fit_words(&item.text, room))
+    } else {
+        fit_words(&head, width)
+    }
+}
+
 /// Coming up in a narrow column: alias, kind and days (negative when overdue).
 fn compact_due_line(item: &DueItem, today: chrono::NaiveDate) -> String {
     let days = (item.due - today).num_days();
@@ -86,7 +111,7 @@ fn compact_due_line(item: &DueItem, today: chrono::NaiveDate) -> String {
         d if d < 0 => format!("{}d late", -d),
         d => format!("in {d}d"),
     };
-    format!("{} {}: {when}", item.peer_alias, item.kind.label())
+    format!("{when} {} {}", item.peer_alias, item.kind.label())
 }
 
 /// Rows the Last time panel needs at `width` (borders included), roughly: each line
@@ -109,10 +134,15 @@ pub fn last_time_height(app: &App, peer_id: uuid::Uuid, width: u16) -> u16 {
 
 /// The Last time panel of a running session.
 pub fn draw_last_time(frame: &mut Frame, area: Rect, app: &App, peer_id: uuid::Uuid) {
-    let lines: Vec<Line> = match app.journey.last_time_lines(peer_id, today(app)) {
-        Some(lines) => lines
-            .into_iter()
-            .map(|l| {
+    let block = panel("Last time (v hides, V to notes)", false);
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let width = usize::from(inner.width).max(1);
+    let room = usize::from(inner.height);
+    let mut rows: Vec<Line> = Vec::new();
+    match app.journey.last_time_lines(peer_id, today(app)) {
+        Some(lines) => {
+            for l in lines {
                 let style = if l.contains("overdue") || l.starts_with("Safety concern") {
                     THEME.warning
                 } else if l.starts_with("Goal:") {
@@ -120,20 +150,27 @@ pub fn draw_last_time(frame: &mut Frame, area: Rect, app: &App, peer_id: uuid::U
                 } else {
                     THEME.text
                 };
-                Line::from(Span::styled(l, style))
-            })
-            .collect(),
-        None => vec![Line::from(Span::styled(
+                rows.extend(
+                    crate::domain::wrap::wrap_lines(&l, width)
+                        .into_iter()
+                        .map(|r| Line::from(Span::styled(r, style))),
+                );
+            }
+        }
+        None => rows.push(Line::from(Span::styled(
             "First saved session with this peer.",
             THEME.muted,
-        ))],
-    };
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: true })
-            .block(panel("Last time (v hides, V to notes)", false)),
-        area,
-    );
+        ))),
+    }
+    // What does not fit is on the peer page: say so rather than stop mid-sentence.
+    if rows.len() > room && room > 3 {
+        rows.truncate(room - 1);
+        rows.push(Line::from(Span::styled(
+            fit_words("… more on the peer page (P)", width),
+            THEME.muted,
+        )));
+    }
+    frame.render_widget(Paragraph::new(rows), inner);
 }
 
 /// The goal review of the summary form.
@@ -157,15 +194,16 @@ pub fn draw_review(frame: &mut Frame, area: Rect, review: &GoalReview, title: &s
     }
     let width = inner.width as usize;
     let mut lines = vec![Line::from(Span::styled(
-        "Space: progress or step status · Enter: their words",
+        fit_words("Space: progress · Enter: words · P: peer page", width),
         THEME.muted,
     ))];
     let rows = review.rows();
     let room = inner.height.saturating_sub(1) as usize;
-    let start = (review.selected + 1).saturating_sub(room);
-    for (n, row) in rows.iter().enumerate().skip(start).take(room) {
+    // Each goal or step wraps at words under its marker; the chosen one stays in view.
+    let mut wrapped: Vec<(bool, Vec<String>)> = Vec::new();
+    for (n, row) in rows.iter().enumerate() {
         let selected = n == review.selected;
-        let text = match *row {
+        let (indent, text) = match *row {
             ReviewRow::Goal(i) => {
                 let g = &review.goals[i];
                 let progress = match review.progress.get(i).copied().flatten() {
@@ -178,7 +216,7 @@ pub fn draw_review(frame: &mut Frame, area: Rect, review: &GoalReview, title: &s
                     .filter(|w| !w.is_empty())
                     .map(|w| format!(" \"{w}\""))
                     .unwrap_or_default();
-                format!("{progress} {}{words}", g.text)
+                (2, format!("{progress} {}{words}", g.text))
             }
             ReviewRow::Step(i, j) => {
                 let step = &review.goals[i].next_steps[j];
@@ -188,24 +226,52 @@ pub fn draw_review(frame: &mut Frame, area: Rect, review: &GoalReview, title: &s
                     .and_then(|s| s.get(j))
                     .copied()
                     .unwrap_or(StepStatus::Open);
-                let by = step.by_when.map(|d| format!(" by {d}")).unwrap_or_default();
-                format!("    step [{}] {}{by}", status.label(), step.what)
+                let by = step
+                    .by_when
+                    .map(|d| format!(" by {d}:"))
+                    .unwrap_or_default();
+                (6, format!("step [{}]{by} {}", status.label(), step.what))
             }
         };
-        let mark = if selected { "▶ " } else { "  " };
-        let style = if selected { THEME.selected } else { THEME.text };
-        lines.push(Line::from(Span::styled(
-            widgets::truncate(&format!("{mark}{text}"), width),
-            style,
-        )));
+        let mark = match (selected, indent) {
+            (true, 2) => "▶ ".to_string(),
+            (true, _) => format!("▶{}", " ".repeat(indent - 1)),
+            (false, _) => " ".repeat(indent),
+        };
+        let body = crate::domain::wrap::wrap_lines(&text, width.saturating_sub(indent).max(1));
+        let rows: Vec<String> = body
+            .into_iter()
+            .enumerate()
+            .map(|(k, r)| {
+                let lead = if k == 0 {
+                    mark.clone()
+                } else {
+                    " ".repeat(indent)
+                };
+                fit_words(&format!("{lead}{r}"), width)
+            })
+            .collect();
+        wrapped.push((selected, rows));
     }
+    let before: usize = wrapped
+        .iter()
+        .take(review.selected + 1)
+        .map(|(_, r)| r.len())
+        .sum();
+    let skip = before.saturating_sub(room);
+    let all = wrapped.into_iter().flat_map(|(selected, rows)| {
+        let style = if selected { THEME.selected } else { THEME.text };
+        rows.into_iter()
+            .map(move |r| Line::from(Span::styled(r, style)))
+    });
+    lines.extend(all.skip(skip).take(room));
     frame.render_widget(Paragraph::new(lines), inner);
     if let Some((i, field)) = &review.editing_words {
         let rect = widgets::centered(area, area.width.min(60), 5);
         let title = review
             .goals
             .get(*i)
-            .map(|g| widgets::truncate(&g.text, 40))
+            .map(|g| fit_words(&g.text, 40))
             .unwrap_or_default();
         let inner = widgets::popup(frame, rect, &title);
         widgets::field(frame, inner, "Their words", field, true);

@@ -1,6 +1,9 @@
 //! Screens, drawn only from state. Nothing here changes the app.
 
 mod competencies;
+mod fit;
+mod goal_edit;
+mod group;
 mod help;
 mod history;
 mod home;

@@ -69,10 +69,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         )));
     }
     for g in goals {
-        let target = g
+        let mut target = g
             .target
             .map(|d| format!(", target {d}"))
             .unwrap_or_default();
+        if !g.life_area.is_empty() {
+            target.push_str(&format!(" · {}", g.life_area));
+        }
         lines.push(Line::from(vec![
             Span::styled(format!("• {}", g.text), THEME.text),
             Span::styled(
@@ -135,11 +138,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     }
     lines.push(Line::from(""));
 
-    let sessions: Vec<_> = app
-        .history
-        .iter()
-        .filter(|h| h.peer_id == peer.id)
-        .collect();
+    let sessions: Vec<_> = app.history.iter().filter(|h| h.involves(peer.id)).collect();
     lines.push(heading(&format!("Sessions ({})", sessions.len())));
     let width = area.width.saturating_sub(4) as usize;
     for h in sessions.iter().take(SESSIONS_SHOWN) {
@@ -150,7 +149,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             widgets::minutes(h.duration_seconds),
             h.preview
         );
-        lines.push(Line::from(widgets::truncate(&line, width)));
+        lines.push(Line::from(super::fit::fit_words(&line, width)));
     }
     if sessions.len() > SESSIONS_SHOWN {
         lines.push(Line::from(Span::styled(
@@ -185,4 +184,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             .block(panel(&format!("Peer: {}", peer.alias), true)),
         area,
     );
+    if let Some(edit) = &page.goals {
+        super::goal_edit::draw(frame, area, app, peer.id, edit);
+    }
 }

@@ -40,6 +40,28 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         None => body,
     };
     let notes_focused = live.focus == SessionFocus::Notes;
+    if live.session.is_group() {
+        // The attendee list takes the guide's place beside the notes, or the bottom on a
+        // narrow screen.
+        if body.width >= super::group::PANEL_WIDTH + 30 {
+            let [notes, list] = Layout::horizontal([
+                Constraint::Min(30),
+                Constraint::Length(super::group::PANEL_WIDTH),
+            ])
+            .areas(body);
+            widgets::field(frame, notes, "Notes", &live.notes, notes_focused);
+            super::group::draw_panel(frame, list, live);
+        } else {
+            let list_rows = (live.session.attendees.len() as u16 + 2)
+                .clamp(3, 6)
+                .min(body.height / 2);
+            let [notes, list] =
+                Layout::vertical([Constraint::Min(3), Constraint::Length(list_rows)]).areas(body);
+            widgets::field(frame, notes, "Notes", &live.notes, notes_focused);
+            super::group::draw_panel(frame, list, live);
+        }
+        return;
+    }
     let last_time = live.last_time_open && app.journey.last.contains_key(&live.session.peer_id);
     if body.width >= PANEL_MIN_TOTAL {
         let [notes, guide] =
@@ -48,7 +70,13 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         if last_time {
             // Last time shares the guide's column, taking most of it.
             let wanted = super::journey::last_time_height(app, live.session.peer_id, guide.width);
-            let most = guide.height.saturating_mul(2) / 3;
+            // Most of the column; all of it when last time needs more (the guide is a
+            // key away in help and the reference).
+            let most = if wanted > guide.height.saturating_mul(2) / 3 {
+                guide.height
+            } else {
+                guide.height.saturating_mul(2) / 3
+            };
             let [last, rest] =
                 Layout::vertical([Constraint::Length(wanted.min(most)), Constraint::Min(0)])
                     .areas(guide);

@@ -28,10 +28,15 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(left);
     draw_sections(frame, sections, form);
     draw_measured(frame, measured, app, &live.session, form);
-    draw_editor(frame, right, form, app.content.language());
+    if form.attendees.is_some() && form.field() == SummaryField::Review {
+        super::group::draw_review(frame, right, live, form);
+    } else {
+        draw_editor(frame, right, form, app.content.language());
+    }
     if let Some(editor) = &form.goal_editor {
         draw_goal_editor(frame, area, editor);
     }
+    super::group::draw_attendee_editor(frame, area, live, form);
 }
 
 fn filled(form: &SummaryForm, f: SummaryField) -> bool {
@@ -39,6 +44,7 @@ fn filled(form: &SummaryForm, f: SummaryField) -> bool {
         SummaryField::WhatMatters => !form.what_matters.is_blank(),
         SummaryField::Discussed => !form.discussed.is_blank(),
         SummaryField::Strengths => !form.strengths.is_blank(),
+        SummaryField::Review if form.attendees.is_some() => false,
         SummaryField::Review => form.review.touched(),
         SummaryField::Goals => !form.goals.is_empty(),
         SummaryField::FollowUp => !form.follow_up.is_blank(),
@@ -51,7 +57,12 @@ fn draw_sections(frame: &mut Frame, area: Rect, form: &SummaryForm) {
         .iter()
         .map(|f| {
             let mark = if filled(form, *f) { "✓ " } else { "· " };
-            ListItem::new(format!("{mark}{}", short_label(*f)))
+            let label = match (f, form.attendees.is_some()) {
+                (SummaryField::Review, true) => "Each attendee",
+                (SummaryField::Goals, true) => "(per attendee)",
+                _ => short_label(*f),
+            };
+            ListItem::new(format!("{mark}{label}"))
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(form.focus));

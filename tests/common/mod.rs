@@ -64,7 +64,8 @@ pub fn history_item(s: &Session) -> HistoryItem {
         flags: s.flags,
         amendments: s.amendments.len(),
         preview: s.notes.lines().next().unwrap_or("").to_string(),
-        search_text: s.texts().collect::<Vec<_>>().join("\n").to_lowercase(),
+        search_text: alongside::storage::index::search_text_of(s).into(),
+        attendees: s.attendees.iter().map(|a| a.peer_id).collect(),
     }
 }
 

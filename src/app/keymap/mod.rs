@@ -16,6 +16,7 @@ mod groups;
 pub mod office;
 #[rustfmt::skip]
 mod tables;
+mod group;
 mod journey;
 #[rustfmt::skip]
 pub mod roleplay;
@@ -120,6 +121,10 @@ pub enum Mode {
     ReviewWords,
     /// One peer's page.
     PeerPage,
+    /// Peer page: the goal list has the keyboard (status, target, life area).
+    PeerGoals,
+    /// Peer page: typing a goal's target date or life area.
+    PeerGoalText,
     /// Home: the Coming up list has the keyboard.
     HomeComingUp,
     /// The screen is blanked (Ctrl+B): any key ends it.
@@ -144,11 +149,19 @@ pub enum Mode {
     ReadBack,
     /// Note view: typing the file a progress note goes to.
     NoteExport,
+    /// A group session's commands (the attendee list has single keys).
+    GroupCommands,
+    /// A group session: typing an attendee, a line about one, or the group's name.
+    GroupInput,
+    /// End of a group: the attendee list.
+    SummaryAttendees,
+    /// End of a group: one attendee's words and next step.
+    AttendeeEditor,
 }
 
 impl Mode {
     /// Every mode, for the user key file and for tests over all modes.
-    pub const ALL: [Mode; 70] = [
+    pub const ALL: [Mode; 76] = [
         Mode::Help,
         Mode::HelpFind,
         Mode::Confirm,
@@ -207,6 +220,8 @@ impl Mode {
         Mode::SummaryReview,
         Mode::ReviewWords,
         Mode::PeerPage,
+        Mode::PeerGoals,
+        Mode::PeerGoalText,
         Mode::HomeComingUp,
         Mode::Blank,
         Mode::Crisis,
@@ -219,6 +234,10 @@ impl Mode {
         Mode::ReportRange,
         Mode::ReadBack,
         Mode::NoteExport,
+        Mode::GroupCommands,
+        Mode::GroupInput,
+        Mode::SummaryAttendees,
+        Mode::AttendeeEditor,
     ];
 
     /// Modes where unbound keys are typed into a field.
@@ -245,12 +264,15 @@ impl Mode {
                 | Mode::PracticeTranscript
                 | Mode::CompetencyForm
                 | Mode::ReviewWords
+                | Mode::PeerGoalText
                 | Mode::Unlock
                 | Mode::SettingsForm
                 | Mode::ActivityForm
                 | Mode::ReportRange
                 | Mode::ReadBack
                 | Mode::NoteExport
+                | Mode::GroupInput
+                | Mode::AttendeeEditor
         )
     }
 
@@ -473,6 +495,7 @@ pub fn mode_under_help(app: &App) -> Mode {
         return mode;
     }
     if let Some(mode) = office::mode(app)
+        .or_else(|| group::mode(app))
         .or_else(|| journey::screen_mode(app))
         .or_else(|| journey::review_mode(app))
     {

@@ -49,6 +49,7 @@ pub fn groups(mode: Mode) -> &'static [Group] {
             .or_else(|| trainee::groups(mode))
             .or_else(|| office::groups(mode))
             .or_else(|| journey::groups(mode))
+            .or_else(|| super::group::groups(mode))
             .or_else(|| roleplay::groups(mode))
             .unwrap_or(&[]),
     }
@@ -106,9 +107,11 @@ pub fn title(mode: Mode) -> &'static str {
         Mode::PracticeRolePlays => "Practice: role-plays",
         Mode::Competencies | Mode::CompetencyArea | Mode::CompetencyHours
         | Mode::CompetencyForm => "Competency record",
-        Mode::SummaryReview | Mode::ReviewWords | Mode::PeerPage
-        | Mode::HomeComingUp => journey::title(mode).unwrap_or("Peer"),
-        other => office::title(other).unwrap_or("Keys"),
+        Mode::SummaryReview | Mode::ReviewWords | Mode::PeerPage | Mode::PeerGoals
+        | Mode::PeerGoalText | Mode::HomeComingUp => journey::title(mode).unwrap_or("Peer"),
+        other => office::title(other)
+            .or_else(|| super::group::title(other))
+            .unwrap_or("Keys"),
     }
 }
 
@@ -194,13 +197,13 @@ const NOTES: Group = &[
     more(&[F3], "F3", "next stage", Action::NextStage),
 ];
 
-const SESSION: Group = &[
+pub(super) const SESSION: Group = &[
     bar(&[ch('i'), ENTER, TAB], "i", "write notes", Action::FocusNotes),
     bar(&[ch('t'), ctrl('t')], "t", "tools", Action::OpenPalette),
     bar(&[RIGHT, ch(']'), F3], "→", "next stage", Action::NextStage),
     bar(&[LEFT, ch('['), F2], "←", "previous stage", Action::PrevStage),
 ];
-const SESSION_END: Group = &[
+pub(super) const SESSION_END: Group = &[
     bar(&[ch('!')], "!", "safety concern", Action::ToggleSafetyConcern),
     bar(&[ch('f')], "f", "follow-up", Action::ToggleFollowUp),
     more(&[ch('s')], "s", "safety plan", Action::OpenSafetyPlan),
@@ -209,10 +212,10 @@ const SESSION_END: Group = &[
     more(&[ch('P')], "P", "peer page", Action::OpenPeerPage),
     fin(&[ch('e')], "e", "end session", Action::EndSession),
 ];
-const SESSION_QUIT: Group = &[fin(&[ch('q')], "q", "quit", Action::Quit)];
+pub(super) const SESSION_QUIT: Group = &[fin(&[ch('q')], "q", "quit", Action::Quit)];
 
-const SUMMARY_FIELDS: Group = &fields("next", "previous");
-const SUMMARY_SAVE: Group = &[
+pub(super) const SUMMARY_FIELDS: Group = &fields("next", "previous");
+pub(super) const SUMMARY_SAVE: Group = &[
     fin(&[ctrl('s')], "Ctrl+S", "save note", Action::Save),
     fin(&[ESC], "Esc", "back to session", Action::Back),
 ];

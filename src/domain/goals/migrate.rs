@@ -38,6 +38,10 @@ pub fn book_from_sessions<'a>(sessions: impl IntoIterator<Item = &'a Session>) -
 /// ones count as worked on), their next steps, the progress it recorded and the steps it
 /// reviewed. Applying the same session twice changes nothing more.
 pub fn apply_session(book: &mut GoalBook, s: &Session) {
+    if s.is_group() {
+        apply_group(book, s);
+        return;
+    }
     {
         let day = s.started_at.date_naive();
         for (i, g) in s.summary.goals.iter().enumerate() {
@@ -109,6 +113,56 @@ pub fn apply_session(book: &mut GoalBook, s: &Session) {
                     .map(|st| st.id)
             {
                 goal.set_step_status(step, r.status, day);
+            }
+        }
+    }
+}
+
+/// A group session's next steps join each attendee's goals, under a goal named after the
+/// group (one per group name, so the same group's steps gather in one place).
+fn apply_group(book: &mut GoalBook, s: &Session) {
+    let day = s.started_at.date_naive();
+    let name = if s.group_name.trim().is_empty() {
+        crate::domain::group::UNNAMED_GROUP
+    } else {
+        s.group_name.as_str()
+    };
+    for (i, a) in s.attendees.iter().enumerate() {
+        if a.next_steps.iter().all(|st| st.what.trim().is_empty()) {
+            continue;
+        }
+        let id = match book.find_by_words(a.peer_id, name).map(|g| g.id) {
+            Some(id) => id,
+            None => {
+                let id = derived_goal_id(s.id, 1000 + i);
+                book.goals.push(PeerGoal {
+                    id,
+                    peer_id: a.peer_id,
+                    text: name.to_string(),
+                    life_area: String::new(),
+                    started: day,
+                    target: default_target(day),
+                    status: super::GoalStatus::Active,
+                    status_date: day,
+                    set_in: Some(s.id),
+                    progress: Vec::new(),
+                    next_steps: Vec::new(),
+                });
+                id
+            }
+        };
+        if let Some(goal) = book.get_mut(id) {
+            if goal.set_in != Some(s.id) {
+                goal.record_progress(ProgressEntry {
+                    date: day,
+                    session_id: s.id,
+                    progress: None,
+                    their_words: a.line.clone(),
+                });
+            }
+            for step in &a.next_steps {
+                let step_id = derived_goal_id(goal.id, goal.next_steps.len() + 1);
+                goal.add_step_with_id(step_id, &step.what, &step.who, step.by_when, Some(s.id));
             }
         }
     }

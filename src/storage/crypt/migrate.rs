@@ -8,8 +8,10 @@
 //! 2. write `alongside.key` (a new identity under the passphrase);
 //! 3. for every other file `F`: write the sealed bytes beside it as
 //!    `.alongside-tmp-seal-F` (flushed), read that back and check it opens to exactly the
-//!    bytes of `F`, and only then rename it over `F` (flushing the folder). At every instant
-//!    `F` holds either its plain bytes or verified sealed bytes;
+//!    bytes of `F`, and only then rename it over `F`. Files go in batches: the copies of a
+//!    batch are written and checked on a few threads, then renamed, then each folder is
+//!    flushed once. At every instant `F` holds either its plain bytes or verified sealed
+//!    bytes;
 //! 4. remove `alongside.crypt`.
 //!
 //! `decrypt` is the mirror image: state "decrypt", each file opened beside, checked and
@@ -461,41 +463,119 @@ fn remove_durably(path: &Path) -> io::Result<()> {
     }
 }
 
+/// Files converted per batch: their copies are written and checked on a few threads, then
+/// renamed in order, then each folder is flushed once for the whole batch.
+const BATCH: usize = 256;
+/// Threads writing and checking copies (waiting for the disk dominates).
+const WORKERS: usize = 4;
+
 /// Converts every data file: `convert` gives the new bytes (or `None` to leave the file as
 /// it is), `verify(new, original)` says whether the copy read back from disk is right.
+///
+/// Per batch: every copy is written beside its file (flushed), read back and checked; only
+/// then are they renamed over their files, and each folder flushed once. At every instant a
+/// file holds either its old bytes or checked new ones, and leftover copies are temporary
+/// files a rerun removes, so an interruption anywhere loses nothing.
 fn convert_all(
     dir: &Path,
     opts: &Options,
-    convert: impl Fn(&str, &[u8]) -> Result<Option<Zeroizing<Vec<u8>>>, CryptError>,
-    verify: impl Fn(&[u8], &[u8]) -> bool,
+    convert: impl Fn(&str, &[u8]) -> Result<Option<Zeroizing<Vec<u8>>>, CryptError> + Sync,
+    verify: impl Fn(&[u8], &[u8]) -> bool + Sync,
 ) -> Result<Report, CryptError> {
     let mut report = Report::default();
-    for (n, (path, rel)) in data_files(dir)?.into_iter().enumerate() {
-        let original = Zeroizing::new(fs::read(&path).map_err(io_err("read a data file"))?);
-        let Some(converted) = convert(&rel, &original)? else {
-            report.already += 1;
-            continue;
-        };
-        let parent = path.parent().unwrap_or(dir);
-        let name = path
-            .file_name()
-            .map(|n| n.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        let beside = parent.join(format!("{TEMP_PREFIX}conv-{name}"));
-        write_beside(&beside, &converted).map_err(io_err("write a converted copy"))?;
-        opts.check(Stop::Beside(n))?;
-        let back = Zeroizing::new(fs::read(&beside).map_err(io_err("read a converted copy"))?);
-        if !verify(&back, &original) {
-            let _ = fsio::remove_file(&beside);
-            return Err(CryptError::VerifyFailed { file: rel });
+    let files = data_files(dir)?;
+    for (b, batch) in files.chunks(BATCH).enumerate() {
+        let base = b * BATCH;
+        let prepared = in_parallel(batch, |(path, rel)| {
+            prepare_copy(dir, path, rel, &convert, &verify)
+        });
+        let mut to_rename: Vec<(usize, PathBuf, &Path)> = Vec::new();
+        for (i, outcome) in prepared.into_iter().enumerate() {
+            let n = base + i;
+            match outcome? {
+                None => report.already += 1,
+                Some(beside) => {
+                    opts.check(Stop::Beside(n))?;
+                    opts.check(Stop::Verified(n))?;
+                    to_rename.push((n, beside, &batch[i].0));
+                }
+            }
         }
-        opts.check(Stop::Verified(n))?;
-        fsio::rename(&beside, &path).map_err(io_err("replace a data file"))?;
-        sync_dir(parent).map_err(io_err("flush the data folder"))?;
-        opts.check(Stop::Replaced(n))?;
-        report.converted += 1;
+        let mut parents: Vec<&Path> = Vec::new();
+        for (_, beside, path) in &to_rename {
+            fsio::rename(beside, path).map_err(io_err("replace a data file"))?;
+            let parent = path.parent().unwrap_or(dir);
+            if !parents.contains(&parent) {
+                parents.push(parent);
+            }
+        }
+        for parent in parents {
+            sync_dir(parent).map_err(io_err("flush the data folder"))?;
+        }
+        for (n, _, _) in &to_rename {
+            opts.check(Stop::Replaced(*n))?;
+            report.converted += 1;
+        }
     }
     Ok(report)
+}
+
+/// Writes the converted copy of one file beside it and checks it; `None` when the file
+/// needs no conversion.
+fn prepare_copy(
+    dir: &Path,
+    path: &Path,
+    rel: &str,
+    convert: &(impl Fn(&str, &[u8]) -> Result<Option<Zeroizing<Vec<u8>>>, CryptError> + Sync),
+    verify: &(impl Fn(&[u8], &[u8]) -> bool + Sync),
+) -> Result<Option<PathBuf>, CryptError> {
+    let original = Zeroizing::new(fs::read(path).map_err(io_err("read a data file"))?);
+    let Some(converted) = convert(rel, &original)? else {
+        return Ok(None);
+    };
+    let parent = path.parent().unwrap_or(dir);
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let beside = parent.join(format!("{TEMP_PREFIX}conv-{name}"));
+    write_beside(&beside, &converted).map_err(io_err("write a converted copy"))?;
+    let back = Zeroizing::new(fs::read(&beside).map_err(io_err("read a converted copy"))?);
+    if !verify(&back, &original) {
+        let _ = fsio::remove_file(&beside);
+        return Err(CryptError::VerifyFailed {
+            file: rel.to_string(),
+        });
+    }
+    Ok(Some(beside))
+}
+
+/// `f` over `items` on a few threads, results in order. Items a thread could not take are
+/// done on this one.
+fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+    if items.len() < 8 {
+        return items.iter().map(&f).collect();
+    }
+    let part = items.len().div_ceil(WORKERS);
+    let f = &f;
+    std::thread::scope(|scope| {
+        let handles: Vec<_> = items
+            .chunks(part)
+            .map(|chunk| {
+                let h = std::thread::Builder::new()
+                    .spawn_scoped(scope, move || chunk.iter().map(f).collect::<Vec<R>>());
+                (h, chunk)
+            })
+            .collect();
+        let mut out = Vec::with_capacity(items.len());
+        for (h, chunk) in handles {
+            match h.map(|h| h.join()) {
+                Ok(Ok(v)) => out.extend(v),
+                _ => out.extend(chunk.iter().map(f)),
+            }
+        }
+        out
+    })
 }
 
 /// Writes a new file (owner-only) and flushes it, through the file layer.

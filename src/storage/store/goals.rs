@@ -85,6 +85,17 @@ impl Store {
         (book, GoalsOrigin::Rebuilt { written }, problems)
     }
 
+    /// The goals file alone, for a command that reads one note without opening the folder
+    /// (called after [`Store::read_session_only`] checked the folder). `None` when it is
+    /// missing, unreadable or newer: the caller then marks nothing as removed.
+    pub fn read_goals_only(dir: impl AsRef<std::path::Path>) -> Option<GoalBook> {
+        let layout = crate::storage::layout::Layout::new(dir.as_ref());
+        match load::<GoalsFile>(&layout.path(GOALS_FILE)) {
+            Loaded::Found { value, .. } => Some(value.goals),
+            _ => None,
+        }
+    }
+
     /// Builds the goals from every saved session (read only; nothing is moved or changed).
     fn goals_from_notes(&self) -> GoalBook {
         let ids: Vec<uuid::Uuid> = self.index.iter().map(|e| e.id).collect();
@@ -126,6 +137,13 @@ impl Store {
         // The index is newest first: the first entry met per peer is their latest.
         for e in &self.index {
             let day = e.started_at.date_naive();
+            // A group counts as contact with each attendee; Last time stays one-on-one.
+            for a in &e.attendees {
+                journey.last_contact.entry(a.peer_id).or_insert(day);
+            }
+            if e.peer_id.is_nil() {
+                continue;
+            }
             journey.last_contact.entry(e.peer_id).or_insert(day);
             latest.entry(e.peer_id).or_insert(e.id);
             if e.flags.safety_concern {

@@ -1,0 +1,345 @@
+//! The index on disk: index.json (summaries only, read on every open), index-search.json
+//! (search texts, read only when a search needs them) and index-log/ (one small file per
+//! change since index.json was written, so a save never rewrites the whole index).
+//!
+//! All three are caches: every entry carries its session file's stamp, and opening compares
+//! the stamps with the folder, so a log record lost in a crash, or one applied twice, only
+//! makes the next open read that session file again.
+
+use std::collections::{HashMap, HashSet};
+use std::fs;
+use std::sync::atomic::Ordering as AtomicOrdering;
+use std::sync::{Arc, PoisonError};
+use std::thread::JoinHandle;
+
+use uuid::Uuid;
+
+use super::super::atomic::{FileStamp, sync_dir};
+use super::super::index::{IndexEntry, search_text_of};
+use super::super::layout::{INDEX_FILE, INDEX_LOG_DIR, INDEX_SEARCH_FILE, Layout};
+use super::super::problem::{Problem, ProblemKind};
+use super::super::read::{Loaded, load, load_session};
+use super::super::schema::{CURRENT_VERSION, IndexFileRef, IndexLogFile, SearchFile, SearchRow};
+use super::{Failed, Store, encode_error, report_unreadable};
+use crate::storage::error::{Action, StoreError};
+
+/// Log records past which a writable open folds the log into index.json.
+pub(super) const COMPACT_ON_OPEN: usize = 256;
+/// Log records past which closing the store folds the log into index.json.
+pub(super) const COMPACT_ON_CLOSE: usize = 32;
+/// Changes found on open up to which they are logged rather than the index rewritten.
+pub(super) const LOG_AT_MOST: usize = 256;
+
+/// The log records in the folder, oldest first, each with its sequence number.
+pub(super) fn list_log(layout: &Layout) -> Vec<u64> {
+    let Ok(entries) = fs::read_dir(layout.path(INDEX_LOG_DIR)) else {
+        return Vec::new();
+    };
+    let mut out: Vec<u64> = entries
+        .flatten()
+        .filter_map(|e| {
+            let name = e.file_name();
+            let stem = name.to_str()?.strip_suffix(".json")?;
+            (stem.len() == 20 && stem.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| stem.parse().ok())
+                .flatten()
+        })
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// What replaying the log found.
+#[derive(Default)]
+pub(super) struct LogReplay {
+    /// A record from a newer version: the index is then left alone.
+    pub newer: bool,
+}
+
+/// Reads the log records and applies them, in order, to `entries`; search texts they carry
+/// go to `texts`. Unreadable records are reported (and quarantined when writable).
+pub(super) fn replay_log(
+    layout: &Layout,
+    seqs: &[u64],
+    entries: &mut Vec<IndexEntry>,
+    texts: &mut HashMap<Uuid, Arc<str>>,
+    writable: bool,
+    problems: &mut Vec<Problem>,
+) -> LogReplay {
+    let mut replay = LogReplay::default();
+    if seqs.is_empty() {
+        return replay;
+    }
+    let mut puts: HashMap<Uuid, IndexEntry> = HashMap::new();
+    let mut removed: HashSet<Uuid> = HashSet::new();
+    for &seq in seqs {
+        let rel = Layout::index_log_rel(seq);
+        match load::<IndexLogFile>(&layout.path(&rel)) {
+            Loaded::Found { value, .. } => {
+                for id in value.removed {
+                    puts.remove(&id);
+                    texts.remove(&id);
+                    removed.insert(id);
+                }
+                for mut e in value.puts {
+                    if let Some(t) = e.search_text.take() {
+                        texts.insert(e.id, t.into());
+                    }
+                    removed.remove(&e.id);
+                    puts.insert(e.id, e);
+                }
+            }
+            // Compacted away meanwhile (read-only open beside a running app): the stamps
+            // catch whatever it held.
+            Loaded::Missing => {}
+            Loaded::Newer { found } => {
+                replay.newer = true;
+                problems.push(Problem {
+                    file: rel,
+                    kind: ProblemKind::NewerVersion { found },
+                });
+            }
+            Loaded::Unreadable(reason) => {
+                report_unreadable(layout, &rel, reason, writable, problems)
+            }
+        }
+    }
+    entries.retain(|e| !removed.contains(&e.id) && !puts.contains_key(&e.id));
+    entries.extend(puts.into_values());
+    replay
+}
+
+impl Store {
+    /// Starts reading index-search.json on another thread, so a search right after start-up
+    /// does not wait for it. For the app, after opening; a command never needs it.
+    pub fn preload_search(&self) {
+        if self.search_all.get().is_some() {
+            return;
+        }
+        let path = self.layout.path(INDEX_SEARCH_FILE);
+        let mut slot = self
+            .search_loader
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner);
+        if slot.is_none() {
+            *slot = std::thread::Builder::new()
+                .spawn(move || load::<SearchFile>(&path))
+                .ok();
+        }
+    }
+
+    /// The search text of every indexed session (alias, kind and every free text of the
+    /// note, lowercased). Read from index-search.json the first time it is needed; a text
+    /// missing there, or taken from an older version of the file, is made from the session
+    /// file again.
+    pub fn search_texts(&self) -> &HashMap<Uuid, Arc<str>> {
+        self.search_all.get_or_init(|| self.resolve_search_texts())
+    }
+
+    /// The search texts if already read, without reading them.
+    pub fn search_texts_if_ready(&self) -> Option<&HashMap<Uuid, Arc<str>>> {
+        self.search_all.get()
+    }
+
+    /// A search text known without reading anything: already resolved, or learnt at open or
+    /// when saving.
+    pub fn known_search_text(&self, id: Uuid) -> Option<Arc<str>> {
+        self.search_all
+            .get()
+            .and_then(|all| all.get(&id))
+            .or_else(|| self.search_known.get(&id))
+            .cloned()
+    }
+
+    fn resolve_search_texts(&self) -> HashMap<Uuid, Arc<str>> {
+        let handle: Option<JoinHandle<Loaded<SearchFile>>> = self
+            .search_loader
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        let missing = self
+            .index
+            .iter()
+            .any(|e| !self.search_known.contains_key(&e.id));
+        let loaded = match handle {
+            Some(h) => h.join().unwrap_or(Loaded::Missing),
+            None if missing => load::<SearchFile>(&self.layout.path(INDEX_SEARCH_FILE)),
+            None => Loaded::Missing,
+        };
+        let mut rows: HashMap<Uuid, SearchRow> = HashMap::new();
+        match loaded {
+            Loaded::Found {
+                value,
+                migrated_from: None,
+                ..
+            } => rows.extend(value.texts.into_iter().map(|r| (r.id, r))),
+            Loaded::Found { .. } | Loaded::Missing => {}
+            Loaded::Newer { found } => {
+                self.search_newer.store(true, AtomicOrdering::Relaxed);
+                self.late_problem(Problem {
+                    file: INDEX_SEARCH_FILE.into(),
+                    kind: ProblemKind::NewerVersion { found },
+                });
+            }
+            Loaded::Unreadable(reason) => {
+                let mut problems = Vec::new();
+                report_unreadable(
+                    &self.layout,
+                    INDEX_SEARCH_FILE,
+                    reason,
+                    !self.is_read_only(),
+                    &mut problems,
+                );
+                for p in problems {
+                    self.late_problem(p);
+                }
+            }
+        }
+        let mut out = HashMap::with_capacity(self.index.len());
+        for e in &self.index {
+            let text = match self.search_known.get(&e.id) {
+                Some(t) => Arc::clone(t),
+                None => match rows.remove(&e.id) {
+                    Some(row) if row.stamp == e.stamp => Arc::from(row.text),
+                    // Out of date or missing: the session file is the truth.
+                    _ => match load_session(&self.layout.path(&Layout::session_rel(e.id)), e.id) {
+                        Loaded::Found { value, .. } => Arc::from(search_text_of(&value)),
+                        _ => Arc::from(""),
+                    },
+                },
+            };
+            out.insert(e.id, text);
+        }
+        out
+    }
+
+    /// Records a session's new index entry: in memory, and on disk as one log record (one
+    /// small durable write, whatever the size of the index). A failed log write is harmless:
+    /// the session file's stamp no longer matches the index, so the next open reads it.
+    pub(super) fn index_saved(&mut self, entry: IndexEntry, text: String) {
+        let text: Arc<str> = Arc::from(text);
+        if !self.index_newer && !self.is_read_only() {
+            let mut logged = entry.clone();
+            logged.search_text = Some(text.to_string());
+            let _ = self.append_log(vec![logged], Vec::new());
+        }
+        if let Some(all) = self.search_all.get_mut() {
+            all.insert(entry.id, Arc::clone(&text));
+        }
+        self.search_known.insert(entry.id, text);
+        self.insert_entry(entry);
+    }
+
+    /// Writes one log record durably.
+    pub(super) fn append_log(
+        &mut self,
+        puts: Vec<IndexEntry>,
+        removed: Vec<Uuid>,
+    ) -> Result<(), StoreError> {
+        if self.index_newer || self.is_read_only() {
+            return Ok(());
+        }
+        let dir = self.layout.path(INDEX_LOG_DIR);
+        super::super::atomic::create_private_dir(&dir)
+            .map_err(|e| StoreError::from_io(Action::Save, e, &dir))?;
+        let bytes = serde_json::to_vec(&IndexLogFile {
+            schema_version: CURRENT_VERSION,
+            puts,
+            removed,
+        })
+        .map_err(|_| encode_error(Action::Save))?;
+        let seq = self.log_next;
+        self.log_next += 1;
+        self.write_file(&Layout::index_log_rel(seq), &bytes, Action::Save, true)
+            .map_err(|Failed { error, .. }| error)?;
+        self.log_seqs.push(seq);
+        Ok(())
+    }
+
+    /// Rewrites index.json and index-search.json from memory and removes the log records
+    /// they now hold. Search texts are written first and the log removed last, so a crash
+    /// at any point leaves files whose stamps tell what is out of date.
+    pub(super) fn write_index(&mut self) -> Result<(), StoreError> {
+        if self.index_newer || self.is_read_only() {
+            return Ok(());
+        }
+        if !self.search_newer.load(AtomicOrdering::Relaxed) {
+            let texts = self.search_texts();
+            let rows: Vec<SearchRowRef<'_>> = self
+                .index
+                .iter()
+                .map(|e| SearchRowRef {
+                    id: e.id,
+                    stamp: e.stamp,
+                    text: texts.get(&e.id).map_or("", |t| t),
+                })
+                .collect();
+            let bytes = serde_json::to_vec(&SearchFileRef {
+                schema_version: CURRENT_VERSION,
+                texts: &rows,
+            })
+            .map_err(|_| encode_error(Action::Save))?;
+            self.write_file(INDEX_SEARCH_FILE, &bytes, Action::Save, true)
+                .map_err(|f| f.error)?;
+        }
+        let bytes = serde_json::to_vec(&IndexFileRef {
+            schema_version: CURRENT_VERSION,
+            sessions: &self.index,
+        })
+        .map_err(|_| encode_error(Action::Save))?;
+        self.write_file(INDEX_FILE, &bytes, Action::Save, true)
+            .map_err(|f| f.error)?;
+        let dir = self.layout.path(INDEX_LOG_DIR);
+        let mut removed_any = false;
+        for seq in self.log_seqs.drain(..) {
+            removed_any |= fs::remove_file(self.layout.path(&Layout::index_log_rel(seq))).is_ok();
+        }
+        if removed_any {
+            let _ = sync_dir(&dir);
+        }
+        Ok(())
+    }
+
+    /// Folds the log into index.json when it has grown past `limit` records.
+    pub(super) fn compact_past(&mut self, limit: usize) {
+        if self.log_seqs.len() > limit {
+            let _ = self.write_index();
+        }
+    }
+
+    fn late_problem(&self, p: Problem) {
+        self.late_problems
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .push(p);
+    }
+}
+
+#[derive(serde::Serialize)]
+struct SearchFileRef<'a> {
+    schema_version: u64,
+    texts: &'a [SearchRowRef<'a>],
+}
+
+#[derive(serde::Serialize)]
+struct SearchRowRef<'a> {
+    id: Uuid,
+    stamp: FileStamp,
+    text: &'a str,
+}
+
+impl Drop for Store {
+    fn drop(&mut self) {
+        // Quitting is a good moment to fold the log in: nobody waits for it then. A folder
+        // whose first sessions were saved gets its index.json now too.
+        if self.is_read_only() {
+            return;
+        }
+        let no_index = !self.index.is_empty() && !self.layout.path(INDEX_FILE).exists();
+        if no_index && !self.log_seqs.is_empty() {
+            let _ = self.write_index();
+        } else {
+            self.compact_past(COMPACT_ON_CLOSE);
+        }
+    }
+}
