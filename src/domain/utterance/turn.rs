@@ -80,15 +80,13 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
         .filter(|v| v.label != Label::Other || v.backchannel)
         .collect();
     let strong = decisive.len() == 1
-        && decisive
-            .first()
-            .is_some_and(|v| {
-                // Question form in the words (a wh-word, an auxiliary and a subject) is what
-                // the rules read reliably: it counts as clear evidence whatever its weight.
-                v.label == rule_fb.label
-                    && (v.score >= w.strong_rule_score
-                        || (v.label.is_question() && v.question_word_form))
-            });
+        && decisive.first().is_some_and(|v| {
+            // Question form in the words (a wh-word, an auxiliary and a subject) is what
+            // the rules read reliably: it counts as clear evidence whatever its weight.
+            v.label == rule_fb.label
+                && (v.score >= w.strong_rule_score
+                    || (v.label.is_question() && v.question_word_form))
+        });
     let by_default = !decisive.is_empty() && decisive.iter().all(|v| v.fallback);
     let vote = if by_default {
         0.0
