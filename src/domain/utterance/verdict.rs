@@ -73,8 +73,12 @@ pub(super) struct Verdict {
     pub question_word_form: bool,
     /// No cue at all: read as a reflection only by default. Only about half of such
     /// statements are reflections (neutral information, praise, fragments fall here too),
-    /// so the learned model decides them without the rules' vote.
+    /// so the learned model sees it as a feature; a "you" statement with no other cue is
+    /// one too.
     pub fallback: bool,
+    /// No cue and no "you" at the start: read as a reflection only by default, decided by
+    /// the learned model without the rules' vote.
+    pub plain: bool,
 }
 
 impl Verdict {
@@ -97,6 +101,7 @@ impl Verdict {
             question_form: false,
             question_word_form: false,
             fallback: false,
+            plain: false,
         }
     }
 
@@ -206,9 +211,10 @@ pub(super) fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
     let has_reflection_cue = evidence.iter().any(|e| e.target == Target::Reflection);
     // A "you" statement with no other cue is a reflection more often than not, but
     // affirmations ("You didn't give up when the first landlord said no.") look the same:
-    // like the plain statement below, it is left to the learned model.
+    // the learned model sees it flagged, and the rules keep their vote for a reflection.
     let you_first = matches!(first, "you" | "your" | "yourself");
     let mut fallback = evidence.is_empty() && you_first;
+    let mut plain = false;
     if !is_question_form && !has_reflection_cue && you_first {
         evidence.push(Evidence {
             target: Target::Reflection,
@@ -230,6 +236,7 @@ pub(super) fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
                 reason: r.plain_statement.clone(),
             });
             fallback = true;
+            plain = true;
         }
     }
 
@@ -339,6 +346,7 @@ pub(super) fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
         question_form: is_question_form,
         question_word_form,
         fallback,
+        plain,
     }
 }
 
