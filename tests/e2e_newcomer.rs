@@ -182,3 +182,55 @@ fn a_megabyte_pasted_into_the_notes_is_kept_byte_for_byte() {
     assert_eq!(notes.len(), expected.len(), "same length");
     assert!(notes == expected, "the draft holds the paste byte for byte");
 }
+
+#[test]
+fn a_paste_whose_end_never_comes_does_not_swallow_the_keys_after_it() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut app = Pty::spawn(&data, &[]);
+    app.wait_for("n new session");
+    app.send("n");
+    app.wait_for("Who is this session with?");
+    app.send("PB");
+    app.wait_for("Add \"PB\"");
+    app.send(ENTER);
+    app.wait_for("New peer");
+    app.send(CTRL_S);
+    app.wait_for("how are you meeting");
+    app.send(ENTER);
+    app.wait_for("Esc session commands");
+    // The start marker, text, and no end marker: a terminal that lost it.
+    app.send("\x1b[200~half a paste, q e and no end");
+    // Once input goes quiet the paste is taken as ended and shown.
+    app.wait_for("half a paste, q e and no end");
+    // Keys work again, and Ctrl+C quits at once, keeping the draft.
+    app.send(" typed after");
+    app.wait_for("no end typed after");
+    app.send(CTRL_C);
+    app.wait_exit();
+    let drafts: Vec<_> = std::fs::read_dir(data.join("drafts"))
+        .expect("drafts")
+        .filter_map(Result::ok)
+        .filter(|e| e.path().extension().is_some_and(|x| x == "json"))
+        .collect();
+    assert_eq!(drafts.len(), 1, "the session is kept as a draft");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(drafts[0].path()).expect("read"))
+            .expect("json");
+    assert_eq!(
+        json["session"]["notes"].as_str(),
+        Some("half a paste, q e and no end typed after")
+    );
+}
+
+#[test]
+fn ctrl_c_pressed_inside_a_paste_that_never_ended_still_quits() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let data = dir.path().join("data");
+    let mut app = Pty::spawn(&data, &[]);
+    app.wait_for("n new session");
+    app.send("\x1b[200~never ends");
+    // Ctrl+C at once, inside the open paste: the app still leaves.
+    app.send(CTRL_C);
+    app.wait_exit();
+}

@@ -110,6 +110,9 @@ fn the_reference_adds_a_line_to_session_notes_in_a_real_terminal() {
     app.send("e");
     app.wait_for("What matters");
     app.send(CTRL_S);
+    // Nothing is written in the summary: asked first.
+    app.wait_for("Nothing is written in the summary");
+    app.send("y");
     app.wait_for("Note saved");
     app.send("q");
     app.wait_exit();

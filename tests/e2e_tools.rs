@@ -56,9 +56,10 @@ fn a_worksheet_filled_in_a_session_is_in_the_saved_session_json() {
     keys(&mut s, "a");
     keys(&mut s, "helps me relax");
     keys(&mut s, ENTER);
+    keys(&mut s, "a");
     keys(&mut s, "quiet evenings");
+    // Enter ends adding: the 4 that follows is the item's importance.
     keys(&mut s, ENTER);
-    keys(&mut s, ESC);
     keys(&mut s, "4");
     keys(&mut s, TAB);
     keys(&mut s, "a");
@@ -72,6 +73,9 @@ fn a_worksheet_filled_in_a_session_is_in_the_saved_session_json() {
     keys(&mut s, "e");
     s.expect("What matters").expect("summary form");
     keys(&mut s, CTRL_S);
+    // Nothing is written in the summary: asked first.
+    s.expect("Nothing is written").expect("the question");
+    keys(&mut s, "y");
     s.expect("Note saved").expect("saved message");
     keys(&mut s, "q");
     wait_for_exit(&mut s);

@@ -157,3 +157,44 @@ fn a_group_without_attendees_is_refused_with_a_clear_message() {
     assert_eq!(err, GroupError::NoAttendees);
     assert!(err.to_string().contains("at least one attendee"));
 }
+
+#[test]
+fn peers_show_json_includes_the_check_ins_with_date_and_ratings() {
+    use alongside::domain::check_in::{AreaRating, CheckIn};
+    let dir = tempfile::tempdir().expect("dir");
+    let jd = peer("JD");
+    {
+        let (mut store, _) = Store::open(dir.path()).expect("open");
+        store.save_peer(&jd).expect("peer");
+        for (i, rating) in [4u8, 6].into_iter().enumerate() {
+            let mut s = common::session(&jd, i as i64 * 60 * 24 * 7, "weekly check-in");
+            s.check_in = Some(
+                CheckIn::new(
+                    s.started_at,
+                    vec![AreaRating {
+                        area: "Home".into(),
+                        rating,
+                        why: "more settled".into(),
+                    }],
+                )
+                .expect("valid"),
+            );
+            store.save_session(&s).expect("save");
+        }
+    }
+    let store = open(&dir, false);
+    let (journey, _) = store.journey();
+    let today = NaiveDate::from_ymd_opt(2026, 1, 20).expect("day");
+    let page = run(|out| peers_cli::show(&store, &journey, "JD", PeerFormat::Json, today, out));
+    let v: serde_json::Value = serde_json::from_str(&page).expect("json");
+    let list = v["check_ins"].as_array().expect("check_ins");
+    assert_eq!(list.len(), 2);
+    assert_eq!(list[0]["ratings"][0]["rating"], 4);
+    assert_eq!(list[1]["ratings"][0]["area"], "Home");
+    assert!(
+        list[1]["at"]
+            .as_str()
+            .unwrap_or("")
+            .starts_with("2026-01-12")
+    );
+}

@@ -251,6 +251,9 @@ fn end_and_save(app: &mut App, store: &mut dyn NoteStore) {
     press_any(app, store, key(KeyCode::Char('e')), now);
     assert_eq!(app.screen, Screen::Summary);
     press_any(app, store, ctrl('s'), now);
+    // Nothing is written in the summary: the app asks before saving it so.
+    assert!(app.confirm.is_some(), "a question about the empty summary");
+    press_any(app, store, key(KeyCode::Char('y')), now);
 }
 
 fn full_or_read_only_then_fixed(store: &mut Store, app: &mut App, kind: io::ErrorKind, says: &str) {
@@ -271,6 +274,7 @@ fn full_or_read_only_then_fixed(store: &mut Store, app: &mut App, kind: io::Erro
 
     store.clear_faults();
     press_any(app, store, ctrl('s'), app.now);
+    press_any(app, store, key(KeyCode::Char('y')), app.now);
     assert_eq!(app.screen, Screen::Home, "{:?}", app.status);
     let entry = store.sessions().first().expect("saved").id;
     assert_eq!(store.load_session(entry).expect("load").notes, TYPED);

@@ -65,8 +65,26 @@ fn generated_sessions_have_everything_the_ui_shows() {
     );
     assert!(all.iter().any(|s| s.stage_log.len() >= 4));
     assert!(all.iter().any(|s| !s.tools_used.is_empty()));
+    // Groups of several peers, some joining late, and check-ins on one-on-ones.
+    let groups: Vec<_> = all.iter().filter(|s| s.is_group()).collect();
+    assert!(!groups.is_empty());
+    assert!(groups.iter().all(|g| g.attendees.len() >= 3));
+    assert!(
+        groups
+            .iter()
+            .any(|g| g.attendees.iter().any(|a| a.joined_at > g.started_at))
+    );
+    assert!(all.iter().any(|s| s.check_in.is_some()));
+    // A group counts once for each peer who attended it.
+    let served: usize = all
+        .iter()
+        .map(|s| if s.is_group() { s.attendees.len() } else { 1 })
+        .sum();
     let stats = store.peer_stats();
-    assert!(stats.values().map(|s| s.session_count).sum::<usize>() == 300);
+    assert_eq!(
+        stats.values().map(|s| s.session_count).sum::<usize>(),
+        served
+    );
     for p in store.peers() {
         assert!(!alongside::domain::peer::looks_like_full_name(&p.alias));
     }

@@ -54,6 +54,9 @@ fn end_and_save(app: &mut App, store: &mut MemoryStore) -> alongside::domain::Se
     press(app, store, ch('e'));
     assert_eq!(app.screen, Screen::Summary);
     press(app, store, ctrl('s'));
+    // Nothing is written in the summary: the app asks before saving it so.
+    assert!(app.confirm.is_some(), "a question about the empty summary");
+    press(app, store, ch('y'));
     assert_eq!(app.screen, Screen::Home, "{:?}", app.status);
     store.sessions.last().cloned().expect("saved")
 }
@@ -190,15 +193,13 @@ fn the_decisional_balance_is_kept_in_the_draft_and_the_saved_note() {
     press(&mut app, &mut store, ch('a'));
     assert_eq!(keymap::mode(&app), Mode::ToolInput);
     // Letters and digits are typed, not commands, while adding an item.
-    type_text(
-        &mut app,
-        &mut store,
-        "helps me unwind after 5pm\nfriends at the bar\n",
-    );
-    press(&mut app, &mut store, key(KeyCode::Esc));
-    press(&mut app, &mut store, ch('4'));
-    press(&mut app, &mut store, key(KeyCode::Up));
+    type_text(&mut app, &mut store, "helps me unwind after 5pm\n");
+    // Enter ended adding: the digit is the new item's importance, not a new item.
+    assert_eq!(keymap::mode(&app), Mode::ToolRated);
     press(&mut app, &mut store, ch('2'));
+    press(&mut app, &mut store, ch('a'));
+    type_text(&mut app, &mut store, "friends at the bar\n");
+    press(&mut app, &mut store, ch('4'));
     press(&mut app, &mut store, key(KeyCode::Tab)); // not-so-good about now
     press(&mut app, &mut store, ch('a'));
     type_text(&mut app, &mut store, "money\n");
@@ -410,8 +411,9 @@ fn planning_lists_ideas_a_goal_and_dated_steps() {
     assert_eq!(open.tool.id, "planning");
     assert_eq!(open.chosen_id, "brainstorming");
     press(&mut app, &mut store, ch('a'));
-    type_text(&mut app, &mut store, "walk to the library\njoin a choir\n");
-    press(&mut app, &mut store, key(KeyCode::Esc));
+    type_text(&mut app, &mut store, "walk to the library\n");
+    press(&mut app, &mut store, ch('a'));
+    type_text(&mut app, &mut store, "join a choir\n");
     press(&mut app, &mut store, key(KeyCode::Tab));
     type_text(&mut app, &mut store, "Get out of the house twice a week");
     press(&mut app, &mut store, key(KeyCode::Tab));
@@ -430,8 +432,7 @@ fn planning_lists_ideas_a_goal_and_dated_steps() {
         press(&mut app, &mut store, key(KeyCode::Backspace));
     }
     type_text(&mut app, &mut store, "+7");
-    press(&mut app, &mut store, key(KeyCode::Enter));
-    press(&mut app, &mut store, key(KeyCode::Esc));
+    press(&mut app, &mut store, key(KeyCode::Enter)); // ends adding the step
     press(&mut app, &mut store, key(KeyCode::Tab)); // pathways
     press(&mut app, &mut store, ch(' '));
     let saved = end_and_save(&mut app, &mut store);

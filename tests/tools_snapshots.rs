@@ -86,18 +86,19 @@ fn screens() -> Vec<(&'static str, App)> {
             "advantages",
             &[
                 "a",
-                "helps me unwind\nfriends at the bar\n",
-                "ESC",
+                "helps me unwind\n",
+                "a",
+                "friends at the bar\n",
                 "4",
                 "TAB",
                 "a",
-                "money\nsleep\n",
-                "ESC",
+                "money\n",
+                "a",
+                "sleep\n",
                 "5",
                 "TAB",
                 "a",
                 "more time with the kids\n",
-                "ESC",
                 "TAB",
                 "a",
                 "losing my crowd",
@@ -184,7 +185,7 @@ fn screens() -> Vec<(&'static str, App)> {
         with_tool(
             '4',
             "brainstorm",
-            &["a", "walk to the library\njoin a choir\n", "ESC"],
+            &["a", "walk to the library\n", "a", "join a choir\n"],
         ),
     ));
     out.push((
@@ -200,6 +201,7 @@ fn screens() -> Vec<(&'static str, App)> {
     press(&mut app, &mut store, key(KeyCode::Esc));
     press(&mut app, &mut store, ch('e'));
     press(&mut app, &mut store, ctrl('s'));
+    press(&mut app, &mut store, ch('y')); // the summary is empty: save it so
     press(&mut app, &mut store, ch('n'));
     press(&mut app, &mut store, key(KeyCode::Enter));
     press(&mut app, &mut store, key(KeyCode::Enter));
@@ -240,7 +242,6 @@ fn screens() -> Vec<(&'static str, App)> {
     press(&mut app, &mut store, key(KeyCode::Enter));
     press(&mut app, &mut store, ch('a'));
     type_text(&mut app, &mut store, "quiet evenings\n");
-    press(&mut app, &mut store, key(KeyCode::Esc));
     out.push(("tools_standalone_open", app));
 
     let mut store = sample_store();

@@ -208,19 +208,16 @@ pub enum Action {
     ReportLoaded(Box<Report>),
     /// Session: show or hide the Last time panel.
     ToggleLastTime,
+    /// End of session: show or hide the session notes beside the form (shown by default
+    /// on a wide screen, behind this key on a narrow one).
+    ToggleSessionNotes,
     /// Session: put a line about last time into the notes.
     InsertLastTime,
     /// Open the peer page of the selected peer (Peers, History, Home's Coming up) or of the
     /// session's peer.
     OpenPeerPage,
-    /// Peer page: choose one of the peer's goals to change its status, target or life area.
-    EditGoals,
-    /// Peer page: give the chosen goal this status, dated today.
-    SetGoalStatus(crate::domain::goals::GoalStatus),
-    /// Peer page: type the chosen goal's target date.
-    EditGoalTarget,
-    /// Peer page: type the chosen goal's life area.
-    EditGoalArea,
+    /// Session: open the peer's life-area check-in (Esc in it skips it).
+    OpenCheckIn,
     /// Group session: add an attendee (an existing peer or a new alias) who joins now.
     AddAttendee,
     /// Group session: the selected attendee leaves now (or, if they had left, is back).
@@ -233,6 +230,14 @@ pub enum Action {
     NextAttendee,
     /// Group session: select the previous attendee.
     PrevAttendee,
+    /// Peer page: choose one of the peer's goals to change its status, target or life area.
+    EditGoals,
+    /// Peer page: give the chosen goal this status, dated today.
+    SetGoalStatus(crate::domain::goals::GoalStatus),
+    /// Peer page: type the chosen goal's target date.
+    EditGoalTarget,
+    /// Peer page: type the chosen goal's life area.
+    EditGoalArea,
     /// Every peer's goals, latest sessions and safety plan dates, read after opening and
     /// after every save that changes them.
     JourneyLoaded(Box<crate::domain::goals::Journey>),

@@ -3,6 +3,7 @@
 use std::collections::BTreeMap;
 
 use chrono::NaiveDate;
+use ratatui::crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 use super::field::Field;
 use super::{AUTOSAVE_SECONDS, Action, App, Effect, Screen};
@@ -36,6 +37,8 @@ pub struct LiveSession {
     pub last_time_open: bool,
     /// A group session's attendee list.
     pub group: super::group::GroupPanel,
+    /// The life-area check-in, while open.
+    pub check_in: Option<super::check_in::CheckInForm>,
 }
 
 impl LiveSession {
@@ -55,6 +58,7 @@ impl LiveSession {
             read_back: None,
             last_time_open: true,
             group: Default::default(),
+            check_in: None,
         }
     }
 
@@ -116,6 +120,9 @@ pub fn autosave(app: &mut App, now: Timestamp) -> Vec<Effect> {
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     if app.screen == Screen::Summary {
         return update_summary(app, action, now);
+    }
+    if let Some(effects) = super::check_in::update(app, &action, now) {
+        return effects;
     }
     if let Some(effects) = super::group::update_session(app, &action, now) {
         return effects;
@@ -256,9 +263,17 @@ pub struct SummaryForm {
     pub error: Option<String>,
     /// The peer's active goals and what this session did with them.
     pub review: super::journey::GoalReview,
+    /// The session notes beside the form: shown by default when the screen is wide enough
+    /// ([`NOTES_BESIDE_WIDTH`]), behind a key when it is not; this flips the default.
+    pub notes_toggled: bool,
+    /// How far the session notes beside the form are scrolled, in lines.
+    pub notes_scroll: u16,
     /// A group's attendees, reviewed one by one in place of the goals (`None` for one peer).
     pub attendees: Option<super::group::AttendeeReview>,
 }
+
+/// From this many columns the end-of-session form shows the session notes beside it.
+pub const NOTES_BESIDE_WIDTH: u16 = 120;
 
 impl SummaryForm {
     pub fn new(summary: &Summary, ended_at: Timestamp) -> SummaryForm {
@@ -282,10 +297,28 @@ impl SummaryForm {
             duration_minutes: 0,
             error: None,
             review: Default::default(),
+            notes_toggled: false,
+            notes_scroll: 0,
             attendees: None,
         };
         f.refocus();
         f
+    }
+
+    /// True when nothing is written in the summary: no text, no goal, no date, no goal
+    /// reviewed. Saving such a note is asked about first.
+    pub fn nothing_written(&self) -> bool {
+        self.what_matters.is_blank()
+            && self.discussed.is_blank()
+            && self.strengths.is_blank()
+            && self.follow_up.is_blank()
+            && self.goals.is_empty()
+            && !self.review.touched()
+    }
+
+    /// Whether the session notes show beside the form in a frame this wide.
+    pub fn notes_shown(&self, width: u16) -> bool {
+        (width >= NOTES_BESIDE_WIDTH) != self.notes_toggled
     }
 
     pub fn field(&self) -> SummaryField {
@@ -495,12 +528,21 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
     if let Some(effects) = super::read_back::update(app, &action, now) {
         return effects;
     }
-    if matches!(action, Action::OpenPeerPage) {
-        let peer = app.live.as_ref().map(|l| l.session.peer_id);
-        return peer.map_or_else(Vec::new, |p| super::journey::open_peer_page(app, p));
-    }
     if let Some(effects) = super::group::update_review(app, &action, now.date_naive()) {
         return effects;
+    }
+    if matches!(action, Action::OpenPeerPage) {
+        // In a group, the selected attendee's page.
+        let peer = app.live.as_ref().and_then(|l| match l.session.is_group() {
+            true => l
+                .summary
+                .as_ref()
+                .and_then(|f| f.attendees.as_ref())
+                .and_then(|r| l.session.attendees.get(r.selected))
+                .map(|a| a.peer_id),
+            false => Some(l.session.peer_id),
+        });
+        return peer.map_or_else(Vec::new, |p| super::journey::open_peer_page(app, p));
     }
     let Some(live) = app.live.as_mut() else {
         app.screen = Screen::Home;
@@ -628,6 +670,31 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
             form.move_focus(true)
         }
         Action::Save => return save_note(app, now),
+        Action::ToggleSessionNotes => {
+            form.notes_toggled = !form.notes_toggled;
+            form.notes_scroll = 0;
+        }
+        Action::PageDown if form.notes_shown(app.viewport.0) => {
+            // Stops where the last line shows, so PgUp answers at once; the drawing clamps
+            // again for lines that wrap.
+            let lines = u16::try_from(live.notes.text().split('\n').count()).unwrap_or(u16::MAX);
+            let last = lines.saturating_sub(notes_rows(app.viewport));
+            form.notes_scroll = form.notes_scroll.saturating_add(NOTES_PAGE).min(last);
+        }
+        Action::PageUp if form.notes_shown(app.viewport.0) => {
+            form.notes_scroll = form.notes_scroll.saturating_sub(NOTES_PAGE);
+        }
+        // Notes hidden: the keys page through the field being typed, as they would unbound.
+        Action::PageUp | Action::PageDown => {
+            let code = if matches!(action, Action::PageUp) {
+                KeyCode::PageUp
+            } else {
+                KeyCode::PageDown
+            };
+            if let Some(f) = form.text_field_mut(field) {
+                f.input(KeyEvent::new(code, KeyModifiers::NONE));
+            }
+        }
         Action::Back => {
             // Back to the session: the clock runs on, nothing typed is lost.
             let summary = form.to_summary_lenient();
@@ -642,7 +709,39 @@ fn update_summary(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> 
     vec![]
 }
 
+/// Lines the session notes beside the form move on PgUp/PgDn.
+const NOTES_PAGE: u16 = 8;
+
+/// About how many lines of session notes show beside the form in a terminal this size
+/// (the layout of `ui::summary`: a column when wide, 45% of the right side when not).
+fn notes_rows((width, height): (u16, u16)) -> u16 {
+    let body = height.saturating_sub(3);
+    let panel = if width >= NOTES_BESIDE_WIDTH {
+        body
+    } else {
+        body * 45 / 100
+    };
+    panel.saturating_sub(2).max(1)
+}
+
+/// Saves the note, asking first when nothing is written in its summary.
 pub(crate) fn save_note(app: &mut App, _now: Timestamp) -> Vec<Effect> {
+    // A group's lines about each attendee count as written too. A group left with no
+    // attendee cannot be saved at all: that is said first, with no question before it.
+    let empty = app.live.as_ref().is_some_and(|l| {
+        l.summary.as_ref().is_some_and(SummaryForm::nothing_written)
+            && l.session.attendees.iter().all(|a| a.line.trim().is_empty())
+            && !(l.session.is_group() && l.session.attendees.is_empty())
+    });
+    if empty {
+        app.confirm = Some(super::Confirm::SaveEmptySummary);
+        return vec![];
+    }
+    save_note_confirmed(app)
+}
+
+/// Saves the note as the form stands.
+pub(crate) fn save_note_confirmed(app: &mut App) -> Vec<Effect> {
     let Some(live) = app.live.as_mut() else {
         return vec![];
     };

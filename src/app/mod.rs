@@ -5,6 +5,7 @@
 //! stepping the app with actions and looking at the state (or drawing it to a test backend).
 
 mod action;
+pub mod check_in;
 pub mod competencies;
 pub mod field;
 pub mod goal_edit;
@@ -117,6 +118,8 @@ pub enum Confirm {
     DiscardCompetencyForm,
     /// Remove an activity log entry.
     RemoveActivity(Uuid),
+    /// Save a note whose summary has nothing written in it.
+    SaveEmptySummary,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -688,6 +691,7 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
             vec![]
         }
         Confirm::RemoveActivity(id) => office::remove(app, id),
+        Confirm::SaveEmptySummary => live::save_note_confirmed(app),
     }
 }
 

@@ -123,6 +123,20 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Your own private weekly wellbeing check: with no answers, the questions and a gentle
+    /// summary over time; with ID=N answers (1-5), keeps this week's check. In no report or
+    /// export.
+    Wellbeing {
+        /// Answers as ID=N, e.g. workload=3 boundaries=4.
+        #[arg(value_name = "ID=N")]
+        answers: Vec<String>,
+        /// A note for yourself with the check.
+        #[arg(long, default_value = "")]
+        note: String,
+        /// Print every check as JSON.
+        #[arg(long)]
+        json: bool,
+    },
     /// What is coming up: follow-ups, next steps, goal target dates, check-ins and safety
     /// plan reviews due within DAYS (overdue ones included), soonest first.
     Due {

@@ -169,6 +169,10 @@ pub fn app_loop(
             KeyEvent::new(KeyCode::Char('s'), KeyModifiers::CONTROL),
             end,
         );
+        // The summary is left empty: the app asks before saving it so, and is told yes.
+        if app.confirm.is_some() {
+            press(&mut app, &mut store, key(KeyCode::Char('y')), end);
+        }
         if app.screen != Screen::Home || app.live.is_some() {
             anyhow::bail!("round {n}: the note was not saved");
         }

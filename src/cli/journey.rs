@@ -9,6 +9,8 @@ use chrono::NaiveDate;
 use serde::Serialize;
 use uuid::Uuid;
 
+use crate::domain::check_in::PeerCheckIn;
+
 use crate::domain::goals::journey::{DEFAULT_CHECK_IN_DAYS, due_words};
 use crate::domain::goals::{Journey, PeerGoal, coming_up};
 use crate::domain::{Flags, Peer, SessionKind, Timestamp};
@@ -141,6 +143,8 @@ struct PeerPage<'a> {
     goals: Vec<&'a PeerGoal>,
     sessions: Vec<SessionRow<'a>>,
     safety_plan: Option<SafetyPlanRow>,
+    /// Life-area check-ins, oldest first: when, and each area's 1-10 rating and why.
+    check_ins: &'a [PeerCheckIn],
 }
 
 /// `alongside peers show ALIAS|ID`.
@@ -178,6 +182,11 @@ pub fn show(
             .plan_version
             .zip(safety.plan_reviewed)
             .map(|(version, reviewed)| SafetyPlanRow { version, reviewed }),
+        check_ins: journey
+            .check_ins
+            .get(&peer.id)
+            .map(Vec::as_slice)
+            .unwrap_or(&[]),
     };
     match format {
         PeerFormat::Json => {

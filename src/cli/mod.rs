@@ -18,6 +18,7 @@ pub mod report;
 pub mod roleplay;
 pub mod settings;
 pub mod shell;
+pub mod wellbeing;
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -219,6 +220,30 @@ pub fn run(cli: Cli) -> Result<()> {
             passphrase::unlock_if_needed(&dir, fd)?;
             let store = open_and_tell(&dir)?;
             report::command(&store, quiet_content(), range, format, &mut out)
+        }
+        Some(Command::Wellbeing {
+            answers,
+            note,
+            json,
+        }) => {
+            let dir = data_dir()?;
+            passphrase::unlock_if_needed(&dir, fd)?;
+            // Keeping a check writes; showing only reads.
+            let store = if answers.is_empty() {
+                open_and_tell(&dir)?
+            } else {
+                let (store, problems) = Store::open(&dir)?;
+                notes::report_problems(&problems, &mut std::io::stderr())?;
+                store
+            };
+            wellbeing::command(
+                &store,
+                &answers,
+                &note,
+                json,
+                crate::domain::now(),
+                &mut out,
+            )
         }
         Some(Command::Due { within, json }) => {
             let dir = data_dir()?;

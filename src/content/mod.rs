@@ -13,6 +13,7 @@ mod common;
 mod crisis;
 mod error;
 mod language;
+pub mod life_areas;
 mod overrides;
 mod qualities;
 mod reference;

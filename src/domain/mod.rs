@@ -2,6 +2,7 @@
 
 pub mod activity;
 pub mod activity_log;
+pub mod check_in;
 pub mod competency;
 pub mod goals;
 pub mod group;
@@ -19,6 +20,7 @@ pub mod settings;
 pub mod stage;
 pub mod summary;
 pub mod utterance;
+pub mod wellbeing;
 pub mod worksheets;
 pub mod wrap;
 

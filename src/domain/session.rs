@@ -3,6 +3,7 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
+use super::check_in::CheckIn;
 use super::goals::{GoalAddressed, StepStatus};
 use super::group::Attendee;
 use super::worksheets::SessionWorksheet;
@@ -131,6 +132,9 @@ pub struct Session {
     /// Who attended a group session: see [`super::group`].
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attendees: Vec<Attendee>,
+    /// The peer's life-area check-in, when they chose to do one (never required).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in: Option<CheckIn>,
 }
 
 /// The note was read back with the peer (collaborative documentation).
@@ -199,6 +203,7 @@ impl Session {
             steps_reviewed: Vec::new(),
             group_name: String::new(),
             attendees: Vec::new(),
+            check_in: None,
         }
     }
 
@@ -342,6 +347,11 @@ impl Session {
             .chain(self.goals_addressed.iter().map(|g| g.their_words.as_str()))
             .chain(std::iter::once(self.group_name.as_str()))
             .chain(self.attendee_texts())
+            .chain(
+                self.check_in
+                    .iter()
+                    .flat_map(|c| c.ratings.iter().map(|r| r.why.as_str())),
+            )
     }
 }
 

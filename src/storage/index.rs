@@ -46,6 +46,9 @@ pub struct IndexEntry {
     /// Who attended a group session (empty for a one-on-one).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub attendees: Vec<AttendeeEntry>,
+    /// The peer's life-area check-in of this session, if any (small: a few ratings).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub check_in: Option<crate::domain::check_in::CheckIn>,
 }
 
 /// One attendee of a group session as lists show them: who, and when they came and went.
@@ -91,6 +94,7 @@ impl IndexEntry {
                     left_at: a.left_at,
                 })
                 .collect(),
+            check_in: s.check_in.clone(),
         }
     }
 

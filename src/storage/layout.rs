@@ -42,6 +42,9 @@ pub const ROLEPLAYS_DIR: &str = "practice/roleplays";
 pub const COMPETENCIES_FILE: &str = "competencies.json";
 /// Indirect activities logged by hand, `{"schema_version":1,"activity_log":{...}}`.
 pub const ACTIVITY_LOG_FILE: &str = "activity_log.json";
+/// The specialist's own wellbeing checks, `{"schema_version":1,"wellbeing":{...}}`: private,
+/// read only when asked for by name. Created on the first check.
+pub const WELLBEING_FILE: &str = "wellbeing.json";
 /// Every temporary file starts with this, so a crash's leftovers are never mistaken for data.
 /// The leading dot keeps them out of casual directory listings.
 pub const TEMP_PREFIX: &str = ".alongside-tmp-";

@@ -15,6 +15,7 @@ use crate::domain::{
     DirectActivity, Peer, Session, SessionKind, Stage, Timestamp, peer::check_unique_alias,
 };
 
+mod groups;
 mod journeys;
 
 const PHRASES: &str = include_str!("../../assets/demo.toml");
@@ -134,6 +135,8 @@ pub fn generate_until(
             })
             .collect();
         made.sort_by_key(|s| (s.started_at, s.id));
+        // Groups first: a group belongs to no one peer, so no goal is followed through it.
+        groups::add_groups_and_check_ins(&mut rng, &phrases, &new_peers, &mut made);
         journeys::add_goal_work(&mut rng, &phrases, &new_peers, &topics, &mut made);
         let (mut book, _, _) = store.goal_book();
         for s in &made {
@@ -165,6 +168,14 @@ struct Phrases {
     safety_plan: crate::domain::worksheets::SafetyPlanSheet,
     tools: Vec<String>,
     topics: Vec<Topic>,
+    #[serde(default)]
+    group_names: Vec<String>,
+    #[serde(default)]
+    group_discussed: Vec<String>,
+    #[serde(default)]
+    group_lines: Vec<String>,
+    #[serde(default)]
+    group_steps: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]

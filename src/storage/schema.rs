@@ -40,6 +40,8 @@ pub enum FileKind {
     Goals,
     /// `practice/roleplays/<uuid>.json`.
     RolePlay,
+    /// `wellbeing.json`: the specialist's own checks.
+    Wellbeing,
 }
 
 /// `peers.json`: `{"schema_version":1,"peers":[Peer...]}`.

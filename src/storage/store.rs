@@ -38,6 +38,7 @@ mod direct;
 mod goals;
 mod index_files;
 mod lock;
+mod wellbeing;
 pub(crate) use lock::take_lock;
 mod practice;
 mod record;

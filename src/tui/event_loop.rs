@@ -8,7 +8,9 @@ use std::time::Duration;
 
 use anyhow::{Context, Result};
 use ratatui::DefaultTerminal;
-use ratatui::crossterm::event::{self, Event};
+#[cfg(not(unix))]
+use ratatui::crossterm::event;
+use ratatui::crossterm::event::Event;
 
 use super::{NoteStore, execute, terminal};
 use crate::app::{self, Action, App, keymap};
@@ -58,6 +60,15 @@ fn keep_unsaved(app: &mut App, store: &mut dyn NoteStore) {
 /// read can spin without returning; the loop must still see the stop signal and leave.
 fn spawn_event_reader() -> Receiver<std::io::Result<Event>> {
     let (tx, rx) = mpsc::channel();
+    // Our own reader on unix, so a paste whose end never comes cannot swallow every key.
+    #[cfg(unix)]
+    std::thread::spawn(move || {
+        super::input::read_terminal(&mut |event| {
+            let failed = event.is_err();
+            tx.send(event).is_ok() && !failed
+        });
+    });
+    #[cfg(not(unix))]
     std::thread::spawn(move || {
         loop {
             let event = event::read();

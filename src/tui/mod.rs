@@ -2,6 +2,7 @@
 
 mod effects;
 mod event_loop;
+pub mod input;
 mod store;
 mod terminal;
 mod unlock;

@@ -46,6 +46,9 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         );
         return;
     }
+    // The note column gets what the fixed columns leave (borders, marker, five gaps);
+    // a longer preview is shortened with `…`, never cut mid-word by the border.
+    let preview_width = usize::from(list.width.saturating_sub(2 + 2 + 52 + 5)).max(10);
     // Only the rows that fit are built: the list scrolls as a fresh table state would
     // (the selected row kept at the bottom once past the first page).
     let fits = usize::from(list.height.saturating_sub(3)).max(1);
@@ -65,7 +68,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
                     flag_marks(h.flags.safety_concern, h.flags.follow_up_needed),
                     amended
                 )),
-                Cell::from(h.preview.clone()),
+                Cell::from(widgets::fit(&h.preview, preview_width)),
             ])
         })
         .collect();

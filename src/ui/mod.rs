@@ -1,5 +1,6 @@
 //! Screens, drawn only from state. Nothing here changes the app.
 
+mod check_in;
 mod competencies;
 mod fit;
 mod goal_edit;
@@ -8,6 +9,7 @@ mod help;
 mod history;
 mod home;
 mod journey;
+mod life_areas;
 mod new_session;
 mod note;
 mod office;
@@ -198,6 +200,9 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Confirm, demo: bool) {
         }
         Confirm::RemoveHours(_) => "Remove this hours entry?",
         Confirm::DiscardCompetencyForm => "Throw away what you typed in this form?",
+        Confirm::SaveEmptySummary => {
+            "Nothing is written in the summary. Save the note without one? (n goes back)"
+        }
         Confirm::RemoveActivity(_) => "Remove this activity from the log?",
     };
     let rect = widgets::centered(area, 56, 7);

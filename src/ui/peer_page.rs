@@ -26,6 +26,16 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         return;
     };
     let today = today(app);
+    let check_ins = app
+        .journey
+        .check_ins
+        .get(&peer.id)
+        .map(Vec::as_slice)
+        .unwrap_or(&[]);
+    let (area, chart) = super::life_areas::split(area, check_ins);
+    if let Some(chart) = chart {
+        super::life_areas::draw(frame, chart, check_ins);
+    }
     let heading = |t: &str| Line::from(Span::styled(t.to_string(), THEME.accent));
     let mut lines = Vec::new();
 

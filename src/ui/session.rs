@@ -40,6 +40,10 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         None => body,
     };
     let notes_focused = live.focus == SessionFocus::Notes;
+    if let Some(form) = &live.check_in {
+        super::check_in::draw(frame, body, form);
+        return;
+    }
     if live.session.is_group() {
         // The attendee list takes the guide's place beside the notes, or the bottom on a
         // narrow screen.
@@ -104,25 +108,63 @@ fn header_line(frame: &mut Frame, area: Rect, live: &LiveSession, app: &App) {
         .and_then(|p| p.pronouns.clone())
         .map(|p| format!(" ({p})"))
         .unwrap_or_default();
-    let mut spans = vec![
-        Span::styled(format!(" {}{}", s.peer_alias, pronouns), THEME.title),
-        Span::styled(format!(" · {} · ", s.kind.label()), THEME.muted),
-        Span::styled(widgets::duration(s.elapsed_seconds(app.now)), THEME.accent),
-    ];
-    if s.flags.safety_concern {
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled(" SAFETY CONCERN ", THEME.danger));
-    }
-    if s.flags.follow_up_needed {
-        spans.push(Span::raw("  "));
-        spans.push(Span::styled("[follow-up needed]", THEME.warning));
-    }
-    if live.draft_error {
-        spans.push(Span::styled("  draft not saved", THEME.error));
-    } else if live.last_draft_at.is_some() && !live.dirty {
-        spans.push(Span::styled("  ✓ kept", THEME.muted));
-    }
-    frame.render_widget(Line::from(spans), area);
+    let kept = !live.draft_error && live.last_draft_at.is_some() && !live.dirty;
+    // Fuller first; each later form gives up something less important, so nothing is ever
+    // cut mid-word: the kind of meeting, then the words of the marks, then the pronouns.
+    // The safety flag and an unsaved draft always keep their words.
+    let line = (0..5)
+        .map(|step| {
+            let mut spans = vec![
+                Span::styled(
+                    format!(
+                        " {}{}",
+                        s.peer_alias,
+                        if step < 4 { pronouns.as_str() } else { "" }
+                    ),
+                    THEME.title,
+                ),
+                Span::styled(
+                    if step < 2 {
+                        format!(" · {} · ", s.kind.label())
+                    } else {
+                        " · ".to_string()
+                    },
+                    THEME.muted,
+                ),
+                Span::styled(widgets::duration(s.elapsed_seconds(app.now)), THEME.accent),
+            ];
+            if s.flags.safety_concern {
+                spans.push(Span::raw("  "));
+                spans.push(Span::styled(" SAFETY CONCERN ", THEME.danger));
+            }
+            if s.flags.follow_up_needed {
+                spans.push(Span::raw("  "));
+                let words = if step < 1 {
+                    "[follow-up needed]"
+                } else {
+                    "[follow-up]"
+                };
+                spans.push(Span::styled(words, THEME.warning));
+            }
+            if live.draft_error {
+                spans.push(Span::styled("  draft not saved", THEME.error));
+            } else if kept && step < 3 {
+                spans.push(Span::styled(
+                    if step < 1 { "  ✓ kept" } else { "  ✓" },
+                    THEME.muted,
+                ));
+            }
+            Line::from(spans)
+        })
+        .reduce(|fits, next| {
+            if fits.width() <= usize::from(area.width) {
+                fits
+            } else {
+                next
+            }
+        })
+        .unwrap_or_default();
+    frame.render_widget(line, area);
 }
 
 /// The five stages in a row, the current one in brackets, visited ones ticked.

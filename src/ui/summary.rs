@@ -6,9 +6,10 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{List, ListItem, ListState, Paragraph, Wrap};
 
 use super::theme::THEME;
+use super::tools::wrapped;
 use super::widgets::{self, panel};
 use crate::app::App;
-use crate::app::live::{GoalEditor, SummaryField, SummaryForm};
+use crate::app::live::{GoalEditor, NOTES_BESIDE_WIDTH, SummaryField, SummaryForm};
 use crate::domain::language::{LanguageRule, check};
 use crate::domain::{DirectActivity, Session};
 
@@ -28,6 +29,20 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
     .areas(left);
     draw_sections(frame, sections, form);
     draw_measured(frame, measured, app, &live.session, form);
+    let right = if form.notes_shown(area.width) {
+        // Wide: a column of its own. Narrow: above the field, so both stay readable.
+        let [editor, notes] = if area.width >= NOTES_BESIDE_WIDTH {
+            Layout::horizontal([Constraint::Min(40), Constraint::Percentage(40)]).areas(right)
+        } else {
+            let [notes, editor] =
+                Layout::vertical([Constraint::Percentage(45), Constraint::Min(6)]).areas(right);
+            [editor, notes]
+        };
+        draw_session_notes(frame, notes, &live.notes.text(), form.notes_scroll);
+        editor
+    } else {
+        right
+    };
     if form.attendees.is_some() && form.field() == SummaryField::Review {
         super::group::draw_review(frame, right, live, form);
     } else {
@@ -37,6 +52,41 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         draw_goal_editor(frame, area, editor);
     }
     super::group::draw_attendee_editor(frame, area, live, form);
+}
+
+/// The notes typed during the session, read-only, so the summary is written from them and
+/// not from memory.
+fn draw_session_notes(frame: &mut Frame, area: Rect, notes: &str, scroll: u16) {
+    let body: Vec<Line> = if notes.trim().is_empty() {
+        vec![Line::from(Span::styled(
+            "No notes were typed in this session.",
+            THEME.muted,
+        ))]
+    } else {
+        notes
+            .split('\n')
+            .map(|l| Line::from(l.to_string()))
+            .collect()
+    };
+    // Rows once wrapped, so the last line can be scrolled to the bottom and no further.
+    let inner = usize::from(area.width.saturating_sub(2).max(1));
+    let rows: usize = body.iter().map(|l| l.width().div_ceil(inner).max(1)).sum();
+    let last = u16::try_from(rows.saturating_sub(usize::from(area.height.saturating_sub(2))))
+        .unwrap_or(u16::MAX);
+    frame.render_widget(
+        Paragraph::new(body)
+            .wrap(Wrap { trim: false })
+            .scroll((scroll.min(last), 0))
+            .block(panel(
+                if area.width >= 40 {
+                    "Session notes · PgUp/PgDn"
+                } else {
+                    "Session notes"
+                },
+                false,
+            )),
+        area,
+    );
 }
 
 fn filled(form: &SummaryForm, f: SummaryField) -> bool {
@@ -225,11 +275,14 @@ fn draw_goals(frame: &mut Frame, area: Rect, form: &SummaryForm) {
         );
         return;
     }
+    // Wrapped at words to the list's width, so a step's who and date are never cut.
+    let width = block.inner(area).width;
     let items: Vec<ListItem> = form
         .goals
         .iter()
         .map(|g| {
-            let mut lines = vec![Line::from(format!("“{}”", g.in_their_words))];
+            let goal = format!("“{}”", g.in_their_words);
+            let mut lines = wrapped(&goal, width, ratatui::style::Style::default(), "", " ");
             for s in &g.next_steps {
                 let who = if s.who.is_empty() {
                     String::new()
@@ -237,10 +290,8 @@ fn draw_goals(frame: &mut Frame, area: Rect, form: &SummaryForm) {
                     format!(" — {}", s.who)
                 };
                 let when = s.by_when.map(|d| format!(" by {d}")).unwrap_or_default();
-                lines.push(Line::from(Span::styled(
-                    format!("   → {}{}{}", s.what, who, when),
-                    THEME.muted,
-                )));
+                let step = format!("{}{}{}", s.what, who, when);
+                lines.extend(wrapped(&step, width, THEME.muted, "   → ", "     "));
             }
             ListItem::new(lines)
         })
@@ -255,6 +306,8 @@ fn draw_goals(frame: &mut Frame, area: Rect, form: &SummaryForm) {
 
 fn draw_activities(frame: &mut Frame, area: Rect, form: &SummaryForm) {
     let minutes = form.minutes();
+    // Borders, the `› ` marker, the tick and the minutes: the name gets the rest.
+    let name_width = usize::from(area.width.saturating_sub(2 + 2 + 4 + 10));
     let items: Vec<ListItem> = DirectActivity::ALL
         .iter()
         .map(|a| {
@@ -267,7 +320,10 @@ fn draw_activities(frame: &mut Frame, area: Rect, form: &SummaryForm) {
                 Some(m) if form.activities.contains(a) => format!("{m:>4} min  "),
                 _ => "          ".to_string(),
             };
-            ListItem::new(format!("{mark} {minutes}{}", a.label()))
+            ListItem::new(format!(
+                "{mark} {minutes}{}",
+                widgets::fit(a.label(), name_width)
+            ))
         })
         .collect();
     let mut state = ListState::default().with_selected(Some(form.activity_selected));

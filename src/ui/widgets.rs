@@ -185,3 +185,52 @@ mod tests {
         assert_eq!(minutes(-5), "0 min");
     }
 }
+
+/// Text shortened on purpose to `width` columns: whole when it fits, else cut at a word
+/// where that keeps most of it, else at a character, and marked with `…`, so the edge of a
+/// box never chops a word unseen.
+pub fn fit(text: &str, width: usize) -> String {
+    if text.width() <= width {
+        return text.to_string();
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut cut = String::new();
+    for c in text.chars() {
+        if cut.width() + c.to_string().width() + 1 > width {
+            break;
+        }
+        cut.push(c);
+    }
+    if let Some(space) = cut.rfind(' ')
+        && cut[..space].width() * 3 >= width * 2
+    {
+        cut.truncate(space);
+    }
+    let trimmed = cut.trim_end_matches([' ', ',', ';', ':', '·', '-', '—']);
+    format!("{trimmed}…")
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::fit;
+    use unicode_width::UnicodeWidthStr;
+
+    #[test]
+    fn fit_keeps_short_text_and_marks_a_cut() {
+        assert_eq!(fit("short", 10), "short");
+        assert_eq!(
+            fit("Planning for the family visit", 20),
+            "Planning for the…"
+        );
+        assert_eq!(
+            fit("Socializing / self-esteem building", 12),
+            "Socializing…"
+        );
+        assert_eq!(fit("Unbreakablewordhere", 8), "Unbreak…");
+        for w in 0..30 {
+            assert!(fit("Talked about the new job, café ✓", w).width() <= w);
+        }
+    }
+}

@@ -96,6 +96,9 @@ impl NoteStore for MemoryStore {
             let day = s.started_at.date_naive();
             j.last_contact.entry(s.peer_id).or_insert(day);
             j.last.entry(s.peer_id).or_insert_with(|| LastTime::of(s));
+            if let Some(c) = &s.check_in {
+                j.add_check_in(s.peer_id, s.id, c);
+            }
             if s.flags.safety_concern {
                 let st = j.safety.entry(s.peer_id).or_default();
                 st.flagged_on.get_or_insert(day);

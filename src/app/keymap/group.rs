@@ -7,8 +7,11 @@ use super::{Group, Mode, bar, fin, more};
 use crate::app::live::{SessionFocus, SummaryField};
 use crate::app::{Action, App, Screen};
 
-/// The group mode of the screen, if a group session has the keyboard.
+/// The group or check-in mode of the screen, if one has the keyboard.
 pub(super) fn mode(app: &App) -> Option<Mode> {
+    if app.screen == Screen::Session && app.live.as_ref()?.check_in.is_some() {
+        return Some(Mode::CheckIn);
+    }
     let live = app.live.as_ref().filter(|l| l.session.is_group())?;
     match app.screen {
         Screen::Session if live.group.input.is_some() => Some(Mode::GroupInput),
@@ -41,6 +44,7 @@ pub(super) fn groups(mode: Mode) -> Option<&'static [Group]> {
         Mode::GroupInput => &[GROUP_INPUT, HELP_TYPING],
         Mode::SummaryAttendees => &[ATTENDEES, SUMMARY_FIELDS, SUMMARY_SAVE, HELP],
         Mode::AttendeeEditor => &[ATTENDEE_EDITOR, HELP_TYPING],
+        Mode::CheckIn => &[CHECK_IN, HELP_TYPING],
         _ => return None,
     })
 }
@@ -51,6 +55,7 @@ pub(super) fn title(mode: Mode) -> Option<&'static str> {
         Mode::GroupInput => "Group session: typing a line",
         Mode::SummaryAttendees => "End of group: each attendee",
         Mode::AttendeeEditor => "End of group: one attendee",
+        Mode::CheckIn => "Session: life-area check-in",
         _ => return None,
     })
 }
@@ -81,4 +86,19 @@ const ATTENDEE_EDITOR: Group = &[
     more(&[BACKTAB], "Shift+Tab", "previous", Action::PrevField),
     fin(&[ctrl('s')], "Ctrl+S", "done", Action::Save),
     fin(&[ESC], "Esc", "cancel", Action::Back),
+];
+/// In a one-on-one session's commands: the check-in.
+#[rustfmt::skip]
+pub(super) const CHECK_IN_KEY: Group = &[
+    bar(&[ch('c')], "c", "check-in", Action::OpenCheckIn),
+];
+#[rustfmt::skip]
+const CHECK_IN: Group = &[
+    fin(&[ctrl('s')], "Ctrl+S", "done", Action::Save),
+    fin(&[ESC], "Esc", "skip", Action::Back),
+    bar(&[TAB, ENTER], "Tab", "next", Action::NextField),
+    more(&[BACKTAB], "Shift+Tab", "previous", Action::PrevField),
+    more(&[UP], "↑", "area above", Action::Up),
+    more(&[DOWN], "↓", "area below", Action::Down),
+    bar(&[ctrl('n')], "Ctrl+N", "their own area", Action::AddItem),
 ];

@@ -102,6 +102,13 @@ pub const REFERENCE: Group = &[more(&[ctrl('g')], "Ctrl+G", "reference", Action:
 pub const REFERENCE_BAR: Group = &[bar(&[ctrl('g')], "Ctrl+G", "reference", Action::ToggleReference)];
 pub const REFERENCE_CLOSE: Group = &[bar(&[ctrl('g')], "Ctrl+G", "close", Action::ToggleReference)];
 
+/// The end-of-session form: the session notes beside it (a key away on a narrow screen).
+pub const SUMMARY_NOTES: Group = &[
+    bar(&[ctrl('o')], "Ctrl+O", "session notes", Action::ToggleSessionNotes),
+    more(&[PGUP], "PgUp", "session notes: page up", Action::PageUp),
+    more(&[PGDN], "PgDn", "session notes: page down", Action::PageDown),
+];
+
 /// Quitting at once, and the privacy keys: Ctrl or an F-key, so they work while typing.
 pub const ALWAYS: Group = &[
     more(&[ctrl('c')], "Ctrl+C", "quit now (a running session is kept)", Action::Interrupt),

@@ -36,7 +36,7 @@ pub(super) fn screen_mode(app: &App) -> Option<Mode> {
 
 pub(super) fn groups(mode: Mode) -> Option<&'static [Group]> {
     Some(match mode {
-        Mode::SummaryReview => &[REVIEW, SUMMARY_MOVE, SAVE_NOTE, HELP],
+        Mode::SummaryReview => &[REVIEW, SUMMARY_MOVE, SAVE_NOTE, SUMMARY_NOTES, HELP],
         Mode::ReviewWords => &[REVIEW_WORDS, HELP_TYPING],
         Mode::PeerPage => &[PEER_PAGE, HELP, PAGE_BACK],
         Mode::PeerGoals => &[PEER_GOALS, HELP, GOALS_DONE],

@@ -157,11 +157,13 @@ pub enum Mode {
     SummaryAttendees,
     /// End of a group: one attendee's words and next step.
     AttendeeEditor,
+    /// Session: the life-area check-in (ratings and why are typed).
+    CheckIn,
 }
 
 impl Mode {
     /// Every mode, for the user key file and for tests over all modes.
-    pub const ALL: [Mode; 76] = [
+    pub const ALL: [Mode; 77] = [
         Mode::Help,
         Mode::HelpFind,
         Mode::Confirm,
@@ -238,6 +240,7 @@ impl Mode {
         Mode::GroupInput,
         Mode::SummaryAttendees,
         Mode::AttendeeEditor,
+        Mode::CheckIn,
     ];
 
     /// Modes where unbound keys are typed into a field.
@@ -273,6 +276,7 @@ impl Mode {
                 | Mode::NoteExport
                 | Mode::GroupInput
                 | Mode::AttendeeEditor
+                | Mode::CheckIn
         )
     }
 

@@ -20,10 +20,14 @@ pub fn groups(mode: Mode) -> &'static [Group] {
         Mode::PickPeer => &[PICK_PEER, BACK_TYPING, HELP_TYPING],
         Mode::PickKind => &[PICK_KIND, BACK_TYPING, HELP],
         Mode::Notes => &[NOTES, HELP_TYPING],
-        Mode::SessionCommands => &[SESSION, STAGE_DIGITS, SESSION_END, HELP, SESSION_QUIT],
-        Mode::SummaryText => &[SUMMARY_FIELDS, SUMMARY_SAVE, READ_BACK_KEY, HELP_TYPING],
+        Mode::SessionCommands => {
+            &[SESSION, super::group::CHECK_IN_KEY, STAGE_DIGITS, SESSION_END, HELP, SESSION_QUIT]
+        }
+        Mode::SummaryText => {
+            &[SUMMARY_FIELDS, SUMMARY_SAVE, SUMMARY_NOTES, READ_BACK_KEY, HELP_TYPING]
+        }
         Mode::SummaryGoals => {
-            &[SUMMARY_GOALS, SUMMARY_FIELDS, SUMMARY_SAVE, READ_BACK_KEY, HELP]
+            &[SUMMARY_GOALS, SUMMARY_FIELDS, SUMMARY_SAVE, SUMMARY_NOTES, READ_BACK_KEY, HELP]
         }
         Mode::SummaryActivities => &[
             SUMMARY_TICKS,
@@ -31,6 +35,7 @@ pub fn groups(mode: Mode) -> &'static [Group] {
             SUMMARY_FIELDS,
             SUMMARY_NEXT,
             SUMMARY_SAVE,
+            SUMMARY_NOTES,
             READ_BACK_KEY,
             HELP,
         ],

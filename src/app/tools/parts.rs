@@ -273,22 +273,9 @@ impl ItemList {
                     input.refocus();
                     Outcome::Nothing
                 }
-                Action::Submit => {
-                    let adding = input.editing.is_none();
-                    match self.commit() {
-                        // Adding: keep the input open for the next item.
-                        Ok(true) if adding => {
-                            self.open_input(None);
-                            Outcome::Changed
-                        }
-                        Ok(changed) => {
-                            self.input = None;
-                            Outcome::changed(changed)
-                        }
-                        Err(e) => Outcome::Error(e),
-                    }
-                }
-                Action::Back => self.finish_input(),
+                // Enter ends the input, adding or editing alike: the new item is selected,
+                // so the next key (`4`, `K`) acts on it instead of starting another item.
+                Action::Submit | Action::Back => self.finish_input(),
                 _ => Outcome::Nothing,
             };
         }
@@ -656,20 +643,29 @@ mod tests {
     }
 
     #[test]
-    fn adding_keeps_the_input_open_and_editing_closes_it() {
+    fn enter_ends_adding_so_the_next_digit_is_an_importance() {
         let mut list = ItemList::new("item", today()).rated();
         assert_eq!(list.mode(), PartMode::List);
         list.handle(&Action::AddItem);
         assert_eq!(list.mode(), PartMode::Input);
-        typed(&mut list, "first");
-        assert_eq!(list.handle(&Action::Submit), Outcome::Changed);
-        assert_eq!(list.mode(), PartMode::Input, "ready for the next item");
         assert_eq!(
             list.handle(&Action::Submit),
             Outcome::Nothing,
             "blank adds nothing"
         );
         assert_eq!(list.mode(), PartMode::List);
+        list.handle(&Action::AddItem);
+        typed(&mut list, "first");
+        assert_eq!(list.handle(&Action::Submit), Outcome::Changed);
+        assert_eq!(list.mode(), PartMode::List, "Enter ends adding");
+        assert_eq!(list.handle(&Action::SetImportance(4)), Outcome::Changed);
+        assert_eq!(list.items.len(), 1, "the 4 made no new item");
+        assert_eq!(list.items[0].importance.map(|i| i.get()), Some(4));
+        list.handle(&Action::AddItem);
+        typed(&mut list, "second");
+        list.handle(&Action::Submit);
+        assert_eq!(list.selected, 1, "the new item is the selected one");
+        list.handle(&Action::Up);
         list.handle(&Action::EditItem);
         typed(&mut list, " one");
         list.handle(&Action::Submit);
@@ -680,7 +676,8 @@ mod tests {
         assert_eq!(list.handle(&Action::SetImportance(0)), Outcome::Changed);
         assert_eq!(list.items[0].importance, None, "0 clears it");
         assert_eq!(list.handle(&Action::RemoveItem), Outcome::Changed);
-        assert!(list.items.is_empty());
+        assert_eq!(list.items.len(), 1);
+        assert_eq!(list.items[0].text, "second");
     }
 
     #[test]

@@ -8,6 +8,7 @@ use serde::Serialize;
 use uuid::Uuid;
 
 use super::GoalBook;
+use crate::domain::check_in::{CheckIn, PeerCheckIn};
 use crate::domain::{Peer, Session, Timestamp};
 
 /// Days between contacts unless a peer has their own interval.
@@ -64,9 +65,22 @@ pub struct Journey {
     pub safety: HashMap<Uuid, SafetyStatus>,
     /// Each peer's latest contact (session start).
     pub last_contact: HashMap<Uuid, NaiveDate>,
+    /// Each peer's life-area check-ins, oldest first.
+    pub check_ins: HashMap<Uuid, Vec<PeerCheckIn>>,
 }
 
 impl Journey {
+    /// Adds a session's check-in to its peer's list, keeping the list oldest first.
+    pub fn add_check_in(&mut self, peer_id: Uuid, session_id: Uuid, check_in: &CheckIn) {
+        let list = self.check_ins.entry(peer_id).or_default();
+        list.retain(|c| c.session_id != session_id);
+        list.push(PeerCheckIn {
+            session_id,
+            check_in: check_in.clone(),
+        });
+        list.sort_by_key(|c| c.check_in.at);
+    }
+
     /// The "Last time" panel for a peer, as lines of plain text (`None` without history).
     /// Overdue dates say so in words.
     pub fn last_time_lines(&self, peer_id: Uuid, today: NaiveDate) -> Option<Vec<String>> {
@@ -84,6 +98,21 @@ impl Journey {
         }
         if last.safety_concern {
             out.push("Safety concern flagged last time".into());
+        }
+        let moved = self
+            .check_ins
+            .get(&peer_id)
+            .map(|c| crate::domain::check_in::moved(c))
+            .unwrap_or_default();
+        if !moved.is_empty() {
+            let parts: Vec<String> = moved
+                .iter()
+                .map(|m| {
+                    let arrow = if m.to > m.from { "↑" } else { "↓" };
+                    format!("{} {}→{}{arrow}", m.area, m.from, m.to)
+                })
+                .collect();
+            out.push(format!("Moved: {}", parts.join(", ")));
         }
         let safety = self.safety.get(&peer_id).copied().unwrap_or_default();
         match (safety.plan_version, safety.plan_reviewed) {

@@ -144,6 +144,9 @@ impl Store {
             if e.peer_id.is_nil() {
                 continue;
             }
+            if let Some(c) = &e.check_in {
+                journey.add_check_in(e.peer_id, e.id, c);
+            }
             journey.last_contact.entry(e.peer_id).or_insert(day);
             latest.entry(e.peer_id).or_insert(e.id);
             if e.flags.safety_concern {

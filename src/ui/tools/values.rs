@@ -96,10 +96,14 @@ fn draw_rank(frame: &mut Frame, area: Rect, form: &ValuesForm, focused: bool) {
     let height = inner.height as usize;
     let mut lines: Vec<Line> = Vec::new();
     if form.sheet.chosen.is_empty() {
-        lines.push(Line::from(Span::styled(
+        // Wrapped at words: a narrow column must not cut the hint mid-word.
+        lines.extend(wrapped(
             "Choose values on the left (Space); they appear here in order.",
+            inner.width,
             THEME.muted,
-        )));
+            "",
+            "",
+        ));
     }
     let start = scroll_for(form.rank, form.rank + 1, height);
     for (i, v) in form

@@ -1,0 +1,201 @@
+//! Life-area check-ins: at a session, the peer rates on their own 1-10 scale how each part of
+//! life is going (home, work or school, community, health, relationships, and any they add),
+//! with a word on why. Kept on the session it was made in; read over time per peer.
+
+use serde::{Deserialize, Serialize};
+use uuid::Uuid;
+
+use super::Timestamp;
+
+/// The lowest and highest rating.
+pub const MIN_RATING: u8 = 1;
+pub const MAX_RATING: u8 = 10;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CheckInError {
+    #[error("a rating is a whole number from 1 to 10")]
+    OutOfRange,
+    #[error("an area the peer adds needs a name")]
+    EmptyArea,
+}
+
+/// Reads a typed rating: blank is "not rated"; anything else must be 1 to 10.
+pub fn parse_rating(text: &str) -> Result<Option<u8>, CheckInError> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    match t.parse::<u8>() {
+        Ok(n) if (MIN_RATING..=MAX_RATING).contains(&n) => Ok(Some(n)),
+        _ => Err(CheckInError::OutOfRange),
+    }
+}
+
+/// True when `text` could still become a rating as more is typed ("1" before "10").
+pub fn rating_in_progress(text: &str) -> bool {
+    text.is_empty() || parse_rating(text).is_ok()
+}
+
+/// One area rated.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AreaRating {
+    /// The built-in area's id (`home`, `health`...) or the name the peer gave their own.
+    pub area: String,
+    pub rating: u8,
+    /// A word on why, in their words.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub why: String,
+}
+
+/// One check-in: the areas the peer chose to rate that day.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CheckIn {
+    pub at: Timestamp,
+    pub ratings: Vec<AreaRating>,
+}
+
+impl CheckIn {
+    /// A check-in of `ratings`, refusing any outside 1-10 and unnamed areas.
+    pub fn new(at: Timestamp, ratings: Vec<AreaRating>) -> Result<CheckIn, CheckInError> {
+        for r in &ratings {
+            if !(MIN_RATING..=MAX_RATING).contains(&r.rating) {
+                return Err(CheckInError::OutOfRange);
+            }
+            if r.area.trim().is_empty() {
+                return Err(CheckInError::EmptyArea);
+            }
+        }
+        Ok(CheckIn { at, ratings })
+    }
+
+    pub fn rating(&self, area: &str) -> Option<u8> {
+        self.ratings
+            .iter()
+            .find(|r| r.area == area)
+            .map(|r| r.rating)
+    }
+}
+
+/// A check-in as lists keep it: which peer and session it came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PeerCheckIn {
+    pub session_id: Uuid,
+    #[serde(flatten)]
+    pub check_in: CheckIn,
+}
+
+/// How one area moved between two check-ins.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Moved {
+    pub area: String,
+    pub from: u8,
+    pub to: u8,
+}
+
+/// Every area rated in `check_ins` (oldest first), in the order first rated, built-in
+/// areas in `known` order first.
+pub fn areas_of(check_ins: &[PeerCheckIn], known: &[&str]) -> Vec<String> {
+    let mut out: Vec<String> = known
+        .iter()
+        .filter(|k| check_ins.iter().any(|c| c.check_in.rating(k).is_some()))
+        .map(|k| k.to_string())
+        .collect();
+    for c in check_ins {
+        for r in &c.check_in.ratings {
+            if !out.contains(&r.area) {
+                out.push(r.area.clone());
+            }
+        }
+    }
+    out
+}
+
+/// One area's ratings over time (oldest first), leaving out check-ins that skipped it.
+pub fn series(check_ins: &[PeerCheckIn], area: &str) -> Vec<u8> {
+    check_ins
+        .iter()
+        .filter_map(|c| c.check_in.rating(area))
+        .collect()
+}
+
+/// What moved between the last two check-ins that rated each area: the areas whose latest
+/// rating differs from the one before it.
+pub fn moved(check_ins: &[PeerCheckIn]) -> Vec<Moved> {
+    let mut out = Vec::new();
+    for area in areas_of(check_ins, &[]) {
+        let s = series(check_ins, &area);
+        if let [.., from, to] = s[..]
+            && from != to
+        {
+            out.push(Moved { area, from, to });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(day: u32) -> Timestamp {
+        chrono::DateTime::parse_from_rfc3339(&format!("2026-02-{day:02}T10:00:00-05:00"))
+            .expect("time")
+    }
+
+    fn rated(day: u32, pairs: &[(&str, u8)]) -> PeerCheckIn {
+        PeerCheckIn {
+            session_id: Uuid::new_v4(),
+            check_in: CheckIn::new(
+                t(day),
+                pairs
+                    .iter()
+                    .map(|(a, r)| AreaRating {
+                        area: a.to_string(),
+                        rating: *r,
+                        why: String::new(),
+                    })
+                    .collect(),
+            )
+            .expect("valid"),
+        }
+    }
+
+    #[test]
+    fn ratings_outside_one_to_ten_are_refused() {
+        assert_eq!(parse_rating(" 7 "), Ok(Some(7)));
+        assert_eq!(parse_rating(""), Ok(None));
+        for bad in ["0", "11", "-1", "seven", "5.5"] {
+            assert_eq!(parse_rating(bad), Err(CheckInError::OutOfRange), "{bad}");
+        }
+        assert!(rating_in_progress("1") && !rating_in_progress("12"));
+        let bad = AreaRating {
+            area: "home".into(),
+            rating: 11,
+            why: String::new(),
+        };
+        assert_eq!(CheckIn::new(t(1), vec![bad]), Err(CheckInError::OutOfRange));
+    }
+
+    #[test]
+    fn three_check_ins_give_each_area_a_series_and_what_moved() {
+        let list = vec![
+            rated(1, &[("home", 4), ("health", 6)]),
+            rated(8, &[("home", 5), ("health", 6), ("art", 3)]),
+            rated(15, &[("home", 7), ("art", 3)]),
+        ];
+        assert_eq!(
+            areas_of(&list, &["health", "home", "work_school"]),
+            ["health", "home", "art"]
+        );
+        assert_eq!(series(&list, "home"), [4, 5, 7]);
+        assert_eq!(series(&list, "health"), [6, 6]);
+        assert_eq!(
+            moved(&list),
+            vec![Moved {
+                area: "home".into(),
+                from: 5,
+                to: 7
+            }]
+        );
+    }
+}
