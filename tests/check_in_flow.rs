@@ -56,6 +56,10 @@ fn rate(app: &mut App, store: &mut MemoryStore, rows: &[(&str, &str)]) {
 fn end_and_save(app: &mut App, store: &mut MemoryStore) {
     press(app, store, key(KeyCode::Char('e')));
     press(app, store, ctrl('s'));
+    // An empty summary is saved only once confirmed.
+    if app.confirm.is_some() {
+        press(app, store, key(KeyCode::Char('y')));
+    }
     assert_eq!(app.screen, Screen::Home, "{:?}", app.status);
 }
 

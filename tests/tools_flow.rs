@@ -432,8 +432,7 @@ fn planning_lists_ideas_a_goal_and_dated_steps() {
         press(&mut app, &mut store, key(KeyCode::Backspace));
     }
     type_text(&mut app, &mut store, "+7");
-    press(&mut app, &mut store, key(KeyCode::Enter));
-    press(&mut app, &mut store, key(KeyCode::Esc));
+    press(&mut app, &mut store, key(KeyCode::Enter)); // ends adding the step
     press(&mut app, &mut store, key(KeyCode::Tab)); // pathways
     press(&mut app, &mut store, ch(' '));
     let saved = end_and_save(&mut app, &mut store);

@@ -159,7 +159,7 @@ pub fn update(app: &mut App, action: &Action, now: Timestamp) -> Option<Vec<Effe
             if live.session.is_group() {
                 app.info("Check-ins are for one peer: use a one-on-one session.");
             } else {
-                live.check_in = Some(CheckInForm::new(live.session.check_in.as_ref()));
+                live.check_in = Some(Box::new(CheckInForm::new(live.session.check_in.as_ref())));
             }
             return Some(vec![]);
         }

@@ -46,10 +46,10 @@ pub fn open(app: &mut App) -> Vec<Effect> {
         return vec![];
     }
     if let Some(page) = app.peer_page.as_mut() {
-        page.goals = Some(GoalEdit {
+        page.goals = Some(Box::new(GoalEdit {
             selected: ids.first().copied(),
             typing: None,
-        });
+        }));
     }
     vec![]
 }
@@ -61,7 +61,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     };
     let peer_id = page.peer_id;
     let ids = goal_ids(app, peer_id);
-    let Some(edit) = page.goals.clone() else {
+    let Some(edit) = page.goals.as_deref().cloned() else {
         return vec![];
     };
     let index = edit
@@ -154,7 +154,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
 
 fn set(app: &mut App, edit: Option<GoalEdit>) {
     if let Some(page) = app.peer_page.as_mut() {
-        page.goals = edit;
+        page.goals = edit.map(Box::new);
     }
 }
 

@@ -38,7 +38,8 @@ pub struct GroupInput {
 #[derive(Default)]
 pub struct GroupPanel {
     pub selected: usize,
-    pub input: Option<GroupInput>,
+    /// Boxed: a text field is large, and the session is moved about whole.
+    pub input: Option<Box<GroupInput>>,
 }
 
 /// Handles the group keys of a running group session; `None` when the action is not one.
@@ -62,7 +63,7 @@ pub fn update_session(app: &mut App, action: &Action, now: Timestamp) -> Option<
     let open = |kind: GroupInputKind, text: &str| {
         let mut field = Field::single(kind.label()).with_text(text);
         field.set_focused(true);
-        Some(GroupInput { kind, field })
+        Some(Box::new(GroupInput { kind, field }))
     };
     match action {
         Action::AddAttendee => live.group.input = open(GroupInputKind::Attendee, ""),
@@ -178,7 +179,8 @@ fn capitalised(text: &str) -> String {
 #[derive(Default)]
 pub struct AttendeeReview {
     pub selected: usize,
-    pub editor: Option<AttendeeEditor>,
+    /// Boxed: three text fields are large, and the form is moved about whole.
+    pub editor: Option<Box<AttendeeEditor>>,
 }
 
 /// One attendee's words and next step, edited in a popup.
@@ -276,7 +278,7 @@ pub fn update_review(app: &mut App, action: &Action, today: NaiveDate) -> Option
                 error: None,
             };
             editor.refocus();
-            review.editor = Some(editor);
+            review.editor = Some(Box::new(editor));
         }
         _ => return None,
     }

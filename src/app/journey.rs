@@ -298,7 +298,8 @@ pub struct PeerPage {
     pub scroll: u16,
     pub back: Screen,
     /// The goal list, while it has the keyboard.
-    pub goals: Option<super::goal_edit::GoalEdit>,
+    /// Boxed: a text field is large, and the page lives inside `App`.
+    pub goals: Option<Box<super::goal_edit::GoalEdit>>,
 }
 
 /// Opens a peer's page over the current screen.

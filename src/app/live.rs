@@ -38,7 +38,7 @@ pub struct LiveSession {
     /// A group session's attendee list.
     pub group: super::group::GroupPanel,
     /// The life-area check-in, while open.
-    pub check_in: Option<super::check_in::CheckInForm>,
+    pub check_in: Option<Box<super::check_in::CheckInForm>>,
 }
 
 impl LiveSession {

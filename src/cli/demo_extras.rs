@@ -19,8 +19,8 @@ use crate::storage::Store;
 
 const PHRASES: &str = include_str!("../../assets/demo.toml");
 
-/// Peers given a planning worksheet.
-const WORKSHEET_PEERS: usize = 3;
+/// Peers given a planning worksheet (at most): every demo peer with an active goal.
+const WORKSHEET_PEERS: usize = crate::storage::sample::DEMO_PEERS;
 /// Practice rounds: days before today, and how many answers in each miss.
 const ROUNDS: [(i64, usize); 3] = [(24, 3), (13, 1), (3, 0)];
 
