@@ -65,6 +65,7 @@ fn plain_view(dir: &Path, key: Option<&Passphrase>) -> Vec<(String, Vec<u8>)> {
                 && !p.ends_with("alongside.lock")
                 && !p.ends_with("index.json")
                 && !p.ends_with("index-search.json")
+                && !p.ends_with("index-snapshot.bin")
                 && !p.contains("/index-log/")
         })
         .map(|(p, bytes)| {
