@@ -170,7 +170,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             Action::OpenSelfCare => {
                 return super::tools::open_standalone(app, "self_care", now);
             }
-            Action::Back => app.screen = Screen::Home,
+            Action::Back => {
+                // Nothing of it stays in memory once the screen is left.
+                app.wellbeing = WellbeingView::default();
+                app.screen = Screen::Home;
+            }
             _ => {}
         }
         return vec![];

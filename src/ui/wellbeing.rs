@@ -214,11 +214,11 @@ fn draw_form(frame: &mut Frame, area: Rect, w: &Wellbeing, form: &WellbeingForm)
             })
             .collect();
         let style = if selected { THEME.accent } else { THEME.text };
-        let label = widgets::truncate(&q.label, LABEL_WIDTH as usize - 3);
+        let label = widgets::truncate(&q.label, LABEL_WIDTH as usize - 1);
         frame.render_widget(
             Line::from(vec![
                 Span::raw(marker),
-                Span::styled(format!("{label:<w$} ", w = LABEL_WIDTH as usize - 3), style),
+                Span::styled(format!("{label:<w$} ", w = LABEL_WIDTH as usize - 1), style),
                 Span::styled(dots, style),
                 Span::styled(value.map_or(String::new(), |v| format!(" {v}")), THEME.text),
             ]),
