@@ -126,10 +126,10 @@ fn reflect_asks_for_a_complex_reflection_second() {
     assert_eq!(responses.len(), 2);
     assert_eq!(responses[1].part, Part::ComplexReflection);
     assert_eq!(
-        responses[1].goal_met,
-        responses[1].feedback.reflection_depth
-            == Some(alongside::domain::utterance::Depth::Complex)
+        responses[1].feedback.reflection_depth,
+        Some(alongside::domain::utterance::Depth::Complex)
     );
+    assert!(responses[1].goal_met, "{:?}", responses[1].feedback.reasons);
 }
 
 #[test]

@@ -31,7 +31,25 @@ pub fn draw_coming_up(frame: &mut Frame, area: Rect, app: &App) {
             0 => format!("{} in the next 7 days", items.len()),
             n => format!("{} in the next 7 days, {n} overdue", items.len()),
         };
-        let hint = if focused { "" } else { " · Tab to choose" };
+        // The longest head and hint that fit, so no word is cut.
+        let short = match overdue {
+            0 => format!("{} this week", items.len()),
+            n => format!("{} this week, {n} overdue", items.len()),
+        };
+        let hints: &[&str] = if focused {
+            &[""]
+        } else {
+            &[" · Tab to choose", " · Tab", ""]
+        };
+        let shortest = match overdue {
+            0 => format!("{} due", items.len()),
+            n => format!("{} due, {n} late", items.len()),
+        };
+        let (head, hint) = [head, short, shortest]
+            .into_iter()
+            .flat_map(|h| hints.iter().map(move |t| (h.clone(), *t)))
+            .find(|(h, t)| h.chars().count() + t.chars().count() <= width)
+            .unwrap_or_else(|| (String::new(), ""));
         lines.push(Line::from(vec![
             Span::styled(head, THEME.accent),
             Span::styled(hint, THEME.muted),
@@ -70,13 +88,17 @@ pub fn draw_coming_up(frame: &mut Frame, area: Rect, app: &App) {
 
 /// One line of Coming up: alias, kind, text, and when in words.
 pub fn due_line(item: &DueItem, today: chrono::NaiveDate) -> String {
-    format!(
-        "{:<15} {} · {}: {}",
+    let head = format!(
+        "{:<15} {} · {}",
         due_words(item.due, today),
         item.peer_alias,
-        item.kind.label(),
-        item.text
-    )
+        item.kind.label()
+    );
+    // A follow-up's text only repeats its kind.
+    match item.kind {
+        DueKind::FollowUp => head,
+        _ => format!("{head}: {}", item.text),
+    }
 }
 
 /// [`due_line`] in `width` columns. When it does not fit whole, the item's own text is

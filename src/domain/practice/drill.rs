@@ -2,7 +2,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::domain::utterance::{Depth, Feedback, Label};
+use crate::domain::utterance::{Applies, Depth, Feedback, Label};
 
 /// One kind of practice.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -48,6 +48,24 @@ impl Drill {
             Drill::Reflect => &[Part::Reflection, Part::ComplexReflection],
             Drill::NameSkill => &[Part::Name],
             Drill::AskShareAsk => &[Part::Ask, Part::Share, Part::AskAgain],
+        }
+    }
+
+    /// The MI summary scores this drill's answers can speak to. Open it up and the asks of
+    /// Ask-Share-Ask ask for questions only: a share of open questions, never a
+    /// reflection-to-question ratio. Reflect it asks for reflections only: a share of
+    /// complex ones. Name the skill scores someone else's lines, not the trainee's words.
+    pub fn measures(self) -> Applies {
+        match self {
+            Drill::OpenUp | Drill::AskShareAsk => Applies {
+                open_questions: true,
+                ..Applies::NONE
+            },
+            Drill::Reflect => Applies {
+                complex_reflections: true,
+                ..Applies::NONE
+            },
+            Drill::NameSkill => Applies::NONE,
         }
     }
 

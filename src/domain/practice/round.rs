@@ -17,7 +17,9 @@ use uuid::Uuid;
 use super::bank::{Bank, Difficulty, Item};
 use super::drill::{Drill, Part, SkillChoice};
 use super::rng::SplitMix64;
-use crate::domain::utterance::{self, Depth, Feedback, Label, MiScores, summary_scores};
+use crate::domain::utterance::{
+    self, Applies, Depth, Feedback, Label, MiScores, summary_scores_for,
+};
 use crate::domain::{Stage, Timestamp};
 
 /// Longest answer accepted, in characters: one utterance, not an essay.
@@ -121,8 +123,11 @@ pub struct RoundSummary {
     /// Answers given, and how many met their goal.
     pub goals: usize,
     pub goals_met: usize,
-    /// MI summary scores of the trainee's own words (not of "name the skill" lines).
+    /// MI summary scores of the trainee's own words (not of "name the skill" lines), only
+    /// those the drills answered can speak to (see [`Drill::measures`]).
     pub scores: MiScores,
+    /// The same per drill, in [`Drill::ALL`] order, for the drills with answers.
+    pub by_drill: Vec<(Drill, MiScores)>,
 }
 
 impl RoundSummary {
@@ -140,10 +145,13 @@ pub fn summarize<'a>(records: impl IntoIterator<Item = &'a RoundRecord>) -> Roun
         skipped: 0,
         goals: 0,
         goals_met: 0,
-        scores: summary_scores(&[]),
+        scores: summary_scores_for(&[], Applies::NONE),
+        by_drill: Vec::new(),
     };
-    let mut said: Vec<Feedback> = Vec::new();
+    let mut said: Vec<(Drill, Feedback)> = Vec::new();
+    let mut applies = Applies::NONE;
     for r in records {
+        applies = applies.union(r.drill.measures());
         for item in &r.items {
             s.items += 1;
             if !item.responses.is_empty() {
@@ -158,12 +166,23 @@ pub fn summarize<'a>(records: impl IntoIterator<Item = &'a RoundRecord>) -> Roun
                     s.goals_met += 1;
                 }
                 if resp.part.is_utterance() {
-                    said.push(resp.feedback.clone());
+                    said.push((r.drill, resp.feedback.clone()));
                 }
             }
         }
     }
-    s.scores = summary_scores(&said);
+    let of = |d: Option<Drill>| -> Vec<Feedback> {
+        said.iter()
+            .filter(|(x, _)| d.is_none_or(|d| d == *x))
+            .map(|(_, f)| f.clone())
+            .collect()
+    };
+    s.scores = summary_scores_for(&of(None), applies);
+    s.by_drill = Drill::ALL
+        .into_iter()
+        .filter(|d| said.iter().any(|(x, _)| x == d))
+        .map(|d| (d, summary_scores_for(&of(Some(d)), d.measures())))
+        .collect();
     s
 }
 
@@ -599,6 +618,17 @@ mod tests {
         assert_eq!(s.percent(), Some(75));
         assert_eq!(s.scores.open_questions, 3);
         assert_eq!(s.scores.closed_questions, 1);
+        // A question-only drill never reports a reflection-to-question ratio.
+        assert_eq!(s.scores.reflection_to_question.value, None);
+        assert_eq!(
+            s.scores.reflection_to_question.rating,
+            utterance::Rating::NotRated
+        );
+        assert!(!s.scores.applies.reflection_to_question);
+        assert_eq!(s.scores.percent_open_questions.value, Some(75.0));
+        assert_eq!(s.by_drill.len(), 1);
+        assert_eq!(s.by_drill[0].0, Drill::OpenUp);
+        assert_eq!(s.by_drill[0].1, s.scores);
         // Nothing moves once done.
         r.next(t());
         r.skip(t());
@@ -618,22 +648,21 @@ mod tests {
             Some(Item::Reflect(i)) => i.statement.clone(),
             other => panic!("expected a reflect item, got {other:?}"),
         };
-        // A complex reflection about something else entirely is told so.
+        // A complex reflection that picks up what the peer said meets the goal.
+        let said = said.trim_end_matches(['.', '!', '?']).to_lowercase();
         r.submit(
             bank(),
-            text("Part of you wants to change, and part of you is afraid of what that means."),
+            text(&format!(
+                "Part of you wants things to change, and part of you is afraid of what that \
+                 would mean, because {said}."
+            )),
         )
         .expect("submit");
         let fb = r.current_responses();
         assert_eq!(fb.len(), 1);
         assert_eq!(fb[0].part, Part::ComplexReflection);
-        let fits = super::super::fit::shipped()
-            .expect("fit rules")
-            .reflection_fits(&said, &fb[0].text);
-        assert_eq!(
-            fb[0].goal_met,
-            fits && fb[0].feedback.reflection_depth == Some(Depth::Complex)
-        );
+        assert_eq!(fb[0].feedback.reflection_depth, Some(Depth::Complex));
+        assert!(fb[0].goal_met, "{:?}", fb[0].feedback.reasons);
         r.next(t());
         assert_eq!(r.phase, Phase::Answering { item: 1, step: 0 });
         // Complex at the first try: the second step is skipped.
@@ -727,12 +756,16 @@ mod tests {
     #[test]
     fn records_round_trip_through_json() {
         let mut r = round(Drill::Reflect, 4);
-        r.submit(bank(), text("It sounds like it has been hard."))
+        let said = match r.current_item(bank()) {
+            Some(Item::Reflect(i)) => i.statement.trim_end_matches(['.', '!', '?']).to_lowercase(),
+            other => panic!("expected a reflect item, got {other:?}"),
+        };
+        r.submit(bank(), text(&format!("It sounds like {said}.")))
             .expect("submit");
         let json = serde_json::to_string(&r.record).expect("json");
         assert!(json.contains("\"drill\":\"reflect\""));
         assert!(json.contains("\"label\":\"reflection\""));
-        assert!(json.contains("\"goal_met\":"));
+        assert!(json.contains("\"goal_met\":true"), "{json}");
         let back: RoundRecord = serde_json::from_str(&json).expect("parse");
         assert_eq!(back, r.record);
     }

@@ -71,9 +71,10 @@ pub enum Flag {
     StartsWithI,
     RisingStatement,
     Clean,
+    NoCue,
 }
 
-const FLAGS: [Flag; 11] = [
+const FLAGS: [Flag; 12] = [
     Flag::EndsWithQuestionMark,
     Flag::FirstHasQuestionForm,
     Flag::LastHasQuestionForm,
@@ -85,6 +86,7 @@ const FLAGS: [Flag; 11] = [
     Flag::StartsWithI,
     Flag::RisingStatement,
     Flag::Clean,
+    Flag::NoCue,
 ];
 
 impl Flag {
@@ -105,6 +107,7 @@ impl Flag {
             Flag::StartsWithI => "starts with 'I'",
             Flag::RisingStatement => "a statement with a question mark",
             Flag::Clean => "written cleanly",
+            Flag::NoCue => "no clear cue",
         }
     }
 }
@@ -359,11 +362,15 @@ pub(super) fn extract(
     if verdicts.iter().any(|v| v.backchannel) {
         flags.push(Flag::Backchannel);
     }
+    if verdicts.iter().any(|v| v.fallback) {
+        flags.push(Flag::NoCue);
+    }
     let lex = &rules.lexicon;
-    if sentences
-        .iter()
-        .any(|s| s.words.iter().any(|w| lex.feeling_words.contains(w)))
-    {
+    if sentences.iter().any(|s| {
+        s.words
+            .iter()
+            .any(|w| super::rules::in_list(&lex.feeling_words, w))
+    }) {
         flags.push(Flag::FeelingWord);
     }
     if let Some(first) = sentences.first().and_then(|s| s.core_words().first()) {

@@ -9,13 +9,12 @@
 //!
 //! # Coding rules
 //!
-//! * **One label per turn.** A turn with several sentences takes the function of its *last
-//!   sentence that does something* (backchannels like "okay" or "mm-hmm" do nothing), because
-//!   that is what the person will answer: "You've cut back a lot. How did you manage that?" is
-//!   an open question; "What do you think? You've been through a lot." is a reflection. If that
-//!   last sentence is only a weak guess (no cue at all) and an earlier one has a clear cue, the
-//!   earlier one decides. MITI would code each sentence; a single label per turn is what the
-//!   practice drills need, and the reasons say when a turn mixed behaviours.
+//! * **One label per turn: its main behaviour.** Every sentence that does something votes
+//!   with its length, scaled by how clear its evidence is and by its role: a short trailing
+//!   check question weighs little ("We suggest no more than two drinks a day; above that,
+//!   blood pressure climbs. What do you make of that?" is information), questions in a row
+//!   vote together and one open question makes them open. The learned model then weighs the
+//!   whole turn (see `turn.rs`), and the reasons say when a turn mixed behaviours.
 //! * **Summaries** gather several things said: a summary cue ("so far", "let me see if I have
 //!   this", "you've mentioned") with enough material, or three or more reflective sentences.
 //!   A summary may end with a short check ("Did I miss anything?") and stays a summary.
@@ -23,9 +22,11 @@
 //!   today"), auxiliary + subject ("do you", "is it"), invitations ("tell me", "help me
 //!   understand"), and later clauses ("I'm curious, what made you call").
 //!   "How many / how long / when / where / which / who" ask for a fact: closed.
-//! * **A statement voiced as a question is a question.** "So you're thinking about leaving
-//!   him?" is a closed question (MISC/MITI: upward inflection makes a question), and the reason
-//!   tells the trainee to let their voice go down. Tag questions ("..., right?") likewise.
+//! * **Rising restatements.** A restatement that opens reflectively ("so you...", "sounds
+//!   like...", "you're saying...") stays a reflection even with a "?" ("So the drinking helps
+//!   you unwind after a shift?"), because coders keep it as one; a bare statement turned into a
+//!   question ("You're moving next month?") and tag questions ("..., right?") are closed
+//!   questions, and the reason tells the trainee to let their voice go down.
 //! * **Permission** ("Would it be OK if I shared...") is a closed question, noted as the
 //!   first step of Ask-Share-Ask. **Advice as a question** ("Have you thought about calling
 //!   her?", "Why don't you...") is advice.
@@ -39,6 +40,7 @@
 //!   backchannels, structuring, autonomy statements, self-disclosure) is **other**.
 
 mod engine;
+mod evidence;
 pub mod features;
 pub mod model;
 pub mod rules;
@@ -46,6 +48,7 @@ pub mod scores;
 pub mod text;
 pub mod train;
 mod turn;
+mod verdict;
 
 use std::sync::OnceLock;
 
@@ -53,7 +56,9 @@ use serde::{Deserialize, Serialize};
 
 pub use model::{Model, ModelError};
 pub use rules::{Rules, RulesError};
-pub use scores::{Metric, MiScores, Rating, Thresholds, summary_scores};
+pub use scores::{
+    Applies, Metric, MiScores, Rating, Thresholds, summary_scores, summary_scores_for,
+};
 
 /// What an utterance does, in MI terms.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]

@@ -2,6 +2,7 @@
 //! ready-to-match form. Compiled once; matching never allocates per phrase.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasher, Hasher};
 
 use serde::Deserialize;
 
@@ -54,6 +55,8 @@ struct CueFile {
     unless_followed_by: Vec<String>,
     #[serde(default)]
     unless_preceded_by: Vec<String>,
+    #[serde(default)]
+    unless_after_you: Vec<String>,
     #[serde(default = "one")]
     max_matches: usize,
 }
@@ -213,6 +216,10 @@ pub struct Cue {
     pub unless_followed_by: Vec<String>,
     /// Words that cancel the cue when they come right before it.
     pub unless_preceded_by: Vec<String>,
+    /// Words that cancel the cue when "you" and one of them come earlier in the sentence:
+    /// "you feel like you have to..." says what the person feels they must do (a
+    /// reflection), not what the speaker tells them to do.
+    pub unless_after_you: Vec<String>,
     /// How many different phrases of this group may add their weight in one sentence.
     pub max_matches: usize,
 }
@@ -250,9 +257,9 @@ pub struct Rules {
     pub cues: Vec<Cue>,
     pub depth_cues: Vec<Cue>,
     /// first word -> (cue index, phrase index), for `cues`.
-    index: HashMap<String, Vec<(usize, usize)>>,
+    index: WordIndex,
     /// first word -> (cue index, phrase index), for `depth_cues`.
-    depth_index: HashMap<String, Vec<(usize, usize)>>,
+    depth_index: WordIndex,
 }
 
 /// The rule asset could not be read.
@@ -301,12 +308,94 @@ fn compile_phrases(list: &[String]) -> Vec<Phrase> {
         .collect()
 }
 
-fn build_index(cues: &[Cue]) -> HashMap<String, Vec<(usize, usize)>> {
-    let mut index: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+/// Where to look for phrases at a position: by the first two words, so a common first
+/// word ("you", "i") does not make every phrase that starts with it a candidate.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct WordIndex {
+    /// Phrases of one word, or whose second word is a wildcard: by the first word.
+    one: HashMap<u64, Vec<(usize, usize)>, Fnv>,
+    /// Longer phrases: by the first two words.
+    two: HashMap<u64, Vec<(usize, usize)>, Fnv>,
+}
+
+fn word_key(h: FnvHasher, w: &str) -> FnvHasher {
+    let mut h = h;
+    h.write(w.as_bytes());
+    h.write(&[0xff]);
+    h
+}
+
+impl WordIndex {
+    /// (cue index, phrase index) of the phrases that may start at `pos`, in cue order;
+    /// `matches_at` still checks every word. `out` is cleared first.
+    pub(crate) fn candidates(&self, words: &[String], pos: usize, out: &mut Vec<(usize, usize)>) {
+        out.clear();
+        let Some(first) = words.get(pos) else {
+            return;
+        };
+        let h1 = word_key(Fnv.build_hasher(), first);
+        if let Some(e) = self.one.get(&h1.finish()) {
+            out.extend_from_slice(e);
+        }
+        if let Some(second) = words.get(pos + 1)
+            && let Some(e) = self.two.get(&word_key(h1, second).finish())
+        {
+            out.extend_from_slice(e);
+            out.sort_unstable();
+        }
+    }
+}
+
+/// FNV-1a for the word index: words are short and the keys are our own, so a simple hash
+/// beats the default one (built to resist hostile keys) several times over.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Fnv;
+
+#[derive(Clone, Copy)]
+pub(crate) struct FnvHasher(u64);
+
+impl BuildHasher for Fnv {
+    type Hasher = FnvHasher;
+    fn build_hasher(&self) -> FnvHasher {
+        FnvHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl Hasher for FnvHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// `list` holds `word`. Words are short: comparing the length and first byte before the
+/// bytes skips most calls into `memcmp`.
+#[inline]
+pub fn in_list(list: &[String], word: &str) -> bool {
+    let first = word.as_bytes().first();
+    list.iter()
+        .any(|w| w.len() == word.len() && w.as_bytes().first() == first && w == word)
+}
+
+fn build_index(cues: &[Cue]) -> WordIndex {
+    let mut index = WordIndex::default();
     for (ci, cue) in cues.iter().enumerate() {
         for (pi, phrase) in cue.phrases.iter().enumerate() {
-            if let Some(first) = phrase.words.first() {
-                index.entry(first.clone()).or_default().push((ci, pi));
+            let Some(first) = phrase.words.first() else {
+                continue;
+            };
+            let h1 = word_key(Fnv.build_hasher(), first);
+            match phrase.words.get(1) {
+                Some(second) if second != ING => index
+                    .two
+                    .entry(word_key(h1, second).finish())
+                    .or_default()
+                    .push((ci, pi)),
+                _ => index.one.entry(h1.finish()).or_default().push((ci, pi)),
             }
         }
     }
@@ -354,6 +443,7 @@ impl Rules {
                 reason: c.reason,
                 unless_followed_by: words_list(c.unless_followed_by),
                 unless_preceded_by: words_list(c.unless_preceded_by),
+                unless_after_you: words_list(c.unless_after_you),
                 max_matches: c.max_matches.max(1),
             });
         }
@@ -369,6 +459,7 @@ impl Rules {
                 reason: c.reason,
                 unless_followed_by: Vec::new(),
                 unless_preceded_by: words_list(c.unless_preceded_by),
+                unless_after_you: Vec::new(),
                 max_matches: c.max_matches.max(1),
             })
             .collect();
@@ -396,7 +487,7 @@ impl Rules {
         }
     }
 
-    pub(crate) fn index(&self, depth: bool) -> &HashMap<String, Vec<(usize, usize)>> {
+    pub(crate) fn index(&self, depth: bool) -> &WordIndex {
         if depth {
             &self.depth_index
         } else {
@@ -415,7 +506,7 @@ pub fn matches_at(words: &[String], at: usize, phrase: &[String]) -> bool {
             if p == ING {
                 w.len() > 4 && w.ends_with("ing")
             } else {
-                p == w
+                p.len() == w.len() && p.as_bytes().first() == w.as_bytes().first() && p == w
             }
         })
 }

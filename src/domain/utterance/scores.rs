@@ -130,9 +130,50 @@ impl Metric {
     }
 }
 
+/// Which summary scores a set of utterances can speak to. A drill that only asks for
+/// questions says nothing about reflections: its reflection-to-question ratio would be
+/// an artefact of the drill, so it is not reported at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Applies {
+    pub reflection_to_question: bool,
+    pub open_questions: bool,
+    pub complex_reflections: bool,
+}
+
+impl Applies {
+    /// A conversation: every score applies.
+    pub const ALL: Applies = Applies {
+        reflection_to_question: true,
+        open_questions: true,
+        complex_reflections: true,
+    };
+    pub const NONE: Applies = Applies {
+        reflection_to_question: false,
+        open_questions: false,
+        complex_reflections: false,
+    };
+
+    /// The scores that apply to either set.
+    pub fn union(self, other: Applies) -> Applies {
+        Applies {
+            reflection_to_question: self.reflection_to_question || other.reflection_to_question,
+            open_questions: self.open_questions || other.open_questions,
+            complex_reflections: self.complex_reflections || other.complex_reflections,
+        }
+    }
+
+    fn all() -> Applies {
+        Applies::ALL
+    }
+}
+
 /// Counts and MITI-style summary scores.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct MiScores {
+    /// The scores that mean something for these utterances; the others are not rated and
+    /// have no value.
+    #[serde(default = "Applies::all")]
+    pub applies: Applies,
     pub utterances: usize,
     pub open_questions: usize,
     pub closed_questions: usize,
@@ -163,6 +204,26 @@ fn percent(part: usize, whole: usize) -> Option<f64> {
     (whole > 0).then(|| 100.0 * part as f64 / whole as f64)
 }
 
+/// Summary scores of a set that only some scores apply to (see [`Applies`]).
+pub fn summary_scores_for(feedback: &[Feedback], applies: Applies) -> MiScores {
+    let mut s = summary_scores(feedback);
+    let drop = |m: &mut Metric| {
+        m.value = None;
+        m.rating = Rating::NotRated;
+    };
+    if !applies.reflection_to_question {
+        drop(&mut s.reflection_to_question);
+    }
+    if !applies.open_questions {
+        drop(&mut s.percent_open_questions);
+    }
+    if !applies.complex_reflections {
+        drop(&mut s.percent_complex_reflections);
+    }
+    s.applies = applies;
+    s
+}
+
 /// Summary scores with given thresholds.
 pub fn summary_scores_with(feedback: &[Feedback], t: &Thresholds) -> MiScores {
     let count = |l: Label| feedback.iter().filter(|f| f.label == l).count();
@@ -189,6 +250,7 @@ pub fn summary_scores_with(feedback: &[Feedback], t: &Thresholds) -> MiScores {
         m
     };
     MiScores {
+        applies: Applies::ALL,
         utterances: feedback.len(),
         open_questions: open,
         closed_questions: closed,
@@ -290,6 +352,32 @@ mod tests {
         assert_eq!(s.reflection_to_question.rating, Rating::Fair);
         assert_eq!(s.percent_open_questions.rating, Rating::BelowFair);
         assert_eq!(s.percent_complex_reflections.rating, Rating::BelowFair);
+    }
+
+    #[test]
+    fn scores_that_do_not_apply_are_neither_valued_nor_rated() {
+        let set = vec![
+            fb(Label::OpenQuestion, None),
+            fb(Label::ClosedQuestion, None),
+            fb(Label::Reflection, Some(Depth::Simple)),
+        ];
+        let only_questions = Applies {
+            open_questions: true,
+            ..Applies::NONE
+        };
+        let s = summary_scores_for(&set, only_questions);
+        assert_eq!(s.applies, only_questions);
+        assert_eq!(s.reflection_to_question.value, None);
+        assert_eq!(s.reflection_to_question.rating, Rating::NotRated);
+        assert_eq!(s.percent_complex_reflections.rating, Rating::NotRated);
+        assert_eq!(s.percent_open_questions.value, Some(50.0));
+        assert_eq!(s.reflections, 1, "counts stay");
+        let all = summary_scores_for(&set, Applies::ALL);
+        assert_eq!(all, summary_scores(&set));
+        let old = serde_json::to_string(&summary_scores(&set)).expect("json");
+        let old = old.replace(r#""applies":{"reflection_to_question":true,"open_questions":true,"complex_reflections":true},"#, "");
+        let back: MiScores = serde_json::from_str(&old).expect("older json without applies");
+        assert_eq!(back.applies, Applies::ALL);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! the phrases in the rule assets, so an asset author writes "you're" and it also matches
 //! "you are", "You’re" and "YOU'RE".
 
+use super::rules::in_list;
+
 /// One sentence of an utterance, normalised.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Sentence {
@@ -284,7 +286,7 @@ fn build_sentence(clauses: Vec<Vec<String>>, question_mark: bool, lex: &Lexicon)
         .into_iter()
         .map(|c| {
             c.into_iter()
-                .filter(|w| !lex.fillers.contains(w))
+                .filter(|w| !in_list(lex.fillers, w))
                 .collect::<Vec<_>>()
         })
         .filter(|c| !c.is_empty())
@@ -403,15 +405,15 @@ fn starts_question(words: &[String], i: usize, lex: &Lexicon) -> bool {
     let Some(prev) = i.checked_sub(1).and_then(|p| words.get(p)) else {
         return false;
     };
-    if lex.no_split_after.contains(prev) || lex.fillers.contains(prev) {
+    if in_list(lex.no_split_after, prev) || in_list(lex.fillers, prev) {
         return false;
     }
     let after = words.get(i + 2);
-    let wh = lex.wh_words.contains(w)
-        && ((lex.auxiliaries.contains(next)
-            && after.is_some_and(|a| lex.question_subjects.contains(a)))
+    let wh = in_list(lex.wh_words, w)
+        && ((in_list(lex.auxiliaries, next)
+            && after.is_some_and(|a| in_list(lex.question_subjects, a)))
             || next == "happened");
-    let aux = lex.auxiliaries.contains(w) && next == "you";
+    let aux = in_list(lex.auxiliaries, w) && next == "you";
     wh || aux
 }
 
@@ -421,8 +423,8 @@ fn split_run_on(clauses: Vec<Vec<String>>, lex: &Lexicon) -> Vec<Vec<Vec<String>
     let opens_subordinate = clauses
         .iter()
         .flatten()
-        .find(|w| !lex.fillers.contains(*w) && !lex.discourse_markers.contains(*w))
-        .is_some_and(|w| lex.subordinators.contains(w));
+        .find(|w| !in_list(lex.fillers, w) && !in_list(lex.discourse_markers, w))
+        .is_some_and(|w| in_list(lex.subordinators, w));
     if opens_subordinate {
         return vec![clauses];
     }
@@ -431,7 +433,7 @@ fn split_run_on(clauses: Vec<Vec<String>>, lex: &Lexicon) -> Vec<Vec<Vec<String>
     for clause in clauses {
         let mut current: Vec<String> = Vec::new();
         for i in 0..clause.len() {
-            let content = clause.get(i).is_some_and(|w| !lex.fillers.contains(w));
+            let content = clause.get(i).is_some_and(|w| !in_list(lex.fillers, w));
             if since_break >= 3 && i > 0 && starts_question(&clause, i, lex) {
                 if let Some(piece) = pieces.last_mut() {
                     piece.push(std::mem::take(&mut current));

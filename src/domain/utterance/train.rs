@@ -298,16 +298,16 @@ pub fn train(classifier: &Classifier, rows: &[CorpusRow], cfg: TrainConfig) -> M
             }
         }
     }
-    let mut model = Model {
-        weights: w.iter().map(|&x| x as f32).collect(),
-        bias: [0.0; CLASSES],
-        depth_weights: dw.iter().map(|&x| x as f32).collect(),
-        depth_bias: dbias as f32,
-    };
-    for (b, x) in model.bias.iter_mut().zip(bias) {
+    let mut b32 = [0.0f32; CLASSES];
+    for (b, x) in b32.iter_mut().zip(bias) {
         *b = x as f32;
     }
-    model
+    Model::new(
+        w.iter().map(|&x| x as f32).collect(),
+        b32,
+        dw.iter().map(|&x| x as f32).collect(),
+        dbias as f32,
+    )
 }
 
 /// How a classifier did on labelled rows.

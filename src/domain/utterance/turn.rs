@@ -11,7 +11,7 @@
 use super::engine::{RuleTurn, rule_turn};
 use super::features::{Feature, Origin, describe_words, extract};
 use super::model::Model;
-use super::rules::Rules;
+use super::rules::{Rules, Target};
 use super::text::Sentence;
 use super::{Depth, Feedback, Label};
 
@@ -80,16 +80,48 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
         .filter(|v| v.label != Label::Other || v.backchannel)
         .collect();
     let strong = decisive.len() == 1
-        && decisive
-            .first()
-            .is_some_and(|v| v.label == rule_fb.label && v.score >= w.strong_rule_score);
-    let vote = w.rule_vote * rule_fb.confidence + if strong { w.strong_rule_vote } else { 0.0 };
+        && decisive.first().is_some_and(|v| {
+            // Question form in the words (a wh-word, an auxiliary and a subject) is what
+            // the rules read reliably: it counts as clear evidence whatever its weight.
+            v.label == rule_fb.label
+                && (v.score >= w.strong_rule_score
+                    || (v.label.is_question() && v.question_word_form))
+        });
+    let by_default = !decisive.is_empty() && decisive.iter().all(|v| v.plain);
+    // A "you" statement with no other cue: the learned model, trained on few affirmations of
+    // that shape, reads too many plain restatements ("You've been without heat for a week")
+    // as affirmations, so the rules' reading as a reflection stands.
+    let you_only = !decisive.is_empty() && decisive.iter().all(|v| v.fallback && !v.plain);
+    let vote = if by_default {
+        0.0
+    } else if you_only {
+        w.strong_rule_vote
+    } else {
+        w.rule_vote * rule_fb.confidence + if strong { w.strong_rule_vote } else { 0.0 }
+    };
     if let Some(i) = Label::ALL.iter().position(|l| *l == rule_fb.label)
         && let Some(p) = pred.probs.get_mut(i)
     {
         *p += vote;
     }
-    let Some(best) = pred.best_of(|_| true) else {
+    // Affirmation and advice need a sign the rules can name (a strength named, "you
+    // should", a command): without one the model's call would leave the trainee with no
+    // reason, and plain restatements ("You've been without heat for a week") are not praise
+    // or advice.
+    let sign_of = |l: Label| {
+        let target = match l {
+            Label::Affirmation => Target::Affirmation,
+            Label::Advice => Target::Advice,
+            _ => return true,
+        };
+        turn.verdicts.iter().any(|v| {
+            v.label == l
+                || v.cues
+                    .iter()
+                    .any(|&c| rules.cues.get(c).is_some_and(|cue| cue.target == target))
+        })
+    };
+    let Some(best) = pred.best_of(sign_of) else {
         return rule_fb;
     };
     let label = if best.is_question() {
@@ -124,9 +156,14 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
         .unwrap_or(Label::Other);
 
     let mut reasons: Vec<String> = Vec::new();
-    let same_group = rule_fb.label == label || (label.is_question() && rule_fb.label.is_question());
-    if same_group {
+    if rule_fb.label == label {
         reasons.extend(rule_fb.reasons.iter().cloned());
+    } else if label.is_question() && rule_fb.label.is_question() {
+        // Another question in the turn decided open vs closed: its reasons, so the feedback
+        // never calls an open turn a yes/no question.
+        for v in turn.verdicts.iter().filter(|v| v.label == label) {
+            reasons.extend(v.reasons.iter().cloned());
+        }
     } else {
         reasons.push(fill(&r.model_reads, label.name()));
         // The reasons of the sentences that do what the turn does.

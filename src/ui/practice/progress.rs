@@ -79,13 +79,18 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
         chart,
     );
 
-    let mut lines = scores::lines(&p.overall.scores);
+    // Per drill, only the scores that drill can speak to.
+    let mut lines = scores::per_drill(&p.overall.by_drill, |d| {
+        practice::bank()
+            .map(|b| b.drill(d).name.clone())
+            .unwrap_or_else(|| d.id().to_string())
+    });
     lines.push(scores::counts(&p.overall.scores));
     lines.push(scores::sources(&p.overall.scores));
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: true })
-            .block(panel("MI scores of all your answers", false)),
+            .block(panel("MI scores of your answers, per drill", false)),
         mi,
     );
 

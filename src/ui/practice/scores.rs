@@ -2,6 +2,7 @@
 
 use ratatui::text::{Line, Span};
 
+use crate::domain::practice::Drill;
 use crate::domain::utterance::{Metric, MiScores, Rating};
 use crate::ui::theme::THEME;
 
@@ -27,9 +28,15 @@ fn pct(v: Option<f64>) -> String {
     v.map(|v| format!("{v:.0}%")).unwrap_or_else(|| "–".into())
 }
 
-/// Three lines: reflection-to-question ratio, % open questions, % complex reflections,
-/// each with its value, rating ("below fair", "fair", "good") and thresholds.
+/// Up to three lines: reflection-to-question ratio, % open questions, % complex
+/// reflections, each with its value, rating ("below fair", "fair", "good") and thresholds.
+/// Only the scores that apply are shown: a question-only drill has no ratio.
 pub fn lines(s: &MiScores) -> Vec<Line<'static>> {
+    named_lines(s, "")
+}
+
+/// The same, each name after a prefix (a drill's name).
+fn named_lines(s: &MiScores, prefix: &str) -> Vec<Line<'static>> {
     let rq = &s.reflection_to_question;
     let rq_value = match rq.value {
         Some(v) => format!("{v:.1}"),
@@ -38,26 +45,44 @@ pub fn lines(s: &MiScores) -> Vec<Line<'static>> {
     };
     let oq = &s.percent_open_questions;
     let cr = &s.percent_complex_reflections;
-    vec![
-        line(
-            "Reflection-to-question",
+    let mut out = Vec::new();
+    if s.applies.reflection_to_question {
+        out.push(line(
+            &format!("{prefix}Reflection-to-question"),
             rq_value,
             rq,
             format!("(fair {:.0}:1, good {:.0}:1)", rq.fair, rq.good),
-        ),
-        line(
-            "Open questions",
+        ));
+    }
+    if s.applies.open_questions {
+        out.push(line(
+            &format!("{prefix}Open questions"),
             pct(oq.value),
             oq,
             format!("(fair {:.0}%, good {:.0}%)", oq.fair, oq.good),
-        ),
-        line(
-            "Complex reflections",
+        ));
+    }
+    if s.applies.complex_reflections {
+        out.push(line(
+            &format!("{prefix}Complex reflections"),
             pct(cr.value),
             cr,
             format!("(fair {:.0}%, good {:.0}%)", cr.fair, cr.good),
-        ),
-    ]
+        ));
+    }
+    out
+}
+
+/// The scores of each drill, only those that apply to it ("Reflect it: complex
+/// reflections"); drills with nothing to score are left out.
+pub fn per_drill(
+    by_drill: &[(Drill, MiScores)],
+    name: impl Fn(Drill) -> String,
+) -> Vec<Line<'static>> {
+    by_drill
+        .iter()
+        .flat_map(|(d, s)| named_lines(s, &format!("{}: ", name(*d))))
+        .collect()
 }
 
 /// How many of each were counted, in one line.

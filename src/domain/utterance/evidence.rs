@@ -1,0 +1,366 @@
+//! Evidence for one sentence from the rule asset: cue phrases found in the words, question
+//! form (wh-words, auxiliary + subject, question marks, tags) and commands.
+
+use super::rules::{Position, Rules, Target, matches_at};
+use super::text::Sentence;
+
+/// One piece of evidence: which behaviour it points to, how strongly, and why.
+#[derive(Debug, Clone)]
+pub(super) struct Evidence {
+    pub target: Target,
+    pub weight: f32,
+    pub reason: String,
+}
+
+pub(super) fn fill(template: &str, cue: &str) -> String {
+    template.replace("{cue}", cue)
+}
+
+pub(super) fn contains(list: &[String], word: &str) -> bool {
+    super::rules::in_list(list, word)
+}
+
+/// A phrase match found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Match {
+    pub cue: usize,
+    pub phrase: usize,
+    pub pos: usize,
+    pub len: usize,
+}
+
+/// Where "start" cues may match: the sentence core and the start of every later clause, each
+/// after skipping discourse markers.
+fn start_positions(s: &Sentence, rules: &Rules) -> Vec<usize> {
+    let markers = &rules.lexicon.discourse_markers;
+    let mut out = vec![0, s.core];
+    for (i, &start) in s.clause_start.iter().enumerate() {
+        if start && i > 0 {
+            out.push(i);
+            let mut j = i;
+            while j + 1 < s.words.len() && contains(markers, &s.words[j]) {
+                j += 1;
+                out.push(j);
+            }
+        }
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// "you feel like you have to ...", "you are thinking you should ...": before `pos`, "you"
+/// is followed within two words by one of the cue's reporting words.
+fn said_by_them(words: &[String], pos: usize, cue: &super::rules::Cue) -> bool {
+    let before = words.get(..pos).unwrap_or(&[]);
+    before.iter().enumerate().any(|(i, w)| {
+        w == "you"
+            && before
+                .get(i + 1..(i + 3).min(before.len()))
+                .is_some_and(|next| next.iter().any(|n| contains(&cue.unless_after_you, n)))
+    })
+}
+
+/// Finds all cue matches, keeping only the longest where cues from different groups overlap.
+pub(super) fn find_matches(s: &Sentence, rules: &Rules, depth: bool) -> Vec<Match> {
+    let cues = if depth {
+        &rules.depth_cues
+    } else {
+        &rules.cues
+    };
+    let index = rules.index(depth);
+    let starts = start_positions(s, rules);
+    let mut found = Vec::new();
+    let mut entries = Vec::new();
+    for pos in 0..s.words.len() {
+        index.candidates(&s.words, pos, &mut entries);
+        for &(ci, pi) in &entries {
+            let Some(cue) = cues.get(ci) else {
+                continue;
+            };
+            let Some(phrase) = cue.phrases.get(pi) else {
+                continue;
+            };
+            let allowed = match cue.at {
+                Position::Anywhere => true,
+                Position::Start => starts.binary_search(&pos).is_ok(),
+                Position::Whole => pos == s.core && s.words.len() == s.core + phrase.words.len(),
+                Position::Lead => pos == 0,
+            };
+            if !allowed || !matches_at(&s.words, pos, &phrase.words) {
+                continue;
+            }
+            let len = phrase.words.len();
+            if let Some(next) = s.words.get(pos + len)
+                && contains(&cue.unless_followed_by, next)
+            {
+                continue;
+            }
+            if pos > 0
+                && s.words
+                    .get(pos - 1)
+                    .is_some_and(|prev| contains(&cue.unless_preceded_by, prev))
+            {
+                continue;
+            }
+            if !cue.unless_after_you.is_empty() && said_by_them(&s.words, pos, cue) {
+                continue;
+            }
+            found.push(Match {
+                cue: ci,
+                phrase: pi,
+                pos,
+                len,
+            });
+        }
+    }
+    // Longest first; a match inside a longer match of another group is dropped.
+    found.sort_by(|a, b| b.len.cmp(&a.len).then(a.pos.cmp(&b.pos)));
+    let mut kept: Vec<Match> = Vec::new();
+    for m in found {
+        let covered = kept
+            .iter()
+            .any(|k| k.cue != m.cue && k.pos <= m.pos && m.pos + m.len <= k.pos + k.len);
+        if !covered {
+            kept.push(m);
+        }
+    }
+    kept.sort_by_key(|m| m.pos);
+    kept
+}
+
+/// Evidence from cue groups: each group adds its weight at most `max_matches` times.
+/// Returns the matches that counted.
+pub(super) fn cue_evidence(
+    matches: &[Match],
+    s: &Sentence,
+    rules: &Rules,
+    out: &mut Vec<Evidence>,
+) -> Vec<Match> {
+    let mut accepted = Vec::new();
+    let mut used = vec![0usize; rules.cues.len()];
+    let mut seen: Vec<(usize, usize)> = Vec::new();
+    for m in matches {
+        let Some(cue) = rules.cues.get(m.cue) else {
+            continue;
+        };
+        let Some(count) = used.get_mut(m.cue) else {
+            continue;
+        };
+        if *count >= cue.max_matches || seen.contains(&(m.cue, m.phrase)) {
+            continue;
+        }
+        // "when you drink, ..." : a wh-word followed by a pronoun opens a clause, not a question.
+        // "when you say you're done, what does..." : same, even before a question mark.
+        if cue.name == "fact_question" {
+            let next = s.words.get(m.pos + m.len).map(String::as_str).unwrap_or("");
+            let clause = contains(&rules.lexicon.subject_pronouns, next) && m.len == 1;
+            if clause || (next.is_empty() && !s.question_mark) {
+                continue;
+            }
+        }
+        *count += 1;
+        seen.push((m.cue, m.phrase));
+        accepted.push(*m);
+        let text = cue
+            .phrases
+            .get(m.phrase)
+            .map(|p| p.text.as_str())
+            .unwrap_or("");
+        out.push(Evidence {
+            target: cue.target,
+            weight: cue.weight,
+            reason: fill(&cue.reason, text),
+        });
+    }
+    accepted
+}
+
+pub(super) fn word_at(words: &[String], i: usize) -> &str {
+    words.get(i).map(String::as_str).unwrap_or("")
+}
+
+/// "do you", "is it", "don't you": an auxiliary and a subject at `i`.
+fn aux_subject_at(words: &[String], i: usize, rules: &Rules) -> Option<String> {
+    let lex = &rules.lexicon;
+    let aux = word_at(words, i);
+    if !contains(&lex.auxiliaries, aux) {
+        return None;
+    }
+    let next = word_at(words, i + 1);
+    if contains(&lex.question_subjects, next) && next != "not" {
+        return Some(format!("{aux} {next}"));
+    }
+    let after = word_at(words, i + 2);
+    if next == "not" && contains(&lex.subject_pronouns, after) {
+        return Some(format!("{aux} {next} {after}"));
+    }
+    None
+}
+
+/// Structural question evidence: wh-words, auxiliaries, question marks, tags.
+pub(super) fn question_evidence(
+    s: &Sentence,
+    matches: &[Match],
+    rules: &Rules,
+    out: &mut Vec<Evidence>,
+    notes: &mut Vec<String>,
+) -> bool {
+    let lex = &rules.lexicon;
+    let w = &rules.weights;
+    let r = &rules.reasons;
+    let words = &s.words;
+    let core = s.core;
+    let covered_at_core = matches.iter().any(|m| m.pos == core);
+    let first = word_at(words, core);
+    let second = word_at(words, core + 1);
+    let mut has_form = covered_at_core
+        && matches.iter().any(|m| {
+            m.pos == core
+                && rules.cues.get(m.cue).is_some_and(|c| {
+                    matches!(
+                        c.target,
+                        Target::OpenQuestion
+                            | Target::ClosedQuestion
+                            | Target::Question
+                            | Target::Advice
+                    )
+                })
+        });
+
+    if !covered_at_core && contains(&lex.wh_words, first) {
+        let embedded = contains(&lex.subject_pronouns, second) || second.is_empty();
+        if !embedded || s.question_mark {
+            out.push(Evidence {
+                target: Target::OpenQuestion,
+                weight: w.wh_start,
+                reason: fill(&r.wh_start, first),
+            });
+            has_form = true;
+        }
+    }
+    if first == "why" && (has_form || s.question_mark) {
+        notes.push(r.why_question.clone());
+    }
+    if !covered_at_core
+        && !has_form
+        && let Some(cue) = aux_subject_at(words, core, rules)
+    {
+        out.push(Evidence {
+            target: Target::ClosedQuestion,
+            weight: w.aux_start,
+            reason: fill(&r.aux_start, &cue),
+        });
+        has_form = true;
+    }
+    if !has_form {
+        // A question in a later clause: "I'm curious, what made you call"; "..., is she around".
+        let subordinate = contains(&lex.subordinators, first);
+        for i in (core + 1)..words.len() {
+            let word = word_at(words, i);
+            let next = word_at(words, i + 1);
+            let at_clause = s.clause_start.get(i).copied().unwrap_or(false)
+                || (i > 0
+                    && contains(&lex.discourse_markers, word_at(words, i - 1))
+                    && s.clause_start.get(i - 1).copied().unwrap_or(false));
+            if contains(&lex.mid_wh_words, word) {
+                let pronoun_next = contains(&lex.subject_pronouns, next) || next.is_empty();
+                let inverted = contains(&lex.auxiliaries, next)
+                    && contains(&lex.subject_pronouns, word_at(words, i + 2));
+                if inverted || (at_clause && !pronoun_next) || (subordinate && !pronoun_next) {
+                    out.push(Evidence {
+                        target: Target::OpenQuestion,
+                        weight: w.wh_clause,
+                        reason: fill(&r.wh_clause, word),
+                    });
+                    if word == "why" {
+                        notes.push(r.why_question.clone());
+                    }
+                    has_form = true;
+                    break;
+                }
+            }
+            if at_clause
+                && let Some(cue) = aux_subject_at(words, i, rules)
+                && (s.question_mark || cue.ends_with("you"))
+            {
+                out.push(Evidence {
+                    target: Target::ClosedQuestion,
+                    weight: w.aux_clause,
+                    reason: fill(&r.aux_clause, &cue),
+                });
+                has_form = true;
+                break;
+            }
+        }
+    }
+    if s.question_mark {
+        // "..., right?" : the last clause is a tag.
+        let last_clause = s.clause_start.iter().rposition(|&c| c).unwrap_or(0);
+        let tail = words.get(last_clause..).unwrap_or(&[]);
+        let tag = (last_clause > 0)
+            .then(|| lex.tag_questions.iter().find(|t| t.as_slice() == tail))
+            .flatten();
+        if let Some(tag) = tag {
+            out.push(Evidence {
+                target: Target::ClosedQuestion,
+                weight: w.tag_question,
+                reason: fill(&r.tag_question, &tag.join(" ")),
+            });
+        } else {
+            out.push(Evidence {
+                target: Target::Question,
+                weight: w.question_mark,
+                reason: r.question_mark.clone(),
+            });
+        }
+    }
+    has_form
+}
+
+/// A command: "call the landlord", "just don't go".
+pub(super) fn imperative_evidence(
+    s: &Sentence,
+    matches: &[Match],
+    rules: &Rules,
+    out: &mut Vec<Evidence>,
+) {
+    let lex = &rules.lexicon;
+    let mut i = s.core;
+    // "I'd stop going there": what I would do is advice too.
+    let i_would = word_at(&s.words, i) == "i" && word_at(&s.words, i + 1) == "would";
+    if i_would {
+        i += 2;
+    }
+    while contains(&lex.imperative_skip, word_at(&s.words, i)) && i + 1 < s.words.len() {
+        i += 1;
+    }
+    if matches
+        .iter()
+        .any(|m| m.pos == i || (m.pos == s.core && !i_would))
+    {
+        return;
+    }
+    let verb = word_at(&s.words, i);
+    let next = word_at(&s.words, i + 1);
+    if !contains(&lex.imperative_verbs, verb)
+        || next.is_empty()
+        || contains(&lex.not_imperative_next, next)
+    {
+        return;
+    }
+    // "do" only as "do not ...": "do you" is a question, handled elsewhere.
+    if verb == "do" && next != "not" {
+        return;
+    }
+    let cue = match (verb, i_would) {
+        ("do", _) => "do not".to_string(),
+        (_, true) => format!("i would {verb}"),
+        _ => verb.to_string(),
+    };
+    out.push(Evidence {
+        target: Target::Advice,
+        weight: rules.weights.imperative,
+        reason: fill(&rules.reasons.imperative, &cue),
+    });
+}
