@@ -94,6 +94,13 @@ fn a_check_from_home_is_kept_and_summarised_over_two_weeks() {
     assert!(shown.contains(WORD), "{shown}");
     assert!(shown.contains("self-care tool"), "{shown}");
 
+    // `t` opens the self-care tool; closing it comes back here.
+    press(&mut app, &mut store, key(KeyCode::Char('t')));
+    assert_eq!(app.screen, Screen::Tools);
+    assert!(app.tools.open.is_some(), "the self-care tool is open");
+    press(&mut app, &mut store, key(KeyCode::Esc));
+    assert_eq!(app.screen, Screen::Wellbeing);
+
     // Later the same week: the summary, not a new form.
     press(&mut app, &mut store, key(KeyCode::Esc));
     assert_eq!(app.screen, Screen::Home);
