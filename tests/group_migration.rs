@@ -3,59 +3,15 @@
 //! (no attendees, no check-in), no session file is touched, and a group and a check-in saved
 //! beside them read back while the old notes stay exactly as they were.
 
-use std::collections::BTreeMap;
-use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use alongside::domain::check_in::{AreaRating, CheckIn};
 use alongside::domain::secret::Passphrase;
 use alongside::domain::{Session, SessionKind};
 use alongside::storage::{Store, crypt};
 
-const FIXTURE: &str = "tests/fixtures/schema1";
-const PASSPHRASE: &str = "fixture passphrase 9";
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read fixture") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
-fn fixture(kind: &str) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("data");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(FIXTURE)
-            .join(kind),
-        &dir,
-    );
-    // Every release made these on its first open; git keeps no empty folders.
-    for sub in ["drafts", "quarantine"] {
-        fs::create_dir_all(dir.join(sub)).expect("mkdir");
-    }
-    (tmp, dir)
-}
-
-fn session_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fs::read_dir(dir.join("sessions"))
-        .expect("sessions")
-        .map(|e| {
-            let e = e.expect("entry");
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                fs::read(e.path()).expect("read"),
-            )
-        })
-        .collect()
-}
+mod common;
+use common::previous_release::{PASSPHRASE, fixture, session_files};
 
 fn old_notes_open_and_new_ones_sit_beside_them(dir: &Path) {
     let before = session_files(dir);

@@ -41,7 +41,11 @@ pub fn draw_coming_up(frame: &mut Frame, area: Rect, app: &App) {
         } else {
             &[" · Tab to choose", " · Tab", ""]
         };
-        let (head, hint) = [head, short]
+        let shortest = match overdue {
+            0 => format!("{} due", items.len()),
+            n => format!("{} due, {n} late", items.len()),
+        };
+        let (head, hint) = [head, short, shortest]
             .into_iter()
             .flat_map(|h| hints.iter().map(move |t| (h.clone(), *t)))
             .find(|(h, t)| h.chars().count() + t.chars().count() <= width)

@@ -2,6 +2,8 @@
 //! way to press keys the way the run loop does.
 #![allow(dead_code)]
 
+pub mod previous_release;
+
 use alongside::app::tools::SafetyPlanSave;
 use alongside::app::{self, App, HistoryItem, keymap};
 use alongside::domain::competency::CompetencyRecord;
