@@ -2,6 +2,9 @@
 //! 10,000 saved sessions by default. Plain `std::time` measurements (no harness):
 //! `cargo bench --bench startup`. Set `ALONGSIDE_BENCH_SESSIONS` to try another size
 //! (100000; 1000000 takes long to generate and is for a deliberate run only).
+//! `ALONGSIDE_BENCH_DIR` measures a folder made beforehand with `alongside generate` instead
+//! of generating one (the save measurement adds sessions to it), and `ALONGSIDE_BENCH_ONLY`
+//! (words, comma-separated) runs only the measurements whose label contains one of them.
 //!
 //! Goals (medians, release build, 2 cores) at 10k / 100k / 1M: first frame 40 / 100 / 1000 ms,
 //! save 10 / 15 / 50 ms, `notes show ID` (whole process) 15 / 20 / 50 ms, history keystroke
@@ -28,20 +31,42 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
     let peers = (sessions / 200).max(6);
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("could not create a temporary folder: {e}");
-            std::process::exit(1);
-        }
+    let given = std::env::var_os("ALONGSIDE_BENCH_DIR").map(std::path::PathBuf::from);
+    let temp = match &given {
+        Some(_) => None,
+        None => match tempfile::tempdir() {
+            Ok(d) => Some(d),
+            Err(e) => {
+                eprintln!("could not create a temporary folder: {e}");
+                std::process::exit(1);
+            }
+        },
     };
-    let report = match sample::generate(dir.path(), sessions, peers, 1) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("could not generate data: {e}");
-            std::process::exit(1);
-        }
+    let dir_path = match (&given, &temp) {
+        (Some(p), _) => p.clone(),
+        (None, Some(t)) => t.path().to_path_buf(),
+        (None, None) => unreachable!("a folder is either given or made"),
     };
+    if given.is_none() {
+        let report = match sample::generate(&dir_path, sessions, peers, 1) {
+            Ok(r) => r,
+            Err(e) => {
+                eprintln!("could not generate data: {e}");
+                std::process::exit(1);
+            }
+        };
+        println!(
+            "generated {} sessions for {} peers in {:.2} s",
+            report.sessions,
+            report.peers,
+            report.elapsed.as_secs_f64(),
+        );
+    }
+    let sessions = {
+        let (store, _) = Store::open_read_only(&dir_path).expect("open");
+        store.sessions().len()
+    };
+    let dir = Dir(dir_path);
     let size = |name: &str| {
         std::fs::metadata(dir.path().join(name))
             .map(|m| m.len())
@@ -49,10 +74,7 @@ fn main() {
             / 1e6
     };
     println!(
-        "generated {} sessions for {} peers in {:.2} s (index.json {:.1} MB, index-search.json {:.1} MB)",
-        report.sessions,
-        report.peers,
-        report.elapsed.as_secs_f64(),
+        "{sessions} sessions (index.json {:.1} MB, index-search.json {:.1} MB)",
         size("index.json"),
         size("index-search.json"),
     );
@@ -69,11 +91,12 @@ fn main() {
 
     // What a user waits for: the store opened, the app state built from it, and the home
     // screen drawn once (into an 80x24 test buffer instead of a terminal). As in the app,
-    // search texts are read on another thread meanwhile; that read is waited for after
-    // the timed part, so runs do not overlap.
+    // search texts are read on another thread meanwhile, and the check of every session
+    // file waits for the first frame; both are finished after the timed part, so runs do
+    // not overlap (the next measurement times them).
     measure_until("first frame: open + App::new + first draw", || {
         let start = Instant::now();
-        let (store, _) = Store::open(dir.path()).expect("open");
+        let (mut store, _) = Store::open_for_app(dir.path()).expect("open");
         store.preload_search();
         let drafts = store.drafts();
         let app = App::new(
@@ -87,12 +110,24 @@ fn main() {
         term.draw(|f| ui::draw(f, &app)).expect("draw");
         black_box(term.backend());
         let took = start.elapsed();
+        black_box(store.check_index());
         black_box(store.search_texts().len());
         took
     });
 
+    // What follows the first frame before the first key is handled: every session file's
+    // stamp checked against the index, and the search texts read.
+    measure_until("after the first frame: check files + search texts", || {
+        let (mut store, _) = Store::open_for_app(dir.path()).expect("open");
+        store.preload_search();
+        let started = Instant::now();
+        black_box(store.check_index());
+        black_box(store.search_texts().len());
+        started.elapsed()
+    });
+
     // What stays in memory once the app is up with search ready (this process's growth).
-    {
+    if wanted("idle memory") {
         let (store, _) = Store::open(dir.path()).expect("open");
         let mut app = App::new(
             NoteStore::peers(&store),
@@ -113,7 +148,7 @@ fn main() {
     }
 
     // One key typed into the history filter: the filter runs and the screen is drawn.
-    {
+    if wanted("history keystroke") {
         let (store, _) = Store::open(dir.path()).expect("open");
         let mut app = App::new(
             NoteStore::peers(&store),
@@ -145,7 +180,7 @@ fn main() {
     }
 
     // Saving one session, fsync included, with the whole history present.
-    {
+    if wanted("save a session") {
         let (mut store, _) = Store::open(dir.path()).expect("open");
         let template = store
             .load_session(store.sessions()[0].id)
@@ -222,6 +257,24 @@ fn rss_mb() -> f64 {
         .map_or(0.0, |kb| kb / 1024.0)
 }
 
+/// The folder measured.
+struct Dir(std::path::PathBuf);
+
+impl Dir {
+    fn path(&self) -> &std::path::Path {
+        &self.0
+    }
+}
+
+/// Whether `ALONGSIDE_BENCH_ONLY` (if set) asks for the measurement `label`.
+fn wanted(label: &str) -> bool {
+    std::env::var("ALONGSIDE_BENCH_ONLY").map_or(true, |only| {
+        only.split(',')
+            .map(str::trim)
+            .any(|w| !w.is_empty() && label.contains(w))
+    })
+}
+
 fn measure(label: &str, mut f: impl FnMut()) {
     measure_until(label, || {
         let start = Instant::now();
@@ -232,6 +285,9 @@ fn measure(label: &str, mut f: impl FnMut()) {
 
 /// [`measure`] for a closure that times its own part and returns it.
 fn measure_until(label: &str, mut f: impl FnMut() -> Duration) {
+    if !wanted(label) {
+        return;
+    }
     f(); // warm the page cache, as a second launch would find it
     let cpu_before = cpu_time();
     let mut times: Vec<Duration> = (0..RUNS).map(|_| f()).collect();

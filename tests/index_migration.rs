@@ -1,7 +1,8 @@
 //! An earlier release's index.json (search text inside every entry) opens as it is, and the
 //! first writable open splits it: index.json without search text, the texts sealed in
 //! index-search.json when the folder is encrypted. Session files are never touched: plain
-//! and encrypted fixture folders.
+//! and encrypted fixture folders. The index then also gets its binary snapshot (sealed in
+//! the encrypted folder), and the app's open reads the same notes from it.
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -84,10 +85,9 @@ fn migrates(dir: &Path) {
     assert!(before.iter().any(|ids| ids.len() < 12), "{before:?}");
     drop(store);
     assert_eq!(fs::read(dir.join("index.json")).expect("index"), old_index);
-    assert!(
-        !dir.join("index-search.json").exists(),
-        "read-only writes nothing"
-    );
+    for name in ["index-search.json", "index-snapshot.bin"] {
+        assert!(!dir.join(name).exists(), "read-only writes nothing");
+    }
 
     {
         let (store, _) = Store::open(dir).expect("open");
@@ -96,6 +96,7 @@ fn migrates(dir: &Path) {
     }
     assert_ne!(fs::read(dir.join("index.json")).expect("index"), old_index);
     assert!(dir.join("index-search.json").is_file());
+    assert!(dir.join("index-snapshot.bin").is_file());
     assert_eq!(
         session_files(dir),
         sessions_before,
@@ -109,6 +110,15 @@ fn migrates(dir: &Path) {
         store.search_texts_if_ready().is_none(),
         "search not read to open"
     );
+    assert_eq!(found(&store), before);
+    drop(store);
+
+    // As the app opens it: the index from its snapshot, the files checked afterwards.
+    let (mut store, problems) = Store::open_for_app(dir).expect("app open");
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(store.sessions().len(), 12);
+    let check = store.check_index().expect("check left for later");
+    assert!(!check.changed && check.problems.is_empty(), "{check:?}");
     assert_eq!(found(&store), before);
 }
 
@@ -135,7 +145,7 @@ fn encrypted_fixture_index_is_split_and_both_files_stay_sealed() {
     let (_tmp, dir) = fixture("encrypted");
     crypt::unlock(&dir, &Passphrase::from(PASSPHRASE)).expect("unlock");
     migrates(&dir);
-    for name in ["index.json", "index-search.json"] {
+    for name in ["index.json", "index-search.json", "index-snapshot.bin"] {
         let bytes = fs::read(dir.join(name)).expect("read");
         assert!(crypt::is_sealed(&bytes), "{name} is sealed");
         let text = String::from_utf8_lossy(&bytes);

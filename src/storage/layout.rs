@@ -15,6 +15,9 @@ pub const INDEX_FILE: &str = "index.json";
 /// The search text of every indexed session, `{"schema_version":1,"texts":[...]}`, read
 /// only when a search needs it.
 pub const INDEX_SEARCH_FILE: &str = "index-search.json";
+/// A compact binary copy of index.json, read on open instead of parsing the JSON while it
+/// records index.json's exact stamp (see `storage::snapshot`); rebuilt whenever it does not.
+pub const INDEX_SNAPSHOT_FILE: &str = "index-snapshot.bin";
 /// Changes to the index since index.json was written, one small file per save,
 /// `<sequence>.json`; folded into index.json now and then.
 pub const INDEX_LOG_DIR: &str = "index-log";

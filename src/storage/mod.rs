@@ -11,6 +11,9 @@
 //!   index.json                {"schema_version":1,"sessions":[IndexEntry, ...]} newest first;
 //!                             a cache of session summaries for lists, rebuilt from sessions/
 //!                             whenever it disagrees; never the source of truth
+//!   index-snapshot.bin        index.json again in a compact binary form, read on open
+//!                             instead of the JSON while it records index.json's stamp
+//!                             (size, time, inode) and its checksum holds; rewritten otherwise
 //!   index-search.json         {"schema_version":1,"texts":[{id, stamp, text}, ...]}: search
 //!                             texts, read only when a search needs them
 //!   index-log/<seq>.json      {"schema_version":1,"puts":[...],"removed":[...]}: index changes
@@ -110,6 +113,7 @@ pub mod reason;
 pub mod sample;
 pub mod schema;
 pub mod settings;
+mod snapshot;
 mod store;
 
 pub use atomic::FileStamp;
@@ -117,4 +121,4 @@ pub use error::{Action, StoreError};
 pub use index::{IndexEntry, PeerStats};
 pub use problem::{Problem, ProblemKind, RebuildWhy};
 pub use schema::{CURRENT_VERSION, Reason};
-pub use store::{ForeignNote, GoalsOrigin, Store, default_data_dir, read_foreign_note};
+pub use store::{ForeignNote, GoalsOrigin, IndexCheck, Store, default_data_dir, read_foreign_note};

@@ -64,6 +64,24 @@ pub(crate) fn load<T: Versioned>(path: &Path) -> Loaded<T> {
     }
 }
 
+/// A file's bytes (opened when it was sealed) and its stamp.
+pub(crate) type Bytes = (zeroize::Zeroizing<Vec<u8>>, FileStamp);
+
+/// The bytes of the file at `path` (opened when sealed) and its stamp; `None` when there is
+/// none. For files that are not JSON (the index snapshot).
+pub(crate) fn load_bytes(path: &Path) -> Result<Option<Bytes>, Reason> {
+    let (bytes, stamp) = match read_with_stamp(path) {
+        Ok(v) => v,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) if super::fsio::is_link_error(&e) => return Err(Reason::Link),
+        Err(e) => return Err(Reason::Io { kind: e.kind() }),
+    };
+    if super::crypt::is_sealed(&bytes) {
+        return super::crypt::open_sealed(Some(path), &bytes).map(|plain| Some((plain, stamp)));
+    }
+    Ok(Some((zeroize::Zeroizing::new(bytes), stamp)))
+}
+
 /// Reads a session or draft file and checks that the note inside has the id of its name.
 pub(crate) fn load_session(path: &Path, id: Uuid) -> Loaded<Session> {
     match load::<SessionFile>(path) {

@@ -24,12 +24,12 @@ use super::index::{
 use super::layout::{
     self, DRAFTS_DIR, INDEX_FILE, Layout, PEERS_FILE, QUARANTINE_DIR, SESSIONS_DIR,
 };
-use super::problem::{Problem, ProblemKind, RebuildWhy};
+use super::problem::{Problem, ProblemKind};
 use super::quarantine::quarantine;
 use super::read::{Loaded, load, load_session};
 use super::schema::{
-    CURRENT_VERSION, IndexFile, PeersFile, PeersFileRef, Reason, SearchFile, SessionFile,
-    Versioned, encode_session,
+    CURRENT_VERSION, PeersFile, PeersFileRef, Reason, SearchFile, SessionFile, Versioned,
+    encode_session,
 };
 use crate::domain::{Peer, Session};
 
@@ -41,14 +41,16 @@ mod lock;
 mod wellbeing;
 pub(crate) use lock::take_lock;
 mod practice;
+mod reconcile;
 mod record;
 mod scan;
 mod worksheets;
 
 pub use direct::{ForeignNote, read_foreign_note};
 pub use goals::GoalsOrigin;
+pub use reconcile::IndexCheck;
 pub(crate) use scan::seal_if_plain;
-use scan::{list_sessions_with_meta, seal_plain_files, session_stamps};
+use scan::seal_plain_files;
 
 /// An open data folder. A writable store holds the folder's lock until it is dropped.
 ///
@@ -79,6 +81,9 @@ pub struct Store {
     log_seqs: Vec<u64>,
     /// The sequence number of the next log record.
     log_next: u64,
+    /// Opened for the app with the check of the session files left for after the first
+    /// frame ([`Store::check_index`]).
+    check_pending: bool,
     /// Problems found after opening (a bad draft met by `drafts`, a bad file met before
     /// saving over it), for [`Store::take_problems`].
     late_problems: Mutex<Vec<Problem>>,
@@ -99,7 +104,17 @@ impl Store {
     ///
     /// Fails with [`StoreError::Locked`] when another alongside has the folder open.
     pub fn open(dir: impl AsRef<Path>) -> Result<(Store, Vec<Problem>), StoreError> {
-        let root = dir.as_ref();
+        Store::open_writable(dir.as_ref(), false)
+    }
+
+    /// [`Store::open`] for the app: when the index loads cleanly, the check of every
+    /// session file against it (one metadata call per file) is left for
+    /// [`Store::check_index`], which the app runs once its first frame is on screen.
+    pub fn open_for_app(dir: impl AsRef<Path>) -> Result<(Store, Vec<Problem>), StoreError> {
+        Store::open_writable(dir.as_ref(), true)
+    }
+
+    fn open_writable(root: &Path, defer_check: bool) -> Result<(Store, Vec<Problem>), StoreError> {
         let layout = Layout::new(root);
         let open_err = |e: io::Error| StoreError::from_io(Action::Open, e, root);
         let mut problems = Vec::new();
@@ -126,7 +141,7 @@ impl Store {
             remove_stray_temp_files(&layout.path(sub)).map_err(open_err)?;
         }
 
-        Store::load(layout, Some(lock), problems)
+        Store::load(layout, Some(lock), problems, defer_check)
     }
 
     /// Opens an existing data folder for reading only, without the lock, for command-line
@@ -154,13 +169,14 @@ impl Store {
         folder::check_layout(&layout)?;
         let mut problems = Vec::new();
         folder::secure_tree(&layout, false, &mut problems);
-        Store::load(layout, None, problems)
+        Store::load(layout, None, problems, false)
     }
 
     fn load(
         layout: Layout,
         lock: Option<fd_lock::RwLock<File>>,
         mut problems: Vec<Problem>,
+        defer_check: bool,
     ) -> Result<(Store, Vec<Problem>), StoreError> {
         let writable = lock.is_some();
         let encrypted = check_unlocked(layout.root())?;
@@ -182,11 +198,12 @@ impl Store {
             search_newer: AtomicBool::new(false),
             log_seqs: Vec::new(),
             log_next: 1,
+            check_pending: false,
             late_problems: Mutex::new(Vec::new()),
             faults: Mutex::new(VecDeque::new()),
             encrypted,
         };
-        store.reconcile_index(false, &mut problems);
+        store.reconcile_index(false, defer_check, &mut problems);
         Ok((store, problems))
     }
 
@@ -482,7 +499,7 @@ impl Store {
     /// already repairs an index that disagrees with the folder.
     pub fn rebuild_index(&mut self) -> Vec<Problem> {
         let mut problems = Vec::new();
-        self.reconcile_index(true, &mut problems);
+        self.reconcile_index(true, false, &mut problems);
         problems
     }
 
@@ -636,227 +653,6 @@ impl Store {
             if fs::remove_file(&path).is_ok() {
                 let _ = sync_dir(self.layout.root());
             }
-        }
-    }
-
-    /// Loads index.json and makes it agree with the session files, reading only the files
-    /// it needs: those not in the index, and (when the folder changed after the index was
-    /// written) those whose size or time differ from what the index recorded. `force`
-    /// re-reads everything.
-    fn reconcile_index(&mut self, force: bool, problems: &mut Vec<Problem>) {
-        let writable = !self.is_read_only();
-        let sessions_dir = self.layout.path(SESSIONS_DIR);
-        let index_path = self.layout.path(INDEX_FILE);
-        let load_index = || {
-            if force {
-                // Treated like an empty index: every file is read again.
-                Loaded::Found {
-                    value: IndexFile {
-                        schema_version: CURRENT_VERSION,
-                        sessions: Vec::new(),
-                    },
-                    stamp: FileStamp::default(),
-                    migrated_from: None,
-                }
-            } else {
-                load::<IndexFile>(&index_path)
-            }
-        };
-        // Listing the folder and parsing the index take similar time: do both at once.
-        let (listing, loaded) = std::thread::scope(|scope| {
-            let lister = std::thread::Builder::new()
-                .spawn_scoped(scope, || list_sessions_with_meta(&sessions_dir))
-                .ok();
-            let loaded = load_index();
-            let listing = lister
-                .and_then(|h| h.join().ok())
-                .unwrap_or_else(|| list_sessions_with_meta(&sessions_dir));
-            (listing, loaded)
-        });
-        let found = listing;
-        let listing = &found.listing;
-        if listing.unrecognised > 0 {
-            problems.push(unrecognised_problem(SESSIONS_DIR, listing.unrecognised));
-        }
-        if writable && !listing.temp_files.is_empty() {
-            // Leftovers of interrupted writes: never renamed into place, so never data.
-            for name in &listing.temp_files {
-                let _ = fs::remove_file(sessions_dir.join(name));
-            }
-            let _ = sync_dir(&sessions_dir);
-        }
-
-        self.index_newer = false;
-        let (old, mut why) = match loaded {
-            Loaded::Missing => (Vec::new(), Some(RebuildWhy::Missing)),
-            Loaded::Found {
-                migrated_from: Some(_),
-                ..
-            } => (Vec::new(), Some(RebuildWhy::OlderVersion)),
-            Loaded::Found { value, .. } => (value.sessions, None),
-            Loaded::Newer { found } => {
-                problems.push(Problem {
-                    file: INDEX_FILE.into(),
-                    kind: ProblemKind::NewerVersion { found },
-                });
-                self.index_newer = true;
-                (Vec::new(), Some(RebuildWhy::NewerVersion))
-            }
-            Loaded::Unreadable(reason) => {
-                report_unreadable(&self.layout, INDEX_FILE, reason, writable, problems);
-                (Vec::new(), Some(RebuildWhy::Unreadable))
-            }
-        };
-        let mut old = old;
-        // An earlier release kept the search text inside index.json: it is moved out, and
-        // index.json rewritten without it.
-        let mut texts: HashMap<Uuid, Arc<str>> = HashMap::new();
-        let mut legacy = false;
-        for e in &mut old {
-            if let Some(t) = e.search_text.take() {
-                texts.insert(e.id, Arc::from(t));
-                legacy = true;
-            }
-            // An index from before stamps: every entry is read again and all rewritten.
-            legacy |= e.stamp == FileStamp::default();
-        }
-        // Then the changes saved since index.json was written.
-        let seqs = index_files::list_log(&self.layout);
-        self.log_next = seqs.last().map_or(1, |s| s + 1);
-        if !force {
-            let replay = index_files::replay_log(
-                &self.layout,
-                &seqs,
-                &mut old,
-                &mut texts,
-                writable,
-                problems,
-            );
-            self.index_newer |= replay.newer;
-        }
-        self.log_seqs = seqs;
-
-        // Keep the index's entries whose files are still there and unchanged: size, time
-        // and inode are compared for every file (one metadata call each, never a read), so
-        // a file changed in place is noticed at once. Links are never followed; loose
-        // modes are tightened on the way.
-        let listed: HashSet<Uuid> = listing.ids.iter().copied().collect();
-        let mut kept: HashSet<Uuid> = HashSet::with_capacity(old.len());
-        let mut entries = Vec::with_capacity(listed.len());
-        let mut to_read = Vec::new();
-        let mut changed_ids = HashSet::new();
-        let mut removed = 0;
-        let mut removed_ids = Vec::new();
-        let stamps = session_stamps(&self.layout, &found, writable, problems);
-        for e in old {
-            if !listed.contains(&e.id) || kept.contains(&e.id) {
-                removed += 1;
-                removed_ids.push(e.id);
-                continue;
-            }
-            kept.insert(e.id);
-            match stamps.get(&e.id) {
-                // An entry from before reports existed lacks their figures: read it again.
-                Some(Some(now)) if *now == e.stamp && e.facts.is_some() => entries.push(e),
-                Some(None) => {}
-                _ => {
-                    changed_ids.insert(e.id);
-                    to_read.push(e.id);
-                }
-            }
-        }
-        // A link (reported above) is never read.
-        let listed_ids = listing
-            .ids
-            .iter()
-            .filter(|id| !matches!(stamps.get(id), Some(None)));
-        to_read.extend(listed_ids.filter(|id| !kept.contains(id)));
-        if self.encrypted {
-            for id in &to_read {
-                seal_if_plain(&self.layout, &Layout::session_rel(*id), writable, problems);
-            }
-        }
-        let (mut added, mut changed) = (0, 0);
-        // What was read, to log (with its search text) when it is only a few.
-        let mut fresh = Vec::new();
-        for (id, loaded) in read_sessions_parallel(&self.layout, &to_read) {
-            let rel = Layout::session_rel(id);
-            match loaded {
-                Loaded::Found {
-                    value,
-                    stamp,
-                    migrated_from,
-                } => {
-                    if let Some(from) = migrated_from {
-                        problems.push(Problem {
-                            file: rel,
-                            kind: ProblemKind::Migrated { from },
-                        });
-                    }
-                    if changed_ids.contains(&id) {
-                        changed += 1;
-                    } else {
-                        added += 1;
-                    }
-                    let entry = IndexEntry::from_session(&value, stamp);
-                    let text = search_text_of(&value);
-                    if fresh.len() <= index_files::LOG_AT_MOST {
-                        let mut logged = entry.clone();
-                        logged.search_text = Some(text.clone());
-                        fresh.push(logged);
-                    }
-                    texts.insert(id, Arc::from(text));
-                    entries.push(entry);
-                }
-                Loaded::Missing => {}
-                Loaded::Newer { found } => problems.push(Problem {
-                    file: rel,
-                    kind: ProblemKind::NewerVersion { found },
-                }),
-                Loaded::Unreadable(reason) => {
-                    report_unreadable(&self.layout, &rel, reason, writable, problems)
-                }
-            }
-        }
-        entries.sort_by(newest_first);
-        self.index = entries;
-        self.search_known = texts;
-        self.search_all = OnceLock::new();
-
-        if why.is_none() && added + removed + changed > 0 {
-            why = Some(RebuildWhy::OutOfDate {
-                added,
-                removed,
-                changed,
-            });
-        }
-        let worth_reporting = match why {
-            _ if force => false,
-            None => false,
-            Some(RebuildWhy::Missing) => !self.index.is_empty(),
-            Some(_) => true,
-        };
-        if worth_reporting && let Some(why) = why {
-            problems.push(Problem {
-                file: INDEX_FILE.into(),
-                kind: ProblemKind::IndexRebuilt { why },
-            });
-        }
-        let needs_write = force || legacy || why.is_some();
-        let nothing_to_keep = matches!(why, Some(RebuildWhy::Missing)) && self.index.is_empty();
-        // A failed write is harmless: the stamps show what to read again next time.
-        if needs_write && !nothing_to_keep {
-            let few = matches!(why, Some(RebuildWhy::OutOfDate { .. }))
-                && !force
-                && !legacy
-                && fresh.len() + removed_ids.len() <= index_files::LOG_AT_MOST;
-            if few {
-                let _ = self.append_log(fresh, removed_ids);
-            } else {
-                let _ = self.write_index();
-            }
-        } else if writable {
-            self.compact_past(index_files::COMPACT_ON_OPEN);
         }
     }
 }

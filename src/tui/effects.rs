@@ -19,6 +19,15 @@ use crate::domain::{Peer, Session, Timestamp};
 /// Said by a store that was not built to keep worksheets.
 const NO_WORKSHEETS: &str = "this store cannot keep worksheets or safety plans";
 
+/// What the check of the saved files found after the first frame ([`NoteStore::check_index`]).
+#[derive(Debug, Default)]
+pub struct LateCheck {
+    /// Sessions were added, removed or changed outside the app: the lists are read again.
+    pub changed: bool,
+    /// What to tell the user (files moved aside, files left alone).
+    pub notices: Vec<String>,
+}
+
 /// What the app needs from storage. Errors are plain sentences for the user: what happened
 /// and what to do. They never contain note text.
 pub trait NoteStore {
@@ -33,6 +42,12 @@ pub trait NoteStore {
     /// Every saved session's search text, for a store that leaves them out of
     /// [`NoteStore::history`] until after the first frame. Waits for them to be read.
     fn search_texts(&self) -> Option<std::collections::HashMap<Uuid, std::sync::Arc<str>>> {
+        None
+    }
+
+    /// For a store opened with the check of its saved files left for after the first
+    /// frame: runs that check. `None` when nothing was left.
+    fn check_index(&mut self) -> Option<LateCheck> {
         None
     }
 

@@ -101,6 +101,14 @@ fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteSto
             // Search texts are left out of start-up; they are read while the first frame
             // is on screen (a background read begun at open), before any key is handled.
             first_frame = false;
+            // So is the check of every saved file against the index (one metadata call
+            // each): what it finds changes the lists and is told like any open problem.
+            if let Some(check) = store.check_index() {
+                if check.changed {
+                    app.set_data(store.peers(), store.history());
+                }
+                app.notices.extend(check.notices);
+            }
             if let Some(texts) = store.search_texts() {
                 app.attach_search_texts(&texts);
             }

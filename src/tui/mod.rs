@@ -11,7 +11,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-pub use effects::{NoteStore, execute, read_transcript};
+pub use effects::{LateCheck, NoteStore, execute, read_transcript};
 pub use event_loop::run_app;
 pub use terminal::install_private_panic_hook;
 
@@ -60,7 +60,7 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
         return Ok(());
     }
     let encrypted = crate::storage::crypt::is_unlocked(dir);
-    let (mut store, problems) = Store::open(dir)
+    let (mut store, problems) = Store::open_for_app(dir)
         .with_context(|| format!("could not open the data folder {}", dir.display()))?;
     store.preload_search();
     let mut notices: Vec<String> = problems

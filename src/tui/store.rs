@@ -47,6 +47,19 @@ impl NoteStore for Store {
             .collect()
     }
 
+    fn check_index(&mut self) -> Option<super::effects::LateCheck> {
+        let check = Store::check_index(self)?;
+        Some(super::effects::LateCheck {
+            changed: check.changed,
+            notices: check
+                .problems
+                .iter()
+                .filter(|p| super::worth_telling(p))
+                .map(ToString::to_string)
+                .collect(),
+        })
+    }
+
     fn search_texts(&self) -> Option<HashMap<Uuid, Arc<str>>> {
         Some(Store::search_texts(self).clone())
     }

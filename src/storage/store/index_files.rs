@@ -1,4 +1,5 @@
-//! The index on disk: index.json (summaries only, read on every open), index-search.json
+//! The index on disk: index.json (summaries only, read on every open, through its binary
+//! snapshot index-snapshot.bin when that matches), index-search.json
 //! (search texts, read only when a search needs them) and index-log/ (one small file per
 //! change since index.json was written, so a save never rewrites the whole index).
 //!
@@ -287,8 +288,10 @@ impl Store {
             sessions: &self.index,
         })
         .map_err(|_| encode_error(Action::Save))?;
-        self.write_file(INDEX_FILE, &bytes, Action::Save, true)
+        let stamp = self
+            .write_file(INDEX_FILE, &bytes, Action::Save, true)
             .map_err(|f| f.error)?;
+        self.write_snapshot(stamp, &self.index);
         let dir = self.layout.path(INDEX_LOG_DIR);
         let mut removed_any = false;
         for seq in self.log_seqs.drain(..) {

@@ -11,7 +11,7 @@ use super::super::atomic::{FileStamp, WriteOptions, write_with};
 use super::super::crypt;
 use super::super::folder;
 use super::super::layout::{
-    Layout, QUARANTINE_DIR, SESSIONS_DIR, id_from_file_name, is_temp_file_name,
+    INDEX_SNAPSHOT_FILE, Layout, QUARANTINE_DIR, SESSIONS_DIR, id_from_file_name, is_temp_file_name,
 };
 use super::super::problem::{Problem, ProblemKind};
 use super::super::schema::Reason;
@@ -101,8 +101,12 @@ pub(crate) fn seal_if_plain(
     let Ok(mut file) = super::super::fsio::open_no_follow(&path) else {
         return;
     };
+    // The start tells a sealed file: big files (the index) are not read whole for that.
     let mut bytes = zeroize::Zeroizing::new(Vec::new());
-    if file.read_to_end(&mut bytes).is_err() || crypt::is_sealed(&bytes) {
+    if (&mut file).take(64).read_to_end(&mut bytes).is_err() || crypt::is_sealed(&bytes) {
+        return;
+    }
+    if file.read_to_end(&mut bytes).is_err() {
         return;
     }
     drop(file);
@@ -113,8 +117,13 @@ pub(crate) fn seal_if_plain(
         });
         return;
     }
-    match serde_json::from_slice::<serde::de::IgnoredAny>(&bytes) {
-        Ok(_) => {
+    // The index snapshot is binary, not JSON: sealed like the rest.
+    let parsed = match rel {
+        INDEX_SNAPSHOT_FILE => Ok(()),
+        _ => serde_json::from_slice::<serde::de::IgnoredAny>(&bytes).map(|_| ()),
+    };
+    match parsed {
+        Ok(()) => {
             let sealed = write_with(&path, &bytes, WriteOptions::default()).is_ok();
             problems.push(Problem {
                 file: rel.to_string(),
