@@ -197,4 +197,19 @@ fn peers_show_json_includes_the_check_ins_with_date_and_ratings() {
             .unwrap_or("")
             .starts_with("2026-01-12")
     );
+    // The Markdown page lists them too, newest first, with the word on why.
+    let md = run(|out| peers_cli::show(&store, &journey, "JD", PeerFormat::Md, today, out));
+    let section = md
+        .split("## Life-area check-ins")
+        .nth(1)
+        .expect("a check-ins section");
+    let lines: Vec<&str> = section.lines().filter(|l| l.starts_with("- ")).collect();
+    assert_eq!(
+        lines,
+        [
+            "- 2026-01-12: Home 6 (\"more settled\")",
+            "- 2026-01-05: Home 4 (\"more settled\")"
+        ],
+        "{md}"
+    );
 }

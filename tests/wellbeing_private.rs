@@ -98,9 +98,16 @@ fn the_wellbeing_check_is_kept_sealed_and_in_no_export_or_report() {
             peers_cli::show(&store, &journey, "JD", PeerFormat::Json, today, out)
         }));
         outputs.push(run(|out| {
+            peers_cli::show(&store, &journey, "JD", PeerFormat::Md, today, out)
+        }));
+        outputs.push(run(|out| {
             peers_cli::due(&store, &journey, 7, true, today, out)
         }));
-        assert!(outputs.len() >= 9);
+        outputs.push(run(|out| {
+            peers_cli::due(&store, &journey, 7, false, today, out)
+        }));
+        outputs.push(run(|out| notes::list(&store, None, false, out)));
+        assert!(outputs.len() >= 12);
         for text in &outputs {
             assert!(!text.contains(PRIVATE), "wellbeing leaked into:\n{text}");
             assert!(!text.to_lowercase().contains("wellbeing"), "{text}");

@@ -155,8 +155,12 @@ pub enum Action {
     PauseTimer,
     /// Role-play: stop coding (then the global ratings, or the debrief).
     EndRolePlay,
-    /// Global ratings: rate the highlighted one 1-5.
+    /// Global ratings, or a wellbeing question: rate the highlighted one 1-5.
     Rate(u8),
+    /// Wellbeing: open the self-care tool.
+    OpenSelfCare,
+    /// The wellbeing checks were read.
+    WellbeingLoaded(crate::domain::wellbeing::WellbeingLog),
     /// A transcript file was read (or why it could not be).
     TranscriptRead(Result<Transcript, String>),
     /// Competencies: mark the selected skill as demonstrated, or edit its mark.
@@ -271,6 +275,8 @@ pub enum Destination {
     Reports,
     /// The specialist's settings (a form over Home).
     Settings,
+    /// The specialist's own private wellbeing check.
+    Wellbeing,
 }
 
 /// What the app needs the run loop to do: all I/O lives there.
@@ -322,6 +328,10 @@ pub enum Effect {
     },
     /// Save every peer's goals (after a session that worked on them).
     SaveGoals(crate::domain::goals::GoalBook),
+    /// Read the specialist's wellbeing checks.
+    LoadWellbeing,
+    /// Save every wellbeing check (with the new one).
+    SaveWellbeing(crate::domain::wellbeing::WellbeingLog),
     Quit,
 }
 
@@ -351,6 +361,8 @@ pub enum EffectKind {
     LoadReport,
     WriteFile,
     SaveGoals,
+    LoadWellbeing,
+    SaveWellbeing,
 }
 
 impl Effect {
@@ -379,6 +391,8 @@ impl Effect {
             Effect::LoadReport(_) => EffectKind::LoadReport,
             Effect::WriteFile { .. } => EffectKind::WriteFile,
             Effect::SaveGoals(_) => EffectKind::SaveGoals,
+            Effect::LoadWellbeing => EffectKind::LoadWellbeing,
+            Effect::SaveWellbeing(_) => EffectKind::SaveWellbeing,
             Effect::Quit => return None,
         })
     }
@@ -407,4 +421,5 @@ pub enum Done {
     ActivityLogSaved,
     FileWritten(std::path::PathBuf),
     GoalsSaved,
+    WellbeingSaved,
 }

@@ -24,6 +24,7 @@ pub mod reference;
 pub mod reports;
 pub mod roleplay;
 pub mod tools;
+pub mod wellbeing;
 
 use std::collections::HashMap;
 
@@ -93,6 +94,8 @@ pub enum Screen {
     Reports,
     /// One peer: profile, goals, next steps, sessions, safety plan, worksheets.
     PeerPage,
+    /// The specialist's own wellbeing check and its summary over time.
+    Wellbeing,
 }
 
 /// A question that must be answered before going on.
@@ -120,6 +123,8 @@ pub enum Confirm {
     RemoveActivity(Uuid),
     /// Save a note whose summary has nothing written in it.
     SaveEmptySummary,
+    /// Leave a wellbeing check with answers not kept.
+    DiscardWellbeing,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -210,6 +215,8 @@ pub struct App {
     pub peer_page: Option<journey::PeerPage>,
     /// The selected line of Coming up on Home, when that list has the keyboard.
     pub home_due_selected: Option<usize>,
+    /// The specialist's own wellbeing screen.
+    pub wellbeing: wellbeing::WellbeingView,
 }
 
 impl App {
@@ -263,6 +270,7 @@ impl App {
             journey: Default::default(),
             peer_page: None,
             home_due_selected: None,
+            wellbeing: wellbeing::WellbeingView::default(),
         };
         app.set_data(peers, history);
         app
@@ -384,6 +392,7 @@ pub const HOME_MENU: &[(char, &str, Destination)] = &[
     ('a', "Activity log", Destination::Activity),
     ('m', "Reports: my time", Destination::Reports),
     ('s', "Settings", Destination::Settings),
+    ('w', "My wellbeing (private)", Destination::Wellbeing),
 ];
 
 /// The only way state changes. `now` is passed in so the function stays pure.
@@ -482,6 +491,10 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             office::loaded(app, log);
             vec![]
         }
+        Action::WellbeingLoaded(log) => {
+            wellbeing::loaded(app, log);
+            vec![]
+        }
         Action::ReportLoaded(report) => {
             reports::loaded(app, *report);
             vec![]
@@ -512,6 +525,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             Screen::Activity => office::update(app, other, now),
             Screen::Reports => reports::update(app, other, now),
             Screen::PeerPage => journey::update_peer_page(app, other),
+            Screen::Wellbeing => wellbeing::update(app, other, now),
         },
     }
 }
@@ -543,6 +557,7 @@ fn open(app: &mut App, dest: Destination) {
         Destination::Competencies => Screen::Competencies,
         Destination::Activity => Screen::Activity,
         Destination::Reports => Screen::Reports,
+        Destination::Wellbeing => Screen::Wellbeing,
         Destination::Settings => {
             office::open_settings(app);
             app.screen
@@ -558,6 +573,7 @@ fn open_and_load(app: &mut App, dest: Destination) -> Vec<Effect> {
         Destination::Competencies => competencies::opened(app),
         Destination::Tools => tools::opened(app),
         Destination::Activity if app.screen == Screen::Activity => office::opened(app),
+        Destination::Wellbeing => wellbeing::opened(app),
         Destination::Reports if app.screen == Screen::Reports => {
             let now = app.now;
             reports::opened(app, now)
@@ -692,6 +708,10 @@ fn answer(app: &mut App, yes: bool) -> Vec<Effect> {
         }
         Confirm::RemoveActivity(id) => office::remove(app, id),
         Confirm::SaveEmptySummary => live::save_note_confirmed(app),
+        Confirm::DiscardWellbeing => {
+            wellbeing::discard(app);
+            vec![]
+        }
     }
 }
 
@@ -724,6 +744,7 @@ fn effect_done(app: &mut App, done: Done) -> Vec<Effect> {
         Done::ActivityLogSaved => office::saved(app),
         Done::FileWritten(path) => history::file_written(app, &path),
         Done::GoalsSaved => {}
+        Done::WellbeingSaved => wellbeing::saved(app),
     }
     vec![]
 }
@@ -757,6 +778,8 @@ fn effect_failed(app: &mut App, effect: EffectKind, message: String) -> Vec<Effe
         EffectKind::LoadCompetencies => competencies::load_failed(app, message),
         EffectKind::CheckPassphrase => privacy::unlock_failed(app, message),
         EffectKind::SaveActivityLog => office::save_failed(app, &message),
+        EffectKind::SaveWellbeing => wellbeing::save_failed(app, &message),
+        EffectKind::LoadWellbeing => wellbeing::load_failed(app, message),
         EffectKind::SaveGoals => app.error(format!(
             "The note is saved, but the peer's goals were not updated: {message}"
         )),

@@ -1,7 +1,8 @@
 //! What the demo holds beyond peers and sessions, so no screen starts empty: a planning
 //! worksheet for peers with an active goal (the goal and its next steps, as agreed in their
 //! sessions), a few practice rounds that improve over time, and the trainee's competency
-//! record (skills shown, sign-offs, hours), phrased in `assets/demo.toml`.
+//! record (skills shown, sign-offs, hours) and a few weeks of the specialist's own wellbeing
+//! checks, phrased in `assets/demo.toml`.
 
 use std::path::Path;
 
@@ -28,6 +29,16 @@ const ROUNDS: [(i64, usize); 3] = [(24, 3), (13, 1), (3, 0)];
 struct Extras {
     competency_marks: Vec<Mark>,
     hours: Vec<Hours>,
+    #[serde(default)]
+    wellbeing: Vec<DemoCheck>,
+}
+
+#[derive(Debug, Deserialize)]
+struct DemoCheck {
+    days_ago: i64,
+    answers: std::collections::BTreeMap<String, u8>,
+    #[serde(default)]
+    note: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -58,6 +69,34 @@ pub fn add(dir: &Path, now: Timestamp) -> anyhow::Result<()> {
     let bank = Bank::shipped().map_err(|e| anyhow!("the practice bank: {e}"))?;
     practice(&store, bank, now)?;
     competencies(&store, content, &extras, now)?;
+    wellbeing(&store, &extras, now)?;
+    Ok(())
+}
+
+/// The specialist's own weekly checks, a few weeks of them, in question order.
+fn wellbeing(store: &Store, extras: &Extras, now: Timestamp) -> anyhow::Result<()> {
+    use crate::domain::wellbeing::{Answer as WellAnswer, WellbeingCheck, WellbeingLog};
+    let questions = &crate::content::life_areas::wellbeing().question;
+    let mut log = WellbeingLog::default();
+    for c in &extras.wellbeing {
+        let answers = questions
+            .iter()
+            .filter_map(|q| {
+                c.answers.get(&q.id).map(|&value| WellAnswer {
+                    id: q.id.clone(),
+                    value,
+                })
+            })
+            .collect();
+        let check = WellbeingCheck::new(now - Duration::days(c.days_ago), answers, &c.note)
+            .map_err(|e| anyhow!("a demo wellbeing check: {e}"))?;
+        log.add(check);
+    }
+    if !log.checks.is_empty() {
+        store
+            .save_wellbeing(&log)
+            .context("could not keep the demo wellbeing checks")?;
+    }
     Ok(())
 }
 

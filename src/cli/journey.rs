@@ -297,6 +297,35 @@ fn markdown(page: &PeerPage, session_count: usize, journey: &Journey, today: Nai
             one_line(e.preview)
         ));
     }
+    s.push_str("\n## Life-area check-ins\n\n");
+    if page.check_ins.is_empty() {
+        s.push_str("None recorded.\n");
+    }
+    // Newest first, as the sessions are; each area's 1-10 rating and their word on why.
+    for c in page.check_ins.iter().rev() {
+        let ratings: Vec<String> = c
+            .check_in
+            .ratings
+            .iter()
+            .map(|r| {
+                if r.why.is_empty() {
+                    format!("{} {}", one_line(&r.area), r.rating)
+                } else {
+                    format!(
+                        "{} {} (\"{}\")",
+                        one_line(&r.area),
+                        r.rating,
+                        one_line(&r.why)
+                    )
+                }
+            })
+            .collect();
+        s.push_str(&format!(
+            "- {}: {}\n",
+            c.check_in.at.date_naive(),
+            ratings.join("; ")
+        ));
+    }
     s
 }
 

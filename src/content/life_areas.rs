@@ -81,6 +81,9 @@ pub struct Wellbeing {
     pub every_days: i64,
     /// Where the self-care tool and the reference are.
     pub tools: String,
+    /// The same pointers on the wellbeing screen, with its own keys.
+    #[serde(default)]
+    pub screen_pointer: String,
     pub question: Vec<WellbeingQuestion>,
 }
 

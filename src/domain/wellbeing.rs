@@ -117,6 +117,23 @@ pub fn summary(log: &WellbeingLog, questions: &[Question]) -> Vec<String> {
     out
 }
 
+/// The questions whose latest answer is low (2 or less) or fell since the one before, each
+/// with its kind word: what the summary points at gently.
+pub fn lower_now<'a>(log: &WellbeingLog, questions: &[Question<'a>]) -> Vec<(&'a str, &'a str)> {
+    questions
+        .iter()
+        .filter(|q| {
+            let values: Vec<u8> = log.checks.iter().filter_map(|c| c.answer(q.id)).collect();
+            match values.as_slice() {
+                [.., before, now] => *now <= 2 || now < before,
+                [now] => *now <= 2,
+                [] => false,
+            }
+        })
+        .map(|q| (q.label, q.low))
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -187,5 +204,7 @@ mod tests {
         assert_eq!(lines[2], "  What could wait?");
         assert_eq!(lines[3], "Supervision: 4 4 4");
         assert_eq!(lines.len(), 4);
+        assert_eq!(lower_now(&log, &qs), vec![("Workload", "What could wait?")]);
+        assert!(lower_now(&WellbeingLog::default(), &qs).is_empty());
     }
 }

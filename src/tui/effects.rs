@@ -112,6 +112,17 @@ pub trait NoteStore {
     fn save_activity_log(&mut self, _log: &ActivityLog) -> Result<(), String> {
         Err("this store cannot keep an activity log".into())
     }
+    /// The specialist's own wellbeing checks (empty before the first).
+    fn wellbeing(&self) -> Result<crate::domain::wellbeing::WellbeingLog, String> {
+        Ok(Default::default())
+    }
+    /// Saves every wellbeing check durably.
+    fn save_wellbeing(
+        &mut self,
+        _log: &crate::domain::wellbeing::WellbeingLog,
+    ) -> Result<(), String> {
+        Err("this store cannot keep wellbeing checks".into())
+    }
     /// A report over `range` beside the field averages (minutes per day by activity id).
     fn report(&self, _range: DayRange, _averages: &FieldAverages) -> Result<Report, String> {
         Err("this store cannot add up reports".into())
@@ -252,6 +263,12 @@ pub fn execute(
             Effect::LoadReport(range) => store
                 .report(range, app.content.field_averages())
                 .map(|r| Some(Action::ReportLoaded(Box::new(r)))),
+            Effect::LoadWellbeing => store
+                .wellbeing()
+                .map(|log| Some(Action::WellbeingLoaded(log))),
+            Effect::SaveWellbeing(log) => store
+                .save_wellbeing(&log)
+                .map(|()| Some(Action::EffectDone(Done::WellbeingSaved))),
             Effect::WriteFile { path, text } => write_new_file(store, &path, &text)
                 .map(|()| Some(Action::EffectDone(Done::FileWritten(path)))),
         };

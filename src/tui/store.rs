@@ -154,6 +154,19 @@ impl NoteStore for Store {
         Store::save_activity_log(self, log).map_err(|e| e.to_string())
     }
 
+    fn wellbeing(&self) -> Result<crate::domain::wellbeing::WellbeingLog, String> {
+        Store::wellbeing(self)
+            .map(|(log, _)| log)
+            .map_err(|e| e.to_string())
+    }
+
+    fn save_wellbeing(
+        &mut self,
+        log: &crate::domain::wellbeing::WellbeingLog,
+    ) -> Result<(), String> {
+        Store::save_wellbeing(self, log).map_err(|e| e.to_string())
+    }
+
     fn report(
         &self,
         range: crate::domain::report::DayRange,

@@ -24,6 +24,7 @@ mod session;
 mod summary;
 pub mod theme;
 mod tools;
+mod wellbeing;
 pub mod widgets;
 pub use crate::domain::wrap;
 
@@ -72,6 +73,7 @@ pub fn draw(frame: &mut Frame, app: &App) {
         Screen::Practice => practice::draw(frame, body, app),
         Screen::Competencies => competencies::draw(frame, body, app),
         Screen::PeerPage => peer_page::draw(frame, body, app),
+        Screen::Wellbeing => wellbeing::draw(frame, body, app),
         Screen::Activity => office::draw_activity(frame, body, app),
         Screen::Reports => reports::draw(frame, body, app),
     }
@@ -133,6 +135,7 @@ fn screen_name(screen: Screen) -> &'static str {
         Screen::Activity => "Activity log",
         Screen::Reports => "Reports",
         Screen::PeerPage => "Peer",
+        Screen::Wellbeing => "My wellbeing",
     }
 }
 
@@ -190,6 +193,7 @@ fn confirm(frame: &mut Frame, area: Rect, question: &Confirm, demo: bool) {
             "Discard this unfinished session for good? Its notes cannot be recovered."
         }
         Confirm::DiscardForm => "Throw away what you typed in this form?",
+        Confirm::DiscardWellbeing => "Leave this check without keeping your answers?",
         Confirm::Tool(q) => q.question(),
         Confirm::LeaveRound => {
             "Leave this round? Answers you already checked are kept; the one being typed is not."

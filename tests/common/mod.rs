@@ -43,6 +43,8 @@ pub struct MemoryStore {
     pub settings: Option<alongside::domain::settings::Settings>,
     /// Every peer's goals, as goals.json would hold them.
     pub goals: GoalBook,
+    /// The specialist's own wellbeing checks, as wellbeing.json would hold them.
+    pub wellbeing: alongside::domain::wellbeing::WellbeingLog,
 }
 
 impl MemoryStore {
@@ -256,6 +258,17 @@ impl NoteStore for MemoryStore {
             &self.activity_log.entries,
             averages,
         ))
+    }
+    fn wellbeing(&self) -> Result<alongside::domain::wellbeing::WellbeingLog, String> {
+        Ok(self.wellbeing.clone())
+    }
+    fn save_wellbeing(
+        &mut self,
+        log: &alongside::domain::wellbeing::WellbeingLog,
+    ) -> Result<(), String> {
+        self.check()?;
+        self.wellbeing = log.clone();
+        Ok(())
     }
     fn save_settings(
         &mut self,

@@ -18,6 +18,7 @@ pub mod office;
 mod tables;
 mod group;
 mod journey;
+mod wellbeing;
 #[rustfmt::skip]
 pub mod roleplay;
 pub mod tools;
@@ -159,11 +160,17 @@ pub enum Mode {
     AttendeeEditor,
     /// Session: the life-area check-in (ratings and why are typed).
     CheckIn,
+    /// The specialist's own wellbeing: the summary over time.
+    Wellbeing,
+    /// The wellbeing check being answered (digits answer the question).
+    WellbeingCheck,
+    /// The wellbeing check: typing a word for oneself.
+    WellbeingWord,
 }
 
 impl Mode {
     /// Every mode, for the user key file and for tests over all modes.
-    pub const ALL: [Mode; 77] = [
+    pub const ALL: [Mode; 80] = [
         Mode::Help,
         Mode::HelpFind,
         Mode::Confirm,
@@ -241,6 +248,9 @@ impl Mode {
         Mode::SummaryAttendees,
         Mode::AttendeeEditor,
         Mode::CheckIn,
+        Mode::Wellbeing,
+        Mode::WellbeingCheck,
+        Mode::WellbeingWord,
     ];
 
     /// Modes where unbound keys are typed into a field.
@@ -277,6 +287,7 @@ impl Mode {
                 | Mode::GroupInput
                 | Mode::AttendeeEditor
                 | Mode::CheckIn
+                | Mode::WellbeingWord
         )
     }
 
@@ -499,6 +510,7 @@ pub fn mode_under_help(app: &App) -> Mode {
         return mode;
     }
     if let Some(mode) = office::mode(app)
+        .or_else(|| wellbeing::mode(app))
         .or_else(|| group::mode(app))
         .or_else(|| journey::screen_mode(app))
         .or_else(|| journey::review_mode(app))
@@ -540,6 +552,8 @@ pub fn mode_under_help(app: &App) -> Mode {
         Screen::Activity => Mode::ActivityLog,
         Screen::Reports => Mode::Reports,
         Screen::PeerPage => Mode::PeerPage,
+        // Always answered by `wellbeing::mode` above.
+        Screen::Wellbeing => Mode::Wellbeing,
     }
 }
 

@@ -13,7 +13,7 @@ pub fn groups(mode: Mode) -> &'static [Group] {
         Mode::Help => &[HELP_OVERLAY],
         Mode::HelpFind => &[HELP_FIND, ARROW_MOVES],
         Mode::Confirm => &[CONFIRM],
-        Mode::Home => &[HOME_KEYS, LIST_MOVES, HELP, QUIT],
+        Mode::Home => &[HOME_KEYS, super::wellbeing::HOME_KEY, LIST_MOVES, HELP, QUIT],
         Mode::DraftOffer => &[DRAFT_OFFER, LIST_MOVES, HELP],
         Mode::Peers => &[PEERS, LIST_MOVES, HELP, BACK],
         Mode::PeerForm => &[PEER_FORM, CANCEL, HELP_TYPING],
@@ -55,6 +55,7 @@ pub fn groups(mode: Mode) -> &'static [Group] {
             .or_else(|| office::groups(mode))
             .or_else(|| journey::groups(mode))
             .or_else(|| super::group::groups(mode))
+            .or_else(|| super::wellbeing::groups(mode))
             .or_else(|| roleplay::groups(mode))
             .unwrap_or(&[]),
     }
@@ -116,6 +117,7 @@ pub fn title(mode: Mode) -> &'static str {
         | Mode::PeerGoalText | Mode::HomeComingUp => journey::title(mode).unwrap_or("Peer"),
         other => office::title(other)
             .or_else(|| super::group::title(other))
+            .or_else(|| super::wellbeing::title(other))
             .unwrap_or("Keys"),
     }
 }

@@ -38,7 +38,9 @@ use palette::Palette;
 use parts::{Outcome, PartMode};
 
 pub use session::in_session;
-pub use standalone::{answer, needs_a_peer, opened, pick_choices, update as update_standalone};
+pub use standalone::{
+    answer, needs_a_peer, open_standalone, opened, pick_choices, update as update_standalone,
+};
 
 /// A request to save a new version of a peer's safety plan.
 #[derive(Debug, Clone, PartialEq)]
@@ -296,6 +298,8 @@ pub struct ToolsApp {
     pub open: Option<StandaloneTool>,
     /// Safety plans read for standalone use, by peer.
     pub plans: HashMap<Uuid, SafetyPlanHistory>,
+    /// The screen a tool was opened from (not the tools list), to go back to when it closes.
+    pub return_to: Option<crate::app::Screen>,
 }
 
 impl Default for ToolsApp {
@@ -308,6 +312,7 @@ impl Default for ToolsApp {
             pick: None,
             open: None,
             plans: HashMap::new(),
+            return_to: None,
         }
     }
 }

@@ -21,13 +21,38 @@ pub fn opened(app: &mut App) -> Vec<Effect> {
     tools.list = super::Palette::new("type to find a tool");
     tools.focus_saved = false;
     tools.pick = None;
+    tools.return_to = None;
     vec![Effect::LoadWorksheets]
+}
+
+/// Opens the tools screen at one tool, by id (the wellbeing screen's way to self-care).
+/// Closing the tool goes back to the screen it was opened from.
+pub fn open_standalone(app: &mut App, id: &str, now: Timestamp) -> Vec<Effect> {
+    let Some(tool) = app.content.tool(id) else {
+        app.info("That tool is not in this organisation's list.");
+        return vec![];
+    };
+    let from = app.screen;
+    app.screen = Screen::Tools;
+    let mut effects = opened(app);
+    effects.extend(choose_tool(app, tool, now));
+    if app.tools.open.is_some() {
+        app.tools.return_to = Some(from);
+    }
+    effects
 }
 
 pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
     if app.tools.open.is_some() {
-        return tool_action(app, &action, now);
+        let effects = tool_action(app, &action, now);
+        if app.tools.open.is_none()
+            && let Some(screen) = app.tools.return_to.take()
+        {
+            app.screen = screen;
+        }
+        return effects;
     }
+    app.tools.return_to = None;
     if app.tools.pick.is_some() {
         return pick_action(app, &action, now);
     }

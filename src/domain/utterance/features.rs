@@ -285,17 +285,14 @@ pub(super) fn extract(
         push(feat.hash(), 1.0, Origin::Rule(feat), out);
     };
     rule(RuleFeature::TurnLabel(turn_label), &mut out);
-    let decisive: Vec<&Verdict> = verdicts
-        .iter()
-        .filter(|v| v.label != Label::Other || v.backchannel)
-        .collect();
-    if let Some(first) = decisive.first() {
+    let decisive = |v: &&Verdict| v.label != Label::Other || v.backchannel;
+    if let Some(first) = verdicts.iter().find(decisive) {
         rule(RuleFeature::FirstLabel(first.label), &mut out);
         for &c in &first.cues {
             rule(RuleFeature::FirstCue(c), &mut out);
         }
     }
-    if let Some(last) = decisive.last() {
+    if let Some(last) = verdicts.iter().rev().find(decisive) {
         rule(RuleFeature::LastLabel(last.label), &mut out);
     }
     let mut seen_labels: Vec<Label> = Vec::new();
@@ -396,15 +393,17 @@ pub(super) fn extract(
     // from speech while sharing what is common to both.
     let clean = sentences.len() <= 2 && !sentences.iter().any(|s| s.disfluent);
     if clean {
-        let copies: Vec<Feature> = out
-            .iter()
-            .filter(|f| !matches!(f.origin, Origin::Chars))
-            .map(|f| Feature {
-                bucket: Hash(u64::from(f.bucket)).byte(b'y').bucket(),
-                ..*f
-            })
-            .collect();
-        out.extend(copies);
+        // Copied in place: no second vector per turn.
+        let n = out.len();
+        for i in 0..n {
+            let Some(&f) = out.get(i) else { break };
+            if !matches!(f.origin, Origin::Chars) {
+                out.push(Feature {
+                    bucket: Hash(u64::from(f.bucket)).byte(b'y').bucket(),
+                    ..f
+                });
+            }
+        }
         rule(RuleFeature::Flag(Flag::Clean), &mut out);
     }
     out

@@ -187,6 +187,22 @@ const IS_CONTRACTORS: &[&str] = &[
 
 /// Expands one lowercase word into its normalised words.
 pub fn expand_word(word: &str, out: &mut Vec<String>) {
+    if !expand_special(word, out) {
+        out.push(word.to_string());
+    }
+}
+
+/// [`expand_word`] for a word already owned: most words need no expansion and are moved
+/// rather than copied.
+fn expand_owned(word: String, out: &mut Vec<String>) {
+    if !expand_special(&word, out) {
+        out.push(word);
+    }
+}
+
+/// Pushes the expansion of a contraction or spoken form and returns true; false (nothing
+/// pushed) when the word stands as it is.
+fn expand_special(word: &str, out: &mut Vec<String>) -> bool {
     let simple: Option<&[&str]> = match word {
         "can't" | "cannot" => Some(&["can", "not"]),
         "won't" => Some(&["will", "not"]),
@@ -209,14 +225,14 @@ pub fn expand_word(word: &str, out: &mut Vec<String>) {
     };
     if let Some(words) = simple {
         out.extend(words.iter().map(|w| w.to_string()));
-        return;
+        return true;
     }
     if let Some(base) = word.strip_suffix("n't")
         && !base.is_empty()
     {
         out.push(base.to_string());
         out.push("not".to_string());
-        return;
+        return true;
     }
     for (suffix, full) in [
         ("'re", "are"),
@@ -230,7 +246,7 @@ pub fn expand_word(word: &str, out: &mut Vec<String>) {
         {
             out.push(base.to_string());
             out.push(full.to_string());
-            return;
+            return true;
         }
     }
     if let Some(base) = word.strip_suffix("'s")
@@ -240,9 +256,9 @@ pub fn expand_word(word: &str, out: &mut Vec<String>) {
         if IS_CONTRACTORS.contains(&base) {
             out.push("is".to_string());
         }
-        return;
+        return true;
     }
-    out.push(word.to_string());
+    false
 }
 
 /// Normalises a phrase from an asset file into words, the same way input is normalised
@@ -354,8 +370,12 @@ pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Sentence> {
             Token::Word(w) => {
                 if let Some(current) = clauses.last_mut() {
                     let word = collapse_stutter(&w);
-                    stutter |= word.len() != w.len();
-                    expand_word(word, current);
+                    if word.len() == w.len() {
+                        expand_owned(w, current);
+                    } else {
+                        stutter = true;
+                        expand_word(word, current);
+                    }
                 }
             }
             Token::ClauseBreak => clauses.push(Vec::new()),

@@ -58,24 +58,27 @@ fn confidence(p: f32) -> f32 {
 pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) -> Feedback {
     let r = &rules.reasons;
     let (turn, features) = turn_features(rules, text);
-    let rule_fb = turn.feedback.clone();
+    // Taken apart, not cloned: the rules' feedback is often the answer as it stands.
+    let RuleTurn {
+        sentences,
+        verdicts,
+        feedback: rule_fb,
+    } = turn;
     let Some(model) = model else {
         return rule_fb;
     };
     // Nothing but fillers and backchannels: the rules are sure.
-    let only_backchannels = turn
-        .verdicts
+    let only_backchannels = verdicts
         .iter()
         .all(|v| v.backchannel || (v.label == Label::Other && v.words <= 2));
-    if turn.sentences.is_empty() || only_backchannels {
+    if sentences.is_empty() || only_backchannels {
         return rule_fb;
     }
     let mut pred = model.predict(&features);
     // The rules' label gets a vote in proportion to how clear their evidence was: a clear
     // "you should" stays advice even where the model has seen few like it.
     let w = &rules.weights;
-    let decisive: Vec<_> = turn
-        .verdicts
+    let decisive: Vec<_> = verdicts
         .iter()
         .filter(|v| v.label != Label::Other || v.backchannel)
         .collect();
@@ -114,7 +117,7 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
             Label::Advice => Target::Advice,
             _ => return true,
         };
-        turn.verdicts.iter().any(|v| {
+        verdicts.iter().any(|v| {
             v.label == l
                 || v.cues
                     .iter()
@@ -125,11 +128,8 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
         return rule_fb;
     };
     let label = if best.is_question() {
-        let open = turn.verdicts.iter().any(|v| v.label == Label::OpenQuestion);
-        let closed = turn
-            .verdicts
-            .iter()
-            .any(|v| v.label == Label::ClosedQuestion);
+        let open = verdicts.iter().any(|v| v.label == Label::OpenQuestion);
+        let closed = verdicts.iter().any(|v| v.label == Label::ClosedQuestion);
         if open {
             Label::OpenQuestion
         } else if closed {
@@ -157,17 +157,17 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
 
     let mut reasons: Vec<String> = Vec::new();
     if rule_fb.label == label {
-        reasons.extend(rule_fb.reasons.iter().cloned());
+        reasons.extend(rule_fb.reasons);
     } else if label.is_question() && rule_fb.label.is_question() {
         // Another question in the turn decided open vs closed: its reasons, so the feedback
         // never calls an open turn a yes/no question.
-        for v in turn.verdicts.iter().filter(|v| v.label == label) {
+        for v in verdicts.iter().filter(|v| v.label == label) {
             reasons.extend(v.reasons.iter().cloned());
         }
     } else {
         reasons.push(fill(&r.model_reads, label.name()));
         // The reasons of the sentences that do what the turn does.
-        for v in turn.verdicts.iter().filter(|v| v.label == label) {
+        for v in verdicts.iter().filter(|v| v.label == label) {
             reasons.extend(v.reasons.iter().cloned());
         }
     }
@@ -181,17 +181,16 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
             && x != &r.simple
             && x != &r.several_reflections
             && !(x.starts_with(before) && x.ends_with(after))
-            && !turn.verdicts.iter().any(|v| v.depth_reasons.contains(x))
+            && !verdicts.iter().any(|v| v.depth_reasons.contains(x))
     });
-    if matches!(label, Label::Information | Label::Advice)
-        && turn.verdicts.iter().any(|v| v.permission)
+    if matches!(label, Label::Information | Label::Advice) && verdicts.iter().any(|v| v.permission)
     {
         reasons.push(r.asked_permission.clone());
     }
     let model_label = if label.is_question() { best } else { label };
     let signs = names(
         &model.strongest_for(&features, model_label, runner_up),
-        &turn.sentences,
+        &sentences,
         rules,
     );
     if !signs.is_empty() {
@@ -214,20 +213,18 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
         });
         let signs = names(
             &model.strongest_for_depth(&features, complex),
-            &turn.sentences,
+            &sentences,
             rules,
         );
         if !signs.is_empty() {
             reasons.push(fill(&r.depth_signs, &signs.join(", ")));
         }
     }
-    let mut seen: Vec<String> = Vec::new();
-    reasons.retain(|x| {
-        let fresh = !seen.contains(x);
-        if fresh {
-            seen.push(x.clone());
+    let mut kept: Vec<String> = Vec::with_capacity(reasons.len());
+    for x in reasons {
+        if !kept.contains(&x) {
+            kept.push(x);
         }
-        fresh
-    });
-    Feedback::new(label, depth, reasons, confidence(p))
+    }
+    Feedback::new(label, depth, kept, confidence(p))
 }
