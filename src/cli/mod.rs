@@ -397,7 +397,11 @@ fn run_notes(dir: &Path, command: NotesCommand, out: &mut dyn Write) -> Result<(
             let id = notes::resolve_id_without_index(&id)?;
             let session = Store::read_session_only(dir, id)
                 .with_context(|| format!("could not read the data folder {}", dir.display()))?;
-            let goals = Store::read_goals_only(dir);
+            // Only the Markdown note marks goals removed since; the goals file is read for
+            // nothing else, as it grows with the peer's history.
+            let goals = (format == notes::NoteFormat::Md && !session.goals_addressed.is_empty())
+                .then(|| Store::read_goals_only(dir))
+                .flatten();
             return notes::print_note(&session, format, &progress, goals.as_ref(), out);
         }
         other => other,
