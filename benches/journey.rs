@@ -2,9 +2,10 @@
 //! must fit inside the start-up budget (well under 100 ms). Plain `std::time` measurements
 //! (no harness): `cargo bench --bench journey`.
 
+mod common;
+use common::measure;
 use std::hint::black_box;
 use std::io;
-use std::time::{Duration, Instant};
 
 use alongside::app::journey::{home_items, open_peer_page};
 use alongside::app::{App, Screen};
@@ -20,13 +21,7 @@ const SESSIONS: usize = 10_000;
 const PEERS: usize = 300;
 
 fn main() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("could not create a temporary folder: {e}");
-            std::process::exit(1);
-        }
-    };
+    let dir = common::temp_dir();
     let report = match sample::generate(dir.path(), SESSIONS, PEERS, 1) {
         Ok(r) => r,
         Err(e) => {
@@ -47,17 +42,21 @@ fn main() {
     // Read only, so the writable opens measured below can take the folder's lock.
     let (store, _) = Store::open_read_only(dir.path()).expect("open");
 
-    measure("Store::journey (goals, latest sessions, plans)", || {
-        black_box(store.journey());
-    });
+    measure(
+        "Store::journey (goals, latest sessions, plans)",
+        RUNS,
+        || {
+            black_box(store.journey());
+        },
+    );
 
     let app = app_for(&store);
-    measure("Coming up: coming_up() over every peer", || {
+    measure("Coming up: coming_up() over every peer", RUNS, || {
         black_box(home_items(&app));
     });
 
     // What a user waits for at start: everything the home screen needs, drawn once.
-    measure("home with Coming up: open + journey + draw", || {
+    measure("home with Coming up: open + journey + draw", RUNS, || {
         let (store, _) = Store::open(dir.path()).expect("open");
         let app = app_for(&store);
         draw(&app);
@@ -71,13 +70,13 @@ fn main() {
         .map(|(id, _)| id)
         .expect("a peer");
     let mut app = app_for(&store);
-    measure("peer page: open + draw (busiest peer)", || {
+    measure("peer page: open + draw (busiest peer)", RUNS, || {
         app.screen = Screen::Home;
         open_peer_page(&mut app, busiest);
         draw(&app);
     });
 
-    measure("alongside peers show --json (read only)", || {
+    measure("alongside peers show --json (read only)", RUNS, || {
         let (store, _) = Store::open_read_only(dir.path()).expect("open");
         let (j, _) = store.journey();
         let alias = store
@@ -96,7 +95,7 @@ fn main() {
         .expect("show");
     });
 
-    measure("alongside due --json (read only)", || {
+    measure("alongside due --json (read only)", RUNS, || {
         let (store, _) = Store::open_read_only(dir.path()).expect("open");
         let (j, _) = store.journey();
         let today = alongside::domain::now().date_naive();
@@ -120,23 +119,4 @@ fn draw(app: &App) {
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
     term.draw(|f| ui::draw(f, app)).expect("draw");
     black_box(term.backend());
-}
-
-fn measure(label: &str, mut f: impl FnMut()) {
-    f(); // warm the page cache, as a second launch would find it
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{label:<52} median {:>7.2} ms   min {:>7.2} ms   max {:>7.2} ms   ({RUNS} runs)",
-        ms(times[RUNS / 2]),
-        ms(times[0]),
-        ms(times[RUNS - 1])
-    );
 }

@@ -2,8 +2,10 @@
 //! and leave typing quick, well under a second. Plain `std::time` measurements (no
 //! harness): `cargo bench --bench paste`.
 
+mod common;
+use common::measure_timed;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
 use alongside::app::{self, App, keymap};
 use alongside::domain::{Peer, now};
@@ -18,13 +20,7 @@ const RUNS: usize = 9;
 const BYTES: usize = 1_048_576;
 
 fn main() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("could not create a temporary folder: {e}");
-            std::process::exit(1);
-        }
-    };
+    let dir = common::temp_dir();
     let (mut store, _) = Store::open(dir.path()).expect("open");
     let peer = Peer::new("PB", now()).expect("alias");
     NoteStore::save_peer(&mut store, &peer).expect("peer");
@@ -36,7 +32,7 @@ fn main() {
     );
 
     let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    measure("paste 1 MB into the notes, then draw", &mut || {
+    measure_timed("paste 1 MB into the notes, then draw", RUNS, || {
         let mut app = session(&mut store);
         let start = Instant::now();
         let action = keymap::map_paste(&app, &text).expect("a text field");
@@ -53,7 +49,7 @@ fn main() {
     });
 
     // As in the app: the paste is drawn once, then the next key is typed and drawn.
-    measure("the next key typed after it, then draw", &mut || {
+    measure_timed("the next key typed after it, then draw", RUNS, || {
         let mut app = session(&mut store);
         let action = keymap::map_paste(&app, &text).expect("a text field");
         step(&mut app, &mut store, action);
@@ -67,7 +63,7 @@ fn main() {
         start.elapsed()
     });
 
-    measure("autosave of the 1 MB draft", &mut || {
+    measure_timed("autosave of the 1 MB draft", RUNS, || {
         let app = session(&mut store);
         let mut snapshot = app.live.as_ref().expect("live").snapshot();
         snapshot.notes = text.clone();
@@ -115,17 +111,4 @@ fn step(app: &mut App, store: &mut Store, action: app::Action) {
     let t = now();
     let effects = app::update(app, action, t);
     execute(app, store, effects, t);
-}
-
-fn measure(label: &str, f: &mut dyn FnMut() -> Duration) {
-    f(); // warm up
-    let mut times: Vec<Duration> = (0..RUNS).map(|_| f()).collect();
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{label:<44} median {:>8.2} ms   min {:>8.2} ms   max {:>8.2} ms   ({RUNS} runs)",
-        ms(times[RUNS / 2]),
-        ms(times[0]),
-        ms(times[RUNS - 1])
-    );
 }

@@ -3,8 +3,9 @@
 //! JSON text. Plain `std::time` measurements: `cargo bench --bench report`. Set
 //! `ALONGSIDE_BENCH_SESSIONS` to try another size.
 
+mod common;
+use common::measure;
 use std::hint::black_box;
-use std::time::{Duration, Instant};
 
 use alongside::cli::report::{self, ReportFormat};
 use alongside::domain::report::DayRange;
@@ -18,13 +19,7 @@ fn main() {
         .ok()
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(e) => {
-            eprintln!("could not create a temporary folder: {e}");
-            std::process::exit(1);
-        }
-    };
+    let dir = common::temp_dir();
     let generated = match sample::generate(dir.path(), sessions, (sessions / 200).max(6), 1) {
         Ok(r) => r,
         Err(e) => {
@@ -60,34 +55,21 @@ fn main() {
         println!("{label}: {} sessions in the range", r.sessions);
         measure(
             &format!("report, {label}: computed from the open store"),
+            RUNS,
             || {
                 let r = report::build(&store, content, range).expect("report");
                 black_box(report::render(&r, ReportFormat::Json).expect("json"));
             },
         );
-        measure(&format!("report, {label}: open read-only + JSON"), || {
-            let (store, _) = Store::open_read_only(dir.path()).expect("open");
-            let mut sink = std::io::sink();
-            report::command(&store, content, range, ReportFormat::Json, &mut sink).expect("report");
-        });
+        measure(
+            &format!("report, {label}: open read-only + JSON"),
+            RUNS,
+            || {
+                let (store, _) = Store::open_read_only(dir.path()).expect("open");
+                let mut sink = std::io::sink();
+                report::command(&store, content, range, ReportFormat::Json, &mut sink)
+                    .expect("report");
+            },
+        );
     }
-}
-
-fn measure(label: &str, mut f: impl FnMut()) {
-    f(); // warm the page cache, as a second run would find it
-    let mut times: Vec<Duration> = (0..RUNS)
-        .map(|_| {
-            let start = Instant::now();
-            f();
-            start.elapsed()
-        })
-        .collect();
-    times.sort();
-    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    println!(
-        "{label:<58} median {:>7.2} ms   min {:>7.2} ms   max {:>7.2} ms   ({RUNS} runs)",
-        ms(times[RUNS / 2]),
-        ms(times[0]),
-        ms(times[RUNS - 1])
-    );
 }

@@ -1,0 +1,40 @@
+//! Shared by the bench binaries: a private temporary folder and one way to time and report.
+#![allow(dead_code)]
+
+use std::time::{Duration, Instant};
+
+/// A private temporary folder, or a one-line message and exit when none can be made.
+pub fn temp_dir() -> tempfile::TempDir {
+    match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(e) => {
+            eprintln!("could not create a temporary folder: {e}");
+            std::process::exit(1);
+        }
+    }
+}
+
+/// Times `f` over `runs` runs after one warm-up run (the page cache as a second launch
+/// would find it) and prints the median, fastest and slowest.
+pub fn measure(label: &str, runs: usize, mut f: impl FnMut()) {
+    measure_timed(label, runs, || {
+        let start = Instant::now();
+        f();
+        start.elapsed()
+    });
+}
+
+/// [`measure`] for a closure that times its own part and returns it.
+pub fn measure_timed(label: &str, runs: usize, mut f: impl FnMut() -> Duration) {
+    f();
+    let mut times: Vec<Duration> = (0..runs.max(1)).map(|_| f()).collect();
+    times.sort();
+    let ms = |d: Duration| d.as_secs_f64() * 1000.0;
+    println!(
+        "{label:<58} median {:>8.2} ms   min {:>8.2} ms   max {:>8.2} ms   ({} runs)",
+        ms(times[times.len() / 2]),
+        ms(times[0]),
+        ms(times[times.len() - 1]),
+        times.len()
+    );
+}
