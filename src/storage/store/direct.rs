@@ -11,7 +11,8 @@ use super::super::folder;
 use super::super::layout::Layout;
 use super::super::read::{Loaded, load, load_session};
 use super::super::schema::{Reason, SessionFile};
-use super::{Store, check_unlocked};
+use super::Store;
+use super::open::check_unlocked;
 use crate::domain::Session;
 use crate::storage::error::{Action, StoreError};
 
