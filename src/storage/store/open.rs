@@ -75,24 +75,7 @@ impl Store {
     /// unreadable files are reported and left in place, and an out-of-date index is rebuilt
     /// in memory only. Safe alongside a running app because every write is an atomic rename.
     pub fn open_read_only(dir: impl AsRef<Path>) -> Result<(Store, Vec<Problem>), StoreError> {
-        let root = dir.as_ref();
-        match fs::metadata(root) {
-            Ok(m) if m.is_dir() => {}
-            Ok(_) => {
-                return Err(StoreError::NoDataDir {
-                    dir: root.to_path_buf(),
-                });
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Err(StoreError::NoDataDir {
-                    dir: root.to_path_buf(),
-                });
-            }
-            Err(e) => return Err(StoreError::from_io(Action::Open, e, root)),
-        }
-        folder::check_ours(root)?;
-        let layout = Layout::new(root);
-        folder::check_layout(&layout)?;
+        let layout = check_existing(dir.as_ref())?;
         let mut problems = Vec::new();
         folder::secure_tree(&layout, false, &mut problems);
         Store::load(layout, None, problems, false)
@@ -132,6 +115,30 @@ impl Store {
         store.reconcile_index(false, defer_check, &mut problems);
         Ok((store, problems))
     }
+}
+
+/// The checks before reading a data folder without the lock (nothing is created): it must
+/// exist and be a folder, be ours, and have a sound layout. Shared by
+/// [`Store::open_read_only`] and [`Store::read_session_only`].
+pub(super) fn check_existing(root: &Path) -> Result<Layout, StoreError> {
+    match fs::metadata(root) {
+        Ok(m) if m.is_dir() => {}
+        Ok(_) => {
+            return Err(StoreError::NoDataDir {
+                dir: root.to_path_buf(),
+            });
+        }
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Err(StoreError::NoDataDir {
+                dir: root.to_path_buf(),
+            });
+        }
+        Err(e) => return Err(StoreError::from_io(Action::Open, e, root)),
+    }
+    folder::check_ours(root)?;
+    let layout = Layout::new(root);
+    folder::check_layout(&layout)?;
+    Ok(layout)
 }
 
 /// True when `dir` does not exist yet, is empty, or is a data folder of ours (see
