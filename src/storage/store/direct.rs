@@ -2,16 +2,15 @@
 //! outside, so `notes show ID` and `notes import` cost the same at any size of history.
 
 use std::fs;
-use std::io;
 use std::path::Path;
 
 use uuid::Uuid;
 
-use super::super::folder;
 use super::super::layout::Layout;
 use super::super::read::{Loaded, load, load_session};
 use super::super::schema::{Reason, SessionFile};
-use super::{Store, check_unlocked};
+use super::Store;
+use super::open::{check_existing, check_unlocked};
 use crate::domain::Session;
 use crate::storage::error::{Action, StoreError};
 
@@ -45,23 +44,7 @@ impl Store {
     /// `notes show` with a full id, safe while the app runs.
     pub fn read_session_only(dir: impl AsRef<Path>, id: Uuid) -> Result<Session, StoreError> {
         let root = dir.as_ref();
-        match fs::metadata(root) {
-            Ok(m) if m.is_dir() => {}
-            Ok(_) => {
-                return Err(StoreError::NoDataDir {
-                    dir: root.to_path_buf(),
-                });
-            }
-            Err(e) if e.kind() == io::ErrorKind::NotFound => {
-                return Err(StoreError::NoDataDir {
-                    dir: root.to_path_buf(),
-                });
-            }
-            Err(e) => return Err(StoreError::from_io(Action::Open, e, root)),
-        }
-        folder::check_ours(root)?;
-        let layout = Layout::new(root);
-        folder::check_layout(&layout)?;
+        let layout = check_existing(root)?;
         check_unlocked(root)?;
         let rel = Layout::session_rel(id);
         match load_session(&layout.path(&rel), id) {

@@ -2,7 +2,8 @@
 //! like everything else. The first open by a version that keeps goals per peer builds the
 //! file from the goals saved in session summaries; session files are only read.
 
-use super::{Store, read_sessions_parallel, report_unreadable};
+use super::sessions::read_sessions_parallel;
+use super::{Store, report_unreadable};
 use std::collections::HashMap;
 
 use uuid::Uuid;

@@ -21,7 +21,8 @@ use super::super::layout::{INDEX_FILE, INDEX_LOG_DIR, INDEX_SEARCH_FILE, Layout}
 use super::super::problem::{Problem, ProblemKind};
 use super::super::read::{Loaded, load, load_session};
 use super::super::schema::{CURRENT_VERSION, IndexFileRef, IndexLogFile, SearchFile, SearchRow};
-use super::{Failed, Store, encode_error, report_unreadable};
+use super::writes::{Failed, encode_error};
+use super::{Store, report_unreadable};
 use crate::storage::error::{Action, StoreError};
 
 /// Log records past which a writable open folds the log into index.json.

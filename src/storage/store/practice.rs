@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use super::{Failed, Store, encode_error, list_records, report_unreadable};
+use super::listing::list_records;
+use super::writes::{Failed, encode_error};
+use super::{Store, report_unreadable};
 use crate::domain::competency::CompetencyRecord;
 use crate::domain::practice::{RolePlayRecord, RoundRecord};
 use crate::storage::atomic::{create_private_dir, sync_dir, tighten_dir};

@@ -19,10 +19,10 @@ use super::super::read::{Loaded, load, load_bytes};
 use super::super::schema::{CURRENT_VERSION, IndexFile};
 use super::super::snapshot;
 use super::index_files;
+use super::listing::unrecognised_problem;
 use super::scan::{SessionListing, list_sessions_with_meta, session_stamps};
-use super::{
-    Store, read_sessions_parallel, report_unreadable, seal_if_plain, unrecognised_problem,
-};
+use super::sessions::read_sessions_parallel;
+use super::{Store, report_unreadable, seal_if_plain};
 
 /// What the check of the session files found, for [`Store::check_index`].
 #[derive(Debug, Default)]

@@ -7,7 +7,8 @@
 
 use serde::Serialize;
 
-use super::{Failed, Store, encode_error, report_unreadable};
+use super::writes::{Failed, encode_error};
+use super::{Store, report_unreadable};
 use crate::storage::error::{Action, StoreError};
 use crate::storage::problem::{Problem, ProblemKind};
 use crate::storage::read::{Loaded, load};

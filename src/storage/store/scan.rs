@@ -15,7 +15,8 @@ use super::super::layout::{
 };
 use super::super::problem::{Problem, ProblemKind};
 use super::super::schema::Reason;
-use super::{Listing, report_unreadable};
+use super::listing::Listing;
+use super::report_unreadable;
 
 /// The session folder's listing with each record file's metadata, taken in the same pass
 /// (one `fstatat` per entry, never following a link), so it can run beside the index parse.

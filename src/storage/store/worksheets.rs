@@ -11,7 +11,9 @@ use std::sync::PoisonError;
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
-use super::{Store, encode_error, list_record_ids, report_unreadable, unrecognised_problem};
+use super::listing::{list_record_ids, unrecognised_problem};
+use super::writes::encode_error;
+use super::{Store, report_unreadable};
 use crate::domain::Timestamp;
 use crate::domain::worksheets::{SafetyPlanHistory, SafetyPlanSheet, StandaloneWorksheet};
 use crate::storage::atomic::{create_private_dir, sync_dir};
