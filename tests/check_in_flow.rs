@@ -6,30 +6,9 @@
 mod common;
 
 use alongside::app::{App, Screen};
-use alongside::ui;
 use chrono::Duration;
 use common::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-
-fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| ui::draw(f, app)).expect("draw");
-    term
-}
-
-fn text_of(term: &Terminal<TestBackend>) -> String {
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
-}
 
 /// A one-on-one with Sunny `days` after the base time, at the session commands.
 fn start_with_sunny(app: &mut App, store: &mut MemoryStore, days: i64) {
@@ -203,10 +182,6 @@ fn check_in_screens_at_80x24_and_50x14() {
 #[test]
 fn check_in_screens_never_panic_at_any_size() {
     for (_, app) in screens() {
-        for w in [1, 10, 20, 40, 50, 60, 79, 120] {
-            for h in [1, 3, 5, 10, 14, 24, 40] {
-                render(&app, w, h);
-            }
-        }
+        draw_at_every_size(&app);
     }
 }

@@ -4,7 +4,7 @@
 
 mod pty;
 
-use pty::{CTRL_S, ENTER, ESC, Pty, TAB, config_dir_for};
+use pty::{CTRL_S, ESC, Pty, TAB, config_dir_for};
 
 const CTRL_R: &str = "\x12";
 
@@ -25,16 +25,7 @@ fn a_session_is_read_back_with_the_peer_and_their_comment_saved() {
     let settings = std::fs::read_to_string(config.join("settings.toml")).expect("settings");
     assert!(settings.contains("name = \"Sam Rivera\""), "{settings}");
 
-    app.send("n");
-    app.wait_for("Who is this session with?");
-    app.send("QT");
-    app.wait_for("Add \"QT\" as a new peer");
-    app.send(ENTER);
-    app.wait_for("New peer");
-    app.send(CTRL_S);
-    app.wait_for("how are you meeting");
-    app.send(ENTER);
-    app.wait_for("Esc session commands");
+    app.start_session_with_new_peer("QT");
     app.send("Bus pass and the early shift.");
     app.wait_for("early shift.");
     app.send(ESC);

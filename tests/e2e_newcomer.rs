@@ -129,16 +129,7 @@ fn a_megabyte_pasted_into_the_notes_is_kept_byte_for_byte() {
     let data = dir.path().join("data");
     let mut app = Pty::spawn(&data, &[]);
     app.wait_for("n new session");
-    app.send("n");
-    app.wait_for("Who is this session with?");
-    app.send("PB");
-    app.wait_for("Add \"PB\"");
-    app.send(ENTER);
-    app.wait_for("New peer");
-    app.send(CTRL_S);
-    app.wait_for("how are you meeting");
-    app.send(ENTER);
-    app.wait_for("Esc session commands");
+    app.start_session_with_new_peer("PB");
 
     // Lines of mixed text (accents, symbols, tabs), one BEL that must be dropped, and a
     // last line to look for on screen.
@@ -189,16 +180,7 @@ fn a_paste_whose_end_never_comes_does_not_swallow_the_keys_after_it() {
     let data = dir.path().join("data");
     let mut app = Pty::spawn(&data, &[]);
     app.wait_for("n new session");
-    app.send("n");
-    app.wait_for("Who is this session with?");
-    app.send("PB");
-    app.wait_for("Add \"PB\"");
-    app.send(ENTER);
-    app.wait_for("New peer");
-    app.send(CTRL_S);
-    app.wait_for("how are you meeting");
-    app.send(ENTER);
-    app.wait_for("Esc session commands");
+    app.start_session_with_new_peer("PB");
     // The start marker, text, and no end marker: a terminal that lost it.
     app.send("\x1b[200~half a paste, q e and no end");
     // Once input goes quiet the paste is taken as ended and shown.

@@ -104,16 +104,7 @@ fn a_closed_terminal_keeps_the_typed_notes_as_a_draft() {
     let data = dir.path().join("data");
     let mut app = Pty::spawn(&data, &[]);
     app.wait_for("New session");
-    app.send("n");
-    app.wait_for("Who is this session with?");
-    app.send("Z9");
-    app.wait_for("Add \"Z9\"");
-    app.send(ENTER);
-    app.wait_for("New peer");
-    app.send(CTRL_S);
-    app.wait_for("how are you meeting");
-    app.send(ENTER);
-    app.wait_for("Esc session commands");
+    app.start_session_with_new_peer("Z9");
     app.send("typed just before the window closed");
     // On screen means in the app. No pause for autosave after that: the signal itself
     // must keep the text.

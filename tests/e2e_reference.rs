@@ -71,16 +71,7 @@ fn the_reference_adds_a_line_to_session_notes_in_a_real_terminal() {
     let data = dir.path().join("data");
     let mut app = Pty::spawn(&data, &[]);
     app.wait_for("New session");
-    app.send("n");
-    app.wait_for("Who is this session with?");
-    app.send("RB");
-    app.wait_for("Add \"RB\" as a new peer");
-    app.send(ENTER);
-    app.wait_for("New peer");
-    app.send(CTRL_S);
-    app.wait_for("how are you meeting");
-    app.send(ENTER);
-    app.wait_for("Esc session commands");
+    app.start_session_with_new_peer("RB");
     app.send("Wants to move toward a plan.");
     app.wait_for("toward a plan.");
 

@@ -4,15 +4,15 @@
 //! and encrypted fixture folders. The index then also gets its binary snapshot (sealed in
 //! the encrypted folder), and the app's open reads the same notes from it.
 
-use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use alongside::domain::secret::Passphrase;
 use alongside::storage::{Store, crypt};
 
-const FIXTURE: &str = "tests/fixtures/schema1";
-const PASSPHRASE: &str = "fixture passphrase 9";
+mod common;
+use common::previous_release::{PASSPHRASE, fixture, session_files};
+
 /// Words from the fixture notes, each found in some sessions and not in others.
 const QUERIES: [&str; 5] = [
     "wren",
@@ -21,47 +21,6 @@ const QUERIES: [&str; 5] = [
     "crisis line",
     "garden day",
 ];
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).expect("mkdir");
-    for entry in fs::read_dir(from).expect("read fixture") {
-        let entry = entry.expect("entry");
-        let target = to.join(entry.file_name());
-        if entry.file_type().expect("type").is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), &target).expect("copy");
-        }
-    }
-}
-
-fn fixture(kind: &str) -> (tempfile::TempDir, PathBuf) {
-    let tmp = tempfile::tempdir().expect("tmp");
-    let dir = tmp.path().join("data");
-    copy_dir(
-        &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(FIXTURE)
-            .join(kind),
-        &dir,
-    );
-    for sub in ["drafts", "quarantine"] {
-        fs::create_dir_all(dir.join(sub)).expect("mkdir");
-    }
-    (tmp, dir)
-}
-
-fn session_files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    fs::read_dir(dir.join("sessions"))
-        .expect("sessions")
-        .map(|e| {
-            let e = e.expect("entry");
-            (
-                e.file_name().to_string_lossy().into_owned(),
-                fs::read(e.path()).expect("read"),
-            )
-        })
-        .collect()
-}
 
 /// The ids each query finds, newest first.
 fn found(store: &Store) -> Vec<Vec<uuid::Uuid>> {

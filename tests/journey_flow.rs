@@ -6,17 +6,8 @@ mod common;
 
 use alongside::app::{App, Screen};
 use alongside::domain::goals::{DueKind, GoalStatus, Progress, StepStatus};
-use alongside::ui;
 use common::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-
-fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| ui::draw(f, app)).expect("draw");
-    term
-}
 
 fn screen_text(app: &App, w: u16, h: u16) -> String {
     let term = render(app, w, h);
@@ -396,11 +387,7 @@ fn journey_screens_at_80x24_and_50x14() {
 #[test]
 fn journey_screens_never_panic_at_any_size() {
     for (_, app) in journey_screens() {
-        for w in [1, 10, 20, 40, 50, 60, 79, 120] {
-            for h in [1, 3, 5, 10, 14, 24, 40] {
-                render(&app, w, h);
-            }
-        }
+        draw_at_every_size(&app);
     }
 }
 

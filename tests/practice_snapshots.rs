@@ -12,12 +12,6 @@ use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 use ratatui::style::Modifier;
 
-fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| ui::draw(f, app)).expect("draw");
-    term
-}
-
 fn keys(app: &mut App, store: &mut MemoryStore, codes: &[KeyCode]) {
     for c in codes {
         press(app, store, key(*c));

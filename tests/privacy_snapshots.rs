@@ -4,17 +4,8 @@ mod common;
 
 use alongside::app::App;
 use alongside::app::privacy::{LockPrompt, LockWhy};
-use alongside::ui;
 use common::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-
-fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| ui::draw(f, app)).expect("draw");
-    term
-}
 
 fn screens() -> Vec<(&'static str, App)> {
     let mut out = Vec::new();

@@ -7,18 +7,9 @@ mod common;
 use alongside::app::practice::PracticePane;
 use alongside::app::{App, StatusKind};
 use alongside::domain::practice::{Code, RolePlayKind};
-use alongside::ui;
 use chrono::Duration;
 use common::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-
-fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| ui::draw(f, app)).expect("draw");
-    term
-}
 
 fn ch(app: &mut App, store: &mut MemoryStore, c: char, secs: i64) {
     press_at(

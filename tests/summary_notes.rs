@@ -5,19 +5,12 @@ mod common;
 
 use alongside::app::keymap::{self, Mode};
 use alongside::app::{App, Screen};
-use alongside::ui;
 use common::*;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
 
 const NOTES: &str = "Talked about the move to the new flat.\nWorried about the rent in March.\nSister can help on weekends.";
-
-fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| ui::draw(f, app)).expect("draw");
-    term
-}
 
 fn screen_text(term: &Terminal<TestBackend>) -> String {
     let buf = term.backend().buffer();

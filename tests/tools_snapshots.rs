@@ -6,15 +6,7 @@ mod common;
 use alongside::app::App;
 use alongside::ui;
 use common::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::KeyCode;
-
-fn render(app: &App, w: u16, h: u16) -> Terminal<TestBackend> {
-    let mut term = Terminal::new(TestBackend::new(w, h)).expect("terminal");
-    term.draw(|f| ui::draw(f, app)).expect("draw");
-    term
-}
 
 fn ch(c: char) -> ratatui::crossterm::event::KeyEvent {
     key(KeyCode::Char(c))

@@ -27,26 +27,23 @@ pub fn draw_coming_up(frame: &mut Frame, area: Rect, app: &App) {
         )));
     } else {
         let overdue = items.iter().filter(|i| i.overdue).count();
-        let head = match overdue {
-            0 => format!("{} in the next 7 days", items.len()),
-            n => format!("{} in the next 7 days, {n} overdue", items.len()),
-        };
-        // The longest head and hint that fit, so no word is cut.
-        let short = match overdue {
-            0 => format!("{} this week", items.len()),
-            n => format!("{} this week, {n} overdue", items.len()),
-        };
+        // Longest first: the first count line and hint that fit whole, so no word is cut.
+        const COUNTS: [(&str, &str); 3] = [
+            ("in the next 7 days", "overdue"),
+            ("this week", "overdue"),
+            ("due", "late"),
+        ];
         let hints: &[&str] = if focused {
             &[""]
         } else {
             &[" · Tab to choose", " · Tab", ""]
         };
-        let shortest = match overdue {
-            0 => format!("{} due", items.len()),
-            n => format!("{} due, {n} late", items.len()),
-        };
-        let (head, hint) = [head, short, shortest]
-            .into_iter()
+        let (head, hint) = COUNTS
+            .iter()
+            .map(|(when, late)| match overdue {
+                0 => format!("{} {when}", items.len()),
+                n => format!("{} {when}, {n} {late}", items.len()),
+            })
             .flat_map(|h| hints.iter().map(move |t| (h.clone(), *t)))
             .find(|(h, t)| h.chars().count() + t.chars().count() <= width)
             .unwrap_or_else(|| (String::new(), ""));

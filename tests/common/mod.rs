@@ -3,6 +3,9 @@
 #![allow(dead_code)]
 
 pub mod previous_release;
+mod screen;
+#[allow(unused_imports)]
+pub use screen::*;
 
 use alongside::app::tools::SafetyPlanSave;
 use alongside::app::{self, App, HistoryItem, keymap};

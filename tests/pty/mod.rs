@@ -177,6 +177,21 @@ impl Pty {
         self.send(keys);
     }
 
+    /// From Home: starts an in-person session with a new peer added under `alias`, and
+    /// waits until the notes take typing.
+    pub fn start_session_with_new_peer(&mut self, alias: &str) {
+        self.send("n");
+        self.wait_for("Who is this session with?");
+        self.send(alias);
+        self.wait_for(&format!("Add \"{alias}\" as a new peer"));
+        self.send(ENTER);
+        self.wait_for("New peer");
+        self.send(CTRL_S);
+        self.wait_for("how are you meeting");
+        self.send(ENTER);
+        self.wait_for("Esc session commands");
+    }
+
     pub fn pid(&self) -> i32 {
         self.session.get_process().pid().as_raw()
     }

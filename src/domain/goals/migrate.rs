@@ -4,7 +4,7 @@
 
 use uuid::Uuid;
 
-use super::{GoalBook, PeerGoal, ProgressEntry, default_target, same_words};
+use super::{GoalBook, PeerGoal, ProgressEntry, same_words};
 use crate::domain::Session;
 
 /// A stable id for the `index`-th goal of a session summary that has none, so rebuilding
@@ -71,19 +71,7 @@ pub fn apply_session(book: &mut GoalBook, s: &Session) {
                 }
                 None => {
                     let id = g.goal_id.unwrap_or_else(|| derived_goal_id(s.id, i));
-                    book.goals.push(PeerGoal {
-                        id,
-                        peer_id: s.peer_id,
-                        text: text.to_string(),
-                        life_area: String::new(),
-                        started: day,
-                        target: default_target(day),
-                        status: super::GoalStatus::Active,
-                        status_date: day,
-                        set_in: Some(s.id),
-                        progress: Vec::new(),
-                        next_steps: Vec::new(),
-                    });
+                    book.goals.push(goal_set_in(s, id, s.peer_id, text));
                     id
                 }
             };
@@ -120,6 +108,17 @@ pub fn apply_session(book: &mut GoalBook, s: &Session) {
 
 /// A group session's next steps join each attendee's goals, under a goal named after the
 /// group (one per group name, so the same group's steps gather in one place).
+/// A goal first written in session `s`, under an id derived from it so a rebuild gives the
+/// same id; the words are kept as the session has them.
+fn goal_set_in(s: &Session, id: Uuid, peer_id: Uuid, text: &str) -> PeerGoal {
+    PeerGoal {
+        id,
+        text: text.to_string(),
+        set_in: Some(s.id),
+        ..PeerGoal::new(peer_id, text, s.started_at.date_naive())
+    }
+}
+
 fn apply_group(book: &mut GoalBook, s: &Session) {
     let day = s.started_at.date_naive();
     let name = if s.group_name.trim().is_empty() {
@@ -135,19 +134,7 @@ fn apply_group(book: &mut GoalBook, s: &Session) {
             Some(id) => id,
             None => {
                 let id = derived_goal_id(s.id, 1000 + i);
-                book.goals.push(PeerGoal {
-                    id,
-                    peer_id: a.peer_id,
-                    text: name.to_string(),
-                    life_area: String::new(),
-                    started: day,
-                    target: default_target(day),
-                    status: super::GoalStatus::Active,
-                    status_date: day,
-                    set_in: Some(s.id),
-                    progress: Vec::new(),
-                    next_steps: Vec::new(),
-                });
+                book.goals.push(goal_set_in(s, id, a.peer_id, name));
                 id
             }
         };
