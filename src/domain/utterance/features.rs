@@ -55,6 +55,8 @@ pub enum RuleFeature {
     Length(usize),
     /// Share of the words that are in sentences with a question form, in quarters.
     QuestionShare(usize),
+    /// How many clauses the turn has (1 to 5 or more).
+    Clauses(usize),
 }
 
 /// Yes/no facts about a turn.
@@ -72,9 +74,13 @@ pub enum Flag {
     RisingStatement,
     Clean,
     NoCue,
+    CutOff,
+    Exclamation,
+    Enumeration,
+    TwoSided,
 }
 
-const FLAGS: [Flag; 12] = [
+const FLAGS: [Flag; 16] = [
     Flag::EndsWithQuestionMark,
     Flag::FirstHasQuestionForm,
     Flag::LastHasQuestionForm,
@@ -87,6 +93,10 @@ const FLAGS: [Flag; 12] = [
     Flag::RisingStatement,
     Flag::Clean,
     Flag::NoCue,
+    Flag::CutOff,
+    Flag::Exclamation,
+    Flag::Enumeration,
+    Flag::TwoSided,
 ];
 
 impl Flag {
@@ -108,6 +118,10 @@ impl Flag {
             Flag::RisingStatement => "a statement with a question mark",
             Flag::Clean => "written cleanly",
             Flag::NoCue => "no clear cue",
+            Flag::CutOff => "breaks off mid-sentence",
+            Flag::Exclamation => "an exclamation",
+            Flag::Enumeration => "lists several things",
+            Flag::TwoSided => "two feelings or sides joined",
         }
     }
 }
@@ -169,6 +183,7 @@ impl RuleFeature {
             RuleFeature::Sentences(n) => h.byte(9).num(n as u64),
             RuleFeature::Length(n) => h.byte(10).num(n as u64),
             RuleFeature::QuestionShare(n) => h.byte(11).num(n as u64),
+            RuleFeature::Clauses(n) => h.byte(12).num(n as u64),
         }
     }
 
@@ -184,7 +199,10 @@ impl RuleFeature {
             }
             RuleFeature::DepthCue(c) => rules.depth_cues.get(c)?.name.replace('_', " "),
             RuleFeature::Flag(f) => f.describe().to_string(),
-            RuleFeature::Sentences(_) | RuleFeature::Length(_) | RuleFeature::QuestionShare(_) => {
+            RuleFeature::Sentences(_)
+            | RuleFeature::Length(_)
+            | RuleFeature::QuestionShare(_)
+            | RuleFeature::Clauses(_) => {
                 return None;
             }
         })
@@ -327,6 +345,11 @@ pub(super) fn extract(
     // length, and cross-validation on the training turns was better with it (0.923 / 0.920
     // 8-label, transcript / typed) than without (0.911 / 0.892).
     rule(RuleFeature::Sentences(sentences.len().min(4)), &mut out);
+    let clauses: usize = sentences
+        .iter()
+        .map(|s| s.clause_start.iter().filter(|c| **c).count())
+        .sum();
+    rule(RuleFeature::Clauses(clauses.clamp(1, 5)), &mut out);
     let length = match words {
         0..=3 => 0,
         4..=7 => 1,
@@ -361,6 +384,25 @@ pub(super) fn extract(
     }
     if verdicts.iter().any(|v| v.fallback) {
         flags.push(Flag::NoCue);
+    }
+    if sentences.last().is_some_and(|s| s.cut_off) {
+        flags.push(Flag::CutOff);
+    }
+    if sentences.iter().any(|s| s.exclamation) {
+        flags.push(Flag::Exclamation);
+    }
+    // A summary lists things: three or more clauses in one sentence, the last one joined
+    // with "and" ("the rent, the trouble at work, and how little you're sleeping").
+    if sentences.iter().any(|s| enumerates(s) >= 3) {
+        flags.push(Flag::Enumeration);
+    }
+    // Two feelings or sides in one reflection: a feeling word on each side of "and" / "but"
+    // ("You're relieved he reached out, and maybe a little scared to hope.").
+    if sentences
+        .iter()
+        .any(|s| two_sided(s, &rules.lexicon.feeling_words))
+    {
+        flags.push(Flag::TwoSided);
     }
     let lex = &rules.lexicon;
     if sentences.iter().any(|s| {
@@ -407,6 +449,39 @@ pub(super) fn extract(
         rule(RuleFeature::Flag(Flag::Clean), &mut out);
     }
     out
+}
+
+/// How many items a sentence lists: its clauses when the last one opens with "and" or "or"
+/// and there are at least three; otherwise 0.
+fn enumerates(s: &Sentence) -> usize {
+    let starts: Vec<usize> = s
+        .clause_start
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c)
+        .map(|(i, _)| i)
+        .collect();
+    let last_joined = starts
+        .last()
+        .and_then(|&i| s.words.get(i))
+        .is_some_and(|w| w == "and" || w == "or");
+    if starts.len() >= 3 && last_joined {
+        starts.len()
+    } else {
+        0
+    }
+}
+
+/// A feeling word before and after an "and" / "but" / "yet" in one sentence.
+fn two_sided(s: &Sentence, feelings: &[String]) -> bool {
+    let is_feeling = |w: &String| super::rules::in_list(feelings, w);
+    s.words.iter().enumerate().any(|(i, w)| {
+        matches!(w.as_str(), "and" | "but" | "yet")
+            && s.words.get(..i).is_some_and(|b| b.iter().any(is_feeling))
+            && s.words
+                .get(i + 1..)
+                .is_some_and(|a| a.iter().any(is_feeling))
+    })
 }
 
 /// Words for a word feature: "'sounds like'".

@@ -130,6 +130,10 @@ pub struct Weights {
     pub self_statement: f32,
     pub plain_statement: f32,
     pub backchannel: f32,
+    /// A short sentence that breaks off at a dash ("And then the—").
+    pub cut_off: f32,
+    /// At most this many words for a cut-off sentence to count as a fragment.
+    pub cut_off_max_words: usize,
     pub complex_threshold: f32,
     pub feeling: f32,
     pub long_reflection_words: usize,
@@ -149,6 +153,7 @@ pub struct Reasons {
     pub only_fillers: String,
     pub no_cue: String,
     pub backchannel: String,
+    pub cut_off: String,
     pub question_mark: String,
     pub question_mark_closed: String,
     pub question_mark_on_reflection: String,
