@@ -242,7 +242,7 @@ pub(super) fn main_behaviour<'a>(decisive: &[&'a Verdict]) -> Option<&'a Verdict
 }
 
 /// "and you're wondering...": the first word of the sentence continues the person's paragraph.
-fn continuation(s: &Sentence, rules: &Rules) -> Option<String> {
+pub(super) fn continuation(s: &Sentence, rules: &Rules) -> Option<String> {
     rules
         .depth_cues
         .iter()

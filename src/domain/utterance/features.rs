@@ -78,9 +78,10 @@ pub enum Flag {
     Exclamation,
     Enumeration,
     TwoSided,
+    Continuation,
 }
 
-const FLAGS: [Flag; 16] = [
+const FLAGS: [Flag; 17] = [
     Flag::EndsWithQuestionMark,
     Flag::FirstHasQuestionForm,
     Flag::LastHasQuestionForm,
@@ -97,6 +98,7 @@ const FLAGS: [Flag; 16] = [
     Flag::Exclamation,
     Flag::Enumeration,
     Flag::TwoSided,
+    Flag::Continuation,
 ];
 
 impl Flag {
@@ -122,6 +124,7 @@ impl Flag {
             Flag::Exclamation => "an exclamation",
             Flag::Enumeration => "lists several things",
             Flag::TwoSided => "two feelings or sides joined",
+            Flag::Continuation => "continues the person's paragraph",
         }
     }
 }
@@ -403,6 +406,14 @@ pub(super) fn extract(
         .any(|s| two_sided(s, &rules.lexicon.feeling_words))
     {
         flags.push(Flag::TwoSided);
+    }
+    // "and you're the only one who...": opening with "and" / "because" continues what the
+    // person said (a complex reflection when it is one).
+    if sentences
+        .first()
+        .is_some_and(|s| super::engine::continuation(s, rules).is_some())
+    {
+        flags.push(Flag::Continuation);
     }
     let lex = &rules.lexicon;
     if sentences.iter().any(|s| {

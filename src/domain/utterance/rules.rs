@@ -118,6 +118,11 @@ pub struct Weights {
     /// `strong_rule_vote` more: a clear cue the corpus has few examples of still counts.
     pub strong_rule_score: f32,
     pub strong_rule_vote: f32,
+    /// The vote for the rules' reflection when the turn is only "you" statements with no cue.
+    pub you_statement_vote: f32,
+    /// The model's probability (after votes) at which it may call a turn an affirmation or
+    /// advice with no cue the rules can name; its strongest features are the reasons.
+    pub unnamed_sign_min: f32,
     pub question_mark: f32,
     pub question_mark_closed: f32,
     pub tag_question: f32,
