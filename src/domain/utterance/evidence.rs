@@ -275,13 +275,15 @@ pub(super) fn question_evidence(
                 let inverted = contains(&lex.auxiliaries, next)
                     && contains(&lex.subject_pronouns, word_at(words, i + 2));
                 // The last item of a list in a statement: "the rent, the trouble at work,
-                // and how little you're sleeping" ("how" + a word + no auxiliary after).
+                // and how little you're sleeping", "and how weekends are the hardest"
+                // ("how" + a word, and no auxiliary + pronoun as in "how much do you").
                 let list_item = !s.question_mark
                     && word == "how"
                     && matches!(word_at(words, i.wrapping_sub(1)), "and" | "or")
                     && next != "come"
                     && !contains(&lex.auxiliaries, next)
-                    && !contains(&lex.auxiliaries, word_at(words, i + 2));
+                    && !(contains(&lex.auxiliaries, word_at(words, i + 2))
+                        && contains(&lex.subject_pronouns, word_at(words, i + 3)));
                 if !list_item
                     && (inverted || (at_clause && !pronoun_next) || (subordinate && !pronoun_next))
                 {

@@ -55,8 +55,6 @@ pub enum RuleFeature {
     Length(usize),
     /// Share of the words that are in sentences with a question form, in quarters.
     QuestionShare(usize),
-    /// How many clauses the turn has (1 to 5 or more).
-    Clauses(usize),
 }
 
 /// Yes/no facts about a turn.
@@ -186,7 +184,6 @@ impl RuleFeature {
             RuleFeature::Sentences(n) => h.byte(9).num(n as u64),
             RuleFeature::Length(n) => h.byte(10).num(n as u64),
             RuleFeature::QuestionShare(n) => h.byte(11).num(n as u64),
-            RuleFeature::Clauses(n) => h.byte(12).num(n as u64),
         }
     }
 
@@ -202,10 +199,7 @@ impl RuleFeature {
             }
             RuleFeature::DepthCue(c) => rules.depth_cues.get(c)?.name.replace('_', " "),
             RuleFeature::Flag(f) => f.describe().to_string(),
-            RuleFeature::Sentences(_)
-            | RuleFeature::Length(_)
-            | RuleFeature::QuestionShare(_)
-            | RuleFeature::Clauses(_) => {
+            RuleFeature::Sentences(_) | RuleFeature::Length(_) | RuleFeature::QuestionShare(_) => {
                 return None;
             }
         })
@@ -348,11 +342,6 @@ pub(super) fn extract(
     // length, and cross-validation on the training turns was better with it (0.923 / 0.920
     // 8-label, transcript / typed) than without (0.911 / 0.892).
     rule(RuleFeature::Sentences(sentences.len().min(4)), &mut out);
-    let clauses: usize = sentences
-        .iter()
-        .map(|s| s.clause_start.iter().filter(|c| **c).count())
-        .sum();
-    rule(RuleFeature::Clauses(clauses.clamp(1, 5)), &mut out);
     let length = match words {
         0..=3 => 0,
         4..=7 => 1,
@@ -483,15 +472,20 @@ fn enumerates(s: &Sentence) -> usize {
     }
 }
 
-/// A feeling word before and after an "and" / "but" / "yet" in one sentence.
+/// A feeling word before and after an "and" / "but" / "yet" in one sentence. Linear: a
+/// joiner between the first and the last feeling word.
 fn two_sided(s: &Sentence, feelings: &[String]) -> bool {
     let is_feeling = |w: &String| super::rules::in_list(feelings, w);
-    s.words.iter().enumerate().any(|(i, w)| {
-        matches!(w.as_str(), "and" | "but" | "yet")
-            && s.words.get(..i).is_some_and(|b| b.iter().any(is_feeling))
-            && s.words
-                .get(i + 1..)
-                .is_some_and(|a| a.iter().any(is_feeling))
+    let (Some(first), Some(last)) = (
+        s.words.iter().position(is_feeling),
+        s.words.iter().rposition(is_feeling),
+    ) else {
+        return false;
+    };
+    s.words.get(first + 1..last).is_some_and(|between| {
+        between
+            .iter()
+            .any(|w| matches!(w.as_str(), "and" | "but" | "yet"))
     })
 }
 

@@ -123,6 +123,9 @@ pub struct Weights {
     /// The model's probability (after votes) at which it may call a turn an affirmation or
     /// advice with no cue the rules can name; its strongest features are the reasons.
     pub unnamed_sign_min: f32,
+    /// Depth cue groups whose match moves the depth model's log-odds by `depth_sure_vote`.
+    pub depth_sure_cues: Vec<String>,
+    pub depth_sure_vote: f32,
     pub question_mark: f32,
     pub question_mark_closed: f32,
     pub tag_question: f32,

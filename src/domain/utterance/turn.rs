@@ -207,8 +207,19 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
 
     let mut depth = None;
     if label == Label::Reflection {
-        let pc = model.complex_probability(&features);
-        let complex = pc >= 0.5;
+        // Two sides or an image named by the rules are what coders call complex nearly
+        // always: they move the model's log-odds by a fixed vote.
+        let pc = model.complex_probability(&features).clamp(1e-6, 1.0 - 1e-6);
+        let sure_cue = verdicts.iter().any(|v| {
+            v.depth_cues.iter().any(|&c| {
+                rules
+                    .depth_cues
+                    .get(c)
+                    .is_some_and(|d| w.depth_sure_cues.contains(&d.name))
+            })
+        });
+        let shift = if sure_cue { w.depth_sure_vote } else { 0.0 };
+        let complex = (pc / (1.0 - pc)).ln() + shift >= 0.0;
         depth = Some(if complex {
             Depth::Complex
         } else {
