@@ -65,7 +65,11 @@ fn migrates(dir: &Path) -> (Vec<u8>, Vec<u8>) {
 
     let new_snapshot = fs::read(dir.join(SNAPSHOT)).expect("new snapshot");
     assert_ne!(new_snapshot, old_snapshot, "the old layout is replaced");
-    assert_eq!(session_files(dir), sessions_before, "session files untouched");
+    assert_eq!(
+        session_files(dir),
+        sessions_before,
+        "session files untouched"
+    );
     assert!(
         fs::read_dir(dir.join("quarantine"))
             .expect("quarantine")
@@ -93,7 +97,11 @@ fn migrates(dir: &Path) -> (Vec<u8>, Vec<u8>) {
 fn plain_folder_with_the_first_snapshot_layout_opens_and_gets_the_current_one() {
     let (_tmp, dir) = fixture_of("release18", "plain");
     let (old, new) = migrates(&dir);
-    assert_eq!(&old[..8], b"ALSNAP\x00\x01", "the fixture has the first layout");
+    assert_eq!(
+        &old[..8],
+        b"ALSNAP\x00\x01",
+        "the fixture has the first layout"
+    );
     assert_eq!(&new[..6], b"ALSNAP");
     assert_ne!(new[7], 1, "the snapshot now has a later layout");
 }
@@ -105,7 +113,12 @@ fn encrypted_folder_with_the_first_snapshot_layout_opens_and_stays_sealed() {
     let (old, new) = migrates(&dir);
     assert!(crypt::is_sealed(&old), "the fixture's snapshot is sealed");
     assert!(crypt::is_sealed(&new), "the new snapshot is sealed");
-    for name in ["index.json", "index-search.json", "peers.json", "goals.json"] {
+    for name in [
+        "index.json",
+        "index-search.json",
+        "peers.json",
+        "goals.json",
+    ] {
         let bytes = fs::read(dir.join(name)).expect("read");
         assert!(crypt::is_sealed(&bytes), "{name} is sealed");
     }
