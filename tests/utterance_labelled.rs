@@ -69,7 +69,7 @@ fn typed_check_set_meets_the_goals() {
     assert!(all.n >= 80, "typed check set has {} turns", all.n);
     let acc = all.accuracy();
     let depth = all.depth_accuracy();
-    // The goals are 0.96 (8 labels) and 0.92 (depth); they are NOT met (0.90 and 0.91 with
+    // The goals are 0.96 (8 labels) and 0.92 (depth); they are NOT met (0.89 and 0.88 with
     // the shipped model, see the README). These floors catch a regression.
     assert!(acc >= 0.87, "8-label accuracy {acc:.3} is below 0.87");
     assert!(depth >= 0.85, "simple vs complex {depth:.3} is below 0.85");

@@ -393,3 +393,31 @@ fn labels_round_trip() {
     assert_eq!(Label::Affirmation.group(), Group::Other);
     assert_eq!(Label::Advice.group(), Group::Input);
 }
+
+#[test]
+fn fragments_exclamations_and_listed_how_clauses() {
+    // A short sentence that breaks off at a dash is a fragment: other.
+    assert_eq!(label("And then the—"), Label::Other);
+    assert_eq!(label("So you were -"), Label::Other);
+    // An exclamation is not a question.
+    assert!(!label("How exciting!").is_question());
+    assert!(!label("What a thoughtful thing to do for your neighbour.").is_question());
+    assert!(label("How are you!").is_question());
+    // "and how ..." as the last item of a list in a statement is not a question.
+    assert_eq!(
+        label(
+            "So far you've told me about the rent, the trouble at work, and how little you're sleeping."
+        ),
+        Label::Summary
+    );
+    // Generic praise names nothing about the person: other.
+    assert_eq!(label("Way to go!"), Label::Other);
+    // The specialist's own experience is information (coding manual).
+    assert_eq!(
+        Classifier::shipped()
+            .expect("rules")
+            .classify_by_rules("In my own recovery, the first winter was the hardest stretch.")
+            .label,
+        Label::Information
+    );
+}

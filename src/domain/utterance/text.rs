@@ -632,6 +632,15 @@ mod tests {
     }
 
     #[test]
+    fn cut_off_and_exclamation_are_kept() {
+        let s = split("And then the\u{2014}");
+        assert!(s[0].cut_off);
+        let s = split("I was - you know - thinking. Great!");
+        assert!(!s[0].cut_off);
+        assert!(s[1].exclamation && !s[1].question_mark);
+    }
+
+    #[test]
     fn empty_and_punctuation_only() {
         assert!(split("").is_empty());
         assert!(split("  ... ?!").is_empty());
