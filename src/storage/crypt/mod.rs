@@ -38,6 +38,7 @@
 //! on both kinds of folder. A file is recognised as encrypted by its first bytes, which JSON
 //! can never start with.
 
+mod convert;
 pub mod migrate;
 
 use std::fs;
