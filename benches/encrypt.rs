@@ -43,7 +43,10 @@ fn main() {
     let mut converted = 0;
     for _ in 0..runs {
         let (took, report) = timed(|| migrate::encrypt(dir.path(), &pass, Options::default()));
-        assert!(report.converted > generated.sessions, "encrypt left files out");
+        assert!(
+            report.converted > generated.sessions,
+            "encrypt left files out"
+        );
         converted = report.converted;
         encrypt.push(took.saturating_sub(report.passphrase_time));
         derive.push(report.passphrase_time);
