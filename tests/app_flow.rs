@@ -285,7 +285,7 @@ fn peers_add_rename_archive_and_history_filter() {
     type_text(&mut app, &mut store, "housing");
     press(&mut app, &mut store, key(KeyCode::Enter));
     assert_eq!(app.filtered_history().len(), 1);
-    assert_eq!(app.filtered_history()[0].peer_alias, "Sunny");
+    assert_eq!(&*app.filtered_history()[0].peer_alias, "Sunny");
 }
 
 #[test]

@@ -25,7 +25,7 @@ fn previews(dir: &Path) -> Vec<(uuid::Uuid, String)> {
     store
         .sessions()
         .iter()
-        .map(|e| (e.id, e.preview.clone()))
+        .map(|e| (e.id, e.preview.to_string()))
         .collect()
 }
 
@@ -65,7 +65,7 @@ fn a_snapshot_of_an_older_index_json_is_not_used_and_is_rewritten() {
     assert_eq!(previews(&dir)[0].1, "changed by hand");
     let (store, problems) = Store::open(&dir).expect("open");
     assert!(problems.is_empty(), "{problems:?}");
-    assert_eq!(store.sessions()[0].preview, "changed by hand");
+    assert_eq!(&*store.sessions()[0].preview, "changed by hand");
     drop(store);
     assert_ne!(
         fs::read(dir.join(SNAPSHOT)).expect("snapshot"),

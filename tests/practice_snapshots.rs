@@ -289,16 +289,7 @@ fn competency_screens_at_80x24() {
 #[test]
 fn no_trainee_screen_panics_at_any_size() {
     for (_, app) in practice_screens().into_iter().chain(competency_screens()) {
-        for w in (0..=120).step_by(7) {
-            for h in (0..=40).step_by(3) {
-                render(&app, w, h);
-            }
-        }
-        for w in ui::MIN_WIDTH - 1..=ui::MIN_WIDTH + 2 {
-            for h in ui::MIN_HEIGHT - 1..=ui::MIN_HEIGHT + 2 {
-                render(&app, w, h);
-            }
-        }
+        draw_on_size_grid(&app);
     }
 }
 

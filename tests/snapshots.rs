@@ -133,17 +133,7 @@ fn too_small_terminal_says_so() {
 #[test]
 fn no_screen_panics_at_any_size() {
     for (_, app) in screens() {
-        for w in (0..=120).step_by(7) {
-            for h in (0..=40).step_by(3) {
-                render(&app, w, h);
-            }
-        }
-        // Just at and around the minimum size, every size.
-        for w in ui::MIN_WIDTH - 1..=ui::MIN_WIDTH + 2 {
-            for h in ui::MIN_HEIGHT - 1..=ui::MIN_HEIGHT + 2 {
-                render(&app, w, h);
-            }
-        }
+        draw_on_size_grid(&app);
     }
 }
 

@@ -303,7 +303,10 @@ fn an_alias_edited_in_place_shows_in_the_list() {
     // Same length, same inode: only the time and bytes change.
     fs::write(&path, text.replace("\"JD\"", "\"KB\"")).expect("edit");
     let (store, _) = Store::open_read_only(dir.path()).expect("read only");
-    assert_eq!(store.session_entry(ids[1]).expect("entry").peer_alias, "KB");
+    assert_eq!(
+        &*store.session_entry(ids[1]).expect("entry").peer_alias,
+        "KB"
+    );
 }
 
 // ----- 4. readable files in an encrypted folder -----

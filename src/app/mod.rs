@@ -42,14 +42,15 @@ use peers::{NewSession, PeerForm, PeersView};
 pub struct HistoryItem {
     pub id: Uuid,
     pub peer_id: Uuid,
-    pub peer_alias: String,
+    /// Shared with the store's summary, so the list costs no copy of it.
+    pub peer_alias: std::sync::Arc<str>,
     pub kind: SessionKind,
     pub started_at: Timestamp,
     pub duration_seconds: i64,
     pub flags: Flags,
     pub amendments: usize,
-    /// A short first line of the note, for the list.
-    pub preview: String,
+    /// A short first line of the note, for the list (shared with the store's summary).
+    pub preview: std::sync::Arc<str>,
     /// Lowercased text of the whole note, for filtering in memory (shared with the store;
     /// empty until the store has read it, just after the first frame).
     pub search_text: std::sync::Arc<str>,
@@ -292,7 +293,7 @@ impl App {
     pub fn set_data(&mut self, mut peers: Vec<Peer>, mut history: Vec<HistoryItem>) {
         peers.sort_by_key(|p| p.alias.to_lowercase());
         history.sort_by_key(|h| std::cmp::Reverse(h.started_at));
-        let mut stats: HashMap<Uuid, PeerStats> = HashMap::new();
+        let mut stats: HashMap<Uuid, PeerStats> = HashMap::with_capacity(peers.len());
         for item in &history {
             let served = std::iter::once(item.peer_id)
                 .filter(|p| !p.is_nil())
@@ -309,7 +310,15 @@ impl App {
         self.history = history;
         self.peer_stats = stats;
         self.peers_view.clamp(self.visible_peers().len());
-        self.history_view.clamp(self.filtered_history().len());
+        // Unfiltered (as at start) every row counts: no list of 100,000 rows just to count.
+        let unfiltered =
+            self.history_view.peer.is_none() && self.history_view.filter.text().trim().is_empty();
+        let shown = if unfiltered {
+            self.history.len()
+        } else {
+            self.filtered_history().len()
+        };
+        self.history_view.clamp(shown);
     }
 
     pub fn peer(&self, id: Uuid) -> Option<&Peer> {

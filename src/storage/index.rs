@@ -4,6 +4,7 @@
 
 use std::cmp::Ordering;
 use std::collections::HashMap;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -20,8 +21,9 @@ pub const PREVIEW_CHARS: usize = 80;
 pub struct IndexEntry {
     pub id: Uuid,
     pub peer_id: Uuid,
-    /// The alias at the time of the session.
-    pub peer_alias: String,
+    /// The alias at the time of the session (shared with the app's list rows, and between
+    /// entries of the same peer when read from the snapshot).
+    pub peer_alias: Arc<str>,
     pub kind: SessionKind,
     pub started_at: Timestamp,
     pub ended_at: Option<Timestamp>,
@@ -29,7 +31,7 @@ pub struct IndexEntry {
     pub flags: Flags,
     pub amendment_count: usize,
     /// The start of the note on one line, at most [`PREVIEW_CHARS`] characters.
-    pub preview: String,
+    pub preview: Arc<str>,
     /// Alias, kind and every free text of the note, lowercased ([`search_text_of`]). Only
     /// carried on disk by index log records and by an earlier release's index.json; the store
     /// moves it into its search texts on load, so entries in memory hold `None`.
@@ -56,7 +58,7 @@ pub struct IndexEntry {
 pub struct AttendeeEntry {
     pub peer_id: Uuid,
     /// The alias at the time of the group.
-    pub peer_alias: String,
+    pub peer_alias: Arc<str>,
     pub joined_at: Timestamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub left_at: Option<Timestamp>,
@@ -73,14 +75,14 @@ impl IndexEntry {
         IndexEntry {
             id: s.id,
             peer_id: s.peer_id,
-            peer_alias: s.peer_alias.clone(),
+            peer_alias: Arc::from(s.peer_alias.as_str()),
             kind: s.kind,
             started_at: s.started_at,
             ended_at: s.ended_at,
             duration_seconds,
             flags: s.flags,
             amendment_count: s.amendments.len(),
-            preview: preview_of(s),
+            preview: Arc::from(preview_of(s)),
             search_text: None,
             stamp,
             facts: Some(SessionFacts::of(s)),
@@ -89,7 +91,7 @@ impl IndexEntry {
                 .iter()
                 .map(|a| AttendeeEntry {
                     peer_id: a.peer_id,
-                    peer_alias: a.peer_alias.clone(),
+                    peer_alias: Arc::from(a.peer_alias.as_str()),
                     joined_at: a.joined_at,
                     left_at: a.left_at,
                 })
@@ -225,7 +227,7 @@ mod tests {
         let text = search_text_of(&s);
         assert_eq!(e.duration_seconds, 40 * 60);
         assert_eq!(e.amendment_count, 1);
-        assert_eq!(e.preview, "Talked about the new JOB and the commute.");
+        assert_eq!(&*e.preview, "Talked about the new JOB and the commute.");
         for q in ["sunny", "phone", "new job", "persistent", "BUS pass"] {
             assert!(matches_words(&text, &query_words(q)), "{q}");
         }

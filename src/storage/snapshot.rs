@@ -4,14 +4,20 @@
 //! index.json stays the index a person (or an older release) can read; the snapshot only
 //! stands in for it while it records index.json's exact stamp (size, time, inode) and its
 //! checksum matches. Anything else (index.json rewritten by another version, a crash
-//! between the two writes, a damaged snapshot) makes the store parse index.json as before
-//! and write the snapshot again, so the snapshot never holds anything index.json does not.
-//! In an encrypted folder it is sealed like every other file.
+//! between the two writes, a damaged snapshot, a snapshot of an earlier layout) makes the
+//! store parse index.json as before and write the snapshot again, so the snapshot never
+//! holds anything index.json does not. In an encrypted folder it is sealed like every
+//! other file.
 //!
 //! Layout (little-endian): magic, CURRENT_VERSION (u64), index.json's stamp (3 x u64),
-//! entry count (u64), the entries, then a checksum (u64) of everything before it.
-//! Common fields are written as fixed-size numbers and length-prefixed strings; enums as
-//! their JSON names; the rare nested parts (a check-in) as JSON.
+//! a table of the short strings that repeat (aliases, check-in areas, and enums by their
+//! JSON names), entry count (u64), the entries, then a checksum (u64) of everything before
+//! it. Entries refer to the table by number, so decoding makes each alias once (shared by
+//! every entry of that peer) and each enum once; the rest are fixed-size numbers and
+//! length-prefixed strings.
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
 use serde::Serialize;
@@ -21,25 +27,40 @@ use uuid::Uuid;
 use super::atomic::FileStamp;
 use super::index::{AttendeeEntry, IndexEntry};
 use super::schema::CURRENT_VERSION;
+use crate::domain::check_in::{AreaRating, CheckIn};
 use crate::domain::report::SessionFacts;
-use crate::domain::{Flags, Timestamp};
+use crate::domain::{DirectActivity, Flags, SessionKind, Timestamp};
 
-/// "alongside index snapshot", format 1 of the binary layout.
-const MAGIC: &[u8; 8] = b"ALSNAP\x00\x01";
+/// "alongside index snapshot", format 2 of the binary layout (with the string table).
+const MAGIC: &[u8; 8] = b"ALSNAP\x00\x02";
+/// Where the string table starts: after the magic, the version and the stamp.
+const TABLE_AT: usize = MAGIC.len() + 8 * 4;
 
 /// The snapshot of `entries`, taken from the index.json whose stamp is `source`.
 pub(crate) fn encode(source: FileStamp, entries: &[IndexEntry]) -> Vec<u8> {
-    let mut w = Writer(Vec::with_capacity(64 + entries.len() * 320));
-    w.0.extend_from_slice(MAGIC);
-    w.u64(CURRENT_VERSION);
-    w.stamp(source);
-    w.u64(entries.len() as u64);
+    let mut body = Writer {
+        out: Vec::with_capacity(64 + entries.len() * 200),
+        table: Table::default(),
+    };
+    body.u64(entries.len() as u64);
     for e in entries {
-        w.entry(e);
+        body.entry(e);
     }
-    let sum = checksum(&w.0);
-    w.u64(sum);
-    w.0
+    let Writer { out: body, table } = body;
+    let mut out = Vec::with_capacity(body.len() + table.size + 64);
+    out.extend_from_slice(MAGIC);
+    for n in [CURRENT_VERSION, source.len, source.mtime_ns, source.ino] {
+        out.extend_from_slice(&n.to_le_bytes());
+    }
+    out.extend_from_slice(&(table.strings.len() as u32).to_le_bytes());
+    for s in &table.strings {
+        out.extend_from_slice(&(s.len() as u32).to_le_bytes());
+        out.extend_from_slice(s);
+    }
+    out.extend_from_slice(&body);
+    let sum = checksum(&out);
+    out.extend_from_slice(&sum.to_le_bytes());
+    out
 }
 
 /// The index.json stamp a snapshot was taken from, read from its header alone (so a stale
@@ -48,7 +69,11 @@ pub(crate) fn source_of(bytes: &[u8]) -> Option<FileStamp> {
     let mut r = Reader { b: bytes, at: 0 };
     (r.take(MAGIC.len())? == MAGIC).then_some(())?;
     (r.u64()? == CURRENT_VERSION).then_some(())?;
-    r.stamp()
+    Some(FileStamp {
+        len: r.u64()?,
+        mtime_ns: r.u64()?,
+        ino: r.u64()?,
+    })
 }
 
 /// The entries of a whole, undamaged snapshot of the current format; `None` otherwise.
@@ -61,14 +86,24 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Vec<IndexEntry>> {
     source_of(body)?;
     let mut r = Reader {
         b: body,
-        at: MAGIC.len() + 8 * 4,
+        at: TABLE_AT,
     };
+    let strings = usize::try_from(r.u32()?).ok()?;
+    // Every string takes at least its 4-byte length: more than that is damage.
+    if strings > body.len() / 4 {
+        return None;
+    }
+    let mut table = Vec::with_capacity(strings);
+    for _ in 0..strings {
+        let n = usize::try_from(r.u32()?).ok()?;
+        table.push(r.take(n)?);
+    }
     let count = usize::try_from(r.u64()?).ok()?;
     // Every entry takes well over 64 bytes: a count beyond that is damage, not a size.
     if count > body.len() / 64 {
         return None;
     }
-    let mut cache = EnumCache::default();
+    let mut cache = Cache::new(table);
     let mut out = Vec::with_capacity(count);
     for _ in 0..count {
         out.push(r.entry(&mut cache)?);
@@ -92,33 +127,60 @@ fn checksum(bytes: &[u8]) -> u64 {
     h ^ (h >> 32)
 }
 
-struct Writer(Vec<u8>);
+/// The strings that repeat, each written once and referred to by number.
+#[derive(Default)]
+struct Table {
+    strings: Vec<Vec<u8>>,
+    numbers: HashMap<Vec<u8>, u32>,
+    size: usize,
+}
+
+impl Table {
+    fn number(&mut self, s: &[u8]) -> u32 {
+        if let Some(&n) = self.numbers.get(s) {
+            return n;
+        }
+        let n = self.strings.len() as u32;
+        self.strings.push(s.to_vec());
+        self.numbers.insert(s.to_vec(), n);
+        self.size += 4 + s.len();
+        n
+    }
+}
+
+struct Writer {
+    out: Vec<u8>,
+    table: Table,
+}
 
 impl Writer {
     fn u8(&mut self, v: u8) {
-        self.0.push(v);
+        self.out.push(v);
     }
     fn u32(&mut self, v: u32) {
-        self.0.extend_from_slice(&v.to_le_bytes());
+        self.out.extend_from_slice(&v.to_le_bytes());
     }
     fn u64(&mut self, v: u64) {
-        self.0.extend_from_slice(&v.to_le_bytes());
-    }
-    fn bytes(&mut self, b: &[u8]) {
-        self.u64(b.len() as u64);
-        self.0.extend_from_slice(b);
+        self.out.extend_from_slice(&v.to_le_bytes());
     }
     fn str(&mut self, s: &str) {
-        self.bytes(s.as_bytes());
+        self.u32(u32::try_from(s.len()).unwrap_or(u32::MAX));
+        let n = s.len().min(u32::MAX as usize);
+        self.out.extend_from_slice(&s.as_bytes()[..n]);
     }
     fn uuid(&mut self, id: Uuid) {
-        self.0.extend_from_slice(id.as_bytes());
+        self.out.extend_from_slice(id.as_bytes());
     }
-    fn stamp(&mut self, s: FileStamp) {
-        let FileStamp { len, mtime_ns, ino } = s;
-        self.u64(len);
-        self.u64(mtime_ns);
-        self.u64(ino);
+    /// A string that repeats, by its number in the table.
+    fn shared(&mut self, s: &str) {
+        let n = self.table.number(s.as_bytes());
+        self.u32(n);
+    }
+    /// An enum by its JSON name, through the table.
+    fn named<T: Serialize>(&mut self, v: &T) {
+        let json = serde_json::to_vec(v).unwrap_or_default();
+        let n = self.table.number(&json);
+        self.u32(n);
     }
     fn time(&mut self, t: &Timestamp) {
         self.u64(t.timestamp() as u64);
@@ -133,11 +195,6 @@ impl Writer {
             }
             None => self.u8(0),
         }
-    }
-    /// An enum (or any small value) by its JSON form.
-    fn json<T: Serialize>(&mut self, v: &T) {
-        let json = serde_json::to_vec(v).unwrap_or_default();
-        self.bytes(&json);
     }
 
     fn entry(&mut self, e: &IndexEntry) {
@@ -162,8 +219,8 @@ impl Writer {
         } = e;
         self.uuid(*id);
         self.uuid(*peer_id);
-        self.str(peer_alias);
-        self.json(kind);
+        self.shared(peer_alias);
+        self.named(kind);
         self.time(started_at);
         self.opt_time(ended_at.as_ref());
         self.u64(*duration_seconds as u64);
@@ -181,7 +238,10 @@ impl Writer {
             }
             None => self.u8(0),
         }
-        self.stamp(*stamp);
+        let FileStamp { len, mtime_ns, ino } = *stamp;
+        for n in [len, mtime_ns, ino] {
+            self.u64(n);
+        }
         match facts {
             Some(f) => {
                 self.u8(1);
@@ -189,7 +249,7 @@ impl Writer {
             }
             None => self.u8(0),
         }
-        self.u64(attendees.len() as u64);
+        self.u32(attendees.len() as u32);
         for a in attendees {
             let AttendeeEntry {
                 peer_id,
@@ -198,16 +258,28 @@ impl Writer {
                 left_at,
             } = a;
             self.uuid(*peer_id);
-            self.str(peer_alias);
+            self.shared(peer_alias);
             self.time(joined_at);
             self.opt_time(left_at.as_ref());
         }
         match check_in {
             Some(c) => {
                 self.u8(1);
-                self.json(c);
+                self.check_in(c);
             }
             None => self.u8(0),
+        }
+    }
+
+    fn check_in(&mut self, c: &CheckIn) {
+        let CheckIn { at, ratings } = c;
+        self.time(at);
+        self.u32(ratings.len() as u32);
+        for r in ratings {
+            let AreaRating { area, rating, why } = r;
+            self.shared(area);
+            self.u8(*rating);
+            self.str(why);
         }
     }
 
@@ -221,35 +293,74 @@ impl Writer {
             read_back,
             attendees,
         } = f;
-        self.u64(activity_minutes.len() as u64);
+        self.u32(activity_minutes.len() as u32);
         for (activity, minutes) in activity_minutes {
-            self.json(activity);
+            self.named(activity);
             self.u32(*minutes);
         }
         for n in [*goals, *goals_achieved, *next_steps, *next_steps_done] {
             self.u32(n);
         }
         self.u8(u8::from(*read_back));
-        self.u64(attendees.len() as u64);
+        self.u32(attendees.len() as u32);
         for a in attendees {
             self.uuid(*a);
         }
     }
 }
 
-/// Enums decoded once per distinct JSON name, not once per entry.
-#[derive(Default)]
-struct EnumCache {
-    kinds: Vec<(Vec<u8>, crate::domain::SessionKind)>,
-    activities: Vec<(Vec<u8>, crate::domain::DirectActivity)>,
+/// The string table as read, with each string turned into what entries need at most once.
+struct Cache<'a> {
+    table: Vec<&'a [u8]>,
+    aliases: Vec<Option<Arc<str>>>,
+    kinds: Vec<Option<SessionKind>>,
+    activities: Vec<Option<DirectActivity>>,
 }
 
-fn cached<T: DeserializeOwned + Copy>(cache: &mut Vec<(Vec<u8>, T)>, json: &[u8]) -> Option<T> {
-    if let Some((_, v)) = cache.iter().find(|(k, _)| k == json) {
+impl<'a> Cache<'a> {
+    fn new(table: Vec<&'a [u8]>) -> Cache<'a> {
+        let n = table.len();
+        Cache {
+            table,
+            aliases: vec![None; n],
+            kinds: vec![None; n],
+            activities: vec![None; n],
+        }
+    }
+
+    fn raw(&self, n: u32) -> Option<&'a [u8]> {
+        self.table.get(usize::try_from(n).ok()?).copied()
+    }
+
+    fn alias(&mut self, n: u32) -> Option<Arc<str>> {
+        let slot = self.aliases.get_mut(usize::try_from(n).ok()?)?;
+        if let Some(a) = slot {
+            return Some(Arc::clone(a));
+        }
+        let bytes = self.table.get(usize::try_from(n).ok()?)?;
+        let a: Arc<str> = Arc::from(std::str::from_utf8(bytes).ok()?);
+        *slot = Some(Arc::clone(&a));
+        Some(a)
+    }
+
+    fn kind(&mut self, n: u32) -> Option<SessionKind> {
+        let raw = self.raw(n)?;
+        named(self.kinds.get_mut(usize::try_from(n).ok()?)?, raw)
+    }
+
+    fn activity(&mut self, n: u32) -> Option<DirectActivity> {
+        let raw = self.raw(n)?;
+        named(self.activities.get_mut(usize::try_from(n).ok()?)?, raw)
+    }
+}
+
+/// An enum from its JSON name, decoded once per table string.
+fn named<T: DeserializeOwned + Copy>(slot: &mut Option<T>, json: &[u8]) -> Option<T> {
+    if let Some(v) = slot {
         return Some(*v);
     }
     let v: T = serde_json::from_slice(json).ok()?;
-    cache.push((json.to_vec(), v));
+    *slot = Some(v);
     Some(v)
 }
 
@@ -281,22 +392,12 @@ impl<'a> Reader<'a> {
     fn u64(&mut self) -> Option<u64> {
         Some(u64::from_le_bytes(self.take(8)?.try_into().ok()?))
     }
-    fn bytes(&mut self) -> Option<&'a [u8]> {
-        let n = usize::try_from(self.u64()?).ok()?;
-        self.take(n)
-    }
-    fn string(&mut self) -> Option<String> {
-        std::str::from_utf8(self.bytes()?).ok().map(str::to_owned)
+    fn str(&mut self) -> Option<&'a str> {
+        let n = usize::try_from(self.u32()?).ok()?;
+        std::str::from_utf8(self.take(n)?).ok()
     }
     fn uuid(&mut self) -> Option<Uuid> {
         Uuid::from_slice(self.take(16)?).ok()
-    }
-    fn stamp(&mut self) -> Option<FileStamp> {
-        Some(FileStamp {
-            len: self.u64()?,
-            mtime_ns: self.u64()?,
-            ino: self.u64()?,
-        })
     }
     fn time(&mut self) -> Option<Timestamp> {
         let secs = self.u64()? as i64;
@@ -311,12 +412,18 @@ impl<'a> Reader<'a> {
             false => Some(None),
         }
     }
+    /// A count of items that each take at least `min` bytes, refused when the rest of the
+    /// snapshot could not hold them.
+    fn count(&mut self, min: usize) -> Option<usize> {
+        let n = usize::try_from(self.u32()?).ok()?;
+        (n <= (self.b.len() - self.at) / min).then_some(n)
+    }
 
-    fn entry(&mut self, cache: &mut EnumCache) -> Option<IndexEntry> {
+    fn entry(&mut self, cache: &mut Cache<'a>) -> Option<IndexEntry> {
         let id = self.uuid()?;
         let peer_id = self.uuid()?;
-        let peer_alias = self.string()?;
-        let kind = cached(&mut cache.kinds, self.bytes()?)?;
+        let peer_alias = cache.alias(self.u32()?)?;
+        let kind = cache.kind(self.u32()?)?;
         let started_at = self.time()?;
         let ended_at = self.opt_time()?;
         let duration_seconds = self.u64()? as i64;
@@ -329,28 +436,32 @@ impl<'a> Reader<'a> {
             follow_up_needed: bits & 2 != 0,
         };
         let amendment_count = usize::try_from(self.u64()?).ok()?;
-        let preview = self.string()?;
+        let preview = Arc::from(self.str()?);
         let search_text = match self.bool()? {
-            true => Some(self.string()?),
+            true => Some(self.str()?.to_owned()),
             false => None,
         };
-        let stamp = self.stamp()?;
+        let stamp = FileStamp {
+            len: self.u64()?,
+            mtime_ns: self.u64()?,
+            ino: self.u64()?,
+        };
         let facts = match self.bool()? {
             true => Some(self.facts(cache)?),
             false => None,
         };
-        let n = usize::try_from(self.u64()?).ok()?;
-        let mut attendees = Vec::with_capacity(n.min(64));
+        let n = self.count(37)?;
+        let mut attendees = Vec::with_capacity(n);
         for _ in 0..n {
             attendees.push(AttendeeEntry {
                 peer_id: self.uuid()?,
-                peer_alias: self.string()?,
+                peer_alias: cache.alias(self.u32()?)?,
                 joined_at: self.time()?,
                 left_at: self.opt_time()?,
             });
         }
         let check_in = match self.bool()? {
-            true => Some(serde_json::from_slice(self.bytes()?).ok()?),
+            true => Some(self.check_in(cache)?),
             false => None,
         };
         Some(IndexEntry {
@@ -372,11 +483,26 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn facts(&mut self, cache: &mut EnumCache) -> Option<SessionFacts> {
-        let n = usize::try_from(self.u64()?).ok()?;
-        let mut activity_minutes = std::collections::BTreeMap::new();
+    fn check_in(&mut self, cache: &Cache<'a>) -> Option<CheckIn> {
+        let at = self.time()?;
+        let n = self.count(9)?;
+        let mut ratings = Vec::with_capacity(n);
         for _ in 0..n {
-            let activity = cached(&mut cache.activities, self.bytes()?)?;
+            let area = std::str::from_utf8(cache.raw(self.u32()?)?)
+                .ok()?
+                .to_owned();
+            let rating = self.u8()?;
+            let why = self.str()?.to_owned();
+            ratings.push(AreaRating { area, rating, why });
+        }
+        Some(CheckIn { at, ratings })
+    }
+
+    fn facts(&mut self, cache: &mut Cache<'a>) -> Option<SessionFacts> {
+        let n = self.count(8)?;
+        let mut activity_minutes = BTreeMap::new();
+        for _ in 0..n {
+            let activity = cache.activity(self.u32()?)?;
             activity_minutes.insert(activity, self.u32()?);
         }
         let goals = self.u32()?;
@@ -384,8 +510,8 @@ impl<'a> Reader<'a> {
         let next_steps = self.u32()?;
         let next_steps_done = self.u32()?;
         let read_back = self.bool()?;
-        let n = usize::try_from(self.u64()?).ok()?;
-        let mut attendees = Vec::with_capacity(n.min(64));
+        let n = self.count(16)?;
+        let mut attendees = Vec::with_capacity(n);
         for _ in 0..n {
             attendees.push(self.uuid()?);
         }
@@ -451,6 +577,28 @@ mod tests {
         let bytes = encode(source, &entries);
         assert_eq!(source_of(&bytes), Some(source));
         assert_eq!(decode(&bytes), Some(entries));
+    }
+
+    #[test]
+    fn a_snapshot_of_the_earlier_layout_is_not_read() {
+        // Format 1 (no string table): index.json is parsed instead and the snapshot
+        // written again in the current layout.
+        let mut bytes = encode(FileStamp::default(), &entries());
+        bytes[MAGIC.len() - 1] = 1;
+        assert_eq!(source_of(&bytes), None);
+        assert_eq!(decode(&bytes), None);
+    }
+
+    #[test]
+    fn aliases_are_shared_between_entries() {
+        let entries = entries();
+        let decoded = decode(&encode(FileStamp::default(), &entries)).expect("decode");
+        let first = &decoded[0];
+        let same = decoded[1..]
+            .iter()
+            .find(|e| e.peer_alias == first.peer_alias)
+            .expect("two sessions of one peer");
+        assert!(Arc::ptr_eq(&first.peer_alias, &same.peer_alias));
     }
 
     #[test]

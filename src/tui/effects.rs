@@ -39,6 +39,10 @@ pub trait NoteStore {
     fn save_draft(&mut self, session: &Session) -> Result<(), String>;
     fn discard_draft(&mut self, id: Uuid) -> Result<(), String>;
     fn load_session(&self, id: Uuid) -> Result<Session, String>;
+    /// Starts reading every saved session's search text in the background, for a store
+    /// that leaves them out of start-up; the app calls it once its first frame is drawn.
+    fn preload_search(&self) {}
+
     /// Every saved session's search text, for a store that leaves them out of
     /// [`NoteStore::history`] until after the first frame. Waits for them to be read.
     fn search_texts(&self) -> Option<std::collections::HashMap<Uuid, std::sync::Arc<str>>> {

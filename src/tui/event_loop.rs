@@ -99,8 +99,10 @@ fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteSto
             .context("could not draw on the terminal")?;
         if first_frame {
             // Search texts are left out of start-up; they are read while the first frame
-            // is on screen (a background read begun at open), before any key is handled.
+            // is on screen (on another thread, begun now so that it does not compete with
+            // the first frame for the processor), before any key is handled.
             first_frame = false;
+            store.preload_search();
             // So is the check of every saved file against the index (one metadata call
             // each): what it finds changes the lists and is told like any open problem.
             if let Some(check) = store.check_index() {

@@ -62,7 +62,6 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
     let encrypted = crate::storage::crypt::is_unlocked(dir);
     let (mut store, problems) = Store::open_for_app(dir)
         .with_context(|| format!("could not open the data folder {}", dir.display()))?;
-    store.preload_search();
     let mut notices: Vec<String> = problems
         .iter()
         .filter(|p| worth_telling(p))

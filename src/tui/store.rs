@@ -22,13 +22,13 @@ impl HistoryItem {
         HistoryItem {
             id: e.id,
             peer_id: e.peer_id,
-            peer_alias: e.peer_alias.clone(),
+            peer_alias: Arc::clone(&e.peer_alias),
             kind: e.kind,
             started_at: e.started_at,
             duration_seconds: e.duration_seconds,
             flags: e.flags,
             amendments: e.amendment_count,
-            preview: e.preview.clone(),
+            preview: Arc::clone(&e.preview),
             search_text: search_text.unwrap_or_else(|| Arc::from("")),
             attendees: e.attendees.iter().map(|a| a.peer_id).collect(),
         }
@@ -58,6 +58,10 @@ impl NoteStore for Store {
                 .map(ToString::to_string)
                 .collect(),
         })
+    }
+
+    fn preload_search(&self) {
+        Store::preload_search(self);
     }
 
     fn search_texts(&self) -> Option<HashMap<Uuid, Arc<str>>> {

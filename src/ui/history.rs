@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, area: Rect, app: &App) {
             let amended = if h.amendments > 0 { " +" } else { "" };
             Row::new(vec![
                 Cell::from(widgets::date_time(h.started_at)),
-                Cell::from(h.peer_alias.clone()),
+                Cell::from(&*h.peer_alias),
                 Cell::from(h.kind.label()),
                 Cell::from(widgets::minutes(h.duration_seconds)),
                 Cell::from(format!(

@@ -64,13 +64,13 @@ pub fn history_item(s: &Session) -> HistoryItem {
     HistoryItem {
         id: s.id,
         peer_id: s.peer_id,
-        peer_alias: s.peer_alias.clone(),
+        peer_alias: s.peer_alias.as_str().into(),
         kind: s.kind,
         started_at: s.started_at,
         duration_seconds: s.measured.as_ref().map(|m| m.duration_seconds).unwrap_or(0),
         flags: s.flags,
         amendments: s.amendments.len(),
-        preview: s.notes.lines().next().unwrap_or("").to_string(),
+        preview: s.notes.lines().next().unwrap_or("").into(),
         search_text: alongside::storage::index::search_text_of(s).into(),
         attendees: s.attendees.iter().map(|a| a.peer_id).collect(),
     }

@@ -34,3 +34,18 @@ pub fn draw_at_every_size(app: &App) {
         }
     }
 }
+
+/// Draws `app` on a grid from 0x0 to 120x40 and at every size around the smallest supported
+/// terminal, where layouts switch: drawing must never panic.
+pub fn draw_on_size_grid(app: &App) {
+    for w in (0..=120).step_by(7) {
+        for h in (0..=40).step_by(3) {
+            render(app, w, h);
+        }
+    }
+    for w in ui::MIN_WIDTH - 1..=ui::MIN_WIDTH + 2 {
+        for h in ui::MIN_HEIGHT - 1..=ui::MIN_HEIGHT + 2 {
+            render(app, w, h);
+        }
+    }
+}
