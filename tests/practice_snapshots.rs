@@ -4,7 +4,6 @@ mod common;
 
 use alongside::app::App;
 use alongside::domain::practice::Drill;
-use alongside::ui;
 use alongside::ui::theme::THEME;
 use common::*;
 use ratatui::Terminal;

@@ -4,7 +4,6 @@
 mod common;
 
 use alongside::app::App;
-use alongside::ui;
 use common::*;
 use ratatui::crossterm::event::KeyCode;
 

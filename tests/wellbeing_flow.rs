@@ -7,7 +7,6 @@
 mod common;
 
 use alongside::app::{App, Screen};
-use alongside::ui;
 use chrono::Duration;
 use common::*;
 use ratatui::crossterm::event::KeyCode;
