@@ -1,10 +1,23 @@
 //! History at scale: start-up, saving, showing one note, a history keystroke and memory, with
 //! 10,000 saved sessions by default. Plain `std::time` measurements (no harness):
 //! `cargo bench --bench startup`. Set `ALONGSIDE_BENCH_SESSIONS` to try another size
-//! (100000; 1000000 takes long to generate and is for a deliberate run only).
-//! `ALONGSIDE_BENCH_DIR` measures a folder made beforehand with `alongside generate` instead
-//! of generating one (the save measurement adds sessions to it), and `ALONGSIDE_BENCH_ONLY`
-//! (words, comma-separated) runs only the measurements whose label contains one of them.
+//! (100000). `ALONGSIDE_BENCH_DIR` measures a folder made beforehand with `alongside
+//! generate` instead of generating one (the save measurement adds sessions to it),
+//! `ALONGSIDE_BENCH_ONLY` (words, comma-separated) runs only the measurements whose label
+//! contains one of them, and `ALONGSIDE_BENCH_RUNS` sets the timed runs of each (15).
+//!
+//! The run at 1,000,000 sessions is a deliberate one, never part of `.ci/run`: the folder
+//! takes several GB and 10-20 minutes to write, so make it once outside the temporary folder
+//! and measure it with few runs, leaving out the full rebuild (which reads every file):
+//!
+//! ```text
+//! alongside generate --sessions 1000000 --peers 5000 --data-dir /somewhere/big
+//! ALONGSIDE_BENCH_DIR=/somewhere/big ALONGSIDE_BENCH_RUNS=5 \
+//!   ALONGSIDE_BENCH_ONLY="idle memory,first frame,after the first,keystroke,save,show" \
+//!   cargo bench --bench startup
+//! ```
+//!
+//! Check `df -h` first and delete the folder afterwards.
 //!
 //! Goals (medians, release build, 2 cores) at 10k / 100k / 1M: first frame 40 / 100 / 1000 ms,
 //! save 10 / 15 / 50 ms, `notes show ID` (whole process) 15 / 20 / 50 ms, history keystroke
@@ -23,7 +36,16 @@ use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
+/// Timed runs of each measurement unless `ALONGSIDE_BENCH_RUNS` says otherwise.
 const RUNS: usize = 15;
+
+fn runs() -> usize {
+    std::env::var("ALONGSIDE_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .filter(|&n: &usize| n > 0)
+        .unwrap_or(RUNS)
+}
 
 /// Set (to a data folder) in the child process that measures idle memory.
 const MEMORY_OF: &str = "ALONGSIDE_BENCH_MEMORY_OF";
@@ -132,20 +154,26 @@ fn main() {
         let took = start.elapsed();
         store.preload_search();
         black_box(store.check_index());
+        black_box(store.journey());
         black_box(store.search_texts().len());
         took
     });
 
-    // What follows the first frame before the first key is handled: the search texts read
-    // on another thread while every session file's stamp is checked against the index.
-    measure_until("after the first frame: check files + search texts", || {
-        let (mut store, _) = Store::open_for_app(dir.path()).expect("open");
-        let started = Instant::now();
-        store.preload_search();
-        black_box(store.check_index());
-        black_box(store.search_texts().len());
-        started.elapsed()
-    });
+    // What follows the first frame before the first key is handled, as the app does it:
+    // the search texts read on another thread while every session file's stamp is checked
+    // against the index and the journey (goals, each peer's latest note) is read.
+    measure_until(
+        "after the first frame: check, journey, search texts",
+        || {
+            let (mut store, _) = Store::open_for_app(dir.path()).expect("open");
+            let started = Instant::now();
+            store.preload_search();
+            black_box(store.check_index());
+            black_box(store.journey());
+            black_box(store.search_texts().len());
+            started.elapsed()
+        },
+    );
 
     // One key typed into the history filter: the filter runs and the screen is drawn.
     if wanted("history keystroke") {
@@ -315,18 +343,19 @@ fn measure_until(label: &str, mut f: impl FnMut() -> Duration) {
     }
     f(); // warm the page cache, as a second launch would find it
     let cpu_before = cpu_time();
-    let mut times: Vec<Duration> = (0..RUNS).map(|_| f()).collect();
+    let runs = runs();
+    let mut times: Vec<Duration> = (0..runs).map(|_| f()).collect();
     let cpu = cpu_time()
         .zip(cpu_before)
-        .map(|(after, before)| after.saturating_sub(before) / RUNS as u32);
+        .map(|(after, before)| after.saturating_sub(before) / runs as u32);
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     let cpu = cpu.map_or_else(String::new, |c| format!("   cpu/run {:>7.2} ms", ms(c)));
     println!(
-        "{label:<52} median {:>7.2} ms   min {:>7.2} ms   max {:>7.2} ms{cpu}   ({RUNS} runs)",
-        ms(times[RUNS / 2]),
+        "{label:<52} median {:>7.2} ms   min {:>7.2} ms   max {:>7.2} ms{cpu}   ({runs} runs)",
+        ms(times[runs / 2]),
         ms(times[0]),
-        ms(times[RUNS - 1])
+        ms(times[runs - 1])
     );
 }
 

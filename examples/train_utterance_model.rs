@@ -110,10 +110,29 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
             .position(|a| a == "--strong-vote")
             .and_then(|i| args.get(i + 1).cloned())
     };
-    let rules_text = match arg_vote {
+    let mut rules_text = match arg_vote {
         Some(v) => RULES_TOML.replace("strong_rule_vote = 1.0", &format!("strong_rule_vote = {v}")),
         None => RULES_TOML.to_string(),
     };
+    // `--set name=value` replaces a weight in the rules for this run.
+    let args: Vec<String> = std::env::args().collect();
+    for pair in args.windows(2).filter(|p| p[0] == "--set").map(|p| &p[1]) {
+        let Some((name, value)) = pair.split_once('=') else {
+            continue;
+        };
+        let prefix = format!("{name} = ");
+        rules_text = rules_text
+            .lines()
+            .map(|l| {
+                if l.starts_with(&prefix) {
+                    format!("{prefix}{value}")
+                } else {
+                    l.to_string()
+                }
+            })
+            .collect::<Vec<_>>()
+            .join("\n");
+    }
     let rules = Classifier::from_toml(&rules_text)?;
     let arg = |name: &str| -> Option<f64> {
         let args: Vec<String> = std::env::args().collect();

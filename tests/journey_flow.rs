@@ -431,3 +431,16 @@ fn a_goal_set_aside_from_the_end_of_session_review_leaves_the_review() {
             .is_empty()
     );
 }
+
+#[test]
+fn home_says_the_journey_is_being_read_until_it_is() {
+    // The app reads the journey just after its first frame: that frame must not claim
+    // that nothing is due.
+    let mut app = App::new(Vec::new(), Vec::new(), Vec::new(), Vec::new(), t0());
+    app.journey_pending = true;
+    let text = screen_text(&app, 80, 24);
+    assert!(text.contains("Looking over goals"), "{text}");
+    assert!(!text.contains("Nothing due"), "{text}");
+    app.journey_pending = false;
+    assert!(screen_text(&app, 80, 24).contains("Nothing due"));
+}

@@ -212,6 +212,9 @@ pub struct App {
     pub export_dir: Option<std::path::PathBuf>,
     /// Every peer's goals, latest sessions and safety plans, for the journey views.
     pub journey: crate::domain::goals::Journey,
+    /// The journey is read just after the first frame (it opens a file per peer): until
+    /// then Home says so rather than showing nothing due.
+    pub journey_pending: bool,
     /// The open peer page.
     pub peer_page: Option<journey::PeerPage>,
     /// The selected line of Coming up on Home, when that list has the keyboard.
@@ -269,6 +272,7 @@ impl App {
             reports: None,
             export_dir: None,
             journey: Default::default(),
+            journey_pending: false,
             peer_page: None,
             home_due_selected: None,
             wellbeing: wellbeing::WellbeingView::default(),

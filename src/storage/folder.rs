@@ -300,6 +300,34 @@ pub(crate) fn check_entry(
 }
 
 /// Owner-only: 0600 for files, 0700 for folders. Returns false for a file of another user.
+/// True when `meta` is of a plain file of ours that is already owner-only: nothing for
+/// [`check_entry`] to fix or report, so its caller can keep the file's stamp and drop the
+/// rest of its metadata.
+pub(crate) fn is_plain_private_file(meta: &fs::Metadata, uid: u32) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        meta.file_type().is_file() && meta.uid() == uid && meta.mode() & 0o7777 == 0o600
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = uid;
+        meta.file_type().is_file()
+    }
+}
+
+/// This process's user id (0 where there is none).
+pub(crate) fn own_uid() -> u32 {
+    #[cfg(unix)]
+    {
+        my_uid()
+    }
+    #[cfg(not(unix))]
+    {
+        0
+    }
+}
+
 fn check_mode(
     path: &Path,
     label: &str,

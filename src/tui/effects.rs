@@ -105,6 +105,10 @@ pub trait NoteStore {
     fn journey(&self) -> Journey {
         Journey::default()
     }
+    /// [`NoteStore::journey`] with sentences about files that could not be read for it.
+    fn journey_and_notices(&self) -> (Journey, Vec<String>) {
+        (self.journey(), Vec::new())
+    }
     /// Saves every peer's goals durably.
     fn save_goals(&mut self, _book: &GoalBook) -> Result<(), String> {
         Err("this store cannot keep goals".into())

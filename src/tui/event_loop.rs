@@ -111,6 +111,14 @@ fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteSto
                 }
                 app.notices.extend(check.notices);
             }
+            // Then the journey (goals, each peer's latest note and plan), from the index as
+            // the check left it; Home says it is being read until now.
+            if app.journey_pending {
+                let (journey, notices) = store.journey_and_notices();
+                app.journey = journey;
+                app.notices.extend(notices);
+                app.journey_pending = false;
+            }
             if let Some(texts) = store.search_texts() {
                 app.attach_search_texts(&texts);
             }

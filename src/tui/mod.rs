@@ -84,17 +84,11 @@ pub fn open_with(dir: &Path, opts: Options) -> Result<()> {
     if let Some(crate::storage::settings::Loaded::Bad(msg)) = &settings {
         notices.push(msg.clone());
     }
-    let (journey, journey_problems) = store.journey();
-    notices.extend(
-        journey_problems
-            .iter()
-            .filter(|p| worth_telling(p))
-            .map(ToString::to_string),
-    );
     let mut app = App::new(peers, history, drafts, notices, crate::domain::now())
         .with_content(content)
         .with_keys(keys);
-    app.journey = journey;
+    // Read once the first frame is on screen (see the event loop): a file per peer.
+    app.journey_pending = true;
     app.privacy
         .configure(encrypted, opts.lock_after_minutes, app.now);
     app.export_dir = directories::UserDirs::new().map(|d| d.home_dir().to_path_buf());

@@ -199,6 +199,11 @@ impl NoteStore for Store {
         Store::journey(self).0
     }
 
+    fn journey_and_notices(&self) -> (crate::domain::goals::Journey, Vec<String>) {
+        let (journey, problems) = Store::journey(self);
+        (journey, tell(&problems))
+    }
+
     fn save_goals(&mut self, book: &crate::domain::goals::GoalBook) -> Result<(), String> {
         Store::save_goal_book(self, book).map_err(|e| e.to_string())
     }

@@ -20,7 +20,12 @@ pub fn draw_coming_up(frame: &mut Frame, area: Rect, app: &App) {
     let focused = app.home_due_selected.is_some();
     let width = area.width.saturating_sub(2) as usize;
     let mut lines = Vec::new();
-    if items.is_empty() {
+    if app.journey_pending {
+        lines.push(Line::from(Span::styled(
+            "Looking over goals and plans…",
+            THEME.muted,
+        )));
+    } else if items.is_empty() {
         lines.push(Line::from(Span::styled(
             "Nothing due in the next 7 days.",
             THEME.muted,

@@ -1,13 +1,16 @@
-//! Folders written by the previous release (schema 1), plain and encrypted, copied fresh
-//! for each migration test so the checked-in fixtures are never changed.
+//! Folders written by earlier releases, plain and encrypted, copied fresh for each migration
+//! test so the checked-in fixtures are never changed: `schema1` (search text inside
+//! index.json) and `release18` (the first index snapshot layout, made by that release's
+//! `generate` and `encrypt`).
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-const FIXTURE: &str = "tests/fixtures/schema1";
-/// The encrypted fixture's passphrase.
+/// The encrypted schema1 fixture's passphrase.
 pub const PASSPHRASE: &str = "fixture passphrase 9";
+/// The encrypted release18 fixture's passphrase.
+pub const PASSPHRASE_18: &str = "fixture passphrase 18";
 
 fn copy_dir(from: &Path, to: &Path) {
     fs::create_dir_all(to).expect("mkdir");
@@ -22,13 +25,19 @@ fn copy_dir(from: &Path, to: &Path) {
     }
 }
 
-/// A private copy of the `plain` or `encrypted` fixture folder, as `<tmp>/data`.
+/// A private copy of the schema1 `plain` or `encrypted` fixture folder, as `<tmp>/data`.
 pub fn fixture(kind: &str) -> (tempfile::TempDir, PathBuf) {
+    fixture_of("schema1", kind)
+}
+
+/// A private copy of the `plain` or `encrypted` folder of `release`, as `<tmp>/data`.
+pub fn fixture_of(release: &str, kind: &str) -> (tempfile::TempDir, PathBuf) {
     let tmp = tempfile::tempdir().expect("tmp");
     let dir = tmp.path().join("data");
     copy_dir(
         &Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join(FIXTURE)
+            .join("tests/fixtures")
+            .join(release)
             .join(kind),
         &dir,
     );

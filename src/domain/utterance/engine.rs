@@ -183,8 +183,19 @@ pub(super) fn main_behaviour<'a>(decisive: &[&'a Verdict]) -> Option<&'a Verdict
         let clarity = 0.5 + v.score.min(6.0) / 6.0;
         let mut w = v.words.max(1) as f32 * clarity;
         if v.label.is_question() {
+            // A check is a yes/no question or a listed check-in ("Is that right?"), or any
+            // short question after information ("What do you make of that?"); a short
+            // open question after a reflection ("What happens then?") is what the person
+            // answers, and keeps its weight.
+            let check = v.label == Label::ClosedQuestion
+                || v.check_in.is_some()
+                || decisive
+                    .iter()
+                    .take(i)
+                    .any(|p| matches!(p.label, Label::Information | Label::Advice));
             let trailing = i + 1 == n
                 && n > 1
+                && check
                 && (v.words <= CHECK_MAX_WORDS || v.check_in.is_some())
                 && words_before(i) as f32 >= 1.5 * v.words as f32
                 && !decisive.iter().take(i).any(|p| p.label.is_question());
@@ -242,7 +253,7 @@ pub(super) fn main_behaviour<'a>(decisive: &[&'a Verdict]) -> Option<&'a Verdict
 }
 
 /// "and you're wondering...": the first word of the sentence continues the person's paragraph.
-fn continuation(s: &Sentence, rules: &Rules) -> Option<String> {
+pub(super) fn continuation(s: &Sentence, rules: &Rules) -> Option<String> {
     rules
         .depth_cues
         .iter()

@@ -228,7 +228,14 @@ pub(super) fn question_evidence(
                 })
         });
 
-    if !covered_at_core && contains(&lex.wh_words, first) {
+    // An exclamation, not a question: "How exciting!", "What a thoughtful thing to do."
+    // (no question mark, and no auxiliary after the wh-word as in "how are you").
+    let exclamative = !s.question_mark
+        && ((first == "what" && matches!(second, "a" | "an"))
+            || (s.exclamation
+                && matches!(first, "how" | "what")
+                && !contains(&lex.auxiliaries, second)));
+    if !covered_at_core && !exclamative && contains(&lex.wh_words, first) {
         let embedded = contains(&lex.subject_pronouns, second) || second.is_empty();
         if !embedded || s.question_mark {
             out.push(Evidence {
@@ -267,7 +274,19 @@ pub(super) fn question_evidence(
                 let pronoun_next = contains(&lex.subject_pronouns, next) || next.is_empty();
                 let inverted = contains(&lex.auxiliaries, next)
                     && contains(&lex.subject_pronouns, word_at(words, i + 2));
-                if inverted || (at_clause && !pronoun_next) || (subordinate && !pronoun_next) {
+                // The last item of a list in a statement: "the rent, the trouble at work,
+                // and how little you're sleeping", "and how weekends are the hardest"
+                // ("how" + a word, and no auxiliary + pronoun as in "how much do you").
+                let list_item = !s.question_mark
+                    && word == "how"
+                    && matches!(word_at(words, i.wrapping_sub(1)), "and" | "or")
+                    && next != "come"
+                    && !contains(&lex.auxiliaries, next)
+                    && !(contains(&lex.auxiliaries, word_at(words, i + 2))
+                        && contains(&lex.subject_pronouns, word_at(words, i + 3)));
+                if !list_item
+                    && (inverted || (at_clause && !pronoun_next) || (subordinate && !pronoun_next))
+                {
                     out.push(Evidence {
                         target: Target::OpenQuestion,
                         weight: w.wh_clause,

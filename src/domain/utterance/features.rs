@@ -72,9 +72,14 @@ pub enum Flag {
     RisingStatement,
     Clean,
     NoCue,
+    CutOff,
+    Exclamation,
+    Enumeration,
+    TwoSided,
+    Continuation,
 }
 
-const FLAGS: [Flag; 12] = [
+const FLAGS: [Flag; 17] = [
     Flag::EndsWithQuestionMark,
     Flag::FirstHasQuestionForm,
     Flag::LastHasQuestionForm,
@@ -87,6 +92,11 @@ const FLAGS: [Flag; 12] = [
     Flag::RisingStatement,
     Flag::Clean,
     Flag::NoCue,
+    Flag::CutOff,
+    Flag::Exclamation,
+    Flag::Enumeration,
+    Flag::TwoSided,
+    Flag::Continuation,
 ];
 
 impl Flag {
@@ -108,6 +118,11 @@ impl Flag {
             Flag::RisingStatement => "a statement with a question mark",
             Flag::Clean => "written cleanly",
             Flag::NoCue => "no clear cue",
+            Flag::CutOff => "breaks off mid-sentence",
+            Flag::Exclamation => "an exclamation",
+            Flag::Enumeration => "lists several things",
+            Flag::TwoSided => "two feelings or sides joined",
+            Flag::Continuation => "continues the person's paragraph",
         }
     }
 }
@@ -362,6 +377,33 @@ pub(super) fn extract(
     if verdicts.iter().any(|v| v.fallback) {
         flags.push(Flag::NoCue);
     }
+    if sentences.last().is_some_and(|s| s.cut_off) {
+        flags.push(Flag::CutOff);
+    }
+    if sentences.iter().any(|s| s.exclamation) {
+        flags.push(Flag::Exclamation);
+    }
+    // A summary lists things: three or more clauses in one sentence, the last one joined
+    // with "and" ("the rent, the trouble at work, and how little you're sleeping").
+    if sentences.iter().any(|s| enumerates(s) >= 3) {
+        flags.push(Flag::Enumeration);
+    }
+    // Two feelings or sides in one reflection: a feeling word on each side of "and" / "but"
+    // ("You're relieved he reached out, and maybe a little scared to hope.").
+    if sentences
+        .iter()
+        .any(|s| two_sided(s, &rules.lexicon.feeling_words))
+    {
+        flags.push(Flag::TwoSided);
+    }
+    // "and you're the only one who...": opening with "and" / "because" continues what the
+    // person said (a complex reflection when it is one).
+    if sentences
+        .first()
+        .is_some_and(|s| super::engine::continuation(s, rules).is_some())
+    {
+        flags.push(Flag::Continuation);
+    }
     let lex = &rules.lexicon;
     if sentences.iter().any(|s| {
         s.words
@@ -407,6 +449,44 @@ pub(super) fn extract(
         rule(RuleFeature::Flag(Flag::Clean), &mut out);
     }
     out
+}
+
+/// How many items a sentence lists: its clauses when the last one opens with "and" or "or"
+/// and there are at least three; otherwise 0.
+fn enumerates(s: &Sentence) -> usize {
+    let starts: Vec<usize> = s
+        .clause_start
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| **c)
+        .map(|(i, _)| i)
+        .collect();
+    let last_joined = starts
+        .last()
+        .and_then(|&i| s.words.get(i))
+        .is_some_and(|w| w == "and" || w == "or");
+    if starts.len() >= 3 && last_joined {
+        starts.len()
+    } else {
+        0
+    }
+}
+
+/// A feeling word before and after an "and" / "but" / "yet" in one sentence. Linear: a
+/// joiner between the first and the last feeling word.
+fn two_sided(s: &Sentence, feelings: &[String]) -> bool {
+    let is_feeling = |w: &String| super::rules::in_list(feelings, w);
+    let (Some(first), Some(last)) = (
+        s.words.iter().position(is_feeling),
+        s.words.iter().rposition(is_feeling),
+    ) else {
+        return false;
+    };
+    s.words.get(first + 1..last).is_some_and(|between| {
+        between
+            .iter()
+            .any(|w| matches!(w.as_str(), "and" | "but" | "yet"))
+    })
 }
 
 /// Words for a word feature: "'sounds like'".

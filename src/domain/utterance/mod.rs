@@ -35,9 +35,10 @@
 //!   stronger cue. A reflection is **complex** when its depth evidence (double-sided,
 //!   metaphor, amplified, added meaning, a named feeling, continuing the paragraph with "and",
 //!   length, several reflective sentences) reaches the threshold in the asset.
-//! * **Affirmation** names a strength or effort; **information** shares facts; **advice**
-//!   tells what to do ("you should", "try", commands); everything else (greetings,
-//!   backchannels, structuring, autonomy statements, self-disclosure) is **other**.
+//! * **Affirmation** names a strength or effort; **information** shares facts or the
+//!   specialist's own experience (self-disclosure); **advice** tells what to do ("you
+//!   should", "try", commands); everything else (greetings, backchannels, structuring,
+//!   autonomy statements, permission offers) is **other**.
 
 mod engine;
 mod evidence;

@@ -118,6 +118,14 @@ pub struct Weights {
     /// `strong_rule_vote` more: a clear cue the corpus has few examples of still counts.
     pub strong_rule_score: f32,
     pub strong_rule_vote: f32,
+    /// The vote for the rules' reflection when the turn is only "you" statements with no cue.
+    pub you_statement_vote: f32,
+    /// The model's probability (after votes) at which it may call a turn an affirmation or
+    /// advice with no cue the rules can name; its strongest features are the reasons.
+    pub unnamed_sign_min: f32,
+    /// Depth cue groups whose match moves the depth model's log-odds by `depth_sure_vote`.
+    pub depth_sure_cues: Vec<String>,
+    pub depth_sure_vote: f32,
     pub question_mark: f32,
     pub question_mark_closed: f32,
     pub tag_question: f32,
@@ -130,6 +138,10 @@ pub struct Weights {
     pub self_statement: f32,
     pub plain_statement: f32,
     pub backchannel: f32,
+    /// A short sentence that breaks off at a dash ("And then the—").
+    pub cut_off: f32,
+    /// At most this many words for a cut-off sentence to count as a fragment.
+    pub cut_off_max_words: usize,
     pub complex_threshold: f32,
     pub feeling: f32,
     pub long_reflection_words: usize,
@@ -149,6 +161,7 @@ pub struct Reasons {
     pub only_fillers: String,
     pub no_cue: String,
     pub backchannel: String,
+    pub cut_off: String,
     pub question_mark: String,
     pub question_mark_closed: String,
     pub question_mark_on_reflection: String,

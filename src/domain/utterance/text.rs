@@ -22,6 +22,10 @@ pub struct Sentence {
     pub core: usize,
     /// Fillers, filler phrases, stutters or repeated words were removed: spoken style.
     pub disfluent: bool,
+    /// The sentence ended with an exclamation mark.
+    pub exclamation: bool,
+    /// The sentence breaks off at a dash with nothing after it ("And then the—").
+    pub cut_off: bool,
 }
 
 impl Sentence {
@@ -62,10 +66,18 @@ pub struct Lexicon<'a> {
 #[derive(Debug, Clone, PartialEq)]
 enum Token {
     Word(String),
-    /// A break inside a sentence: comma, colon, dash.
-    ClauseBreak,
-    /// The end of a sentence; true when it was a question mark.
-    SentenceEnd(bool),
+    /// A break inside a sentence: comma, colon, dash (true for a dash).
+    ClauseBreak(bool),
+    /// The end of a sentence.
+    SentenceEnd(End),
+}
+
+/// How a sentence ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum End {
+    Stop,
+    Question,
+    Exclamation,
 }
 
 fn normalise_char(c: char) -> char {
@@ -116,12 +128,17 @@ fn tokenize(text: &str) -> Vec<Token> {
                 let is_abbrev = c == '.' && ABBREVIATIONS.contains(&word.as_str());
                 flush(&mut word, &mut tokens);
                 if !is_abbrev {
-                    tokens.push(Token::SentenceEnd(c == '?'));
+                    tokens.push(Token::SentenceEnd(match c {
+                        '?' => End::Question,
+                        '!' => End::Exclamation,
+                        _ => End::Stop,
+                    }));
                 }
             }
             ',' | ':' | '-' | '\u{2013}' | '\u{2014}' | '(' | ')' | '"' | '/' => {
                 flush(&mut word, &mut tokens);
-                tokens.push(Token::ClauseBreak);
+                let dash = matches!(c, '-' | '\u{2013}' | '\u{2014}');
+                tokens.push(Token::ClauseBreak(dash));
             }
             _ => flush(&mut word, &mut tokens),
         }
@@ -365,7 +382,11 @@ pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut clauses: Vec<Vec<String>> = vec![Vec::new()];
     let mut stutter = false;
+    // The last token was a dash: a sentence ending here was cut off.
+    let mut after_dash = false;
     for token in tokenize(text) {
+        let dash = matches!(token, Token::ClauseBreak(true));
+        let is_break = matches!(token, Token::ClauseBreak(_));
         match token {
             Token::Word(w) => {
                 if let Some(current) = clauses.last_mut() {
@@ -378,14 +399,16 @@ pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Sentence> {
                     }
                 }
             }
-            Token::ClauseBreak => clauses.push(Vec::new()),
-            Token::SentenceEnd(q) => {
+            Token::ClauseBreak(_) => clauses.push(Vec::new()),
+            Token::SentenceEnd(end) => {
                 let run = std::mem::replace(&mut clauses, vec![Vec::new()]);
-                push_run(&mut out, run, q, std::mem::take(&mut stutter), lex);
+                let stutter = std::mem::take(&mut stutter);
+                push_run(&mut out, run, end, stutter, after_dash, lex);
             }
         }
+        after_dash = dash || (after_dash && is_break);
     }
-    push_run(&mut out, clauses, false, stutter, lex);
+    push_run(&mut out, clauses, End::Stop, stutter, after_dash, lex);
     out
 }
 
@@ -393,16 +416,22 @@ pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Sentence> {
 fn push_run(
     out: &mut Vec<Sentence>,
     clauses: Vec<Vec<String>>,
-    q: bool,
+    end: End,
     stutter: bool,
+    cut_off: bool,
     lex: &Lexicon,
 ) {
+    let q = end == End::Question;
     let pieces = split_run_on(clauses, lex);
     let last = pieces.len().saturating_sub(1);
     let mut added = false;
     for (i, piece) in pieces.into_iter().enumerate() {
         let mut sentence = build_sentence(piece, q && i == last, lex);
         sentence.disfluent |= stutter;
+        if i == last {
+            sentence.exclamation = end == End::Exclamation;
+            sentence.cut_off = cut_off;
+        }
         if !sentence.is_empty() {
             out.push(sentence);
             added = true;

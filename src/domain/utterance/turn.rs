@@ -92,13 +92,14 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
         });
     let by_default = !decisive.is_empty() && decisive.iter().all(|v| v.plain);
     // A "you" statement with no other cue: the learned model, trained on few affirmations of
-    // that shape, reads too many plain restatements ("You've been without heat for a week")
-    // as affirmations, so the rules' reading as a reflection stands.
+    // that shape, read too many plain restatements ("You've been without heat for a week")
+    // as affirmations, so the rules' reading as a reflection gets its own vote (tuned by
+    // cross-validation on the training turns once more affirmations of that shape were in).
     let you_only = !decisive.is_empty() && decisive.iter().all(|v| v.fallback && !v.plain);
     let vote = if by_default {
         0.0
     } else if you_only {
-        w.strong_rule_vote
+        w.you_statement_vote
     } else {
         w.rule_vote * rule_fb.confidence + if strong { w.strong_rule_vote } else { 0.0 }
     };
@@ -110,8 +111,15 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
     // Affirmation and advice need a sign the rules can name (a strength named, "you
     // should", a command): without one the model's call would leave the trainee with no
     // reason, and plain restatements ("You've been without heat for a week") are not praise
-    // or advice.
+    // or advice. The model alone may call it so when it is sure (its strongest features are
+    // then the reasons), but only where the rules found no
+    // reflective opening: a plain "you ..." statement or no cue at all. "You'd like to make
+    // things right" and "It sounds like it's over" keep their reflective stems.
+    let unnamed_ok = by_default || you_only || rule_fb.label != Label::Reflection;
     let sign_of = |l: Label| {
+        if unnamed_ok && pred.prob(l) >= w.unnamed_sign_min * (1.0 + vote) {
+            return true;
+        }
         let target = match l {
             Label::Affirmation => Target::Affirmation,
             Label::Advice => Target::Advice,
@@ -199,8 +207,19 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
 
     let mut depth = None;
     if label == Label::Reflection {
-        let pc = model.complex_probability(&features);
-        let complex = pc >= 0.5;
+        // Two sides or an image named by the rules are what coders call complex nearly
+        // always: they move the model's log-odds by a fixed vote.
+        let pc = model.complex_probability(&features).clamp(1e-6, 1.0 - 1e-6);
+        let sure_cue = verdicts.iter().any(|v| {
+            v.depth_cues.iter().any(|&c| {
+                rules
+                    .depth_cues
+                    .get(c)
+                    .is_some_and(|d| w.depth_sure_cues.contains(&d.name))
+            })
+        });
+        let shift = if sure_cue { w.depth_sure_vote } else { 0.0 };
+        let complex = (pc / (1.0 - pc)).ln() + shift >= 0.0;
         depth = Some(if complex {
             Depth::Complex
         } else {

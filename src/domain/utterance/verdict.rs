@@ -197,6 +197,11 @@ pub(super) fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
         v.backchannel = true;
         return v;
     }
+    if s.cut_off && !s.question_mark && core.len() <= w.cut_off_max_words {
+        let mut v = Verdict::other(fill(&r.cut_off, &core.join(" ")), words);
+        v.score = w.cut_off;
+        return v;
+    }
 
     let matches = find_matches(s, rules, false);
     let mut evidence = Vec::new();

@@ -20,9 +20,12 @@ use super::report_unreadable;
 
 /// The session folder's listing with each record file's metadata, taken in the same pass
 /// (one `fstatat` per entry, never following a link), so it can run beside the index parse.
+/// A plain owner-only file of ours (nearly all of them) keeps only its stamp; the whole
+/// metadata is kept for the others, which the check reports or fixes.
 pub(in crate::storage) struct SessionListing {
     pub(in crate::storage) listing: Listing,
-    meta: HashMap<Uuid, fs::Metadata>,
+    plain: HashMap<Uuid, FileStamp>,
+    odd: HashMap<Uuid, fs::Metadata>,
 }
 
 pub(in crate::storage) fn list_sessions_with_meta(dir: &Path) -> SessionListing {
@@ -32,11 +35,13 @@ pub(in crate::storage) fn list_sessions_with_meta(dir: &Path) -> SessionListing 
             unrecognised: 0,
             temp_files: Vec::new(),
         },
-        meta: HashMap::new(),
+        plain: HashMap::new(),
+        odd: HashMap::new(),
     };
     let Ok(entries) = fs::read_dir(dir) else {
         return out;
     };
+    let uid = folder::own_uid();
     for entry in entries.flatten() {
         let name = entry.file_name();
         if is_temp_file_name(&name) {
@@ -46,8 +51,14 @@ pub(in crate::storage) fn list_sessions_with_meta(dir: &Path) -> SessionListing 
         match id_from_file_name(&name) {
             Some(id) => {
                 out.listing.ids.push(id);
-                if let Ok(meta) = entry.metadata() {
-                    out.meta.insert(id, meta);
+                match entry.metadata() {
+                    Ok(meta) if folder::is_plain_private_file(&meta, uid) => {
+                        out.plain.insert(id, FileStamp::of(&meta));
+                    }
+                    Ok(meta) => {
+                        out.odd.insert(id, meta);
+                    }
+                    Err(_) => {}
                 }
             }
             None => out.listing.unrecognised += 1,
@@ -67,14 +78,15 @@ pub(super) fn session_stamps(
 ) -> HashMap<Uuid, Option<FileStamp>> {
     let mut out = HashMap::with_capacity(found.listing.ids.len());
     for &id in &found.listing.ids {
-        let stamp = match found.meta.get(&id) {
-            Some(meta) => {
+        let stamp = match (found.plain.get(&id), found.odd.get(&id)) {
+            (Some(stamp), _) => Some(*stamp),
+            (None, Some(meta)) => {
                 let rel = Layout::session_rel(id);
                 folder::check_entry(layout, &rel, meta, writable, problems)
                     .then(|| FileStamp::of(meta))
             }
             // Gone meanwhile, or not readable: reading it reports the cause.
-            None => Some(FileStamp::default()),
+            (None, None) => Some(FileStamp::default()),
         };
         out.insert(id, stamp);
     }
