@@ -27,7 +27,15 @@ pub fn measure(label: &str, runs: usize, mut f: impl FnMut()) {
 /// [`measure`] for a closure that times its own part and returns it.
 pub fn measure_timed(label: &str, runs: usize, mut f: impl FnMut() -> Duration) {
     f();
-    let mut times: Vec<Duration> = (0..runs.max(1)).map(|_| f()).collect();
+    let times: Vec<Duration> = (0..runs.max(1)).map(|_| f()).collect();
+    report(label, times);
+}
+
+/// Prints the median, fastest and slowest of `times` (at least one).
+pub fn report(label: &str, mut times: Vec<Duration>) {
+    if times.is_empty() {
+        return;
+    }
     times.sort();
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
     println!(

@@ -80,6 +80,9 @@ pub(crate) fn classify(dir: &Path) -> io::Result<FolderKind> {
     if is_real_file(&dir.join(MARKER_FILE)) {
         return Ok(FolderKind::Marked);
     }
+    if first_open_leftovers(dir)? {
+        return Ok(FolderKind::Empty);
+    }
     // Earlier releases created these three folders and the lock on every open, before
     // anything else could be saved.
     let folders = [SESSIONS_DIR, DRAFTS_DIR, QUARANTINE_DIR]
@@ -93,6 +96,31 @@ pub(crate) fn classify(dir: &Path) -> io::Result<FolderKind> {
     } else {
         FolderKind::Foreign
     })
+}
+
+/// True when `dir` holds only what a first open stopped before writing the marker (killed,
+/// or the power cut) can leave: the lock, empty folders of ours and temporary files. Such a
+/// folder is still a new one, not someone else's.
+fn first_open_leftovers(dir: &Path) -> io::Result<bool> {
+    for entry in fs::read_dir(dir)? {
+        let entry = entry?;
+        let name = entry.file_name();
+        let kind = entry.file_type()?;
+        let ours = if kind.is_file() {
+            name == LOCK_FILE || super::layout::is_temp_file_name(&name)
+        } else if kind.is_dir() {
+            [SESSIONS_DIR, DRAFTS_DIR, QUARANTINE_DIR]
+                .iter()
+                .any(|d| name == *d)
+                && fs::read_dir(entry.path())?.next().is_none()
+        } else {
+            false
+        };
+        if !ours {
+            return Ok(false);
+        }
+    }
+    Ok(true)
 }
 
 /// Refuses a folder that is not ours, before anything is done to it.
@@ -357,5 +385,25 @@ mod tests {
         assert_eq!(classify(d).expect("c"), FolderKind::EarlierRelease);
         write_marker(d).expect("marker");
         assert_eq!(classify(d).expect("c"), FolderKind::Marked);
+    }
+
+    #[test]
+    fn a_first_open_stopped_before_its_marker_leaves_a_new_folder_not_a_foreign_one() {
+        let dir = tempfile::tempdir().expect("dir");
+        let d = dir.path();
+        fs::write(d.join(LOCK_FILE), b"").expect("lock");
+        fs::create_dir(d.join(SESSIONS_DIR)).expect("mkdir");
+        fs::write(
+            d.join(format!("{}marker", super::super::layout::TEMP_PREFIX)),
+            b"{",
+        )
+        .expect("temp");
+        assert_eq!(classify(d).expect("c"), FolderKind::Empty);
+        // Anything saved in a folder of ours, or any other file, makes it someone else's.
+        fs::write(d.join(SESSIONS_DIR).join("a.json"), b"{}").expect("write");
+        assert_eq!(classify(d).expect("c"), FolderKind::Foreign);
+        fs::remove_file(d.join(SESSIONS_DIR).join("a.json")).expect("rm");
+        fs::write(d.join("notes.txt"), b"theirs").expect("write");
+        assert_eq!(classify(d).expect("c"), FolderKind::Foreign);
     }
 }

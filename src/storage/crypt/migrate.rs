@@ -24,16 +24,17 @@
 
 use std::fs;
 use std::io;
-use std::path::{Path, PathBuf};
+use std::path::Path;
+use std::time::{Duration, Instant};
 
 use zeroize::Zeroizing;
 
 use super::super::atomic::{WriteOptions, sync_dir, write_raw_with};
-use super::super::folder::CONTROL_FILES;
 use super::super::fsio;
-use super::super::layout::{Layout, TEMP_PREFIX, is_temp_file_name};
+use super::super::layout::Layout;
 use super::super::reason::Reason;
 use super::super::store::take_lock;
+use super::convert::{convert_all, data_files};
 use super::{
     CryptError, CryptState, DataKey, Direction, KEY_FILE, KEY_VERSION, NEW_KEY_FILE, STATE_FILE,
     StateFile, forget, io_err, is_sealed, read_key, register, state, unwrap_key, wrap_key,
@@ -75,10 +76,14 @@ pub struct Report {
     pub converted: usize,
     /// Files found already converted (by an interrupted earlier run) and checked.
     pub already: usize,
+    /// Time spent deriving the key from the passphrase (scrypt, about a second on purpose,
+    /// paid once per run whatever the number of files), so it can be told apart from the
+    /// time the files took.
+    pub passphrase_time: Duration,
 }
 
 impl Options {
-    fn check(&self, at: Stop) -> Result<(), CryptError> {
+    pub(super) fn check(&self, at: Stop) -> Result<(), CryptError> {
         if self.stop == Some(at) {
             return Err(CryptError::Injected(match at {
                 Stop::AfterState => "after the state file",
@@ -124,25 +129,29 @@ pub fn encrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
         CryptState::Encrypted | CryptState::Plain | CryptState::Unfinished(_) => {}
     }
     // A wrong passphrase for an existing key is found before anything is written.
+    let deriving = Instant::now();
     let existing = if encrypt_needs_new_key(dir) {
         None
     } else {
         Some(read_key(dir, passphrase)?)
     };
+    let mut passphrase_time = deriving.elapsed();
     write_state(dir, Direction::Encrypt)?;
     opts.check(Stop::AfterState)?;
     let key = match existing {
         Some(k) => k,
         None => {
             let key = DataKey::generate();
+            let deriving = Instant::now();
             let wrapped = wrap_key(&key, passphrase, opts.work_factor)?;
+            passphrase_time += deriving.elapsed();
             write_raw(&dir.join(KEY_FILE), &wrapped).map_err(io_err("write the key file"))?;
             key
         }
     };
     opts.check(Stop::AfterKey)?;
 
-    let report = convert_all(
+    let mut report = convert_all(
         dir,
         &opts,
         |rel, bytes| {
@@ -169,6 +178,7 @@ pub fn encrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
     drop(lock);
     register(dir, key);
     refresh_index(dir);
+    report.passphrase_time = passphrase_time;
     Ok(report)
 }
 
@@ -194,15 +204,17 @@ pub fn decrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
         CryptState::Encrypted | CryptState::Unfinished(_) => {}
     }
     // Without a key file, an interrupted decrypt had already opened every file.
+    let deriving = Instant::now();
     let key = if dir.join(KEY_FILE).exists() {
         Some(read_key(dir, passphrase)?)
     } else {
         None
     };
+    let passphrase_time = deriving.elapsed();
     write_state(dir, Direction::Decrypt)?;
     opts.check(Stop::AfterState)?;
 
-    let report = convert_all(
+    let mut report = convert_all(
         dir,
         &opts,
         |rel, bytes| {
@@ -238,6 +250,7 @@ pub fn decrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
     drop(lock);
     forget(dir);
     refresh_index(dir);
+    report.passphrase_time = passphrase_time;
     Ok(report)
 }
 
@@ -319,6 +332,7 @@ pub fn rekey(
     let new_path = dir.join(NEW_KEY_FILE);
     let mut olds: Vec<DataKey> = Vec::new();
     let mut new_key: Option<DataKey> = None;
+    let deriving = Instant::now();
     if resuming && new_path.exists() {
         olds.push(read_key(dir, old)?);
         let bytes = fs::read(&new_path).map_err(io_err("read the new key file"))?;
@@ -331,6 +345,7 @@ pub fn rekey(
             Err(e) => return Err(e),
         }
     }
+    let mut passphrase_time = deriving.elapsed();
     if !resuming {
         write_state(dir, Direction::Rekey)?;
     }
@@ -339,7 +354,9 @@ pub fn rekey(
         Some(k) => k,
         None => {
             let key = DataKey::generate();
+            let deriving = Instant::now();
             let wrapped = wrap_key(&key, new, opts.work_factor)?;
+            passphrase_time += deriving.elapsed();
             write_raw(&new_path, &wrapped).map_err(io_err("write the new key file"))?;
             key
         }
@@ -347,7 +364,7 @@ pub fn rekey(
     opts.check(Stop::AfterKey)?;
     let open_old = |bytes: &[u8]| olds.iter().find_map(|k| k.open(bytes).ok());
 
-    let report = convert_all(
+    let mut report = convert_all(
         dir,
         &opts,
         |rel, bytes| {
@@ -390,6 +407,7 @@ pub fn rekey(
     drop(lock);
     register(dir, key);
     refresh_index(dir);
+    report.passphrase_time = passphrase_time;
     Ok(report)
 }
 
@@ -461,169 +479,6 @@ fn remove_durably(path: &Path) -> io::Result<()> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
         Err(e) => Err(e),
     }
-}
-
-/// Files converted per batch: their copies are written and checked on a few threads, then
-/// renamed in order, then each folder is flushed once for the whole batch.
-const BATCH: usize = 256;
-/// Threads writing and checking copies (waiting for the disk dominates).
-const WORKERS: usize = 4;
-
-/// Converts every data file: `convert` gives the new bytes (or `None` to leave the file as
-/// it is), `verify(new, original)` says whether the copy read back from disk is right.
-///
-/// Per batch: every copy is written beside its file (flushed), read back and checked; only
-/// then are they renamed over their files, and each folder flushed once. At every instant a
-/// file holds either its old bytes or checked new ones, and leftover copies are temporary
-/// files a rerun removes, so an interruption anywhere loses nothing.
-fn convert_all(
-    dir: &Path,
-    opts: &Options,
-    convert: impl Fn(&str, &[u8]) -> Result<Option<Zeroizing<Vec<u8>>>, CryptError> + Sync,
-    verify: impl Fn(&[u8], &[u8]) -> bool + Sync,
-) -> Result<Report, CryptError> {
-    let mut report = Report::default();
-    let files = data_files(dir)?;
-    for (b, batch) in files.chunks(BATCH).enumerate() {
-        let base = b * BATCH;
-        let prepared = in_parallel(batch, |(path, rel)| {
-            prepare_copy(dir, path, rel, &convert, &verify)
-        });
-        let mut to_rename: Vec<(usize, PathBuf, &Path)> = Vec::new();
-        for (i, outcome) in prepared.into_iter().enumerate() {
-            let n = base + i;
-            match outcome? {
-                None => report.already += 1,
-                Some(beside) => {
-                    opts.check(Stop::Beside(n))?;
-                    opts.check(Stop::Verified(n))?;
-                    to_rename.push((n, beside, &batch[i].0));
-                }
-            }
-        }
-        let mut parents: Vec<&Path> = Vec::new();
-        for (_, beside, path) in &to_rename {
-            fsio::rename(beside, path).map_err(io_err("replace a data file"))?;
-            let parent = path.parent().unwrap_or(dir);
-            if !parents.contains(&parent) {
-                parents.push(parent);
-            }
-        }
-        for parent in parents {
-            sync_dir(parent).map_err(io_err("flush the data folder"))?;
-        }
-        for (n, _, _) in &to_rename {
-            opts.check(Stop::Replaced(*n))?;
-            report.converted += 1;
-        }
-    }
-    Ok(report)
-}
-
-/// Writes the converted copy of one file beside it and checks it; `None` when the file
-/// needs no conversion.
-fn prepare_copy(
-    dir: &Path,
-    path: &Path,
-    rel: &str,
-    convert: &(impl Fn(&str, &[u8]) -> Result<Option<Zeroizing<Vec<u8>>>, CryptError> + Sync),
-    verify: &(impl Fn(&[u8], &[u8]) -> bool + Sync),
-) -> Result<Option<PathBuf>, CryptError> {
-    let original = Zeroizing::new(fs::read(path).map_err(io_err("read a data file"))?);
-    let Some(converted) = convert(rel, &original)? else {
-        return Ok(None);
-    };
-    let parent = path.parent().unwrap_or(dir);
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    let beside = parent.join(format!("{TEMP_PREFIX}conv-{name}"));
-    write_beside(&beside, &converted).map_err(io_err("write a converted copy"))?;
-    let back = Zeroizing::new(fs::read(&beside).map_err(io_err("read a converted copy"))?);
-    if !verify(&back, &original) {
-        let _ = fsio::remove_file(&beside);
-        return Err(CryptError::VerifyFailed {
-            file: rel.to_string(),
-        });
-    }
-    Ok(Some(beside))
-}
-
-/// `f` over `items` on a few threads, results in order. Items a thread could not take are
-/// done on this one.
-fn in_parallel<T: Sync, R: Send>(items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
-    if items.len() < 8 {
-        return items.iter().map(&f).collect();
-    }
-    let part = items.len().div_ceil(WORKERS);
-    let f = &f;
-    std::thread::scope(|scope| {
-        let handles: Vec<_> = items
-            .chunks(part)
-            .map(|chunk| {
-                let h = std::thread::Builder::new()
-                    .spawn_scoped(scope, move || chunk.iter().map(f).collect::<Vec<R>>());
-                (h, chunk)
-            })
-            .collect();
-        let mut out = Vec::with_capacity(items.len());
-        for (h, chunk) in handles {
-            match h.map(|h| h.join()) {
-                Ok(Ok(v)) => out.extend(v),
-                _ => out.extend(chunk.iter().map(f)),
-            }
-        }
-        out
-    })
-}
-
-/// Writes a new file (owner-only) and flushes it, through the file layer.
-fn write_beside(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    match fsio::remove_file(path) {
-        Ok(()) => {}
-        Err(e) if e.kind() == io::ErrorKind::NotFound => {}
-        Err(e) => return Err(e),
-    }
-    fsio::write_new(path, bytes)?;
-    fsio::sync_file(path)
-}
-
-/// Every data file under `dir` (sorted, with its place relative to `dir`): everything in the
-/// folder except the lock, marker, key and state files, so file kinds added later are
-/// converted too. Leftover temporary files are removed on the way: they were never renamed
-/// into place, so their originals are intact. A link or any other non-file is refused by
-/// path, never followed or skipped: a conversion never reports success around it.
-fn data_files(dir: &Path) -> Result<Vec<(PathBuf, String)>, CryptError> {
-    let mut out = Vec::new();
-    let mut stack = vec![(dir.to_path_buf(), String::new())];
-    while let Some((folder, prefix)) = stack.pop() {
-        let mut removed = false;
-        let entries = fs::read_dir(&folder).map_err(io_err("list the data folder"))?;
-        for entry in entries {
-            let entry = entry.map_err(io_err("list the data folder"))?;
-            let name = entry.file_name();
-            let kind = entry.file_type().map_err(io_err("list the data folder"))?;
-            let rel = format!("{prefix}{}", name.to_string_lossy());
-            if kind.is_dir() {
-                stack.push((entry.path(), format!("{rel}/")));
-            } else if !kind.is_file() {
-                return Err(CryptError::NotAFile { path: entry.path() });
-            } else if is_temp_file_name(&name) {
-                fsio::remove_file(&entry.path()).map_err(io_err("remove a leftover file"))?;
-                removed = true;
-            } else if prefix.is_empty() && CONTROL_FILES.contains(&rel.as_str()) {
-                continue;
-            } else {
-                out.push((entry.path(), rel));
-            }
-        }
-        if removed {
-            sync_dir(&folder).map_err(io_err("flush the data folder"))?;
-        }
-    }
-    out.sort();
-    Ok(out)
 }
 
 /// Opens the store once so the index is rewritten for the converted files (their sizes and

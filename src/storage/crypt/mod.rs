@@ -38,6 +38,7 @@
 //! on both kinds of folder. A file is recognised as encrypted by its first bytes, which JSON
 //! can never start with.
 
+mod convert;
 pub mod migrate;
 
 use std::fs;
@@ -65,6 +66,13 @@ const MAGIC: &[u8] = b"age-encryption.org/";
 
 /// The version of the key file's inner JSON and of the state file.
 const KEY_VERSION: u64 = 1;
+
+/// The largest scrypt work factor (log2 N) a key file may ask for: 2^22 is about 4 GiB and
+/// several seconds, far above the one second age aims for when making a key (2^18 to 2^20
+/// on current machines). Without a fixed ceiling, age accepts only up to 16 times what this
+/// machine manages in a second right now, so a key made on a fast machine, or opened while
+/// this one is busy, was refused as damaged.
+const MAX_WORK_FACTOR: u8 = 22;
 
 /// How many folder levels above a file are checked for a key file when no key is unlocked
 /// for it (files live at most a couple of levels below the data folder).
@@ -304,7 +312,8 @@ pub(crate) fn unwrap_key(bytes: &[u8], passphrase: &Passphrase) -> Result<DataKe
     if !is_sealed(bytes) {
         return Err(CryptError::KeyFileDamaged);
     }
-    let identity = age::scrypt::Identity::new(secret(passphrase));
+    let mut identity = age::scrypt::Identity::new(secret(passphrase));
+    identity.set_max_work_factor(MAX_WORK_FACTOR);
     let plain = match age::decrypt(&identity, bytes) {
         Ok(p) => Zeroizing::new(p),
         Err(
