@@ -21,6 +21,8 @@ use alongside::domain::utterance::{Depth, Group, Label, classify};
 /// training turns but never trained or tuned on.
 const CHECK_TRANSCRIPT: &str = include_str!("data/corpus_check_transcript.tsv");
 const CHECK_TYPED: &str = include_str!("data/corpus_check_typed.tsv");
+/// Typed answers from a writer who never saw the engine, second-coded blind; measured only.
+const CHECK_TYPED_BLIND: &str = include_str!("data/corpus_check_typed_blind.tsv");
 const SECOND_CODING: &str = include_str!("../assets/utterance/corpus/second_coding.tsv");
 
 /// Measures a corpus check set against the first coding, and against the turns both coders
@@ -73,6 +75,24 @@ fn typed_check_set_meets_the_goals() {
     // the shipped model, see the README). These floors catch a regression.
     assert!(acc >= 0.87, "8-label accuracy {acc:.3} is below 0.87");
     assert!(depth >= 0.85, "simple vs complex {depth:.3} is below 0.85");
+}
+
+#[test]
+fn blind_typed_check_set_is_measured() {
+    let (all, agreed) =
+        evaluate_corpus("check set: typed answers written blind", CHECK_TYPED_BLIND);
+    assert!(all.n >= 200, "blind typed check set has {} turns", all.n);
+    assert!(
+        agreed.n >= 190,
+        "second coding covers the set: {} agreed",
+        agreed.n
+    );
+    let acc = all.accuracy();
+    let depth = all.depth_accuracy();
+    // The goals are 0.96 and 0.92; this set says they are NOT met (0.85 and 0.84 when it was
+    // added, see the README). These floors catch a regression.
+    assert!(acc >= 0.82, "8-label accuracy {acc:.3} is below 0.82");
+    assert!(depth >= 0.78, "simple vs complex {depth:.3} is below 0.78");
 }
 
 struct Row {
