@@ -13,6 +13,17 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
+impl Problem {
+    /// The report that `file` was of an earlier version (`from`) and was upgraded in memory;
+    /// none when it was current.
+    pub(crate) fn migrated(file: impl Into<String>, from: Option<u64>) -> Option<Problem> {
+        from.map(|from| Problem {
+            file: file.into(),
+            kind: ProblemKind::Migrated { from },
+        })
+    }
+}
+
 /// What the problem is and what the store did about it.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ProblemKind {

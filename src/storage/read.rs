@@ -7,6 +7,7 @@ use std::path::Path;
 use uuid::Uuid;
 
 use super::atomic::FileStamp;
+use super::error::{Action, StoreError};
 use super::schema::{Decoded, Reason, SessionFile, Versioned, decode};
 use crate::domain::Session;
 
@@ -24,6 +25,24 @@ pub(crate) enum Loaded<T> {
         found: u64,
     },
     Unreadable(Reason),
+}
+
+impl<T> Loaded<T> {
+    /// The value read for a caller that reports a problem as an error: `Ok(None)` when the
+    /// file is missing, and an error naming `rel` (the file within the folder) when it is of
+    /// a newer version or cannot be read.
+    pub(crate) fn into_result(self, rel: String) -> Result<Option<T>, StoreError> {
+        match self {
+            Loaded::Found { value, .. } => Ok(Some(value)),
+            Loaded::Missing => Ok(None),
+            Loaded::Newer { found } => Err(StoreError::NewerVersion {
+                action: Action::Read,
+                file: rel,
+                found,
+            }),
+            Loaded::Unreadable(reason) => Err(StoreError::Unreadable { file: rel, reason }),
+        }
+    }
 }
 
 /// Reads and decodes the file at `path`.

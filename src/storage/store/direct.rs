@@ -12,7 +12,7 @@ use super::super::schema::{Reason, SessionFile};
 use super::Store;
 use super::open::{check_existing, check_unlocked};
 use crate::domain::Session;
-use crate::storage::error::{Action, StoreError};
+use crate::storage::error::StoreError;
 
 /// What reading a note file from outside the data folder gave.
 #[derive(Debug)]
@@ -47,16 +47,9 @@ impl Store {
         let layout = check_existing(root)?;
         check_unlocked(root)?;
         let rel = Layout::session_rel(id);
-        match load_session(&layout.path(&rel), id) {
-            Loaded::Found { value, .. } => Ok(value),
-            Loaded::Missing => Err(StoreError::NotFound { id }),
-            Loaded::Newer { found } => Err(StoreError::NewerVersion {
-                action: Action::Read,
-                file: rel,
-                found,
-            }),
-            Loaded::Unreadable(reason) => Err(StoreError::Unreadable { file: rel, reason }),
-        }
+        load_session(&layout.path(&rel), id)
+            .into_result(rel)?
+            .ok_or(StoreError::NotFound { id })
     }
 
     /// True when a saved session or a draft with this id exists (indexed or only on disk),

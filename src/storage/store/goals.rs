@@ -61,12 +61,7 @@ impl Store {
                 migrated_from,
                 ..
             } => {
-                if let Some(from) = migrated_from {
-                    problems.push(Problem {
-                        file: GOALS_FILE.into(),
-                        kind: ProblemKind::Migrated { from },
-                    });
-                }
+                problems.extend(Problem::migrated(GOALS_FILE, migrated_from));
                 return (value.goals, GoalsOrigin::File, problems);
             }
             Loaded::Newer { found } => {

@@ -110,12 +110,7 @@ pub(super) fn load_peers(
             migrated_from,
             ..
         } => {
-            if let Some(from) = migrated_from {
-                problems.push(Problem {
-                    file: PEERS_FILE.into(),
-                    kind: ProblemKind::Migrated { from },
-                });
-            }
+            problems.extend(Problem::migrated(PEERS_FILE, migrated_from));
             (value.peers, None)
         }
         Loaded::Newer { found } => {

@@ -166,12 +166,7 @@ impl Store {
                         );
                         continue;
                     }
-                    if let Some(from) = migrated_from {
-                        problems.push(Problem {
-                            file: rel,
-                            kind: ProblemKind::Migrated { from },
-                        });
-                    }
+                    problems.extend(Problem::migrated(rel, migrated_from));
                     out.push(record);
                 }
                 Loaded::Missing => {}

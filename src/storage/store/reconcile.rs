@@ -308,12 +308,7 @@ impl Store {
                     stamp,
                     migrated_from,
                 } => {
-                    if let Some(from) = migrated_from {
-                        problems.push(Problem {
-                            file: rel,
-                            kind: ProblemKind::Migrated { from },
-                        });
-                    }
+                    problems.extend(Problem::migrated(rel, migrated_from));
                     if changed_ids.contains(&id) {
                         changed += 1;
                     } else {

@@ -29,12 +29,7 @@ impl Store {
                 migrated_from,
                 ..
             } => {
-                if let Some(from) = migrated_from {
-                    problems.push(Problem {
-                        file: file.into(),
-                        kind: ProblemKind::Migrated { from },
-                    });
-                }
+                problems.extend(Problem::migrated(file, migrated_from));
                 Ok((take(value), problems))
             }
             Loaded::Newer { found } => Err(StoreError::NewerVersion {

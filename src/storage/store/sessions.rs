@@ -51,16 +51,9 @@ impl Store {
     /// Reads one saved session in full.
     pub fn load_session(&self, id: Uuid) -> Result<Session, StoreError> {
         let rel = Layout::session_rel(id);
-        match load_session(&self.layout.path(&rel), id) {
-            Loaded::Found { value, .. } => Ok(value),
-            Loaded::Missing => Err(StoreError::NotFound { id }),
-            Loaded::Newer { found } => Err(StoreError::NewerVersion {
-                action: Action::Read,
-                file: rel,
-                found,
-            }),
-            Loaded::Unreadable(reason) => Err(StoreError::Unreadable { file: rel, reason }),
-        }
+        load_session(&self.layout.path(&rel), id)
+            .into_result(rel)?
+            .ok_or(StoreError::NotFound { id })
     }
 
     /// Saves a session: writes its file durably, then updates the index, then removes its

@@ -149,16 +149,9 @@ impl Store {
     /// Reads one standalone worksheet.
     pub fn load_worksheet(&self, id: Uuid) -> Result<StandaloneWorksheet, StoreError> {
         let rel = Layout::worksheet_rel(id);
-        match load_worksheet_file(&self.layout.path(&rel), id) {
-            Loaded::Found { value, .. } => Ok(value),
-            Loaded::Missing => Err(StoreError::NotFound { id }),
-            Loaded::Newer { found } => Err(StoreError::NewerVersion {
-                action: Action::Read,
-                file: rel,
-                found,
-            }),
-            Loaded::Unreadable(reason) => Err(StoreError::Unreadable { file: rel, reason }),
-        }
+        load_worksheet_file(&self.layout.path(&rel), id)
+            .into_result(rel)?
+            .ok_or(StoreError::NotFound { id })
     }
 
     /// Saves a standalone worksheet (its saved content and any unsaved changes) durably.
@@ -197,16 +190,7 @@ impl Store {
     /// Every saved version of a peer's safety plan, or `None` if they have none.
     pub fn safety_plan(&self, peer_id: Uuid) -> Result<Option<SafetyPlanHistory>, StoreError> {
         let rel = Layout::safety_plan_rel(peer_id);
-        match load_plan_file(&self.layout.path(&rel), peer_id) {
-            Loaded::Found { value, .. } => Ok(Some(value)),
-            Loaded::Missing => Ok(None),
-            Loaded::Newer { found } => Err(StoreError::NewerVersion {
-                action: Action::Read,
-                file: rel,
-                found,
-            }),
-            Loaded::Unreadable(reason) => Err(StoreError::Unreadable { file: rel, reason }),
-        }
+        load_plan_file(&self.layout.path(&rel), peer_id).into_result(rel)
     }
 
     /// Saves `plan` as the next version of the peer's safety plan, keeping every earlier
