@@ -12,8 +12,8 @@ mod common;
 use std::time::{Duration, Instant};
 
 use alongside::domain::secret::Passphrase;
+use alongside::storage::Store;
 use alongside::storage::crypt::migrate::{self, Options};
-use alongside::storage::{Store, sample};
 
 fn main() {
     let sessions: usize = env_number("ALONGSIDE_BENCH_SESSIONS").unwrap_or(10_000);
@@ -21,13 +21,7 @@ fn main() {
         .unwrap_or(if sessions > 20_000 { 1 } else { 3 })
         .max(1);
     let dir = common::temp_dir();
-    let generated = match sample::generate(dir.path(), sessions, (sessions / 200).max(6), 1) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("could not generate data: {e}");
-            std::process::exit(1);
-        }
-    };
+    let generated = common::generate(dir.path(), sessions, (sessions / 200).max(6));
     let (files, bytes) = folder_size(dir.path());
     println!(
         "generated {} sessions in {:.2} s: {files} files, {:.1} MB",

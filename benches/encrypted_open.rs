@@ -18,8 +18,8 @@ use std::time::Instant;
 use alongside::app::{App, Effect};
 use alongside::cli::notes::{self, NoteFormat};
 use alongside::domain::secret::Passphrase;
+use alongside::storage::Store;
 use alongside::storage::crypt::{self, migrate};
-use alongside::storage::{Store, sample};
 use alongside::tui::{NoteStore, execute};
 use alongside::ui;
 use common::{measure, measure_timed};
@@ -36,13 +36,7 @@ fn main() {
         .unwrap_or(10_000);
     let temp = common::temp_dir();
     let dir = temp.path();
-    let report = match sample::generate(dir, sessions, (sessions / 200).max(6), 1) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("could not generate data: {e}");
-            std::process::exit(1);
-        }
-    };
+    let report = common::generate(dir, sessions, (sessions / 200).max(6));
     println!(
         "generated {} sessions in {:.2} s",
         report.sessions,

@@ -10,7 +10,7 @@ use std::io;
 use alongside::app::journey::{home_items, open_peer_page};
 use alongside::app::{App, Screen};
 use alongside::cli::journey;
-use alongside::storage::{Store, sample};
+use alongside::storage::Store;
 use alongside::tui::NoteStore;
 use alongside::ui;
 use ratatui::Terminal;
@@ -22,13 +22,7 @@ const PEERS: usize = 300;
 
 fn main() {
     let dir = common::temp_dir();
-    let report = match sample::generate(dir.path(), SESSIONS, PEERS, 1) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("could not generate data: {e}");
-            std::process::exit(1);
-        }
-    };
+    let report = common::generate(dir.path(), SESSIONS, PEERS);
     let goals_size = std::fs::metadata(dir.path().join("goals.json"))
         .map(|m| m.len())
         .unwrap_or(0);

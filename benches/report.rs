@@ -9,7 +9,7 @@ use std::hint::black_box;
 
 use alongside::cli::report::{self, ReportFormat};
 use alongside::domain::report::DayRange;
-use alongside::storage::{Store, sample};
+use alongside::storage::Store;
 use chrono::NaiveDate;
 
 const RUNS: usize = 15;
@@ -20,13 +20,7 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(10_000);
     let dir = common::temp_dir();
-    let generated = match sample::generate(dir.path(), sessions, (sessions / 200).max(6), 1) {
-        Ok(r) => r,
-        Err(e) => {
-            eprintln!("could not generate data: {e}");
-            std::process::exit(1);
-        }
-    };
+    let generated = common::generate(dir.path(), sessions, (sessions / 200).max(6));
     println!(
         "generated {} sessions in {:.2} s",
         generated.sessions,

@@ -23,13 +23,15 @@
 //! save 10 / 15 / 50 ms, `notes show ID` (whole process) 15 / 20 / 50 ms, history keystroke
 //! 5 / 16 / 100 ms, idle RSS 30 / 80 / 400 MB.
 
+mod common;
+
 use std::hint::black_box;
 use std::io;
 use std::time::{Duration, Instant};
 
 use alongside::app::{self as app_mod, Action, App, Screen};
 use alongside::cli::notes;
-use alongside::storage::{Store, sample};
+use alongside::storage::Store;
 use alongside::tui::NoteStore;
 use alongside::ui;
 use ratatui::Terminal;
@@ -77,13 +79,7 @@ fn main() {
         (None, None) => unreachable!("a folder is either given or made"),
     };
     if given.is_none() {
-        let report = match sample::generate(&dir_path, sessions, peers, 1) {
-            Ok(r) => r,
-            Err(e) => {
-                eprintln!("could not generate data: {e}");
-                std::process::exit(1);
-            }
-        };
+        let report = common::generate(&dir_path, sessions, peers);
         println!(
             "generated {} sessions for {} peers in {:.2} s",
             report.sessions,

@@ -46,3 +46,19 @@ pub fn report(label: &str, mut times: Vec<Duration>) {
         times.len()
     );
 }
+
+/// Fills `dir` with `sessions` fictional sessions over `peers` peers (always the same ones),
+/// or prints a one-line message and exits.
+pub fn generate(
+    dir: &std::path::Path,
+    sessions: usize,
+    peers: usize,
+) -> alongside::storage::sample::GenerateReport {
+    match alongside::storage::sample::generate(dir, sessions, peers, 1) {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("could not generate data: {e}");
+            std::process::exit(1);
+        }
+    }
+}
