@@ -5,6 +5,7 @@ use std::fs;
 use std::path::Path;
 
 use alongside::domain::{Peer, Session, SessionKind, Stage, Timestamp};
+use alongside::storage::{Problem, ProblemKind, Store};
 
 /// 2026-01-05 10:00 -05:00 plus `min` minutes.
 pub fn t(min: i64) -> Timestamp {
@@ -71,4 +72,46 @@ pub fn is_root() -> bool {
     {
         false
     }
+}
+
+/// A store with two peers and three sessions, closed again.
+pub fn seeded() -> (tempfile::TempDir, Vec<Session>) {
+    let dir = tempfile::tempdir().expect("dir");
+    let (mut store, problems) = Store::open(dir.path()).expect("open");
+    assert!(problems.is_empty(), "{problems:?}");
+    let jd = peer("JD");
+    let sunny = peer("Sunny");
+    store.save_peer(&jd).expect("peer");
+    store.save_peer(&sunny).expect("peer");
+    let sessions = vec![
+        session(&jd, 0, "talked about the new job"),
+        session(&sunny, 60 * 24, "housing waiting list letter"),
+        session(&jd, 60 * 48, "family visit went well"),
+    ];
+    for s in &sessions {
+        store.save_session(s).expect("save");
+    }
+    (dir, sessions)
+}
+
+/// Where the problem report for `file` says it was moved (it must have been quarantined).
+pub fn quarantined_to(problems: &[Problem], file: &str) -> String {
+    let p = problems
+        .iter()
+        .find(|p| p.file == file)
+        .unwrap_or_else(|| panic!("no problem for {file} in {problems:?}"));
+    match &p.kind {
+        ProblemKind::Quarantined { moved_to, .. } => moved_to.clone(),
+        other => panic!("{file} was not quarantined: {other:?}"),
+    }
+}
+
+/// Makes index.json look older than the sessions folder, as after a change the index missed.
+pub fn age_index(dir: &std::path::Path) {
+    let f = fs::File::options()
+        .write(true)
+        .open(dir.join("index.json"))
+        .expect("open index");
+    f.set_modified(std::time::UNIX_EPOCH + std::time::Duration::from_secs(86_400))
+        .expect("set time");
 }
