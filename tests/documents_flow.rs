@@ -8,16 +8,7 @@ use common::*;
 use ratatui::crossterm::event::KeyCode;
 
 fn screen_text(app: &App) -> String {
-    let term = render(app, 80, 24);
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    text_of(&render(app, 80, 24))
 }
 
 /// A session with JD ended, its summary filled: the end-of-session form.

@@ -10,16 +10,7 @@ use common::*;
 use ratatui::crossterm::event::KeyCode;
 
 fn screen_text(app: &App, w: u16, h: u16) -> String {
-    let term = render(app, w, h);
-    let buf = term.backend().buffer();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    text_of(&render(app, w, h))
 }
 
 /// Starts a session with Sunny from the peers screen and goes to the session commands.

@@ -14,8 +14,6 @@ use alongside::storage::atomic::{Fault, Step};
 use alongside::storage::crypt::{self, migrate};
 use alongside::tui::{NoteStore, execute};
 use common::*;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::crossterm::event::{KeyCode, KeyEvent};
 
 const TYPED: &str = "she said the move went badly";
@@ -44,17 +42,7 @@ fn tick_any(app: &mut App, store: &mut dyn NoteStore, now: Timestamp) {
 }
 
 fn screen_text(app: &App) -> String {
-    let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-    term.draw(|f| alongside::ui::draw(f, app)).expect("draw");
-    let buf = term.backend().buffer().clone();
-    let mut out = String::new();
-    for y in 0..buf.area.height {
-        for x in 0..buf.area.width {
-            out.push_str(buf[(x, y)].symbol());
-        }
-        out.push('\n');
-    }
-    out
+    text_of(&render(app, 80, 24))
 }
 
 fn notes_text(app: &App) -> String {
