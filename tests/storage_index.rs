@@ -152,6 +152,16 @@ fn rebuild_index_rereads_a_file_edited_in_place() {
     assert_eq!(flagged(&store), Some(true), "the rebuilt index was saved");
 }
 
+/// The index-log records in `dir`, oldest first (their names count up).
+fn log_records(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut log: Vec<_> = fs::read_dir(dir.join("index-log"))
+        .expect("log")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    log.sort();
+    log
+}
+
 #[test]
 fn a_save_appends_one_log_record_and_leaves_index_json_alone() {
     let (dir, sessions) = seeded();
@@ -165,10 +175,7 @@ fn a_save_appends_one_log_record_and_leaves_index_json_alone() {
         index_before,
         "a save never rewrites the whole index"
     );
-    let log: Vec<_> = fs::read_dir(dir.path().join("index-log"))
-        .expect("log")
-        .map(|e| e.expect("entry").path())
-        .collect();
+    let log = log_records(dir.path());
     assert_eq!(log.len(), 1);
     let record: serde_json::Value =
         serde_json::from_slice(&fs::read(&log[0]).expect("read")).expect("json");
@@ -192,11 +199,7 @@ fn a_lost_or_broken_log_record_only_means_reading_that_note_again() {
     store.save_session(&a).expect("save");
     store.save_session(&b).expect("save");
     drop(store);
-    let mut log: Vec<_> = fs::read_dir(dir.path().join("index-log"))
-        .expect("log")
-        .map(|e| e.expect("entry").path())
-        .collect();
-    log.sort();
+    let log = log_records(dir.path());
     assert_eq!(log.len(), 2);
     // As if power was lost before the first record reached the disk, and the second was
     // torn.
@@ -226,20 +229,9 @@ fn the_log_is_folded_into_index_json_on_close_once_it_grows() {
     for s in &extra {
         store.save_session(s).expect("save");
     }
-    assert_eq!(
-        fs::read_dir(dir.path().join("index-log"))
-            .expect("log")
-            .count(),
-        40
-    );
+    assert_eq!(log_records(dir.path()).len(), 40);
     drop(store);
-    assert_eq!(
-        fs::read_dir(dir.path().join("index-log"))
-            .expect("log")
-            .count(),
-        0,
-        "folded in on close"
-    );
+    assert_eq!(log_records(dir.path()).len(), 0, "folded in on close");
     let index: serde_json::Value =
         serde_json::from_slice(&fs::read(dir.path().join("index.json")).expect("index"))
             .expect("json");
