@@ -21,10 +21,7 @@ use alongside::domain::secret::Passphrase;
 use alongside::storage::Store;
 use alongside::storage::crypt::{self, migrate};
 use alongside::tui::{NoteStore, execute};
-use alongside::ui;
 use common::{measure, measure_timed};
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 
 const RUNS: usize = 15;
 const PASSPHRASE: &str = "bench passphrase";
@@ -80,21 +77,10 @@ fn main() {
         "first frame after unlock: open + App::new + draw",
         RUNS,
         || {
-            let start = Instant::now();
-            let (mut store, _) = Store::open_for_app(dir).expect("open");
+            let (mut store, took) = common::first_frame(dir);
+            // Started after the first frame, as in the app, and finished outside the timed
+            // part, so runs do not overlap.
             store.preload_search();
-            let app = App::new(
-                NoteStore::peers(&store),
-                NoteStore::history(&store),
-                store.drafts(),
-                Vec::new(),
-                alongside::domain::now(),
-            );
-            let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-            term.draw(|f| ui::draw(f, &app)).expect("draw");
-            black_box(term.backend());
-            let took = start.elapsed();
-            // Finished outside the timed part, so runs do not overlap.
             black_box(store.check_index());
             black_box(store.search_texts().len());
             took

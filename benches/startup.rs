@@ -134,20 +134,7 @@ fn main() {
     // are finished after the timed part, so runs do not overlap (the next measurement
     // times them).
     measure_until("first frame: open + App::new + first draw", || {
-        let start = Instant::now();
-        let (mut store, _) = Store::open_for_app(dir.path()).expect("open");
-        let drafts = store.drafts();
-        let app = App::new(
-            NoteStore::peers(&store),
-            NoteStore::history(&store),
-            drafts,
-            Vec::new(),
-            alongside::domain::now(),
-        );
-        let mut term = Terminal::new(TestBackend::new(80, 24)).expect("terminal");
-        term.draw(|f| ui::draw(f, &app)).expect("draw");
-        black_box(term.backend());
-        let took = start.elapsed();
+        let (mut store, took) = common::first_frame(dir.path());
         store.preload_search();
         black_box(store.check_index());
         black_box(store.journey());
