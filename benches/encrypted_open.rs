@@ -15,12 +15,12 @@ use std::hint::black_box;
 use std::path::Path;
 use std::time::Instant;
 
-use alongside::app::{App, Effect};
+use alongside::app::Effect;
 use alongside::cli::notes::{self, NoteFormat};
 use alongside::domain::secret::Passphrase;
 use alongside::storage::Store;
 use alongside::storage::crypt::{self, migrate};
-use alongside::tui::{NoteStore, execute};
+use alongside::tui::execute;
 use common::{measure, measure_timed};
 
 const RUNS: usize = 15;
@@ -169,13 +169,7 @@ fn measure_app_save(kind: &str, dir: &Path) {
             Store::save_session(&mut store, &fresh()).expect("save");
         },
     );
-    let mut app = App::new(
-        NoteStore::peers(&store),
-        NoteStore::history(&store),
-        Vec::new(),
-        Vec::new(),
-        alongside::domain::now(),
-    );
+    let mut app = common::app_of(&store);
     measure(
         &format!("save effect on the UI thread, {kind} (save + lists)"),
         RUNS,

@@ -11,7 +11,6 @@ use alongside::app::journey::{home_items, open_peer_page};
 use alongside::app::{App, Screen};
 use alongside::cli::journey;
 use alongside::storage::Store;
-use alongside::tui::NoteStore;
 use alongside::ui;
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
@@ -98,13 +97,7 @@ fn main() {
 }
 
 fn app_for(store: &Store) -> App {
-    let mut app = App::new(
-        NoteStore::peers(store),
-        NoteStore::history(store),
-        Vec::new(),
-        Vec::new(),
-        alongside::domain::now(),
-    );
+    let mut app = common::app_of(store);
     app.journey = store.journey().0;
     app
 }

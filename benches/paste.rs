@@ -89,13 +89,7 @@ fn megabyte() -> String {
 
 /// A new session with the peer, the notes focused, as after `n`, Enter, Enter.
 fn session(store: &mut Store) -> App {
-    let mut app = App::new(
-        NoteStore::peers(store),
-        NoteStore::history(store),
-        Vec::new(),
-        Vec::new(),
-        now(),
-    );
+    let mut app = common::app_of(store);
     app.viewport = (80, 24);
     for code in [KeyCode::Char('n'), KeyCode::Enter, KeyCode::Enter] {
         let key = KeyEvent::new(code, KeyModifiers::NONE);

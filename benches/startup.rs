@@ -29,7 +29,7 @@ use std::hint::black_box;
 use std::io;
 use std::time::{Duration, Instant};
 
-use alongside::app::{self as app_mod, Action, App, Screen};
+use alongside::app::{self as app_mod, Action, Screen};
 use alongside::cli::notes;
 use alongside::storage::Store;
 use alongside::tui::NoteStore;
@@ -161,13 +161,7 @@ fn main() {
     // One key typed into the history filter: the filter runs and the screen is drawn.
     if wanted("history keystroke") {
         let (store, _) = Store::open(dir.path()).expect("open");
-        let mut app = App::new(
-            NoteStore::peers(&store),
-            NoteStore::history(&store),
-            Vec::new(),
-            Vec::new(),
-            alongside::domain::now(),
-        );
+        let mut app = common::app_of(&store);
         if let Some(texts) = NoteStore::search_texts(&store) {
             app.attach_search_texts(&texts);
         }
@@ -249,13 +243,7 @@ fn main() {
 fn idle_memory(dir: &std::path::Path) -> f64 {
     let before = rss_mb();
     let (mut store, _) = Store::open_for_app(dir).expect("open");
-    let mut app = App::new(
-        NoteStore::peers(&store),
-        NoteStore::history(&store),
-        store.drafts(),
-        Vec::new(),
-        alongside::domain::now(),
-    );
+    let mut app = common::app_of(&store);
     store.preload_search();
     black_box(store.check_index());
     app.journey = store.journey().0;

@@ -67,19 +67,25 @@ pub fn generate(
 /// from it and Home drawn once (into an 80x24 test buffer instead of a terminal). Returns
 /// the store, for the work the app does after the first frame, and the time it took.
 pub fn first_frame(dir: &std::path::Path) -> (alongside::storage::Store, Duration) {
-    use alongside::tui::NoteStore;
     let start = Instant::now();
     let (store, _) = alongside::storage::Store::open_for_app(dir).expect("open");
-    let app = alongside::app::App::new(
-        NoteStore::peers(&store),
-        NoteStore::history(&store),
-        store.drafts(),
-        Vec::new(),
-        alongside::domain::now(),
-    );
+    let app = app_of(&store);
     let mut term =
         ratatui::Terminal::new(ratatui::backend::TestBackend::new(80, 24)).expect("terminal");
     term.draw(|f| alongside::ui::draw(f, &app)).expect("draw");
     std::hint::black_box(term.backend());
     (store, start.elapsed())
+}
+
+/// The app state built from `store` as the app builds it at start (peers, history rows and
+/// unfinished sessions), at the current time.
+pub fn app_of(store: &alongside::storage::Store) -> alongside::app::App {
+    use alongside::tui::NoteStore;
+    alongside::app::App::new(
+        NoteStore::peers(store),
+        NoteStore::history(store),
+        store.drafts(),
+        Vec::new(),
+        alongside::domain::now(),
+    )
 }
