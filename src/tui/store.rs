@@ -199,9 +199,14 @@ impl NoteStore for Store {
         Store::journey(self).0
     }
 
-    fn history_row(&self, id: Uuid, started_at: crate::domain::Timestamp) -> Option<HistoryItem> {
-        self.session_entry_at(id, started_at)
-            .map(|e| HistoryItem::of(e, self.known_search_text(e.id)))
+    fn saved_row(
+        &self,
+        id: Uuid,
+        started_at: crate::domain::Timestamp,
+    ) -> Option<(HistoryItem, Option<crate::domain::Timestamp>)> {
+        let replaced = self.last_indexed(id)?;
+        let e = self.session_entry_at(id, started_at)?;
+        Some((HistoryItem::of(e, self.known_search_text(e.id)), replaced))
     }
 
     fn journey_of(&self, peers: &[Uuid]) -> Option<crate::domain::goals::Journey> {

@@ -147,12 +147,16 @@ impl Store {
         let mut latest: HashMap<Uuid, Uuid> = HashMap::new();
         // The index is newest first: the first entry met per peer is their latest.
         for e in &self.index {
+            let theirs = !e.peer_id.is_nil() && wanted(e.peer_id);
+            if !theirs && !e.attendees.iter().any(|a| wanted(a.peer_id)) {
+                continue;
+            }
             let day = e.started_at.date_naive();
             // A group counts as contact with each attendee; Last time stays one-on-one.
             for a in e.attendees.iter().filter(|a| wanted(a.peer_id)) {
                 journey.last_contact.entry(a.peer_id).or_insert(day);
             }
-            if e.peer_id.is_nil() || !wanted(e.peer_id) {
+            if !theirs {
                 continue;
             }
             if let Some(c) = &e.check_in {
