@@ -64,6 +64,10 @@ impl NoteStore for Store {
         Store::preload_search(self);
     }
 
+    fn search_texts_ready(&self) -> bool {
+        Store::search_texts_ready(self)
+    }
+
     fn search_texts(&self) -> Option<HashMap<Uuid, Arc<str>>> {
         Some(Store::search_texts(self).clone())
     }

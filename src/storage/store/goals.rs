@@ -171,9 +171,12 @@ impl Store {
                 }
             }
         }
-        for (peer_id, id) in latest {
-            if let Ok(s) = self.load_session(id) {
-                journey.last.insert(peer_id, LastTime::of(&s));
+        // One file per peer: read on every core when there are many.
+        let peer_of: HashMap<Uuid, Uuid> = latest.into_iter().map(|(p, id)| (id, p)).collect();
+        let ids: Vec<Uuid> = peer_of.keys().copied().collect();
+        for (id, loaded) in read_sessions_parallel(&self.layout, &ids) {
+            if let (Loaded::Found { value, .. }, Some(&peer_id)) = (loaded, peer_of.get(&id)) {
+                journey.last.insert(peer_id, LastTime::of(&value));
             }
         }
         for peer in self.peers.iter().filter(|p| wanted(p.id)) {
