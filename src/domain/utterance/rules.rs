@@ -105,6 +105,10 @@ struct LexiconFile {
     feeling_words: Vec<String>,
     #[serde(default)]
     run_on_no_split_after: Vec<String>,
+    #[serde(default)]
+    command_lead_ins: Vec<String>,
+    #[serde(default)]
+    appraisal_openers: Vec<String>,
 }
 
 /// Numeric weights; see the comments in the asset.
@@ -123,6 +127,10 @@ pub struct Weights {
     /// The model's probability (after votes) at which it may call a turn an affirmation or
     /// advice with no cue the rules can name; its strongest features are the reasons.
     pub unnamed_sign_min: f32,
+    /// Cue groups whose reflection reading is weak (a plain "you" opening): a turn resting
+    /// only on them is treated like a "you" statement with no cue.
+    #[serde(default)]
+    pub weak_reflection_cues: Vec<String>,
     /// Depth cue groups whose match moves the depth model's log-odds by `depth_sure_vote`.
     pub depth_sure_cues: Vec<String>,
     pub depth_sure_vote: f32,
@@ -258,6 +266,10 @@ pub struct Lexicon {
     pub feeling_words: Vec<String>,
     /// Words after which a question word stays inside the sentence ("I wonder what ...").
     pub run_on_no_split_after: Vec<String>,
+    /// First words of a clause that sets up a command in the next clause ("Next time, ...").
+    pub command_lead_ins: Vec<String>,
+    /// Openers of a short sentence that appraises what came before ("That's self-respect.").
+    pub appraisal_openers: Vec<Vec<String>>,
 }
 
 /// All rules, compiled: phrase lists are indexed by their first word so matching a sentence
@@ -438,6 +450,8 @@ impl Rules {
             check_ins: phrase_list(l.check_ins),
             feeling_words: words_list(l.feeling_words),
             run_on_no_split_after: words_list(l.run_on_no_split_after),
+            command_lead_ins: words_list(l.command_lead_ins),
+            appraisal_openers: phrase_list(l.appraisal_openers),
         };
         let mut cues = Vec::new();
         for c in file.cues {
