@@ -553,7 +553,15 @@ mod tests {
             .iter()
             .find(|c| c.name == "reflection_stem")
             .expect("stems");
-        assert!(stems.phrases.iter().any(|p| p.words == ["you", "are"]));
+        assert!(stems.phrases.iter().any(|p| p.words == ["you", "are", "feeling"]));
+        // Weak "you" openings are their own group, named in the weights.
+        let weak = rules
+            .cues
+            .iter()
+            .find(|c| c.name == "you_opening")
+            .expect("you openings");
+        assert!(weak.phrases.iter().any(|p| p.words == ["you", "are"]));
+        assert!(rules.weights.weak_reflection_cues.contains(&weak.name));
     }
 
     #[test]
