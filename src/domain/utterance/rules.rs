@@ -553,7 +553,12 @@ mod tests {
             .iter()
             .find(|c| c.name == "reflection_stem")
             .expect("stems");
-        assert!(stems.phrases.iter().any(|p| p.words == ["you", "are", "feeling"]));
+        assert!(
+            stems
+                .phrases
+                .iter()
+                .any(|p| p.words == ["you", "are", "feeling"])
+        );
         // Weak "you" openings are their own group, named in the weights.
         let weak = rules
             .cues
