@@ -79,9 +79,11 @@ pub enum Flag {
     Continuation,
     Appraisal,
     NoYou,
+    Concrete,
+    Reported,
 }
 
-const FLAGS: [Flag; 19] = [
+const FLAGS: [Flag; 21] = [
     Flag::EndsWithQuestionMark,
     Flag::FirstHasQuestionForm,
     Flag::LastHasQuestionForm,
@@ -101,6 +103,8 @@ const FLAGS: [Flag; 19] = [
     Flag::Continuation,
     Flag::Appraisal,
     Flag::NoYou,
+    Flag::Concrete,
+    Flag::Reported,
 ];
 
 impl Flag {
@@ -129,6 +133,8 @@ impl Flag {
             Flag::Continuation => "continues the person's paragraph",
             Flag::Appraisal => "a short appraisal after it ('that's ...')",
             Flag::NoYou => "does not speak of 'you'",
+            Flag::Concrete => "names numbers, times or dates",
+            Flag::Reported => "reports what someone said",
         }
     }
 }
@@ -438,6 +444,24 @@ pub(super) fn extract(
             .any(|w| matches!(w.as_str(), "you" | "your" | "yourself"))
     }) {
         flags.push(Flag::NoYou);
+    }
+    // Numbers, times and dates: restating concrete facts keeps a reflection simple, however
+    // long it is; information is full of them too.
+    let any_word = |list: &[String]| {
+        sentences
+            .iter()
+            .any(|s| s.words.iter().any(|w| super::rules::in_list(list, w)))
+    };
+    if sentences.iter().any(|s| {
+        s.words
+            .iter()
+            .any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+    }) || any_word(&lex.fact_words)
+    {
+        flags.push(Flag::Concrete);
+    }
+    if any_word(&lex.reported_speech) {
+        flags.push(Flag::Reported);
     }
     if let Some(first) = sentences.first().and_then(|s| s.core_words().first()) {
         match first.as_str() {

@@ -109,6 +109,10 @@ struct LexiconFile {
     command_lead_ins: Vec<String>,
     #[serde(default)]
     appraisal_openers: Vec<String>,
+    #[serde(default)]
+    fact_words: Vec<String>,
+    #[serde(default)]
+    reported_speech: Vec<String>,
 }
 
 /// Numeric weights; see the comments in the asset.
@@ -270,6 +274,10 @@ pub struct Lexicon {
     pub command_lead_ins: Vec<String>,
     /// Openers of a short sentence that appraises what came before ("That's self-respect.").
     pub appraisal_openers: Vec<Vec<String>>,
+    /// Numbers, times and dates: concrete facts.
+    pub fact_words: Vec<String>,
+    /// Words of reported speech ("she says ...").
+    pub reported_speech: Vec<String>,
 }
 
 /// All rules, compiled: phrase lists are indexed by their first word so matching a sentence
@@ -452,6 +460,8 @@ impl Rules {
             run_on_no_split_after: words_list(l.run_on_no_split_after),
             command_lead_ins: words_list(l.command_lead_ins),
             appraisal_openers: phrase_list(l.appraisal_openers),
+            fact_words: words_list(l.fact_words),
+            reported_speech: words_list(l.reported_speech),
         };
         let mut cues = Vec::new();
         for c in file.cues {
