@@ -199,6 +199,19 @@ impl NoteStore for Store {
         Store::journey(self).0
     }
 
+    fn history_row(&self, id: Uuid, started_at: crate::domain::Timestamp) -> Option<HistoryItem> {
+        self.session_entry_at(id, started_at)
+            .map(|e| HistoryItem::of(e, self.known_search_text(e.id)))
+    }
+
+    fn journey_of(&self, peers: &[Uuid]) -> Option<crate::domain::goals::Journey> {
+        Some(Store::journey_of(self, peers))
+    }
+
+    fn goals(&self) -> Option<crate::domain::goals::GoalBook> {
+        Some(Store::goal_book(self).0)
+    }
+
     fn journey_and_notices(&self) -> (crate::domain::goals::Journey, Vec<String>) {
         let (journey, problems) = Store::journey(self);
         (journey, tell(&problems))
