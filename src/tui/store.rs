@@ -64,6 +64,10 @@ impl NoteStore for Store {
         Store::preload_search(self);
     }
 
+    fn search_texts_ready(&self) -> bool {
+        Store::search_texts_ready(self)
+    }
+
     fn search_texts(&self) -> Option<HashMap<Uuid, Arc<str>>> {
         Some(Store::search_texts(self).clone())
     }
@@ -199,9 +203,14 @@ impl NoteStore for Store {
         Store::journey(self).0
     }
 
-    fn history_row(&self, id: Uuid, started_at: crate::domain::Timestamp) -> Option<HistoryItem> {
-        self.session_entry_at(id, started_at)
-            .map(|e| HistoryItem::of(e, self.known_search_text(e.id)))
+    fn saved_row(
+        &self,
+        id: Uuid,
+        started_at: crate::domain::Timestamp,
+    ) -> Option<(HistoryItem, Option<crate::domain::Timestamp>)> {
+        let replaced = self.last_indexed(id)?;
+        let e = self.session_entry_at(id, started_at)?;
+        Some((HistoryItem::of(e, self.known_search_text(e.id)), replaced))
     }
 
     fn journey_of(&self, peers: &[Uuid]) -> Option<crate::domain::goals::Journey> {

@@ -138,6 +138,19 @@ impl Store {
         self.search_all.get_or_init(|| self.resolve_search_texts())
     }
 
+    /// Whether [`Store::search_texts`] would return without waiting for index-search.json
+    /// to be read: they are resolved, or the reading begun by [`Store::preload_search`] is
+    /// over (or was never begun, and they are read on the spot).
+    pub fn search_texts_ready(&self) -> bool {
+        self.search_all.get().is_some()
+            || self
+                .search_loader
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .as_ref()
+                .is_none_or(JoinHandle::is_finished)
+    }
+
     /// The search texts if already read, without reading them.
     pub fn search_texts_if_ready(&self) -> Option<&HashMap<Uuid, Arc<str>>> {
         self.search_all.get()
