@@ -17,7 +17,7 @@
 use alongside::domain::utterance::train::{Evaluation, parse_corpus, parse_second};
 use alongside::domain::utterance::{Depth, Group, Label, classify};
 
-/// Check sets of the corpus (see `assets/utterance/corpus/README.md`): written with the
+/// Check sets of the corpus (see the README's utterance-engine section): written with the
 /// training turns but never trained or tuned on.
 const CHECK_TRANSCRIPT: &str = include_str!("data/corpus_check_transcript.tsv");
 const CHECK_TYPED: &str = include_str!("data/corpus_check_typed.tsv");
