@@ -113,6 +113,9 @@ fn main() {
             .output()
             .expect("run the memory measurement");
         let grew = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if std::env::var_os("ALONGSIDE_BENCH_MEMORY_STEPS").is_some() {
+            print!("{}", String::from_utf8_lossy(&out.stderr));
+        }
         println!(
             "{:<52} {:>7} MB (resident size of a fresh process grew by this much)",
             "idle memory: store + app + search texts", grew
@@ -138,7 +141,7 @@ fn main() {
         store.preload_search();
         black_box(store.check_index());
         black_box(store.journey());
-        black_box(store.search_texts().len());
+        black_box(search_len(&store));
         took
     });
 
@@ -153,7 +156,7 @@ fn main() {
             store.preload_search();
             black_box(store.check_index());
             black_box(store.journey());
-            black_box(store.search_texts().len());
+            black_box(search_len(&store));
             started.elapsed()
         },
     );
@@ -162,8 +165,8 @@ fn main() {
     if wanted("history keystroke") {
         let (store, _) = Store::open(dir.path()).expect("open");
         let mut app = common::app_of(&store);
-        if let Some(texts) = NoteStore::search_texts(&store) {
-            app.attach_search_texts(&texts);
+        if let Some(index) = NoteStore::search_index(&store) {
+            app.attach_search_index(index);
         }
         app.screen = Screen::History;
         let t = alongside::domain::now();
@@ -242,18 +245,45 @@ fn main() {
 /// lists and journey, and every search text.
 fn idle_memory(dir: &std::path::Path) -> f64 {
     let before = rss_mb();
+    // Each step's growth goes to stderr, for finding where the memory goes.
+    let mut last = before;
+    let mut step = |what: &str| {
+        let now = rss_mb();
+        eprintln!("{what:<40} +{:>7.1} MB", now - last);
+        last = now;
+    };
+    eprintln!(
+        "size of an index entry {} B, of a history row {} B",
+        std::mem::size_of::<alongside::storage::IndexEntry>(),
+        std::mem::size_of::<alongside::app::HistoryItem>(),
+    );
     let (mut store, _) = Store::open_for_app(dir).expect("open");
+    step("open the store");
     let mut app = common::app_of(&store);
+    step("app state");
     store.preload_search();
     black_box(store.check_index());
+    step("check the index");
     app.journey = store.journey().0;
-    black_box(store.search_texts().len());
-    if let Some(texts) = NoteStore::search_texts(&store) {
-        app.attach_search_texts(&texts);
+    step("journey");
+    black_box(search_len(&store));
+    step("search texts (store)");
+    if let Some(index) = NoteStore::search_index(&store) {
+        app.attach_search_index(index);
     }
+    step("search texts (app)");
     black_box(&app);
     black_box(&store);
     rss_mb() - before
+}
+
+/// How many notes the store's search index holds (reading it if need be).
+fn search_len(store: &Store) -> usize {
+    store
+        .search_index()
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .len()
 }
 
 /// Runs the app's command line on `dir`, output discarded.

@@ -19,6 +19,7 @@ pub mod session;
 pub mod settings;
 pub mod stage;
 pub mod summary;
+pub mod text_index;
 pub mod utterance;
 pub mod wellbeing;
 pub mod worksheets;

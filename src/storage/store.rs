@@ -11,6 +11,7 @@ use uuid::Uuid;
 
 use super::atomic::Fault;
 use super::index::IndexEntry;
+use crate::domain::text_index::SharedTextIndex;
 use super::layout::Layout;
 use super::problem::{Problem, ProblemKind};
 use super::quarantine::quarantine;
@@ -63,8 +64,9 @@ pub struct Store {
     /// Search texts learnt without reading index-search.json: from the log, from session
     /// files read at open, from saves.
     search_known: HashMap<Uuid, Arc<str>>,
-    /// Every indexed session's search text, once a search has needed them.
-    search_all: OnceLock<HashMap<Uuid, Arc<str>>>,
+    /// Every indexed session's search text (as a compact token index), once a search
+    /// has needed them.
+    search_all: OnceLock<SharedTextIndex>,
     /// index-search.json being read in the background ([`Store::preload_search`]).
     search_loader: Mutex<Option<JoinHandle<Loaded<SearchFile>>>>,
     /// Set when index-search.json was written by a newer version: never rewritten then.

@@ -119,8 +119,8 @@ fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteSto
                 app.notices.extend(notices);
                 app.journey_pending = false;
             }
-            if let Some(texts) = store.search_texts() {
-                app.attach_search_texts(&texts);
+            if let Some(index) = store.search_index() {
+                app.attach_search_index(index);
             }
         }
         let action = match events.recv_timeout(TICK) {
