@@ -249,7 +249,11 @@ fn idle_memory(dir: &std::path::Path) -> f64 {
     let mut last = before;
     let mut step = |what: &str| {
         let now = rss_mb();
-        eprintln!("{what:<40} +{:>7.1} MB", now - last);
+        eprintln!(
+            "{what:<40} +{:>7.1} MB (heap in use {:>7.1} MB)",
+            now - last,
+            heap_in_use_mb()
+        );
         last = now;
     };
     eprintln!(
@@ -272,6 +276,18 @@ fn idle_memory(dir: &std::path::Path) -> f64 {
         app.attach_search_index(index);
     }
     step("search texts (app)");
+    {
+        let index = store
+            .search_index()
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        eprintln!(
+            "search index: {} notes, {} tokens, {:.1} MB",
+            index.len(),
+            index.tokens(),
+            index.heap_bytes() as f64 / 1e6
+        );
+    }
     black_box(&app);
     black_box(&store);
     rss_mb() - before
@@ -297,6 +313,16 @@ fn run_cli(exe: &str, dir: &std::path::Path, args: &[&str]) {
         .status()
         .expect("run alongside");
     assert!(status.success(), "alongside {args:?} failed");
+}
+
+/// The heap the allocator has handed out and not had back, in MB (glibc; 0 elsewhere).
+fn heap_in_use_mb() -> f64 {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallinfo2 only reads the allocator's counters.
+    let bytes = unsafe { libc::mallinfo2() }.uordblks;
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let bytes = 0usize;
+    bytes as f64 / 1e6
 }
 
 /// This process's resident memory in MB (Linux; 0 elsewhere).

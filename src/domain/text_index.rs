@@ -9,6 +9,7 @@
 //! per note is read, and the whole index takes a fraction of the texts it stands for.
 
 use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use uuid::Uuid;
@@ -25,16 +26,18 @@ pub struct TextIndex {
     /// Where each token starts in `joined`.
     starts: Vec<u32>,
     /// Token → its number, for adding notes.
-    lookup: HashMap<Box<str>, u32>,
+    lookup: HashMap<Box<str>, u32, Quick>,
     /// Per token, the notes holding it.
     postings: Vec<Postings>,
     /// Note number → note id. A note saved again gets a new number; the old one is
     /// forgotten (`numbers` no longer leads to it).
     ids: Vec<Uuid>,
     /// Note id → its current number. A note without any token has none.
-    numbers: HashMap<Uuid, u32>,
+    numbers: HashMap<Uuid, u32, Quick>,
     /// Numbers no longer current (their note saved again or removed).
     stale: NoteSet,
+    /// Room for one note's tokens while adding it.
+    scratch: Vec<u32>,
     /// The notes of the latest query word, so typing on does not look again.
     recent: Mutex<Vec<(Box<str>, Arc<NoteSet>)>>,
 }
@@ -50,6 +53,46 @@ enum Postings {
 /// A set of note numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NoteSet(Vec<u64>);
+
+/// A quick hash for the index's own maps (tokens and note ids from the person's own notes,
+/// not from anyone who could choose them to collide), several times faster than the
+/// default one when building the index of 100,000 notes.
+type Quick = BuildHasherDefault<QuickHasher>;
+
+#[derive(Default)]
+struct QuickHasher(u64);
+
+impl QuickHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for QuickHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0u8; 8];
+            word.copy_from_slice(c);
+            self.add(u64::from_le_bytes(word));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
 
 /// Query words remembered for narrowing.
 const RECENT: usize = 8;
@@ -194,7 +237,11 @@ impl TextIndex {
 
     /// Adds a note, or replaces its text.
     pub fn insert(&mut self, id: Uuid, text: &str) {
-        let mut tokens: Vec<u32> = text.split_whitespace().map(|t| self.token(t)).collect();
+        let mut tokens = std::mem::take(&mut self.scratch);
+        tokens.clear();
+        for t in text.split_whitespace() {
+            tokens.push(self.token(t));
+        }
         self.remove(id);
         if !tokens.is_empty() {
             tokens.sort_unstable();
@@ -202,10 +249,11 @@ impl TextIndex {
             let n = self.ids.len() as u32;
             self.ids.push(id);
             self.numbers.insert(id, n);
-            for t in tokens {
+            for &t in &tokens {
                 self.postings[t as usize].push(n);
             }
         }
+        self.scratch = tokens;
         self.recent
             .lock()
             .unwrap_or_else(PoisonError::into_inner)
@@ -256,6 +304,7 @@ impl TextIndex {
         self.ids.shrink_to_fit();
         self.lookup.shrink_to_fit();
         self.numbers.shrink_to_fit();
+        self.scratch = Vec::new();
     }
 
     /// The number of a note, `None` for one not indexed or without any text.
@@ -279,6 +328,11 @@ impl TextIndex {
 
     pub fn is_empty(&self) -> bool {
         self.numbers.is_empty()
+    }
+
+    /// How many distinct tokens the notes hold.
+    pub fn tokens(&self) -> usize {
+        self.starts.len()
     }
 
     /// Whether the note `id` holds every word (lowercase, without whitespace).

@@ -21,7 +21,7 @@ use crate::domain::text_index::{SharedTextIndex, TextIndex};
 use super::super::layout::{INDEX_FILE, INDEX_LOG_DIR, INDEX_SEARCH_FILE, Layout};
 use super::super::problem::{Problem, ProblemKind};
 use super::super::read::{Loaded, load, load_session};
-use super::super::schema::{CURRENT_VERSION, IndexFileRef, IndexLogFile, SearchFile, SearchRow};
+use super::super::schema::{CURRENT_VERSION, IndexFileRef, IndexLogFile, SearchFile, SearchRows};
 use super::writes::{Failed, encode_error};
 use super::{Store, report_unreadable};
 use crate::storage::error::{Action, StoreError};
@@ -164,7 +164,7 @@ impl Store {
             None if missing => load::<SearchFile>(&self.layout.path(INDEX_SEARCH_FILE)),
             None => Loaded::Missing,
         };
-        let mut rows: Vec<SearchRow> = Vec::new();
+        let mut rows = SearchRows::default();
         match loaded {
             Loaded::Found {
                 value,
@@ -193,26 +193,26 @@ impl Store {
                 }
             }
         }
-        let row_of: HashMap<Uuid, usize> =
-            rows.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
-        let mut index = TextIndex::default();
+        // The file's texts are already in the index; what the store knows better replaces
+        // them, and what the file lacks or has out of date is read from the session file.
+        let SearchRows {
+            mut index,
+            mut stamps,
+        } = rows;
         for e in &self.index {
+            let from_file = stamps.remove(&e.id);
             if let Some(t) = self.search_known.get(&e.id) {
                 index.insert(e.id, t);
-                continue;
-            }
-            match row_of.get(&e.id).map(|&i| &mut rows[i]) {
-                Some(row) if row.stamp == e.stamp => {
-                    index.insert(e.id, &row.text);
-                    // Each row is read once: freed as the index grows.
-                    row.text = String::new();
-                }
-                // Out of date or missing: the session file is the truth.
-                _ => match load_session(&self.layout.path(&Layout::session_rel(e.id)), e.id) {
+            } else if from_file != Some(e.stamp) {
+                match load_session(&self.layout.path(&Layout::session_rel(e.id)), e.id) {
                     Loaded::Found { value, .. } => index.insert(e.id, &search_text_of(&value)),
                     _ => index.insert(e.id, ""),
-                },
+                }
             }
+        }
+        // Sessions no longer indexed.
+        for id in stamps.into_keys() {
+            index.remove(id);
         }
         index.settle();
         index
