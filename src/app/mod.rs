@@ -58,7 +58,7 @@ pub struct HistoryItem {
     /// a note without any text.
     pub text_number: Option<u32>,
     /// Who attended, for a group session.
-    pub attendees: Vec<Uuid>,
+    pub attendees: Box<[Uuid]>,
 }
 
 impl HistoryItem {
@@ -352,7 +352,9 @@ impl App {
     /// without.
     pub fn attach_search_index(&mut self, index: crate::domain::text_index::SharedTextIndex) {
         {
-            let read = index.read().unwrap_or_else(std::sync::PoisonError::into_inner);
+            let read = index
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
             for h in &mut self.history {
                 h.text_number = read.number_hinted(h.id, h.text_number);
             }

@@ -25,7 +25,7 @@ pub mod wellbeing;
 pub mod worksheets;
 pub mod wrap;
 
-pub use activity::DirectActivity;
+pub use activity::{ActivityMinutes, DirectActivity};
 pub use peer::{Peer, PeerError};
 pub use session::{
     Amendment, Flags, Measured, PeerComment, ReadBack, Session, SessionKind, StageVisit,

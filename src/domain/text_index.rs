@@ -532,7 +532,11 @@ mod tests {
         assert!(!index.note_matches(id(0), &["heat"]));
         assert!(index.note_matches(id(0), &["boil"]));
         assert!(index.note_matches(id(1), &["heat"]));
-        assert_eq!(index.number_hinted(id(0), Some(0)), Some(2), "old number stale");
+        assert_eq!(
+            index.number_hinted(id(0), Some(0)),
+            Some(2),
+            "old number stale"
+        );
         assert_eq!(index.number_hinted(id(1), Some(1)), Some(1));
         assert_eq!(index.number_hinted(id(1), Some(0)), Some(1), "wrong hint");
         index.remove(id(1));

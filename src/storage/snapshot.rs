@@ -16,7 +16,7 @@
 //! every entry of that peer) and each enum once; the rest are fixed-size numbers and
 //! length-prefixed strings.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
@@ -294,9 +294,9 @@ impl Writer {
             attendees,
         } = f;
         self.u32(activity_minutes.len() as u32);
-        for (activity, minutes) in activity_minutes {
-            self.named(activity);
-            self.u32(*minutes);
+        for (activity, minutes) in activity_minutes.iter() {
+            self.named(&activity);
+            self.u32(minutes);
         }
         for n in [*goals, *goals_achieved, *next_steps, *next_steps_done] {
             self.u32(n);
@@ -438,7 +438,7 @@ impl<'a> Reader<'a> {
         let amendment_count = usize::try_from(self.u64()?).ok()?;
         let preview = Arc::from(self.str()?);
         let search_text = match self.bool()? {
-            true => Some(self.str()?.to_owned()),
+            true => Some(Box::new(self.str()?.to_owned())),
             false => None,
         };
         let stamp = FileStamp {
@@ -461,7 +461,7 @@ impl<'a> Reader<'a> {
             });
         }
         let check_in = match self.bool()? {
-            true => Some(self.check_in(cache)?),
+            true => Some(Arc::new(self.check_in(cache)?)),
             false => None,
         };
         Some(IndexEntry {
@@ -500,7 +500,7 @@ impl<'a> Reader<'a> {
 
     fn facts(&mut self, cache: &mut Cache<'a>) -> Option<SessionFacts> {
         let n = self.count(8)?;
-        let mut activity_minutes = BTreeMap::new();
+        let mut activity_minutes = crate::domain::ActivityMinutes::default();
         for _ in 0..n {
             let activity = cache.activity(self.u32()?)?;
             activity_minutes.insert(activity, self.u32()?);
@@ -542,7 +542,7 @@ mod tests {
         let mut full = out[0].clone();
         full.id = Uuid::new_v4();
         full.ended_at = None;
-        full.search_text = Some("a search text".into());
+        full.search_text = Some(Box::new("a search text".into()));
         full.flags = Flags {
             safety_concern: true,
             follow_up_needed: true,
@@ -553,14 +553,14 @@ mod tests {
             joined_at: full.started_at,
             left_at: Some(full.started_at + chrono::Duration::minutes(5)),
         }];
-        full.check_in = Some(CheckIn {
+        full.check_in = Some(Arc::new(CheckIn {
             at: full.started_at,
             ratings: vec![AreaRating {
                 area: "home".into(),
                 rating: 7,
                 why: "said so".into(),
             }],
-        });
+        }));
         full.facts = None;
         out.push(full);
         out

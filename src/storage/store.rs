@@ -11,13 +11,13 @@ use uuid::Uuid;
 
 use super::atomic::Fault;
 use super::index::IndexEntry;
-use crate::domain::text_index::SharedTextIndex;
 use super::layout::Layout;
 use super::problem::{Problem, ProblemKind};
 use super::quarantine::quarantine;
 use super::read::Loaded;
 use super::schema::{Reason, SearchFile};
 use crate::domain::Peer;
+use crate::domain::text_index::SharedTextIndex;
 
 mod activity_log;
 mod direct;

@@ -64,9 +64,8 @@ impl MemoryStore {
         *self
             .search
             .write()
-            .unwrap_or_else(std::sync::PoisonError::into_inner) = TextIndex::build(
-            texts.iter().map(|(id, t)| (*id, t.as_str())),
-        );
+            .unwrap_or_else(std::sync::PoisonError::into_inner) =
+            TextIndex::build(texts.iter().map(|(id, t)| (*id, t.as_str())));
     }
 
     fn check(&mut self) -> Result<(), String> {

@@ -17,13 +17,13 @@ use uuid::Uuid;
 
 use super::super::atomic::{FileStamp, sync_dir};
 use super::super::index::{IndexEntry, search_text_of};
-use crate::domain::text_index::{SharedTextIndex, TextIndex};
 use super::super::layout::{INDEX_FILE, INDEX_LOG_DIR, INDEX_SEARCH_FILE, Layout};
 use super::super::problem::{Problem, ProblemKind};
 use super::super::read::{Loaded, load, load_session};
 use super::super::schema::{CURRENT_VERSION, IndexFileRef, IndexLogFile, SearchFile, SearchRows};
 use super::writes::{Failed, encode_error};
 use super::{Store, report_unreadable};
+use crate::domain::text_index::{SharedTextIndex, TextIndex};
 use crate::storage::error::{Action, StoreError};
 
 /// Log records past which a writable open folds the log into index.json.
@@ -86,7 +86,7 @@ pub(super) fn replay_log(
                 }
                 for mut e in value.puts {
                     if let Some(t) = e.search_text.take() {
-                        texts.insert(e.id, t.into());
+                        texts.insert(e.id, (*t).into());
                     }
                     removed.remove(&e.id);
                     puts.insert(e.id, e);
@@ -225,7 +225,7 @@ impl Store {
         let text: Arc<str> = Arc::from(text);
         if !self.index_newer && !self.is_read_only() {
             let mut logged = entry.clone();
-            logged.search_text = Some(text.to_string());
+            logged.search_text = Some(Box::new(text.to_string()));
             let _ = self.append_log(vec![logged], Vec::new());
         }
         if let Some(all) = self.search_all.get() {
