@@ -7,20 +7,18 @@
 //! Goals (medians, release build, 2 cores) at 10k / 100k, after unlocking: first frame 40 /
 //! 100 ms, save 10 / 15 ms, `notes show ID` 15 / 20 ms (the whole process also pays the
 //! passphrase step, about a second by design). A save the app makes runs on the UI thread,
-//! so it is also timed with what follows it there (the lists read again), plain and sealed.
+//! so it is also timed as a whole effect (the save and the app state brought up to date
+//! after it), plain and sealed.
 
 mod common;
 
 use std::hint::black_box;
-use std::path::Path;
 use std::time::Instant;
 
-use alongside::app::Effect;
 use alongside::cli::notes::{self, NoteFormat};
 use alongside::domain::secret::Passphrase;
 use alongside::storage::Store;
 use alongside::storage::crypt::{self, migrate};
-use alongside::tui::execute;
 use common::{measure, measure_timed};
 
 const RUNS: usize = 15;
@@ -40,7 +38,7 @@ fn main() {
         report.elapsed.as_secs_f64()
     );
     // The same save on the plain folder first, for comparison.
-    measure_app_save("plain", dir);
+    common::measure_app_save("plain", dir, RUNS);
 
     let pass = Passphrase::from(PASSPHRASE);
     let t = Instant::now();
@@ -137,7 +135,7 @@ fn main() {
         },
     );
 
-    measure_app_save("sealed", dir);
+    common::measure_app_save("sealed", dir, RUNS);
 
     measure(
         "Store::rebuild_index: decrypt and parse every note file",
@@ -146,41 +144,6 @@ fn main() {
             let (mut store, _) = Store::open(dir).expect("open");
             let problems = store.rebuild_index();
             assert!(problems.is_empty());
-        },
-    );
-}
-
-/// Saving one session as the store does it (fsync included), and as the app's UI thread
-/// does it: the save effect with the lists read again after it.
-fn measure_app_save(kind: &str, dir: &Path) {
-    let (mut store, _) = Store::open(dir).expect("open");
-    let template = store
-        .load_session(store.sessions()[0].id)
-        .expect("a saved session");
-    let fresh = || {
-        let mut s = template.clone();
-        s.id = uuid::Uuid::new_v4();
-        s
-    };
-    measure(
-        &format!("save a session, {kind} (fsync included)"),
-        RUNS,
-        || {
-            Store::save_session(&mut store, &fresh()).expect("save");
-        },
-    );
-    let mut app = common::app_of(&store);
-    measure(
-        &format!("save effect on the UI thread, {kind} (save + lists)"),
-        RUNS,
-        || {
-            let now = alongside::domain::now();
-            execute(
-                &mut app,
-                &mut store,
-                vec![Effect::SaveSession(fresh())],
-                now,
-            );
         },
     );
 }

@@ -264,7 +264,7 @@ fn full_or_read_only_then_fixed(store: &mut Store, app: &mut App, kind: io::Erro
     press_any(app, store, ctrl('s'), app.now);
     press_any(app, store, key(KeyCode::Char('y')), app.now);
     assert_eq!(app.screen, Screen::Home, "{:?}", app.status);
-    let entry = store.sessions().first().expect("saved").id;
+    let entry = store.sessions().front().expect("saved").id;
     assert_eq!(store.load_session(entry).expect("load").notes, TYPED);
     assert!(
         store.drafts().is_empty(),

@@ -308,7 +308,7 @@ fn a_newer_index_is_never_rewritten_but_sessions_still_list() {
 fn a_full_disk_on_save_is_a_typed_error_and_changes_nothing() {
     let (dir, sessions) = seeded();
     let (mut store, _) = Store::open(dir.path()).expect("open");
-    let before_index = store.sessions().to_vec();
+    let before_index = store.sessions().clone();
     let before_files = snapshot(dir.path());
     let p = store.peers()[0].clone();
     store.inject_faults([Some(Fault::error(Step::WriteData, ErrorKind::StorageFull))]);
@@ -323,7 +323,7 @@ fn a_full_disk_on_save_is_a_typed_error_and_changes_nothing() {
             dir.path().join("sessions").display()
         )
     );
-    assert_eq!(store.sessions(), &before_index[..]);
+    assert_eq!(store.sessions(), &before_index);
     assert_eq!(snapshot(dir.path()), before_files);
     let _ = sessions;
 }
@@ -334,7 +334,7 @@ fn saving_into_a_read_only_folder_is_a_typed_error_and_changes_nothing() {
     use std::os::unix::fs::PermissionsExt;
     let (dir, _) = seeded();
     let (mut store, _) = Store::open(dir.path()).expect("open");
-    let before_index = store.sessions().to_vec();
+    let before_index = store.sessions().clone();
     let before_peers = store.peers().to_vec();
     let sessions_dir = dir.path().join("sessions");
     fs::set_permissions(&sessions_dir, fs::Permissions::from_mode(0o500)).expect("chmod");
@@ -364,7 +364,7 @@ fn saving_into_a_read_only_folder_is_a_typed_error_and_changes_nothing() {
             "{e}"
         );
     }
-    assert_eq!(store.sessions(), &before_index[..]);
+    assert_eq!(store.sessions(), &before_index);
     assert_eq!(store.peers(), &before_peers[..]);
 }
 

@@ -89,3 +89,42 @@ pub fn app_of(store: &alongside::storage::Store) -> alongside::app::App {
         alongside::domain::now(),
     )
 }
+
+/// Saving one session as the store does it (fsync included), and as the app does it: the
+/// whole save effect, with the app state brought up to date after it. Each run saves a copy
+/// of the newest session under a new id, so the folder grows by `2 * (runs + 1)` sessions.
+pub fn measure_app_save(kind: &str, dir: &std::path::Path, runs: usize) {
+    use alongside::app::Effect;
+    use alongside::storage::Store;
+    let (mut store, _) = Store::open(dir).expect("open");
+    let template = store
+        .load_session(store.sessions()[0].id)
+        .expect("a saved session");
+    let fresh = || {
+        let mut s = template.clone();
+        s.id = uuid::Uuid::new_v4();
+        s
+    };
+    measure(
+        &format!("save a session, {kind} (fsync included)"),
+        runs,
+        || {
+            Store::save_session(&mut store, &fresh()).expect("save");
+        },
+    );
+    let mut app = app_of(&store);
+    app.journey = store.journey().0;
+    measure(
+        &format!("save effect, {kind} (save + app state after it)"),
+        runs,
+        || {
+            let now = alongside::domain::now();
+            alongside::tui::execute(
+                &mut app,
+                &mut store,
+                vec![Effect::SaveSession(fresh())],
+                now,
+            );
+        },
+    );
+}

@@ -190,6 +190,11 @@ pub enum Action {
         peers: Vec<Peer>,
         history: Vec<HistoryItem>,
     },
+    /// One session's list row, read again after it was saved: the lists and peer counts
+    /// are brought up to date around it, as [`Action::DataLoaded`] would leave them.
+    HistoryRowLoaded(Box<HistoryItem>),
+    /// The store's peers, read again after one was saved (sessions are unchanged).
+    PeersLoaded(Vec<Peer>),
     /// A saved note, read for viewing.
     NoteLoaded(Box<Session>),
     /// Ctrl+B: blank the screen at once (someone walked in). Works while typing.
@@ -245,6 +250,14 @@ pub enum Action {
     /// Every peer's goals, latest sessions and safety plan dates, read after opening and
     /// after every save that changes them.
     JourneyLoaded(Box<crate::domain::goals::Journey>),
+    /// The journey of a few peers, read again after a save that touched only them: their
+    /// parts replace what the journey held for them (its goals stay).
+    JourneyOfPeersLoaded {
+        peers: Vec<Uuid>,
+        part: Box<crate::domain::goals::Journey>,
+    },
+    /// Every peer's goals, read again after they were saved (the rest of the journey stays).
+    GoalsLoaded(Box<crate::domain::goals::GoalBook>),
     /// The outside world finished an effect.
     EffectDone(Done),
     /// An effect failed; the message says what happened and what to do, without note text.

@@ -22,12 +22,13 @@ pub mod practice;
 pub mod privacy;
 pub mod read_back;
 pub mod reference;
+mod refresh;
 pub mod reports;
 pub mod roleplay;
 pub mod tools;
 pub mod wellbeing;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, VecDeque};
 
 pub use action::{Action, Destination, Done, Effect, EffectKind};
 use uuid::Uuid;
@@ -66,6 +67,14 @@ impl HistoryItem {
     pub fn involves(&self, peer: Uuid) -> bool {
         self.peer_id == peer || self.attendees.contains(&peer)
     }
+
+    /// The peers whose counts the session adds to: its peer (none for a group) and each
+    /// attendee.
+    pub fn served(&self) -> impl Iterator<Item = Uuid> + '_ {
+        std::iter::once(self.peer_id)
+            .filter(|p| !p.is_nil())
+            .chain(self.attendees.iter().copied())
+    }
 }
 
 /// Last session and number of sessions for one peer.
@@ -73,6 +82,16 @@ impl HistoryItem {
 pub struct PeerStats {
     pub last_session: Option<Timestamp>,
     pub sessions: usize,
+}
+
+impl PeerStats {
+    /// Counts one more session.
+    fn count(&mut self, item: &HistoryItem) {
+        self.sessions += 1;
+        if self.last_session.is_none_or(|t| item.started_at > t) {
+            self.last_session = Some(item.started_at);
+        }
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -164,7 +183,9 @@ pub struct App {
     pub keys: &'static keymap::Keymap,
     pub screen: Screen,
     pub peers: Vec<Peer>,
-    pub history: Vec<HistoryItem>,
+    /// Newest first (by start, then id). A deque, so a new session goes in front in constant
+    /// time however long the history.
+    pub history: VecDeque<HistoryItem>,
     pub peer_stats: HashMap<Uuid, PeerStats>,
     /// Problems found when the data was opened (quarantined or newer files), shown on home.
     pub notices: Vec<String>,
@@ -246,7 +267,7 @@ impl App {
                 Screen::DraftOffer
             },
             peers: Vec::new(),
-            history: Vec::new(),
+            history: VecDeque::new(),
             peer_stats: HashMap::new(),
             notices,
             status: None,
@@ -301,26 +322,22 @@ impl App {
     }
 
     /// Replaces the lists with what the store holds now.
-    pub fn set_data(&mut self, mut peers: Vec<Peer>, mut history: Vec<HistoryItem>) {
-        peers.sort_by_key(|p| p.alias.to_lowercase());
+    pub fn set_data(&mut self, peers: Vec<Peer>, mut history: Vec<HistoryItem>) {
         history.sort_by_key(|h| std::cmp::Reverse(h.started_at));
         let mut stats: HashMap<Uuid, PeerStats> = HashMap::with_capacity(peers.len());
         for item in &history {
-            let served = std::iter::once(item.peer_id)
-                .filter(|p| !p.is_nil())
-                .chain(item.attendees.iter().copied());
-            for peer in served {
-                let s = stats.entry(peer).or_default();
-                s.sessions += 1;
-                if s.last_session.is_none_or(|t| item.started_at > t) {
-                    s.last_session = Some(item.started_at);
-                }
+            for peer in item.served() {
+                stats.entry(peer).or_default().count(item);
             }
         }
-        self.peers = peers;
-        self.history = history;
+        self.history = history.into();
         self.peer_stats = stats;
-        self.peers_view.clamp(self.visible_peers().len());
+        self.set_peers(peers);
+        self.clamp_history();
+    }
+
+    /// Keeps the history selection within the rows shown.
+    fn clamp_history(&mut self) {
         // Unfiltered (as at start) every row counts: no list of 100,000 rows just to count.
         let unfiltered =
             self.history_view.peer.is_none() && self.history_view.filter.text().trim().is_empty();
@@ -441,7 +458,11 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         Action::Tick
             | Action::Resize(..)
             | Action::DataLoaded { .. }
+            | Action::HistoryRowLoaded(_)
+            | Action::PeersLoaded(_)
             | Action::JourneyLoaded(_)
+            | Action::JourneyOfPeersLoaded { .. }
+            | Action::GoalsLoaded(_)
             | Action::EffectDone(_)
     ) {
         // A key press clears an old message: it has been seen.
@@ -485,6 +506,22 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         }
         Action::JourneyLoaded(journey) => {
             app.journey = *journey;
+            vec![]
+        }
+        Action::HistoryRowLoaded(item) => {
+            app.put_history_row(*item);
+            vec![]
+        }
+        Action::PeersLoaded(peers) => {
+            app.set_peers(peers);
+            vec![]
+        }
+        Action::JourneyOfPeersLoaded { peers, part } => {
+            app.journey.replace_peers(&peers, *part);
+            vec![]
+        }
+        Action::GoalsLoaded(goals) => {
+            app.journey.goals = *goals;
             vec![]
         }
         Action::NoteLoaded(session) => {

@@ -194,8 +194,8 @@ fn upsert(app: &mut App, peer: Peer) {
         Some(existing) => *existing = peer,
         None => peers.push(peer),
     }
-    let history = std::mem::take(&mut app.history);
-    app.set_data(peers, history);
+    // Sessions keep the alias they were saved with: only the peer list changes.
+    app.set_peers(peers);
 }
 
 fn update_form(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {

@@ -191,7 +191,9 @@ pub struct PeerStats {
     pub last_session: Option<Timestamp>,
 }
 
-pub(crate) fn peer_stats(entries: &[IndexEntry]) -> HashMap<Uuid, PeerStats> {
+pub(crate) fn peer_stats<'a>(
+    entries: impl IntoIterator<Item = &'a IndexEntry>,
+) -> HashMap<Uuid, PeerStats> {
     let mut out: HashMap<Uuid, PeerStats> = HashMap::new();
     for e in entries {
         for peer in e.peers_served() {

@@ -538,7 +538,7 @@ mod tests {
         let tmp = tempfile::tempdir().expect("tmp");
         crate::storage::sample::generate(tmp.path(), 60, 5, 11).expect("generate");
         let (store, _) = crate::storage::Store::open_read_only(tmp.path()).expect("open");
-        let mut out = store.sessions().to_vec();
+        let mut out = store.sessions().iter().cloned().collect::<Vec<_>>();
         let mut full = out[0].clone();
         full.id = Uuid::new_v4();
         full.ended_at = None;

@@ -57,8 +57,9 @@ pub struct Store {
     peers: Vec<Peer>,
     /// Set when peers.json was written by a newer version: peers are then never saved.
     peers_newer: Option<u64>,
-    /// Newest first.
-    index: Vec<IndexEntry>,
+    /// Newest first. A deque, so that a new session (usually the newest) goes in front in
+    /// constant time however many are saved.
+    index: VecDeque<IndexEntry>,
     /// Set when index.json was written by a newer version: it is then never rewritten.
     index_newer: bool,
     /// Search texts learnt without reading index-search.json: from the log, from session

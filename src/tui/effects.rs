@@ -106,6 +106,20 @@ pub trait NoteStore {
     fn journey(&self) -> Journey {
         Journey::default()
     }
+    /// One saved session's list row, for a store that finds it without listing every
+    /// session (`None` otherwise: the app then reads the whole history again).
+    fn history_row(&self, _id: Uuid, _started_at: Timestamp) -> Option<HistoryItem> {
+        None
+    }
+    /// [`NoteStore::journey`] of `peers` alone, goals left empty, for a store that makes it
+    /// without the whole journey (`None` otherwise: the whole journey is read again).
+    fn journey_of(&self, _peers: &[Uuid]) -> Option<Journey> {
+        None
+    }
+    /// Every peer's goals alone (`None` when only the whole journey can be read).
+    fn goals(&self) -> Option<GoalBook> {
+        None
+    }
     /// [`NoteStore::journey`] with sentences about files that could not be read for it.
     fn journey_and_notices(&self) -> (Journey, Vec<String>) {
         (self.journey(), Vec::new())
@@ -189,17 +203,14 @@ pub fn execute(
     let mut queue: VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
         let kind = effect.kind();
+        let refresh = Refresh::after(&effect, app);
         let result: Result<Option<Action>, String> = match effect {
             Effect::Quit => return true,
             Effect::SavePeer(p) => store
                 .save_peer(&p)
                 .map(|()| Some(Action::EffectDone(Done::PeerSaved(p.id)))),
             // Runs on the UI thread, and a note is shown saved only once this returns, after
-            // its fsync. Measured at 10,000 sessions (release, 2 busy shared cores, `cargo
-            // bench --bench encrypted_open`): the store's save alone takes 12-16 ms plain or
-            // sealed, but with the lists and journey read again below, the whole effect takes
-            // 28-39 ms plain and about 75 ms sealed. That is longer than a frame, so a save can
-            // hold the screen for a few frames; it is still never reported before it is durable.
+            // its fsync; what follows it ([`Refresh`]) costs in proportion to the change.
             Effect::SaveSession(s) => store
                 .save_session(&s)
                 .map(|()| Some(Action::EffectDone(Done::SessionSaved(s.id)))),
@@ -287,29 +298,9 @@ pub fn execute(
             Effect::WriteFile { path, text } => write_new_file(store, &path, &text)
                 .map(|()| Some(Action::EffectDone(Done::FileWritten(path)))),
         };
-        let refresh = matches!(
-            kind,
-            Some(app::EffectKind::SavePeer | app::EffectKind::SaveSession)
-        );
-        let journey_changed = matches!(
-            kind,
-            Some(
-                app::EffectKind::SaveSession
-                    | app::EffectKind::SaveGoals
-                    | app::EffectKind::SaveSafetyPlan
-            )
-        );
         match (result, kind) {
             (Ok(action), _) => {
-                if refresh {
-                    let loaded = Action::DataLoaded {
-                        peers: store.peers(),
-                        history: store.history(),
-                    };
-                    queue.extend(app::update(app, loaded, now));
-                }
-                if journey_changed {
-                    let loaded = Action::JourneyLoaded(Box::new(store.journey()));
+                for loaded in refresh.read(app, store) {
                     queue.extend(app::update(app, loaded, now));
                 }
                 if let Some(a) = action {
@@ -324,6 +315,98 @@ pub fn execute(
         }
     }
     false
+}
+
+/// What a successful effect changed that the app's lists or journey show, and so what is
+/// read again after it: only the saved session's row and the journey of the peers it served,
+/// never every row, whenever the store can give those alone.
+enum Refresh {
+    Nothing,
+    /// A peer was saved: the peer list (sessions keep the alias they were saved with).
+    Peers,
+    /// A session was saved: its row, and the journey of the peers it served before and
+    /// after.
+    Session {
+        id: Uuid,
+        started_at: Timestamp,
+        served_before: Vec<Uuid>,
+    },
+    /// The goals were saved.
+    Goals,
+    /// A peer's safety plan was saved: their part of the journey.
+    PlanOf(Uuid),
+}
+
+impl Refresh {
+    /// What `effect` would change, seen before it runs.
+    fn after(effect: &Effect, app: &App) -> Refresh {
+        match effect {
+            Effect::SavePeer(_) => Refresh::Peers,
+            Effect::SaveSession(s) => Refresh::Session {
+                id: s.id,
+                started_at: s.started_at,
+                served_before: app
+                    .history_position(s.id, s.started_at)
+                    .map(|at| app.history[at].served().collect())
+                    .unwrap_or_default(),
+            },
+            Effect::SaveGoals(_) => Refresh::Goals,
+            Effect::SaveSafetyPlan(save) => Refresh::PlanOf(save.peer_id),
+            _ => Refresh::Nothing,
+        }
+    }
+
+    /// The actions that bring the app up to date after the effect succeeded.
+    fn read(self, app: &App, store: &dyn NoteStore) -> Vec<Action> {
+        match self {
+            Refresh::Nothing => Vec::new(),
+            Refresh::Peers => vec![Action::PeersLoaded(store.peers())],
+            Refresh::Session {
+                id,
+                started_at,
+                served_before,
+            } => {
+                let Some(row) = store.history_row(id, started_at) else {
+                    return vec![
+                        Action::DataLoaded {
+                            peers: store.peers(),
+                            history: store.history(),
+                        },
+                        Action::JourneyLoaded(Box::new(store.journey())),
+                    ];
+                };
+                let mut peers = served_before;
+                for p in row.served() {
+                    if !peers.contains(&p) {
+                        peers.push(p);
+                    }
+                }
+                let mut out = vec![Action::HistoryRowLoaded(Box::new(row))];
+                out.extend(journey_of(app, store, peers));
+                out
+            }
+            Refresh::Goals => vec![match store.goals() {
+                Some(goals) => Action::GoalsLoaded(Box::new(goals)),
+                None => Action::JourneyLoaded(Box::new(store.journey())),
+            }],
+            Refresh::PlanOf(peer) => journey_of(app, store, vec![peer]).into_iter().collect(),
+        }
+    }
+}
+
+/// The journey of `peers` read again, or the whole journey for a store that cannot read
+/// theirs alone. Nothing while the journey is still to be read whole (just after start).
+fn journey_of(app: &App, store: &dyn NoteStore, peers: Vec<Uuid>) -> Option<Action> {
+    if app.journey_pending {
+        return None;
+    }
+    Some(match store.journey_of(&peers) {
+        Some(part) => Action::JourneyOfPeersLoaded {
+            peers,
+            part: Box::new(part),
+        },
+        None => Action::JourneyLoaded(Box::new(store.journey())),
+    })
 }
 
 /// Reads a transcript file named by the trainee. Only reads: nothing is written outside the

@@ -202,6 +202,25 @@ impl NoteStore for Store {
         Store::journey(self).0
     }
 
+    fn history_row(&self, id: Uuid, started_at: crate::domain::Timestamp) -> Option<HistoryItem> {
+        self.session_entry_at(id, started_at).map(|e| {
+            let number = self.search_index_if_ready().and_then(|i| {
+                i.read()
+                    .unwrap_or_else(PoisonError::into_inner)
+                    .number_of(e.id)
+            });
+            HistoryItem::of(e, number)
+        })
+    }
+
+    fn journey_of(&self, peers: &[Uuid]) -> Option<crate::domain::goals::Journey> {
+        Some(Store::journey_of(self, peers))
+    }
+
+    fn goals(&self) -> Option<crate::domain::goals::GoalBook> {
+        Some(Store::goal_book(self).0)
+    }
+
     fn journey_and_notices(&self) -> (crate::domain::goals::Journey, Vec<String>) {
         let (journey, problems) = Store::journey(self);
         (journey, tell(&problems))

@@ -70,6 +70,26 @@ pub struct Journey {
 }
 
 impl Journey {
+    /// Replaces what the journey holds for `peers` with `part`, a journey made for those
+    /// peers alone (its goals are not used). The rest, goals included, stays.
+    pub fn replace_peers(&mut self, peers: &[Uuid], part: Journey) {
+        for peer in peers {
+            self.last.remove(peer);
+            self.safety.remove(peer);
+            self.last_contact.remove(peer);
+            self.check_ins.remove(peer);
+        }
+        let only = |id: &Uuid| peers.contains(id);
+        self.last
+            .extend(part.last.into_iter().filter(|(id, _)| only(id)));
+        self.safety
+            .extend(part.safety.into_iter().filter(|(id, _)| only(id)));
+        self.last_contact
+            .extend(part.last_contact.into_iter().filter(|(id, _)| only(id)));
+        self.check_ins
+            .extend(part.check_ins.into_iter().filter(|(id, _)| only(id)));
+    }
+
     /// Adds a session's check-in to its peer's list, keeping the list oldest first.
     pub fn add_check_in(&mut self, peer_id: Uuid, session_id: Uuid, check_in: &CheckIn) {
         self.add_shared_check_in(peer_id, session_id, std::sync::Arc::new(check_in.clone()));

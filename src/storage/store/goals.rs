@@ -129,15 +129,30 @@ impl Store {
             goals,
             ..Journey::default()
         };
+        self.fill_journey(&mut journey, |_| true);
+        (journey, problems)
+    }
+
+    /// The journey of `peers` alone, with no goals: what a save that served them (a
+    /// session) or concerned them (a safety plan) changes, for [`Journey::replace_peers`].
+    /// One pass over the index, and one session file and at most one plan file per peer.
+    pub fn journey_of(&self, peers: &[Uuid]) -> Journey {
+        let mut journey = Journey::default();
+        self.fill_journey(&mut journey, |p| peers.contains(&p));
+        journey
+    }
+
+    /// Adds to `journey` everything but the goals, for the peers `wanted` accepts.
+    fn fill_journey(&self, journey: &mut Journey, wanted: impl Fn(Uuid) -> bool) {
         let mut latest: HashMap<Uuid, Uuid> = HashMap::new();
         // The index is newest first: the first entry met per peer is their latest.
         for e in &self.index {
             let day = e.started_at.date_naive();
             // A group counts as contact with each attendee; Last time stays one-on-one.
-            for a in &e.attendees {
+            for a in e.attendees.iter().filter(|a| wanted(a.peer_id)) {
                 journey.last_contact.entry(a.peer_id).or_insert(day);
             }
-            if e.peer_id.is_nil() {
+            if e.peer_id.is_nil() || !wanted(e.peer_id) {
                 continue;
             }
             if let Some(c) = &e.check_in {
@@ -157,7 +172,7 @@ impl Store {
                 journey.last.insert(peer_id, LastTime::of(&s));
             }
         }
-        for peer in &self.peers {
+        for peer in self.peers.iter().filter(|p| wanted(p.id)) {
             if let Ok(Some(plan)) = self.safety_plan(peer.id)
                 && let Some(v) = plan.latest()
             {
@@ -166,6 +181,5 @@ impl Store {
                 s.plan_reviewed = Some(v.saved_at.date_naive());
             }
         }
-        (journey, problems)
     }
 }

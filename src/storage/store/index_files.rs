@@ -221,7 +221,13 @@ impl Store {
     /// Records a session's new index entry: in memory, and on disk as one log record (one
     /// small durable write, whatever the size of the index). A failed log write is harmless:
     /// the session file's stamp no longer matches the index, so the next open reads it.
-    pub(super) fn index_saved(&mut self, entry: IndexEntry, text: String) {
+    /// `earlier` is the start of the version it replaces, if any ([`Store::insert_entry`]).
+    pub(super) fn index_saved(
+        &mut self,
+        entry: IndexEntry,
+        text: String,
+        earlier: Option<crate::domain::Timestamp>,
+    ) {
         let text: Arc<str> = Arc::from(text);
         if !self.index_newer && !self.is_read_only() {
             let mut logged = entry.clone();
@@ -234,7 +240,7 @@ impl Store {
                 .insert(entry.id, &text);
         }
         self.search_known.insert(entry.id, text);
-        self.insert_entry(entry);
+        self.insert_entry(entry, earlier);
     }
 
     /// Writes one log record durably.
@@ -270,6 +276,8 @@ impl Store {
         if self.index_newer || self.is_read_only() {
             return Ok(());
         }
+        // One slice, so the files below are written from it as they are.
+        self.index.make_contiguous();
         if !self.search_newer.load(AtomicOrdering::Relaxed) {
             let bytes = self.encode_search_file()?;
             self.write_file(INDEX_SEARCH_FILE, &bytes, Action::Save, true)
@@ -277,13 +285,13 @@ impl Store {
         }
         let bytes = serde_json::to_vec(&IndexFileRef {
             schema_version: CURRENT_VERSION,
-            sessions: &self.index,
+            sessions: self.index.as_slices().0,
         })
         .map_err(|_| encode_error(Action::Save))?;
         let stamp = self
             .write_file(INDEX_FILE, &bytes, Action::Save, true)
             .map_err(|f| f.error)?;
-        self.write_snapshot(stamp, &self.index);
+        self.write_snapshot(stamp, self.index.as_slices().0);
         let dir = self.layout.path(INDEX_LOG_DIR);
         let mut removed_any = false;
         for seq in self.log_seqs.drain(..) {

@@ -99,7 +99,7 @@ impl Store {
             lock,
             peers,
             peers_newer,
-            index: Vec::new(),
+            index: VecDeque::new(),
             index_newer: false,
             search_known: HashMap::new(),
             search_all: OnceLock::new(),

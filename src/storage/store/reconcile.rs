@@ -73,7 +73,7 @@ impl Store {
             None if opened.why.is_none() && !opened.legacy => {
                 let mut entries = opened.entries;
                 entries.sort_by(newest_first);
-                self.index = entries;
+                self.index = entries.into();
                 self.search_known = opened.texts;
                 self.search_all = OnceLock::new();
                 self.check_pending = true;
@@ -93,7 +93,7 @@ impl Store {
             return None;
         }
         let opened = Opened {
-            entries: std::mem::take(&mut self.index),
+            entries: std::mem::take(&mut self.index).into(),
             texts: std::mem::take(&mut self.search_known),
             why: None,
             legacy: false,
@@ -345,7 +345,7 @@ impl Store {
             }
         }
         entries.sort_by(newest_first);
-        self.index = entries;
+        self.index = entries.into();
         self.search_known = texts;
         self.search_all = OnceLock::new();
 

@@ -2,7 +2,7 @@
 //! or many.
 
 use std::cmp::Ordering;
-use std::collections::HashSet;
+use std::collections::{HashSet, VecDeque};
 use std::fs;
 use std::sync::PoisonError;
 
@@ -17,17 +17,23 @@ use super::super::read::{Loaded, load_session};
 use super::super::schema::{SessionFile, encode_session};
 use super::Store;
 use super::writes::{Failed, encode_error};
-use crate::domain::Session;
+use crate::domain::{Session, Timestamp};
 
 impl Store {
     /// Every saved session's summary, newest first.
-    pub fn sessions(&self) -> &[IndexEntry] {
+    pub fn sessions(&self) -> &VecDeque<IndexEntry> {
         &self.index
     }
 
     /// The index entry of one saved session.
     pub fn session_entry(&self, id: Uuid) -> Option<&IndexEntry> {
         self.index.iter().find(|e| e.id == id)
+    }
+
+    /// The index entry of session `id` if it started at `started_at`, found without
+    /// walking the index (e.g. just after saving it).
+    pub fn session_entry_at(&self, id: Uuid, started_at: Timestamp) -> Option<&IndexEntry> {
+        self.position(id, started_at).map(|at| &self.index[at])
     }
 
     /// Sessions of one peer (or all), whose text contains every word of `text`
@@ -70,13 +76,17 @@ impl Store {
     pub fn save_session(&mut self, session: &Session) -> Result<(), StoreError> {
         self.ensure_writable()?;
         let rel = Layout::session_rel(session.id);
-        self.guard_overwrite::<SessionFile>(&rel)?;
+        // The start of the version being replaced finds its index entry without a search.
+        let earlier = self
+            .guard_overwrite::<SessionFile>(&rel)?
+            .map(|f| f.session.started_at);
         let bytes = encode_session(session).map_err(|_| encode_error(Action::Save))?;
         match self.write_file(&rel, &bytes, Action::Save, true) {
             Ok(stamp) => {
                 self.index_saved(
                     IndexEntry::from_session(session, stamp),
                     search_text_of(session),
+                    earlier,
                 );
                 // Only now that the session file is durable is the draft redundant.
                 let _ = self.remove_draft_file(session.id);
@@ -89,6 +99,7 @@ impl Store {
                     self.index_saved(
                         IndexEntry::from_session(session, stamp),
                         search_text_of(session),
+                        earlier,
                     );
                 }
                 Err(error)
@@ -137,7 +148,7 @@ impl Store {
         let new_ids: HashSet<Uuid> = new_entries.iter().map(|e| e.id).collect();
         self.index.retain(|e| !new_ids.contains(&e.id));
         self.index.extend(new_entries);
-        self.index.sort_by(newest_first);
+        self.index.make_contiguous().sort_by(newest_first);
         if let Some(all) = self.search_all.get() {
             let mut all = all.write().unwrap_or_else(PoisonError::into_inner);
             for id in &new_ids {
@@ -195,12 +206,37 @@ impl Store {
         self.write_file(&rel, &bytes, Action::Save, false)
     }
 
-    pub(super) fn insert_entry(&mut self, entry: IndexEntry) {
-        self.index.retain(|e| e.id != entry.id);
+    /// Puts a session's entry in its place, replacing its earlier entry. The index is
+    /// ordered by start and id, so the earlier entry is found by a binary search at its
+    /// start (`earlier`, read from the file being replaced) or, failing that, at the new one
+    /// (a file removed behind the app's back): no save walks the whole index. A new session
+    /// (usually the newest) goes in front in constant time.
+    pub(super) fn insert_entry(&mut self, entry: IndexEntry, earlier: Option<Timestamp>) {
+        for start in earlier.into_iter().chain([entry.started_at]) {
+            if let Some(at) = self.position(entry.id, start) {
+                if start == entry.started_at {
+                    self.index[at] = entry;
+                    return;
+                }
+                self.index.remove(at);
+                break;
+            }
+        }
         let pos = self
             .index
             .partition_point(|e| newest_first(e, &entry) == Ordering::Less);
         self.index.insert(pos, entry);
+    }
+
+    /// Where the entry of session `id` that started at `started_at` is in the index.
+    fn position(&self, id: Uuid, started_at: Timestamp) -> Option<usize> {
+        let at = self.index.partition_point(|e| {
+            started_at
+                .cmp(&e.started_at)
+                .then_with(|| id.cmp(&e.id))
+                .is_lt()
+        });
+        (self.index.get(at)?.id == id).then_some(at)
     }
 
     /// Re-reads every session file and rewrites the index. For a "reindex" command; opening

@@ -75,16 +75,18 @@ impl Store {
 
     /// Before replacing a file: refuse if a newer version wrote it, and move it to
     /// quarantine if it cannot be read, so no file is ever overwritten unread.
-    pub(super) fn guard_overwrite<T: Versioned>(&self, rel: &str) -> Result<(), StoreError> {
+    /// Returns the file's value when it was read.
+    pub(super) fn guard_overwrite<T: Versioned>(&self, rel: &str) -> Result<Option<T>, StoreError> {
         match load::<T>(&self.layout.path(rel)) {
-            Loaded::Missing | Loaded::Found { .. } => Ok(()),
+            Loaded::Found { value, .. } => Ok(Some(value)),
+            Loaded::Missing => Ok(None),
             Loaded::Newer { found } => Err(StoreError::NewerVersion {
                 action: Action::Save,
                 file: rel.to_string(),
                 found,
             }),
             // Unreadable only for now (e.g. permissions): the write will report the cause.
-            Loaded::Unreadable(Reason::Io { .. }) => Ok(()),
+            Loaded::Unreadable(Reason::Io { .. }) => Ok(None),
             // Encrypted and no key: never move or replace what cannot be read right now.
             Loaded::Unreadable(Reason::Locked) => Err(StoreError::NeedsPassphrase {
                 dir: self.layout.root().to_path_buf(),
@@ -98,7 +100,7 @@ impl Store {
                             file: rel.to_string(),
                             kind: ProblemKind::Quarantined { reason, moved_to },
                         });
-                    Ok(())
+                    Ok(None)
                 }
                 Err(_) => Err(StoreError::Unreadable {
                     file: rel.to_string(),
