@@ -53,7 +53,7 @@ pub struct HistoryItem {
     pub flags: Flags,
     pub amendments: usize,
     /// A short first line of the note, for the list (shared with the store's summary).
-    pub preview: std::sync::Arc<str>,
+    pub preview: crate::domain::shared_str::SharedStr,
     /// The note's number in the search index ([`App::search`]), a hint checked against
     /// the index; `None` until the store has read it, just after the first frame, and for
     /// a note without any text.

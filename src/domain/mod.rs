@@ -17,6 +17,7 @@ pub mod report_text;
 pub mod secret;
 pub mod session;
 pub mod settings;
+pub mod shared_str;
 pub mod stage;
 pub mod summary;
 pub mod text_index;

@@ -31,7 +31,7 @@ pub struct IndexEntry {
     pub flags: Flags,
     pub amendment_count: usize,
     /// The start of the note on one line, at most [`PREVIEW_CHARS`] characters.
-    pub preview: Arc<str>,
+    pub preview: crate::domain::shared_str::SharedStr,
     /// Alias, kind and every free text of the note, lowercased ([`search_text_of`]). Only
     /// carried on disk by index log records and by an earlier release's index.json; the store
     /// moves it into its search texts on load, so entries in memory hold `None`.
@@ -83,7 +83,7 @@ impl IndexEntry {
             duration_seconds,
             flags: s.flags,
             amendment_count: s.amendments.len(),
-            preview: Arc::from(preview_of(s)),
+            preview: preview_of(s).into(),
             search_text: None,
             stamp,
             facts: Some(SessionFacts::of(s)),

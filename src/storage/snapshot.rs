@@ -29,6 +29,7 @@ use super::index::{AttendeeEntry, IndexEntry};
 use super::schema::CURRENT_VERSION;
 use crate::domain::check_in::{AreaRating, CheckIn};
 use crate::domain::report::SessionFacts;
+use crate::domain::shared_str::SharedStr;
 use crate::domain::{DirectActivity, Flags, SessionKind, Timestamp};
 
 /// "alongside index snapshot", format 2 of the binary layout (with the string table).
@@ -107,6 +108,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Vec<IndexEntry>> {
     let mut out = Vec::with_capacity(count);
     for _ in 0..count {
         out.push(r.entry(&mut cache)?);
+    }
+    let previews: Arc<str> = Arc::from(std::mem::take(&mut cache.previews));
+    for (e, &(start, end)) in out.iter_mut().zip(&cache.ranges) {
+        e.preview = SharedStr::slice(&previews, start, end)?;
     }
     (r.at == body.len()).then_some(out)
 }
@@ -315,6 +320,11 @@ struct Cache<'a> {
     aliases: Vec<Option<Arc<str>>>,
     kinds: Vec<Option<SessionKind>>,
     activities: Vec<Option<DirectActivity>>,
+    /// Every entry's preview, one after the other, made one shared string once all are
+    /// read ([`decode`]); each entry holds `empty` until then.
+    previews: String,
+    ranges: Vec<(usize, usize)>,
+    empty: SharedStr,
 }
 
 impl<'a> Cache<'a> {
@@ -325,6 +335,9 @@ impl<'a> Cache<'a> {
             aliases: vec![None; n],
             kinds: vec![None; n],
             activities: vec![None; n],
+            previews: String::new(),
+            ranges: Vec::new(),
+            empty: SharedStr::default(),
         }
     }
 
@@ -436,7 +449,11 @@ impl<'a> Reader<'a> {
             follow_up_needed: bits & 2 != 0,
         };
         let amendment_count = usize::try_from(self.u64()?).ok()?;
-        let preview = Arc::from(self.str()?);
+        let text = self.str()?;
+        let start = cache.previews.len();
+        cache.previews.push_str(text);
+        cache.ranges.push((start, cache.previews.len()));
+        let preview = cache.empty.clone();
         let search_text = match self.bool()? {
             true => Some(Box::new(self.str()?.to_owned())),
             false => None,

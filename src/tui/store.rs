@@ -28,7 +28,7 @@ impl HistoryItem {
             duration_seconds: e.duration_seconds,
             flags: e.flags,
             amendments: e.amendment_count,
-            preview: Arc::clone(&e.preview),
+            preview: e.preview.clone(),
             text_number,
             attendees: e.attendees.iter().map(|a| a.peer_id).collect(),
         }
