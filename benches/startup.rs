@@ -5,6 +5,8 @@
 //! generate` instead of generating one (the save measurement adds sessions to it),
 //! `ALONGSIDE_BENCH_ONLY` (words, comma-separated) runs only the measurements whose label
 //! contains one of them, and `ALONGSIDE_BENCH_RUNS` sets the timed runs of each (15).
+//! `ALONGSIDE_BENCH_MEMORY_STEPS=1` also prints how much each step of the memory
+//! measurement added (and the size of the search index), for finding where memory goes.
 //!
 //! The run at 1,000,000 sessions is a deliberate one, never part of `.ci/run`: the folder
 //! takes several GB and 10-20 minutes to write, so make it once outside the temporary folder
