@@ -4,6 +4,7 @@
 //! ```text
 //! cargo run --release --example train_utterance_model          # retrain, write the files
 //! cargo run --release --example train_utterance_model -- --cv  # 5-fold cross-validation
+//! cargo run --release --example train_utterance_model -- --cv --writer E,G  # unseen writers
 //! ```
 //!
 //! Only the training rows are read for training; the check sets in `tests/data/` are read
@@ -17,9 +18,11 @@ use alongside::domain::utterance::train::{
 use alongside::domain::utterance::{Classifier, rules::RULES_TOML};
 use anyhow::{Context, Result};
 
-const CHECK_FILES: [&str; 2] = [
+const CHECK_FILES: [&str; 4] = [
     "tests/data/corpus_check_transcript.tsv",
     "tests/data/corpus_check_typed.tsv",
+    "tests/data/corpus_check_typed_blind.tsv",
+    "tests/data/corpus_check_typed_blind2.tsv",
 ];
 const MODEL_FILE: &str = "assets/utterance/model.bin";
 const AGREEMENT_FILE: &str = "assets/utterance/corpus/AGREEMENT.md";
@@ -150,19 +153,37 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
         cfg.l2 = x;
     }
     let show_errors = std::env::args().any(|a| a == "--errors");
+    // `--writer E,G`: hold out each named writer's block (ids starting with that letter) in
+    // turn, training on everything else: how the model does on a writer it never saw,
+    // closer to a held-out set than shuffled folds.
+    let writers: Vec<char> = {
+        let args: Vec<String> = std::env::args().collect();
+        args.iter()
+            .position(|a| a == "--writer")
+            .and_then(|i| args.get(i + 1))
+            .map(|s| s.split(',').filter_map(|w| w.chars().next()).collect())
+            .unwrap_or_default()
+    };
+    let held = |fold: usize, i: usize, r: &CorpusRow| -> bool {
+        match writers.get(fold) {
+            Some(&w) => r.id.starts_with(w),
+            None => i % 5 == fold,
+        }
+    };
+    let folds = if writers.is_empty() { 5 } else { writers.len() };
     let mut by_style = [Evaluation::new(), Evaluation::new()];
     let mut rules_only = [Evaluation::new(), Evaluation::new()];
-    for fold in 0..5 {
+    for fold in 0..folds {
         let fit: Vec<CorpusRow> = rows
             .iter()
             .enumerate()
-            .filter(|(i, _)| i % 5 != fold)
+            .filter(|(i, r)| !held(fold, *i, r))
             .map(|(_, r)| r.clone())
             .collect();
         let model = train::train(&rules, &fit, cfg);
         let c = rules.clone().with_model(Some(model));
         for (i, r) in rows.iter().enumerate() {
-            if i % 5 != fold {
+            if !held(fold, i, r) {
                 continue;
             }
             let style = usize::from(!r.id.starts_with('T'));
@@ -187,14 +208,22 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
             rules_only[style].add(r.label, r.depth, &rules.classify(&r.text));
         }
     }
+    let how = if writers.is_empty() {
+        "5-fold".to_string()
+    } else {
+        format!("writers held out: {writers:?}")
+    };
     for (i, name) in ["transcript", "typed"].iter().enumerate() {
+        if by_style[i].n == 0 {
+            continue;
+        }
         print!(
             "{}",
-            rules_only[i].report(&format!("rules alone, {name} (5-fold)"))
+            rules_only[i].report(&format!("rules alone, {name} ({how})"))
         );
         print!(
             "{}",
-            by_style[i].report(&format!("rules + model, {name} (5-fold)"))
+            by_style[i].report(&format!("rules + model, {name} ({how})"))
         );
     }
     Ok(())

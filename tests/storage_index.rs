@@ -222,6 +222,8 @@ fn a_lost_or_broken_log_record_only_means_reading_that_note_again() {
 fn the_log_is_folded_into_index_json_on_close_once_it_grows() {
     let (dir, sessions) = seeded();
     let (mut store, _) = Store::open(dir.path()).expect("open");
+    let whole = |name: &str| fs::read(dir.path().join(name)).expect("index file");
+    let before = (whole("index.json"), whole("index-search.json"));
     let p = store.peers()[0].clone();
     let extra: Vec<_> = (0..40)
         .map(|i| session(&p, 10_000 + i * 60, &format!("note number {i}")))
@@ -230,6 +232,10 @@ fn the_log_is_folded_into_index_json_on_close_once_it_grows() {
         store.save_session(s).expect("save");
     }
     assert_eq!(log_records(dir.path()).len(), 40);
+    assert!(
+        before == (whole("index.json"), whole("index-search.json")),
+        "no save rewrites the whole index or its search texts while the app runs"
+    );
     drop(store);
     assert_eq!(log_records(dir.path()).len(), 0, "folded in on close");
     let index: serde_json::Value =

@@ -23,6 +23,9 @@ const CHECK_TRANSCRIPT: &str = include_str!("data/corpus_check_transcript.tsv");
 const CHECK_TYPED: &str = include_str!("data/corpus_check_typed.tsv");
 /// Typed answers from a writer who never saw the engine, second-coded blind; measured only.
 const CHECK_TYPED_BLIND: &str = include_str!("data/corpus_check_typed_blind.tsv");
+/// Typed answers from a fourth writer who never saw the engine (a natural mix of labels),
+/// second-coded blind; measured only.
+const CHECK_TYPED_BLIND2: &str = include_str!("data/corpus_check_typed_blind2.tsv");
 const SECOND_CODING: &str = include_str!("../assets/utterance/corpus/second_coding.tsv");
 
 /// Measures a corpus check set against the first coding, and against the turns both coders
@@ -71,10 +74,10 @@ fn typed_check_set_meets_the_goals() {
     assert!(all.n >= 80, "typed check set has {} turns", all.n);
     let acc = all.accuracy();
     let depth = all.depth_accuracy();
-    // The goals are 0.96 (8 labels) and 0.92 (depth); they are NOT met (0.89 and 0.88 with
-    // the shipped model, see the README). These floors catch a regression.
-    assert!(acc >= 0.87, "8-label accuracy {acc:.3} is below 0.87");
-    assert!(depth >= 0.85, "simple vs complex {depth:.3} is below 0.85");
+    // The goals are 0.96 (8 labels) and 0.92 (depth); the shipped model reaches 0.91 and 0.94
+    // here (8 labels NOT met, see the README). These floors catch a regression.
+    assert!(acc >= 0.90, "8-label accuracy {acc:.3} is below 0.90");
+    assert!(depth >= 0.93, "simple vs complex {depth:.3} is below 0.93");
 }
 
 #[test]
@@ -89,10 +92,34 @@ fn blind_typed_check_set_is_measured() {
     );
     let acc = all.accuracy();
     let depth = all.depth_accuracy();
-    // The goals are 0.96 and 0.92; this set says they are NOT met (0.85 and 0.84 when it was
-    // added, see the README). These floors catch a regression.
-    assert!(acc >= 0.82, "8-label accuracy {acc:.3} is below 0.82");
-    assert!(depth >= 0.78, "simple vs complex {depth:.3} is below 0.78");
+    // The goals are 0.96 and 0.92: 0.85 and 0.84 when the set was added, 0.91 and 0.93 with
+    // the shipped model (8 labels NOT met, see the README). These floors catch a regression.
+    assert!(acc >= 0.90, "8-label accuracy {acc:.3} is below 0.90");
+    assert!(depth >= 0.91, "simple vs complex {depth:.3} is below 0.91");
+}
+
+#[test]
+fn second_blind_typed_check_set_is_measured() {
+    let (all, agreed) = evaluate_corpus(
+        "check set: typed answers written blind, fourth writer",
+        CHECK_TYPED_BLIND2,
+    );
+    assert!(
+        all.n >= 200,
+        "second blind typed check set has {} turns",
+        all.n
+    );
+    assert!(
+        agreed.n >= 190,
+        "second coding covers the set: {} agreed",
+        agreed.n
+    );
+    let acc = all.accuracy();
+    let depth = all.depth_accuracy();
+    // The goals are 0.96 and 0.92; the shipped model reaches 0.90 and 0.82 (NOT met, see the
+    // README). These floors, just under, catch a regression.
+    assert!(acc >= 0.89, "8-label accuracy {acc:.3} is below 0.89");
+    assert!(depth >= 0.81, "simple vs complex {depth:.3} is below 0.81");
 }
 
 struct Row {

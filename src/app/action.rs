@@ -192,7 +192,11 @@ pub enum Action {
     },
     /// One session's list row, read again after it was saved: the lists and peer counts
     /// are brought up to date around it, as [`Action::DataLoaded`] would leave them.
-    HistoryRowLoaded(Box<HistoryItem>),
+    /// `replaced` is the start of the row it replaces (`None` for a new session).
+    HistoryRowLoaded {
+        row: Box<HistoryItem>,
+        replaced: Option<crate::domain::Timestamp>,
+    },
     /// The store's peers, read again after one was saved (sessions are unchanged).
     PeersLoaded(Vec<Peer>),
     /// A saved note, read for viewing.

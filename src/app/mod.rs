@@ -458,7 +458,7 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
         Action::Tick
             | Action::Resize(..)
             | Action::DataLoaded { .. }
-            | Action::HistoryRowLoaded(_)
+            | Action::HistoryRowLoaded { .. }
             | Action::PeersLoaded(_)
             | Action::JourneyLoaded(_)
             | Action::JourneyOfPeersLoaded { .. }
@@ -508,8 +508,8 @@ pub fn update(app: &mut App, action: Action, now: Timestamp) -> Vec<Effect> {
             app.journey = *journey;
             vec![]
         }
-        Action::HistoryRowLoaded(item) => {
-            app.put_history_row(*item);
+        Action::HistoryRowLoaded { row, replaced } => {
+            app.put_history_row(*row, replaced);
             vec![]
         }
         Action::PeersLoaded(peers) => {

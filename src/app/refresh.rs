@@ -36,10 +36,11 @@ impl App {
         self.history.iter().position(|h| h.id == id)
     }
 
-    /// Puts a saved session's row in place (new, or replacing its earlier row) and brings
-    /// the counts of the peers it served, before and after, up to date.
-    pub fn put_history_row(&mut self, item: HistoryItem) {
-        let earlier = self.history_position(item.id, item.started_at);
+    /// Puts a saved session's row in place (new, or replacing its earlier row, which
+    /// started at `replaced`) and brings the counts of the peers it served, before and
+    /// after, up to date. A new session's row goes in without looking at the others.
+    pub fn put_history_row(&mut self, item: HistoryItem, replaced: Option<Timestamp>) {
+        let earlier = replaced.and_then(|start| self.history_position(item.id, start));
         let unchanged_counts = earlier.is_some_and(|at| {
             let old = &self.history[at];
             old.started_at == item.started_at && old.served().eq(item.served())

@@ -62,6 +62,10 @@ pub struct Store {
     index: VecDeque<IndexEntry>,
     /// Set when index.json was written by a newer version: it is then never rewritten.
     index_newer: bool,
+    /// The session whose entry was put in the index last, and the start of the entry it
+    /// replaced (`None` for a new session), so the app can put the new row in its place
+    /// without looking through every row ([`Store::last_indexed`]).
+    last_indexed: Option<(Uuid, Option<crate::domain::Timestamp>)>,
     /// Search texts learnt without reading index-search.json: from the log, from session
     /// files read at open, from saves.
     search_known: HashMap<Uuid, Arc<str>>,

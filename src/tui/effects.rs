@@ -43,6 +43,12 @@ pub trait NoteStore {
     /// that leaves them out of start-up; the app calls it once its first frame is drawn.
     fn preload_search(&self) {}
 
+    /// Whether [`NoteStore::search_index`] would return without waiting for the texts to
+    /// be read (true for a store that does not read them in the background).
+    fn search_texts_ready(&self) -> bool {
+        true
+    }
+
     /// Every saved session's search text (as the store's shared token index), for a store
     /// that leaves them out of [`NoteStore::history`] until after the first frame. Waits
     /// for them to be read.
@@ -106,9 +112,14 @@ pub trait NoteStore {
     fn journey(&self) -> Journey {
         Journey::default()
     }
-    /// One saved session's list row, for a store that finds it without listing every
-    /// session (`None` otherwise: the app then reads the whole history again).
-    fn history_row(&self, _id: Uuid, _started_at: Timestamp) -> Option<HistoryItem> {
+    /// Just after session `id` was saved: its list row, and the start of the row it
+    /// replaced (`None` for a new session), for a store that knows both without listing
+    /// every session (`None` otherwise: the app then reads the whole history again).
+    fn saved_row(
+        &self,
+        _id: Uuid,
+        _started_at: Timestamp,
+    ) -> Option<(HistoryItem, Option<Timestamp>)> {
         None
     }
     /// [`NoteStore::journey`] of `peers` alone, goals left empty, for a store that makes it
@@ -203,7 +214,7 @@ pub fn execute(
     let mut queue: VecDeque<Effect> = effects.into();
     while let Some(effect) = queue.pop_front() {
         let kind = effect.kind();
-        let refresh = Refresh::after(&effect, app);
+        let refresh = Refresh::after(&effect);
         let result: Result<Option<Action>, String> = match effect {
             Effect::Quit => return true,
             Effect::SavePeer(p) => store
@@ -329,7 +340,6 @@ enum Refresh {
     Session {
         id: Uuid,
         started_at: Timestamp,
-        served_before: Vec<Uuid>,
     },
     /// The goals were saved.
     Goals,
@@ -338,17 +348,13 @@ enum Refresh {
 }
 
 impl Refresh {
-    /// What `effect` would change, seen before it runs.
-    fn after(effect: &Effect, app: &App) -> Refresh {
+    /// What `effect` would change.
+    fn after(effect: &Effect) -> Refresh {
         match effect {
             Effect::SavePeer(_) => Refresh::Peers,
             Effect::SaveSession(s) => Refresh::Session {
                 id: s.id,
                 started_at: s.started_at,
-                served_before: app
-                    .history_position(s.id, s.started_at)
-                    .map(|at| app.history[at].served().collect())
-                    .unwrap_or_default(),
             },
             Effect::SaveGoals(_) => Refresh::Goals,
             Effect::SaveSafetyPlan(save) => Refresh::PlanOf(save.peer_id),
@@ -361,12 +367,8 @@ impl Refresh {
         match self {
             Refresh::Nothing => Vec::new(),
             Refresh::Peers => vec![Action::PeersLoaded(store.peers())],
-            Refresh::Session {
-                id,
-                started_at,
-                served_before,
-            } => {
-                let Some(row) = store.history_row(id, started_at) else {
+            Refresh::Session { id, started_at } => {
+                let Some((row, replaced)) = store.saved_row(id, started_at) else {
                     return vec![
                         Action::DataLoaded {
                             peers: store.peers(),
@@ -375,13 +377,20 @@ impl Refresh {
                         Action::JourneyLoaded(Box::new(store.journey())),
                     ];
                 };
-                let mut peers = served_before;
+                // The peers the replaced row served lose it.
+                let mut peers: Vec<Uuid> = replaced
+                    .and_then(|start| app.history_position(id, start))
+                    .map(|at| app.history[at].served().collect())
+                    .unwrap_or_default();
                 for p in row.served() {
                     if !peers.contains(&p) {
                         peers.push(p);
                     }
                 }
-                let mut out = vec![Action::HistoryRowLoaded(Box::new(row))];
+                let mut out = vec![Action::HistoryRowLoaded {
+                    row: Box::new(row),
+                    replaced,
+                }];
                 out.extend(journey_of(app, store, peers));
                 out
             }

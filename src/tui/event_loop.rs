@@ -19,6 +19,8 @@ use crate::ui;
 
 /// How often the screen refreshes without input: the session timer ticks once a second.
 const TICK: Duration = Duration::from_millis(250);
+/// How often the loop looks whether the search texts read after the first frame are in.
+const SEARCH_POLL: Duration = Duration::from_millis(25);
 
 /// Runs the app in the terminal until the user quits. The terminal is restored on every
 /// exit path; if the loop panics, the running session is kept as a draft first.
@@ -88,6 +90,9 @@ fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteSto
         step(app, store, Action::Resize(size.width, size.height));
     }
     let mut first_frame = true;
+    // Set while the search texts are read on another thread after the first frame: keys
+    // are handled meanwhile (a history filter matches aliases until they are in).
+    let mut search_pending = false;
     loop {
         // The terminal closed or the system is shutting down: keep the draft and leave, as
         // Ctrl+C does.
@@ -100,7 +105,8 @@ fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteSto
         if first_frame {
             // Search texts are left out of start-up; they are read while the first frame
             // is on screen (on another thread, begun now so that it does not compete with
-            // the first frame for the processor), before any key is handled.
+            // the first frame for the processor), and taken in once read, keys being
+            // handled meanwhile.
             first_frame = false;
             store.preload_search();
             // So is the check of every saved file against the index (one metadata call
@@ -119,11 +125,17 @@ fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteSto
                 app.notices.extend(notices);
                 app.journey_pending = false;
             }
+            search_pending = true;
+        }
+        if search_pending && store.search_texts_ready() {
+            search_pending = false;
             if let Some(index) = store.search_index() {
                 app.attach_search_index(index);
             }
         }
-        let action = match events.recv_timeout(TICK) {
+        // Look again soon for search texts still being read.
+        let wait = if search_pending { SEARCH_POLL } else { TICK };
+        let action = match events.recv_timeout(wait) {
             Ok(Ok(Event::Key(key))) => keymap::map_key(app, key),
             Ok(Ok(Event::Paste(text))) => keymap::map_paste(app, &text),
             // The next draw uses the new size; scrolling needs it for page lengths.

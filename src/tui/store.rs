@@ -67,6 +67,10 @@ impl NoteStore for Store {
         Store::preload_search(self);
     }
 
+    fn search_texts_ready(&self) -> bool {
+        Store::search_texts_ready(self)
+    }
+
     fn search_index(&self) -> Option<SharedTextIndex> {
         Some(Arc::clone(Store::search_index(self)))
     }
@@ -202,15 +206,19 @@ impl NoteStore for Store {
         Store::journey(self).0
     }
 
-    fn history_row(&self, id: Uuid, started_at: crate::domain::Timestamp) -> Option<HistoryItem> {
-        self.session_entry_at(id, started_at).map(|e| {
-            let number = self.search_index_if_ready().and_then(|i| {
-                i.read()
-                    .unwrap_or_else(PoisonError::into_inner)
-                    .number_of(e.id)
-            });
-            HistoryItem::of(e, number)
-        })
+    fn saved_row(
+        &self,
+        id: Uuid,
+        started_at: crate::domain::Timestamp,
+    ) -> Option<(HistoryItem, Option<crate::domain::Timestamp>)> {
+        let replaced = self.last_indexed(id)?;
+        let e = self.session_entry_at(id, started_at)?;
+        let number = self.search_index_if_ready().and_then(|i| {
+            i.read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .number_of(e.id)
+        });
+        Some((HistoryItem::of(e, number), replaced))
     }
 
     fn journey_of(&self, peers: &[Uuid]) -> Option<crate::domain::goals::Journey> {

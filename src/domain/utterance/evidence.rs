@@ -345,7 +345,35 @@ pub(super) fn imperative_evidence(
     out: &mut Vec<Evidence>,
 ) {
     let lex = &rules.lexicon;
-    let mut i = s.core;
+    imperative_at(s, s.core, matches, rules, out);
+    // "Next time, count your breaths.": a lead-in clause, then a command.
+    if out.iter().any(|e| e.target == Target::Advice)
+        || !contains(&lex.command_lead_ins, word_at(&s.words, s.core))
+    {
+        return;
+    }
+    if let Some(at) = s
+        .clause_start
+        .iter()
+        .enumerate()
+        .skip(s.core + 1)
+        .find(|(_, c)| **c)
+        .map(|(i, _)| i)
+    {
+        imperative_at(s, at, matches, rules, out);
+    }
+}
+
+/// A command starting at word `start`.
+fn imperative_at(
+    s: &Sentence,
+    start: usize,
+    matches: &[Match],
+    rules: &Rules,
+    out: &mut Vec<Evidence>,
+) {
+    let lex = &rules.lexicon;
+    let mut i = start;
     // "I'd stop going there": what I would do is advice too.
     let i_would = word_at(&s.words, i) == "i" && word_at(&s.words, i + 1) == "would";
     if i_would {
@@ -356,7 +384,7 @@ pub(super) fn imperative_evidence(
     }
     if matches
         .iter()
-        .any(|m| m.pos == i || (m.pos == s.core && !i_would))
+        .any(|m| m.pos == i || (m.pos == start && !i_would))
     {
         return;
     }

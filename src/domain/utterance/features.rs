@@ -77,9 +77,13 @@ pub enum Flag {
     Enumeration,
     TwoSided,
     Continuation,
+    Appraisal,
+    NoYou,
+    Concrete,
+    Reported,
 }
 
-const FLAGS: [Flag; 17] = [
+const FLAGS: [Flag; 21] = [
     Flag::EndsWithQuestionMark,
     Flag::FirstHasQuestionForm,
     Flag::LastHasQuestionForm,
@@ -97,6 +101,10 @@ const FLAGS: [Flag; 17] = [
     Flag::Enumeration,
     Flag::TwoSided,
     Flag::Continuation,
+    Flag::Appraisal,
+    Flag::NoYou,
+    Flag::Concrete,
+    Flag::Reported,
 ];
 
 impl Flag {
@@ -123,6 +131,10 @@ impl Flag {
             Flag::Enumeration => "lists several things",
             Flag::TwoSided => "two feelings or sides joined",
             Flag::Continuation => "continues the person's paragraph",
+            Flag::Appraisal => "a short appraisal after it ('that's ...')",
+            Flag::NoYou => "does not speak of 'you'",
+            Flag::Concrete => "names numbers, times or dates",
+            Flag::Reported => "reports what someone said",
         }
     }
 }
@@ -411,6 +423,45 @@ pub(super) fn extract(
             .any(|w| super::rules::in_list(&lex.feeling_words, w))
     }) {
         flags.push(Flag::FeelingWord);
+    }
+    // "You said no to your boss. That's self-respect.": a short later sentence that appraises
+    // what came before names a quality (affirmation) more often than it restates.
+    if sentences.iter().skip(1).any(|s| {
+        let core = s.core_words();
+        core.len() <= 8
+            && lex
+                .appraisal_openers
+                .iter()
+                .any(|o| core.starts_with(o.as_slice()))
+    }) {
+        flags.push(Flag::Appraisal);
+    }
+    // Information and closings often speak of things, not of the person; reflections and
+    // affirmations nearly always say "you".
+    if !sentences.iter().any(|s| {
+        s.words
+            .iter()
+            .any(|w| matches!(w.as_str(), "you" | "your" | "yourself"))
+    }) {
+        flags.push(Flag::NoYou);
+    }
+    // Numbers, times and dates: restating concrete facts keeps a reflection simple, however
+    // long it is; information is full of them too.
+    let any_word = |list: &[String]| {
+        sentences
+            .iter()
+            .any(|s| s.words.iter().any(|w| super::rules::in_list(list, w)))
+    };
+    if sentences.iter().any(|s| {
+        s.words
+            .iter()
+            .any(|w| w.bytes().any(|b| b.is_ascii_digit()))
+    }) || any_word(&lex.fact_words)
+    {
+        flags.push(Flag::Concrete);
+    }
+    if any_word(&lex.reported_speech) {
+        flags.push(Flag::Reported);
     }
     if let Some(first) = sentences.first().and_then(|s| s.core_words().first()) {
         match first.as_str() {

@@ -105,6 +105,14 @@ struct LexiconFile {
     feeling_words: Vec<String>,
     #[serde(default)]
     run_on_no_split_after: Vec<String>,
+    #[serde(default)]
+    command_lead_ins: Vec<String>,
+    #[serde(default)]
+    appraisal_openers: Vec<String>,
+    #[serde(default)]
+    fact_words: Vec<String>,
+    #[serde(default)]
+    reported_speech: Vec<String>,
 }
 
 /// Numeric weights; see the comments in the asset.
@@ -123,6 +131,10 @@ pub struct Weights {
     /// The model's probability (after votes) at which it may call a turn an affirmation or
     /// advice with no cue the rules can name; its strongest features are the reasons.
     pub unnamed_sign_min: f32,
+    /// Cue groups whose reflection reading is weak (a plain "you" opening): a turn resting
+    /// only on them is treated like a "you" statement with no cue.
+    #[serde(default)]
+    pub weak_reflection_cues: Vec<String>,
     /// Depth cue groups whose match moves the depth model's log-odds by `depth_sure_vote`.
     pub depth_sure_cues: Vec<String>,
     pub depth_sure_vote: f32,
@@ -258,6 +270,14 @@ pub struct Lexicon {
     pub feeling_words: Vec<String>,
     /// Words after which a question word stays inside the sentence ("I wonder what ...").
     pub run_on_no_split_after: Vec<String>,
+    /// First words of a clause that sets up a command in the next clause ("Next time, ...").
+    pub command_lead_ins: Vec<String>,
+    /// Openers of a short sentence that appraises what came before ("That's self-respect.").
+    pub appraisal_openers: Vec<Vec<String>>,
+    /// Numbers, times and dates: concrete facts.
+    pub fact_words: Vec<String>,
+    /// Words of reported speech ("she says ...").
+    pub reported_speech: Vec<String>,
 }
 
 /// All rules, compiled: phrase lists are indexed by their first word so matching a sentence
@@ -438,6 +458,10 @@ impl Rules {
             check_ins: phrase_list(l.check_ins),
             feeling_words: words_list(l.feeling_words),
             run_on_no_split_after: words_list(l.run_on_no_split_after),
+            command_lead_ins: words_list(l.command_lead_ins),
+            appraisal_openers: phrase_list(l.appraisal_openers),
+            fact_words: words_list(l.fact_words),
+            reported_speech: words_list(l.reported_speech),
         };
         let mut cues = Vec::new();
         for c in file.cues {
@@ -539,7 +563,20 @@ mod tests {
             .iter()
             .find(|c| c.name == "reflection_stem")
             .expect("stems");
-        assert!(stems.phrases.iter().any(|p| p.words == ["you", "are"]));
+        assert!(
+            stems
+                .phrases
+                .iter()
+                .any(|p| p.words == ["you", "are", "feeling"])
+        );
+        // Weak "you" openings are their own group, named in the weights.
+        let weak = rules
+            .cues
+            .iter()
+            .find(|c| c.name == "you_opening")
+            .expect("you openings");
+        assert!(weak.phrases.iter().any(|p| p.words == ["you", "are"]));
+        assert!(rules.weights.weak_reflection_cues.contains(&weak.name));
     }
 
     #[test]

@@ -95,7 +95,18 @@ pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) ->
     // that shape, read too many plain restatements ("You've been without heat for a week")
     // as affirmations, so the rules' reading as a reflection gets its own vote (tuned by
     // cross-validation on the training turns once more affirmations of that shape were in).
-    let you_only = !decisive.is_empty() && decisive.iter().all(|v| v.fallback && !v.plain);
+    // A reflection that rests only on a plain "you" opening ("You've been ...", "Your ...")
+    // is read the same way: affirmations open like that as often as restatements do.
+    let weak = |v: &&super::verdict::Verdict| {
+        v.label == Label::Reflection
+            && v.cues.iter().all(|&c| {
+                rules.cues.get(c).is_none_or(|cue| {
+                    cue.target != Target::Reflection || w.weak_reflection_cues.contains(&cue.name)
+                })
+            })
+    };
+    let you_only =
+        !decisive.is_empty() && decisive.iter().all(|v| (v.fallback && !v.plain) || weak(v));
     let vote = if by_default {
         0.0
     } else if you_only {

@@ -147,12 +147,16 @@ impl Store {
         let mut latest: HashMap<Uuid, Uuid> = HashMap::new();
         // The index is newest first: the first entry met per peer is their latest.
         for e in &self.index {
+            let theirs = !e.peer_id.is_nil() && wanted(e.peer_id);
+            if !theirs && !e.attendees.iter().any(|a| wanted(a.peer_id)) {
+                continue;
+            }
             let day = e.started_at.date_naive();
             // A group counts as contact with each attendee; Last time stays one-on-one.
             for a in e.attendees.iter().filter(|a| wanted(a.peer_id)) {
                 journey.last_contact.entry(a.peer_id).or_insert(day);
             }
-            if e.peer_id.is_nil() || !wanted(e.peer_id) {
+            if !theirs {
                 continue;
             }
             if let Some(c) = &e.check_in {
@@ -167,9 +171,12 @@ impl Store {
                 }
             }
         }
-        for (peer_id, id) in latest {
-            if let Ok(s) = self.load_session(id) {
-                journey.last.insert(peer_id, LastTime::of(&s));
+        // One file per peer: read on every core when there are many.
+        let peer_of: HashMap<Uuid, Uuid> = latest.into_iter().map(|(p, id)| (id, p)).collect();
+        let ids: Vec<Uuid> = peer_of.keys().copied().collect();
+        for (id, loaded) in read_sessions_parallel(&self.layout, &ids) {
+            if let (Loaded::Found { value, .. }, Some(&peer_id)) = (loaded, peer_of.get(&id)) {
+                journey.last.insert(peer_id, LastTime::of(&value));
             }
         }
         for peer in self.peers.iter().filter(|p| wanted(p.id)) {

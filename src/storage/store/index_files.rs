@@ -144,6 +144,19 @@ impl Store {
         })
     }
 
+    /// Whether [`Store::search_index`] would return without waiting for index-search.json
+    /// to be read: it is resolved, or the reading begun by [`Store::preload_search`] is
+    /// over (or was never begun, and it is read on the spot).
+    pub fn search_texts_ready(&self) -> bool {
+        self.search_all.get().is_some()
+            || self
+                .search_loader
+                .lock()
+                .unwrap_or_else(PoisonError::into_inner)
+                .as_ref()
+                .is_none_or(JoinHandle::is_finished)
+    }
+
     /// The search index if already read, without reading it.
     pub fn search_index_if_ready(&self) -> Option<&SharedTextIndex> {
         self.search_all.get()

@@ -100,6 +100,7 @@ impl Store {
             peers,
             peers_newer,
             index: VecDeque::new(),
+            last_indexed: None,
             index_newer: false,
             search_known: HashMap::new(),
             search_all: OnceLock::new(),

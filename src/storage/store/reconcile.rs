@@ -74,6 +74,7 @@ impl Store {
                 let mut entries = opened.entries;
                 entries.sort_by(newest_first);
                 self.index = entries.into();
+                self.last_indexed = None;
                 self.search_known = opened.texts;
                 self.search_all = OnceLock::new();
                 self.check_pending = true;
@@ -346,6 +347,7 @@ impl Store {
         }
         entries.sort_by(newest_first);
         self.index = entries.into();
+        self.last_indexed = None;
         self.search_known = texts;
         self.search_all = OnceLock::new();
 

@@ -30,6 +30,14 @@ impl Store {
         self.index.iter().find(|e| e.id == id)
     }
 
+    /// For the session whose entry was indexed last (by a save): the start of the entry it
+    /// replaced, `None` when it was new. `None` for any other session.
+    pub fn last_indexed(&self, id: Uuid) -> Option<Option<Timestamp>> {
+        self.last_indexed
+            .filter(|(last, _)| *last == id)
+            .map(|(_, start)| start)
+    }
+
     /// The index entry of session `id` if it started at `started_at`, found without
     /// walking the index (e.g. just after saving it).
     pub fn session_entry_at(&self, id: Uuid, started_at: Timestamp) -> Option<&IndexEntry> {
@@ -212,8 +220,10 @@ impl Store {
     /// (a file removed behind the app's back): no save walks the whole index. A new session
     /// (usually the newest) goes in front in constant time.
     pub(super) fn insert_entry(&mut self, entry: IndexEntry, earlier: Option<Timestamp>) {
+        self.last_indexed = Some((entry.id, None));
         for start in earlier.into_iter().chain([entry.started_at]) {
             if let Some(at) = self.position(entry.id, start) {
+                self.last_indexed = Some((entry.id, Some(start)));
                 if start == entry.started_at {
                     self.index[at] = entry;
                     return;
