@@ -152,6 +152,9 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
     if let Some(x) = arg("--l2") {
         cfg.l2 = x;
     }
+    if std::env::args().any(|a| a == "--depth-without-length") {
+        cfg.depth_uses_length = false;
+    }
     let show_errors = std::env::args().any(|a| a == "--errors");
     // `--writer E,G`: hold out each named writer's block (ids starting with that letter) in
     // turn, training on everything else: how the model does on a writer it never saw,

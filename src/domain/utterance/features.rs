@@ -436,31 +436,26 @@ pub(super) fn extract(
     }) {
         flags.push(Flag::Appraisal);
     }
-    // Information and closings often speak of things, not of the person; reflections and
-    // affirmations nearly always say "you".
-    if !sentences.iter().any(|s| {
-        s.words
-            .iter()
-            .any(|w| matches!(w.as_str(), "you" | "your" | "yourself"))
-    }) {
+    // One pass over the words for three facts:
+    // * information and closings often speak of things, not of the person; reflections and
+    //   affirmations nearly always say "you";
+    // * numbers, times and dates: restating concrete facts keeps a reflection simple, however
+    //   long it is; information is full of them too;
+    // * reported speech ("she says ...").
+    let (mut you, mut concrete, mut reported) = (false, false, false);
+    for w in sentences.iter().flat_map(|s| s.words.iter()) {
+        you |= matches!(w.as_str(), "you" | "your" | "yourself");
+        concrete |=
+            w.bytes().any(|b| b.is_ascii_digit()) || super::rules::in_sorted(&lex.fact_words, w);
+        reported |= super::rules::in_sorted(&lex.reported_speech, w);
+    }
+    if !you {
         flags.push(Flag::NoYou);
     }
-    // Numbers, times and dates: restating concrete facts keeps a reflection simple, however
-    // long it is; information is full of them too.
-    let any_word = |list: &[String]| {
-        sentences
-            .iter()
-            .any(|s| s.words.iter().any(|w| super::rules::in_list(list, w)))
-    };
-    if sentences.iter().any(|s| {
-        s.words
-            .iter()
-            .any(|w| w.bytes().any(|b| b.is_ascii_digit()))
-    }) || any_word(&lex.fact_words)
-    {
+    if concrete {
         flags.push(Flag::Concrete);
     }
-    if any_word(&lex.reported_speech) {
+    if reported {
         flags.push(Flag::Reported);
     }
     if let Some(first) = sentences.first().and_then(|s| s.core_words().first()) {

@@ -274,9 +274,9 @@ pub struct Lexicon {
     pub command_lead_ins: Vec<String>,
     /// Openers of a short sentence that appraises what came before ("That's self-respect.").
     pub appraisal_openers: Vec<Vec<String>>,
-    /// Numbers, times and dates: concrete facts.
+    /// Numbers, times and dates: concrete facts (sorted).
     pub fact_words: Vec<String>,
-    /// Words of reported speech ("she says ...").
+    /// Words of reported speech ("she says ..."; sorted).
     pub reported_speech: Vec<String>,
 }
 
@@ -408,6 +408,19 @@ impl Hasher for FnvHasher {
 /// `list` holds `word`. Words are short: comparing the length and first byte before the
 /// bytes skips most calls into `memcmp`.
 #[inline]
+/// A word list sorted for [`in_sorted`].
+fn sorted(mut list: Vec<String>) -> Vec<String> {
+    list.sort_unstable();
+    list.dedup();
+    list
+}
+
+/// Whether a sorted list holds `word` (binary search: the longer feature lists are checked
+/// for every word of a turn).
+pub fn in_sorted(list: &[String], word: &str) -> bool {
+    list.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
+}
+
 pub fn in_list(list: &[String], word: &str) -> bool {
     let first = word.as_bytes().first();
     list.iter()
@@ -460,8 +473,8 @@ impl Rules {
             run_on_no_split_after: words_list(l.run_on_no_split_after),
             command_lead_ins: words_list(l.command_lead_ins),
             appraisal_openers: phrase_list(l.appraisal_openers),
-            fact_words: words_list(l.fact_words),
-            reported_speech: words_list(l.reported_speech),
+            fact_words: sorted(words_list(l.fact_words)),
+            reported_speech: sorted(words_list(l.reported_speech)),
         };
         let mut cues = Vec::new();
         for c in file.cues {

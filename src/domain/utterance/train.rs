@@ -4,7 +4,7 @@
 //! Reproducible bit for bit: examples are visited in an order drawn from a fixed seed,
 //! arithmetic is plain `f64` in a fixed order, and the weights are rounded to 16 bits.
 
-use super::features::{BUCKETS, Feature};
+use super::features::{BUCKETS, Feature, Origin, RuleFeature};
 use super::model::{CLASSES, Model, softmax};
 use super::{Classifier, Depth, Group, Label};
 use crate::domain::practice::rng::SplitMix64;
@@ -190,6 +190,9 @@ pub struct TrainConfig {
     pub epochs: usize,
     pub learning_rate: f64,
     pub l2: f64,
+    /// Whether the depth model learns from the turn's length and sentence count. Coders
+    /// call long restatements of facts simple and short images complex, so length misleads.
+    pub depth_uses_length: bool,
 }
 
 impl Default for TrainConfig {
@@ -199,6 +202,7 @@ impl Default for TrainConfig {
             epochs: 60,
             learning_rate: 0.5,
             l2: 1e-5,
+            depth_uses_length: true,
         }
     }
 }
@@ -283,15 +287,23 @@ pub fn train(classifier: &Classifier, rows: &[CorpusRow], cfg: TrainConfig) -> M
                 }
             }
             if let Some(y) = e.complex {
+                let uses = |f: &&Feature| {
+                    cfg.depth_uses_length
+                        || !matches!(
+                            f.origin,
+                            Origin::Rule(RuleFeature::Length(_) | RuleFeature::Sentences(_))
+                        )
+                };
                 let z = dbias
                     + e.features
                         .iter()
+                        .filter(uses)
                         .map(|f| dw[f.bucket as usize] * f64::from(f.value))
                         .sum::<f64>();
                 let p = 1.0 / (1.0 + (-z).exp());
                 let g = p - if y { 1.0 } else { 0.0 };
                 dbias -= lr * g;
-                for f in &e.features {
+                for f in e.features.iter().filter(uses) {
                     let x = &mut dw[f.bucket as usize];
                     *x -= lr * (g * f64::from(f.value) + cfg.l2 * *x);
                 }

@@ -16,28 +16,35 @@ use super::migrate::{Options, Report, Stop};
 use super::{CryptError, io_err};
 
 /// Files converted per batch: their copies are written and checked on many threads, then
-/// renamed in order, then each folder is flushed once for the whole batch. At most this many
+/// renamed, then each folder is flushed once for the whole batch. At most this many
 /// leftover copies can be found after an interruption.
 const BATCH: usize = 1024;
-/// Threads writing and checking copies. Most of a file's time is the wait for its flush to
-/// reach the disk, and the file system commits the flushes that wait together in one go, so
-/// many waiting threads finish far more files a second than a few (measured on a 2-core
-/// machine with ext4: about 1.3 ms a file with 4 threads, 0.2 ms with 16 to 32), while the
-/// sealing itself is spread over every core.
+/// Threads writing and checking copies, and renaming them. Most of a file's time is the wait
+/// for its flush to reach the disk, and the file system commits the flushes that wait
+/// together in one go, so many waiting threads finish far more files a second than a few
+/// (measured on a 2-core machine with ext4: about 1.3 ms a file with 4 threads, 0.2 ms with
+/// 16 to 32), while the sealing itself is spread over every core. Renaming over a file frees
+/// the old one's blocks, which ext4 makes each caller wait for (about 3 ms a file one at a
+/// time on a busy disk, a third of that on 16 threads).
 const WORKERS: usize = 32;
 
+/// Checked copies of one batch, waiting to be renamed over their files: (file number, copy,
+/// file).
+type Checked<'a> = Vec<(usize, PathBuf, &'a Path)>;
+
 /// Converts every data file: `convert` gives the new bytes (or `None` to leave the file as
-/// it is), `verify(new, original)` says whether the copy read back from disk is right.
+/// it is), `verify(back, original, written)` says whether the copy read back from disk is
+/// right (`written` is what `convert` gave, so a check can lean on work it already did).
 ///
 /// Per batch: every copy is written beside its file (flushed), read back and checked; only
-/// then are they renamed over their files, and each folder flushed once. At every instant a
-/// file holds either its old bytes or checked new ones, and leftover copies are temporary
-/// files a rerun removes, so an interruption anywhere loses nothing.
+/// then are they renamed over their files (on many threads), and each folder flushed once.
+/// At every instant a file holds either its old bytes or checked new ones, and leftover
+/// copies are temporary files a rerun removes, so an interruption anywhere loses nothing.
 pub(super) fn convert_all(
     dir: &Path,
     opts: &Options,
     convert: impl Fn(&str, &[u8]) -> Result<Option<Zeroizing<Vec<u8>>>, CryptError> + Sync,
-    verify: impl Fn(&[u8], &[u8]) -> bool + Sync,
+    verify: impl Fn(&[u8], &[u8], &[u8]) -> bool + Sync,
 ) -> Result<Report, CryptError> {
     let mut report = Report::default();
     let files = data_files(dir)?;
@@ -46,7 +53,7 @@ pub(super) fn convert_all(
         let prepared = in_parallel(batch, |(path, rel)| {
             prepare_copy(dir, path, rel, &convert, &verify)
         });
-        let mut to_rename: Vec<(usize, PathBuf, &Path)> = Vec::new();
+        let mut checked: Checked = Vec::new();
         for (i, outcome) in prepared.into_iter().enumerate() {
             let n = base + i;
             match outcome? {
@@ -54,27 +61,47 @@ pub(super) fn convert_all(
                 Some(beside) => {
                     opts.check(Stop::Beside(n))?;
                     opts.check(Stop::Verified(n))?;
-                    to_rename.push((n, beside, &batch[i].0));
+                    checked.push((n, beside, &batch[i].0));
                 }
             }
         }
-        let mut parents: Vec<&Path> = Vec::new();
-        for (_, beside, path) in &to_rename {
-            fsio::rename(beside, path).map_err(io_err("replace a data file"))?;
-            let parent = path.parent().unwrap_or(dir);
-            if !parents.contains(&parent) {
-                parents.push(parent);
-            }
-        }
-        for parent in parents {
-            sync_dir(parent).map_err(io_err("flush the data folder"))?;
-        }
-        for (n, _, _) in &to_rename {
-            opts.check(Stop::Replaced(*n))?;
-            report.converted += 1;
-        }
+        report.converted += finish(opts, replace(dir, checked)?)?;
     }
     Ok(report)
+}
+
+/// Renames a batch's checked copies over their files, on many threads (the order does not
+/// matter: each file holds old or checked new bytes whichever goes first), then flushes each
+/// folder once. Returns the numbers of the files replaced.
+fn replace(dir: &Path, checked: Checked) -> Result<Vec<usize>, CryptError> {
+    if checked.is_empty() {
+        return Ok(Vec::new());
+    }
+    let renamed = in_parallel(&checked, |(_, beside, path)| fsio::rename(beside, path));
+    let mut parents: Vec<&Path> = Vec::new();
+    for (_, _, path) in &checked {
+        let parent = path.parent().unwrap_or(dir);
+        if !parents.contains(&parent) {
+            parents.push(parent);
+        }
+    }
+    // Flushed even when a rename failed: the ones that went through stay put.
+    for parent in parents {
+        sync_dir(parent).map_err(io_err("flush the data folder"))?;
+    }
+    renamed
+        .into_iter()
+        .collect::<io::Result<()>>()
+        .map_err(io_err("replace a data file"))?;
+    Ok(checked.into_iter().map(|(n, _, _)| n).collect())
+}
+
+/// Counts the replaced files, stopping where a test asked to.
+fn finish(opts: &Options, replaced: Vec<usize>) -> Result<usize, CryptError> {
+    for n in &replaced {
+        opts.check(Stop::Replaced(*n))?;
+    }
+    Ok(replaced.len())
 }
 
 /// Writes the converted copy of one file beside it and checks it; `None` when the file
@@ -84,7 +111,7 @@ fn prepare_copy(
     path: &Path,
     rel: &str,
     convert: &(impl Fn(&str, &[u8]) -> Result<Option<Zeroizing<Vec<u8>>>, CryptError> + Sync),
-    verify: &(impl Fn(&[u8], &[u8]) -> bool + Sync),
+    verify: &(impl Fn(&[u8], &[u8], &[u8]) -> bool + Sync),
 ) -> Result<Option<PathBuf>, CryptError> {
     let original = Zeroizing::new(fs::read(path).map_err(io_err("read a data file"))?);
     let Some(converted) = convert(rel, &original)? else {
@@ -98,7 +125,7 @@ fn prepare_copy(
     let beside = parent.join(format!("{TEMP_PREFIX}conv-{name}"));
     write_beside(&beside, &converted).map_err(io_err("write a converted copy"))?;
     let back = Zeroizing::new(fs::read(&beside).map_err(io_err("read a converted copy"))?);
-    if !verify(&back, &original) {
+    if !verify(&back, &original, &converted) {
         let _ = fsio::remove_file(&beside);
         return Err(CryptError::VerifyFailed {
             file: rel.to_string(),

@@ -7,11 +7,11 @@
 //!    until the conversion finishes);
 //! 2. write `alongside.key` (a new identity under the passphrase);
 //! 3. for every other file `F`: write the sealed bytes beside it as
-//!    `.alongside-tmp-seal-F` (flushed), read that back and check it opens to exactly the
+//!    `.alongside-tmp-conv-F` (flushed), read that back and check it opens to exactly the
 //!    bytes of `F`, and only then rename it over `F`. Files go in batches: the copies of a
-//!    batch are written and checked on a few threads, then renamed, then each folder is
-//!    flushed once. At every instant `F` holds either its plain bytes or verified sealed
-//!    bytes;
+//!    batch are written and checked on many threads, then renamed (on many threads too),
+//!    then each folder is flushed once. At every instant `F` holds either its plain bytes
+//!    or verified sealed bytes;
 //! 4. remove `alongside.crypt`.
 //!
 //! `decrypt` is the mirror image: state "decrypt", each file opened beside, checked and
@@ -168,7 +168,7 @@ pub fn encrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
                 Ok(Some(Zeroizing::new(sealed)))
             }
         },
-        |converted, original| key.open(converted).ok().as_deref().map(|v| &v[..]) == Some(original),
+        |back, original, _| key.open(back).ok().as_deref().map(|v| &v[..]) == Some(original),
     )?;
     // Never report success while anything of ours is still readable.
     check_all(dir, is_sealed)?;
@@ -231,13 +231,9 @@ pub fn decrypt(dir: &Path, passphrase: &Passphrase, opts: Options) -> Result<Rep
                     reason,
                 })
         },
-        |converted, original| {
-            key.as_ref()
-                .and_then(|k| k.open(original).ok())
-                .as_deref()
-                .map(|v| &v[..])
-                == Some(converted)
-        },
+        // What was written is what the key opened the original to (age checks every byte
+        // of it), so the copy is right when it reads back the same: no second decryption.
+        |back, _, written| back == written,
     )?;
     check_all(dir, |bytes| !is_sealed(bytes))?;
 
@@ -384,7 +380,7 @@ pub fn rekey(
             let sealed = key.seal(&plain).map_err(io_err("encrypt a file"))?;
             Ok(Some(Zeroizing::new(sealed)))
         },
-        |converted, original| {
+        |converted, original, _| {
             let plain = if is_sealed(original) {
                 open_old(original)
             } else {
