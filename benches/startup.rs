@@ -5,6 +5,8 @@
 //! generate` instead of generating one (the save measurement adds sessions to it),
 //! `ALONGSIDE_BENCH_ONLY` (words, comma-separated) runs only the measurements whose label
 //! contains one of them, and `ALONGSIDE_BENCH_RUNS` sets the timed runs of each (15).
+//! `ALONGSIDE_BENCH_MEMORY_STEPS=1` also prints how much each step of the memory
+//! measurement added (and the size of the search index), for finding where memory goes.
 //!
 //! The run at 1,000,000 sessions is a deliberate one, never part of `.ci/run`: the folder
 //! takes several GB and 10-20 minutes to write, so make it once outside the temporary folder
@@ -113,6 +115,9 @@ fn main() {
             .output()
             .expect("run the memory measurement");
         let grew = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        if std::env::var_os("ALONGSIDE_BENCH_MEMORY_STEPS").is_some() {
+            print!("{}", String::from_utf8_lossy(&out.stderr));
+        }
         println!(
             "{:<52} {:>7} MB (resident size of a fresh process grew by this much)",
             "idle memory: store + app + search texts", grew
@@ -138,7 +143,7 @@ fn main() {
         store.preload_search();
         black_box(store.check_index());
         black_box(store.journey());
-        black_box(store.search_texts().len());
+        black_box(search_len(&store));
         took
     });
 
@@ -153,7 +158,7 @@ fn main() {
             store.preload_search();
             black_box(store.check_index());
             black_box(store.journey());
-            black_box(store.search_texts().len());
+            black_box(search_len(&store));
             started.elapsed()
         },
     );
@@ -162,8 +167,8 @@ fn main() {
     if wanted("history keystroke") {
         let (store, _) = Store::open(dir.path()).expect("open");
         let mut app = common::app_of(&store);
-        if let Some(texts) = NoteStore::search_texts(&store) {
-            app.attach_search_texts(&texts);
+        if let Some(index) = NoteStore::search_index(&store) {
+            app.attach_search_index(index);
         }
         app.screen = Screen::History;
         let t = alongside::domain::now();
@@ -236,18 +241,61 @@ fn main() {
 /// lists and journey, and every search text.
 fn idle_memory(dir: &std::path::Path) -> f64 {
     let before = rss_mb();
+    // Each step's growth goes to stderr, for finding where the memory goes.
+    let mut last = before;
+    let mut step = |what: &str| {
+        let now = rss_mb();
+        eprintln!(
+            "{what:<40} +{:>7.1} MB (heap in use {:>7.1} MB)",
+            now - last,
+            heap_in_use_mb()
+        );
+        last = now;
+    };
+    eprintln!(
+        "size of an index entry {} B, of a history row {} B",
+        std::mem::size_of::<alongside::storage::IndexEntry>(),
+        std::mem::size_of::<alongside::app::HistoryItem>(),
+    );
     let (mut store, _) = Store::open_for_app(dir).expect("open");
+    step("open the store");
     let mut app = common::app_of(&store);
+    step("app state");
     store.preload_search();
     black_box(store.check_index());
+    step("check the index");
     app.journey = store.journey().0;
-    black_box(store.search_texts().len());
-    if let Some(texts) = NoteStore::search_texts(&store) {
-        app.attach_search_texts(&texts);
+    step("journey");
+    black_box(search_len(&store));
+    step("search texts (store)");
+    if let Some(index) = NoteStore::search_index(&store) {
+        app.attach_search_index(index);
+    }
+    step("search texts (app)");
+    {
+        let index = store
+            .search_index()
+            .read()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        eprintln!(
+            "search index: {} notes, {} tokens, {:.1} MB",
+            index.len(),
+            index.tokens(),
+            index.heap_bytes() as f64 / 1e6
+        );
     }
     black_box(&app);
     black_box(&store);
     rss_mb() - before
+}
+
+/// How many notes the store's search index holds (reading it if need be).
+fn search_len(store: &Store) -> usize {
+    store
+        .search_index()
+        .read()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .len()
 }
 
 /// Runs the app's command line on `dir`, output discarded.
@@ -261,6 +309,16 @@ fn run_cli(exe: &str, dir: &std::path::Path, args: &[&str]) {
         .status()
         .expect("run alongside");
     assert!(status.success(), "alongside {args:?} failed");
+}
+
+/// The heap the allocator has handed out and not had back, in MB (glibc; 0 elsewhere).
+fn heap_in_use_mb() -> f64 {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: mallinfo2 only reads the allocator's counters.
+    let bytes = unsafe { libc::mallinfo2() }.uordblks;
+    #[cfg(not(all(target_os = "linux", target_env = "gnu")))]
+    let bytes = 0usize;
+    bytes as f64 / 1e6
 }
 
 /// This process's resident memory in MB (Linux; 0 elsewhere).

@@ -66,7 +66,7 @@ fn migrates(dir: &Path) {
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(store.sessions().len(), 12);
     assert!(
-        store.search_texts_if_ready().is_none(),
+        store.search_index_if_ready().is_none(),
         "search not read to open"
     );
     assert_eq!(found(&store), before);

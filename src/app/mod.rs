@@ -53,12 +53,13 @@ pub struct HistoryItem {
     pub flags: Flags,
     pub amendments: usize,
     /// A short first line of the note, for the list (shared with the store's summary).
-    pub preview: std::sync::Arc<str>,
-    /// Lowercased text of the whole note, for filtering in memory (shared with the store;
-    /// empty until the store has read it, just after the first frame).
-    pub search_text: std::sync::Arc<str>,
+    pub preview: crate::domain::shared_str::SharedStr,
+    /// The note's number in the search index ([`App::search`]), a hint checked against
+    /// the index; `None` until the store has read it, just after the first frame, and for
+    /// a note without any text.
+    pub text_number: Option<u32>,
     /// Who attended, for a group session.
-    pub attendees: Vec<Uuid>,
+    pub attendees: Box<[Uuid]>,
 }
 
 impl HistoryItem {
@@ -235,6 +236,9 @@ pub struct App {
     pub export_dir: Option<std::path::PathBuf>,
     /// Every peer's goals, latest sessions and safety plans, for the journey views.
     pub journey: crate::domain::goals::Journey,
+    /// Every saved note's search text, shared with the store, once read (just after the
+    /// first frame).
+    pub search: Option<crate::domain::text_index::SharedTextIndex>,
     /// The journey is read just after the first frame (it opens a file per peer): until
     /// then Home says so rather than showing nothing due.
     pub journey_pending: bool,
@@ -295,6 +299,7 @@ impl App {
             reports: None,
             export_dir: None,
             journey: Default::default(),
+            search: None,
             journey_pending: false,
             peer_page: None,
             home_due_selected: None,
@@ -360,33 +365,51 @@ impl App {
             .collect()
     }
 
-    /// Fills in the search texts the first history list was built without.
-    pub fn attach_search_texts(
-        &mut self,
-        texts: &std::collections::HashMap<Uuid, std::sync::Arc<str>>,
-    ) {
-        for h in &mut self.history {
-            if let Some(t) = texts.get(&h.id) {
-                h.search_text = std::sync::Arc::clone(t);
+    /// Gives the app the store's search index, which the first history list was built
+    /// without.
+    pub fn attach_search_index(&mut self, index: crate::domain::text_index::SharedTextIndex) {
+        {
+            let read = index
+                .read()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            for h in &mut self.history {
+                h.text_number = read.number_hinted(h.id, h.text_number);
             }
         }
+        self.search = Some(index);
     }
 
     /// History entries that pass the peer and text filters, newest first.
     pub fn filtered_history(&self) -> Vec<&HistoryItem> {
         let needle = self.history_view.filter.text().trim().to_lowercase();
         let words: Vec<&str> = needle.split_whitespace().collect();
+        let index = self
+            .search
+            .as_ref()
+            .map(|i| i.read().unwrap_or_else(std::sync::PoisonError::into_inner));
+        let found = index.as_ref().and_then(|i| i.notes_with_all(&words));
         // The search text starts with the alias; the alias alone is looked at only while
-        // the search texts are still being read.
-        let matches = |h: &HistoryItem, w: &str| {
-            h.search_text.contains(w)
-                || (h.search_text.is_empty() && h.peer_alias.to_lowercase().contains(w))
+        // the search texts are still being read (and for a note without any text).
+        let matches = |h: &HistoryItem| {
+            if words.is_empty() {
+                return true;
+            }
+            let number = index
+                .as_ref()
+                .and_then(|i| i.number_hinted(h.id, h.text_number));
+            match (number, &found) {
+                (Some(n), Some(found)) => found.contains(n),
+                _ => {
+                    let alias = h.peer_alias.to_lowercase();
+                    words.iter().all(|w| alias.contains(w))
+                }
+            }
         };
         let items: Vec<&HistoryItem> = self
             .history
             .iter()
             .filter(|h| self.history_view.peer.is_none_or(|p| h.involves(p)))
-            .filter(|h| words.iter().all(|w| matches(h, w)))
+            .filter(|h| matches(h))
             .collect();
         // `history` is kept newest first, so the filtered list is too.
         items

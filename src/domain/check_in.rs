@@ -80,8 +80,9 @@ impl CheckIn {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PeerCheckIn {
     pub session_id: Uuid,
+    /// Shared with the session index, which holds the same check-in.
     #[serde(flatten)]
-    pub check_in: CheckIn,
+    pub check_in: std::sync::Arc<CheckIn>,
 }
 
 /// How one area moved between two check-ins.
@@ -156,7 +157,8 @@ mod tests {
                     })
                     .collect(),
             )
-            .expect("valid"),
+            .expect("valid")
+            .into(),
         }
     }
 

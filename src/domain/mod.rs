@@ -17,14 +17,16 @@ pub mod report_text;
 pub mod secret;
 pub mod session;
 pub mod settings;
+pub mod shared_str;
 pub mod stage;
 pub mod summary;
+pub mod text_index;
 pub mod utterance;
 pub mod wellbeing;
 pub mod worksheets;
 pub mod wrap;
 
-pub use activity::DirectActivity;
+pub use activity::{ActivityMinutes, DirectActivity};
 pub use peer::{Peer, PeerError};
 pub use session::{
     Amendment, Flags, Measured, PeerComment, ReadBack, Session, SessionKind, StageVisit,

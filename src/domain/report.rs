@@ -18,7 +18,7 @@ use super::{DirectActivity, Session, SessionKind, Timestamp};
 pub struct SessionFacts {
     /// Minutes per direct activity (set by hand, or the even split of the duration).
     #[serde(default)]
-    pub activity_minutes: BTreeMap<DirectActivity, u32>,
+    pub activity_minutes: super::ActivityMinutes,
     /// Goals the session worked on.
     #[serde(default)]
     pub goals: u32,
@@ -55,7 +55,7 @@ impl SessionFacts {
             .count();
         let steps = s.summary.goals.iter().flat_map(|g| &g.next_steps);
         SessionFacts {
-            activity_minutes: s.minutes_by_activity(),
+            activity_minutes: s.minutes_by_activity().into(),
             goals: count(goals.len()),
             goals_achieved: count(achieved),
             next_steps: count(steps.clone().count()),
@@ -242,9 +242,9 @@ pub fn build<'a>(
             r.group_attendances += 1;
             *r.group_attendance_by_peer.entry(*p).or_insert(0) += 1;
         }
-        for (a, m) in &s.facts.activity_minutes {
-            let slot = direct.entry(*a).or_insert(0);
-            *slot = slot.saturating_add(*m);
+        for (a, m) in s.facts.activity_minutes.iter() {
+            let slot = direct.entry(a).or_insert(0);
+            *slot = slot.saturating_add(m);
         }
         r.goals_addressed += s.facts.goals;
         r.goals_achieved += s.facts.goals_achieved;
@@ -360,7 +360,8 @@ mod tests {
             activity_minutes: BTreeMap::from([
                 (DirectActivity::Advocacy, 20),
                 (DirectActivity::ExperientialSharing, 25),
-            ]),
+            ])
+            .into(),
             goals: 2,
             goals_achieved: 1,
             next_steps: 3,
@@ -369,7 +370,7 @@ mod tests {
             attendees: Vec::new(),
         };
         let f2 = SessionFacts {
-            activity_minutes: BTreeMap::from([(DirectActivity::Advocacy, 30)]),
+            activity_minutes: BTreeMap::from([(DirectActivity::Advocacy, 30)]).into(),
             ..SessionFacts::default()
         };
         let row = |peer, day: &str, minutes, facts| SessionRow {
@@ -420,7 +421,7 @@ mod tests {
     fn a_group_counts_its_minutes_once_and_each_attendee_once() {
         let (a, b, c) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
         let group = SessionFacts {
-            activity_minutes: BTreeMap::from([(DirectActivity::GroupFacilitation, 90)]),
+            activity_minutes: BTreeMap::from([(DirectActivity::GroupFacilitation, 90)]).into(),
             attendees: vec![a, b, c],
             ..SessionFacts::default()
         };

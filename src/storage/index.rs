@@ -31,12 +31,12 @@ pub struct IndexEntry {
     pub flags: Flags,
     pub amendment_count: usize,
     /// The start of the note on one line, at most [`PREVIEW_CHARS`] characters.
-    pub preview: Arc<str>,
+    pub preview: crate::domain::shared_str::SharedStr,
     /// Alias, kind and every free text of the note, lowercased ([`search_text_of`]). Only
     /// carried on disk by index log records and by an earlier release's index.json; the store
     /// moves it into its search texts on load, so entries in memory hold `None`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub search_text: Option<String>,
+    pub search_text: Option<Box<String>>,
     /// The session file's size and modification time when indexed, so a stale index can be
     /// refreshed by re-reading only the files that changed.
     #[serde(default)]
@@ -50,7 +50,8 @@ pub struct IndexEntry {
     pub attendees: Vec<AttendeeEntry>,
     /// The peer's life-area check-in of this session, if any (small: a few ratings).
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub check_in: Option<crate::domain::check_in::CheckIn>,
+    /// Shared with the journey's list of the peer's check-ins.
+    pub check_in: Option<Arc<crate::domain::check_in::CheckIn>>,
 }
 
 /// One attendee of a group session as lists show them: who, and when they came and went.
@@ -82,7 +83,7 @@ impl IndexEntry {
             duration_seconds,
             flags: s.flags,
             amendment_count: s.amendments.len(),
-            preview: Arc::from(preview_of(s)),
+            preview: preview_of(s).into(),
             search_text: None,
             stamp,
             facts: Some(SessionFacts::of(s)),
@@ -96,7 +97,7 @@ impl IndexEntry {
                     left_at: a.left_at,
                 })
                 .collect(),
-            check_in: s.check_in.clone(),
+            check_in: s.check_in.clone().map(Arc::new),
         }
     }
 

@@ -106,6 +106,7 @@ pub mod folder;
 pub mod fsio;
 pub mod index;
 pub mod layout;
+mod memory;
 pub mod problem;
 mod quarantine;
 pub mod read;

@@ -5,6 +5,8 @@
 //! (leave it untouched and never overwrite it), or unreadable (with a [`Reason`] that names
 //! the kind of fault and its position, never the file's content).
 
+use std::collections::HashMap;
+
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -67,18 +69,54 @@ pub(crate) struct IndexFile {
 }
 
 /// `index-search.json`: `{"schema_version":1,"texts":[SearchRow...]}`, the search text of
-/// each session as of the file stamp it was taken from.
-#[derive(Debug, Serialize, Deserialize)]
+/// each session as of the file stamp it was taken from. Read straight into the search
+/// index, row by row, so the texts are never all in memory at once.
+#[derive(Debug, Deserialize)]
 pub(crate) struct SearchFile {
     pub schema_version: u64,
-    pub texts: Vec<SearchRow>,
+    pub texts: SearchRows,
 }
 
-#[derive(Debug, Serialize, Deserialize)]
-pub(crate) struct SearchRow {
-    pub id: uuid::Uuid,
-    pub stamp: super::atomic::FileStamp,
-    pub text: String,
+/// One row of index-search.json: `{"id":..,"stamp":..,"text":".."}`.
+#[derive(Deserialize)]
+struct SearchRow<'a> {
+    id: uuid::Uuid,
+    stamp: super::atomic::FileStamp,
+    #[serde(borrow)]
+    text: std::borrow::Cow<'a, str>,
+}
+
+/// The rows of index-search.json as read: every text in a search index, and the stamp
+/// each was taken at.
+#[derive(Debug, Default)]
+pub(crate) struct SearchRows {
+    pub index: crate::domain::text_index::TextIndex,
+    pub stamps: HashMap<uuid::Uuid, super::atomic::FileStamp>,
+}
+
+impl<'de> Deserialize<'de> for SearchRows {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Rows;
+        impl<'de> serde::de::Visitor<'de> for Rows {
+            type Value = SearchRows;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a list of search rows")
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<SearchRows, A::Error> {
+                let mut out = SearchRows::default();
+                while let Some(row) = seq.next_element::<SearchRow<'de>>()? {
+                    out.index.insert(row.id, &row.text);
+                    out.stamps.insert(row.id, row.stamp);
+                }
+                out.index.settle();
+                Ok(out)
+            }
+        }
+        d.deserialize_seq(Rows)
+    }
 }
 
 /// `index-log/<seq>.json`: `{"schema_version":1,"puts":[IndexEntry...],"removed":[id...]}`,

@@ -16,7 +16,7 @@
 //! every entry of that peer) and each enum once; the rest are fixed-size numbers and
 //! length-prefixed strings.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use chrono::{DateTime, FixedOffset, TimeZone};
@@ -29,6 +29,7 @@ use super::index::{AttendeeEntry, IndexEntry};
 use super::schema::CURRENT_VERSION;
 use crate::domain::check_in::{AreaRating, CheckIn};
 use crate::domain::report::SessionFacts;
+use crate::domain::shared_str::SharedStr;
 use crate::domain::{DirectActivity, Flags, SessionKind, Timestamp};
 
 /// "alongside index snapshot", format 2 of the binary layout (with the string table).
@@ -107,6 +108,10 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Vec<IndexEntry>> {
     let mut out = Vec::with_capacity(count);
     for _ in 0..count {
         out.push(r.entry(&mut cache)?);
+    }
+    let previews: Arc<str> = Arc::from(std::mem::take(&mut cache.previews));
+    for (e, &(start, end)) in out.iter_mut().zip(&cache.ranges) {
+        e.preview = SharedStr::slice(&previews, start, end)?;
     }
     (r.at == body.len()).then_some(out)
 }
@@ -294,9 +299,9 @@ impl Writer {
             attendees,
         } = f;
         self.u32(activity_minutes.len() as u32);
-        for (activity, minutes) in activity_minutes {
-            self.named(activity);
-            self.u32(*minutes);
+        for (activity, minutes) in activity_minutes.iter() {
+            self.named(&activity);
+            self.u32(minutes);
         }
         for n in [*goals, *goals_achieved, *next_steps, *next_steps_done] {
             self.u32(n);
@@ -315,6 +320,11 @@ struct Cache<'a> {
     aliases: Vec<Option<Arc<str>>>,
     kinds: Vec<Option<SessionKind>>,
     activities: Vec<Option<DirectActivity>>,
+    /// Every entry's preview, one after the other, made one shared string once all are
+    /// read ([`decode`]); each entry holds `empty` until then.
+    previews: String,
+    ranges: Vec<(usize, usize)>,
+    empty: SharedStr,
 }
 
 impl<'a> Cache<'a> {
@@ -325,6 +335,9 @@ impl<'a> Cache<'a> {
             aliases: vec![None; n],
             kinds: vec![None; n],
             activities: vec![None; n],
+            previews: String::new(),
+            ranges: Vec::new(),
+            empty: SharedStr::default(),
         }
     }
 
@@ -436,9 +449,13 @@ impl<'a> Reader<'a> {
             follow_up_needed: bits & 2 != 0,
         };
         let amendment_count = usize::try_from(self.u64()?).ok()?;
-        let preview = Arc::from(self.str()?);
+        let text = self.str()?;
+        let start = cache.previews.len();
+        cache.previews.push_str(text);
+        cache.ranges.push((start, cache.previews.len()));
+        let preview = cache.empty.clone();
         let search_text = match self.bool()? {
-            true => Some(self.str()?.to_owned()),
+            true => Some(Box::new(self.str()?.to_owned())),
             false => None,
         };
         let stamp = FileStamp {
@@ -461,7 +478,7 @@ impl<'a> Reader<'a> {
             });
         }
         let check_in = match self.bool()? {
-            true => Some(self.check_in(cache)?),
+            true => Some(Arc::new(self.check_in(cache)?)),
             false => None,
         };
         Some(IndexEntry {
@@ -500,7 +517,7 @@ impl<'a> Reader<'a> {
 
     fn facts(&mut self, cache: &mut Cache<'a>) -> Option<SessionFacts> {
         let n = self.count(8)?;
-        let mut activity_minutes = BTreeMap::new();
+        let mut activity_minutes = crate::domain::ActivityMinutes::default();
         for _ in 0..n {
             let activity = cache.activity(self.u32()?)?;
             activity_minutes.insert(activity, self.u32()?);
@@ -542,7 +559,7 @@ mod tests {
         let mut full = out[0].clone();
         full.id = Uuid::new_v4();
         full.ended_at = None;
-        full.search_text = Some("a search text".into());
+        full.search_text = Some(Box::new("a search text".into()));
         full.flags = Flags {
             safety_concern: true,
             follow_up_needed: true,
@@ -553,14 +570,14 @@ mod tests {
             joined_at: full.started_at,
             left_at: Some(full.started_at + chrono::Duration::minutes(5)),
         }];
-        full.check_in = Some(CheckIn {
+        full.check_in = Some(Arc::new(CheckIn {
             at: full.started_at,
             ratings: vec![AreaRating {
                 area: "home".into(),
                 rating: 7,
                 why: "said so".into(),
             }],
-        });
+        }));
         full.facts = None;
         out.push(full);
         out

@@ -17,6 +17,7 @@ use super::quarantine::quarantine;
 use super::read::Loaded;
 use super::schema::{Reason, SearchFile};
 use crate::domain::Peer;
+use crate::domain::text_index::SharedTextIndex;
 
 mod activity_log;
 mod direct;
@@ -68,8 +69,9 @@ pub struct Store {
     /// Search texts learnt without reading index-search.json: from the log, from session
     /// files read at open, from saves.
     search_known: HashMap<Uuid, Arc<str>>,
-    /// Every indexed session's search text, once a search has needed them.
-    search_all: OnceLock<HashMap<Uuid, Arc<str>>>,
+    /// Every indexed session's search text (as a compact token index), once a search
+    /// has needed them.
+    search_all: OnceLock<SharedTextIndex>,
     /// index-search.json being read in the background ([`Store::preload_search`]).
     search_loader: Mutex<Option<JoinHandle<Loaded<SearchFile>>>>,
     /// Set when index-search.json was written by a newer version: never rewritten then.

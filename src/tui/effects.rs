@@ -43,15 +43,16 @@ pub trait NoteStore {
     /// that leaves them out of start-up; the app calls it once its first frame is drawn.
     fn preload_search(&self) {}
 
-    /// Whether [`NoteStore::search_texts`] would return without waiting for them to be
-    /// read (true for a store that does not read them in the background).
+    /// Whether [`NoteStore::search_index`] would return without waiting for the texts to
+    /// be read (true for a store that does not read them in the background).
     fn search_texts_ready(&self) -> bool {
         true
     }
 
-    /// Every saved session's search text, for a store that leaves them out of
-    /// [`NoteStore::history`] until after the first frame. Waits for them to be read.
-    fn search_texts(&self) -> Option<std::collections::HashMap<Uuid, std::sync::Arc<str>>> {
+    /// Every saved session's search text (as the store's shared token index), for a store
+    /// that leaves them out of [`NoteStore::history`] until after the first frame. Waits
+    /// for them to be read.
+    fn search_index(&self) -> Option<crate::domain::text_index::SharedTextIndex> {
         None
     }
 

@@ -129,8 +129,8 @@ fn event_loop(term: &mut DefaultTerminal, app: &mut App, store: &mut dyn NoteSto
         }
         if search_pending && store.search_texts_ready() {
             search_pending = false;
-            if let Some(texts) = store.search_texts() {
-                app.attach_search_texts(&texts);
+            if let Some(index) = store.search_index() {
+                app.attach_search_index(index);
             }
         }
         // Look again soon for search texts still being read.

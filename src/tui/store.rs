@@ -1,7 +1,6 @@
 //! The JSON store as the app sees it.
 
-use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, PoisonError};
 
 use uuid::Uuid;
 
@@ -11,14 +10,15 @@ use crate::app::tools::SafetyPlanSave;
 use crate::domain::competency::CompetencyRecord;
 use crate::domain::practice::{RolePlayRecord, RoundRecord};
 use crate::domain::secret::Passphrase;
+use crate::domain::text_index::SharedTextIndex;
 use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session};
 use crate::storage::{IndexEntry, Store};
 
 impl HistoryItem {
-    /// A list row for an index entry, with its search text if already known (the app is
-    /// given the rest once they are read, after the first frame).
-    fn of(e: &IndexEntry, search_text: Option<Arc<str>>) -> HistoryItem {
+    /// A list row for an index entry, with its number in the search index if that is
+    /// already read (the app is given the index once it is, after the first frame).
+    fn of(e: &IndexEntry, text_number: Option<u32>) -> HistoryItem {
         HistoryItem {
             id: e.id,
             peer_id: e.peer_id,
@@ -28,8 +28,8 @@ impl HistoryItem {
             duration_seconds: e.duration_seconds,
             flags: e.flags,
             amendments: e.amendment_count,
-            preview: Arc::clone(&e.preview),
-            search_text: search_text.unwrap_or_else(|| Arc::from("")),
+            preview: e.preview.clone(),
+            text_number,
             attendees: e.attendees.iter().map(|a| a.peer_id).collect(),
         }
     }
@@ -41,9 +41,12 @@ impl NoteStore for Store {
     }
 
     fn history(&self) -> Vec<HistoryItem> {
+        let index = self
+            .search_index_if_ready()
+            .map(|i| i.read().unwrap_or_else(PoisonError::into_inner));
         self.sessions()
             .iter()
-            .map(|e| HistoryItem::of(e, self.known_search_text(e.id)))
+            .map(|e| HistoryItem::of(e, index.as_ref().and_then(|i| i.number_of(e.id))))
             .collect()
     }
 
@@ -68,8 +71,8 @@ impl NoteStore for Store {
         Store::search_texts_ready(self)
     }
 
-    fn search_texts(&self) -> Option<HashMap<Uuid, Arc<str>>> {
-        Some(Store::search_texts(self).clone())
+    fn search_index(&self) -> Option<SharedTextIndex> {
+        Some(Arc::clone(Store::search_index(self)))
     }
 
     fn save_peer(&mut self, peer: &Peer) -> Result<(), String> {
@@ -210,7 +213,12 @@ impl NoteStore for Store {
     ) -> Option<(HistoryItem, Option<crate::domain::Timestamp>)> {
         let replaced = self.last_indexed(id)?;
         let e = self.session_entry_at(id, started_at)?;
-        Some((HistoryItem::of(e, self.known_search_text(e.id)), replaced))
+        let number = self.search_index_if_ready().and_then(|i| {
+            i.read()
+                .unwrap_or_else(PoisonError::into_inner)
+                .number_of(e.id)
+        });
+        Some((HistoryItem::of(e, number), replaced))
     }
 
     fn journey_of(&self, peers: &[Uuid]) -> Option<crate::domain::goals::Journey> {

@@ -12,6 +12,7 @@ use alongside::app::{self, App, HistoryItem, keymap};
 use alongside::domain::competency::CompetencyRecord;
 use alongside::domain::goals::{GoalBook, Journey, LastTime};
 use alongside::domain::practice::{RolePlayRecord, RoundRecord};
+use alongside::domain::text_index::TextIndex;
 use alongside::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use alongside::domain::{Peer, Session, SessionKind, Stage, Timestamp};
 use alongside::tui::{NoteStore, execute};
@@ -48,9 +49,25 @@ pub struct MemoryStore {
     pub goals: GoalBook,
     /// The specialist's own wellbeing checks, as wellbeing.json would hold them.
     pub wellbeing: alongside::domain::wellbeing::WellbeingLog,
+    /// The search index shared with the app, made again from `sessions` whenever the
+    /// app is given the history (so sessions pushed by a test are found too).
+    pub search: alongside::domain::text_index::SharedTextIndex,
 }
 
 impl MemoryStore {
+    fn refresh_search(&self) {
+        let texts: Vec<(Uuid, String)> = self
+            .sessions
+            .iter()
+            .map(|s| (s.id, alongside::storage::index::search_text_of(s)))
+            .collect();
+        *self
+            .search
+            .write()
+            .unwrap_or_else(std::sync::PoisonError::into_inner) =
+            TextIndex::build(texts.iter().map(|(id, t)| (*id, t.as_str())));
+    }
+
     fn check(&mut self) -> Result<(), String> {
         self.writes += 1;
         match &self.fail_writes {
@@ -71,7 +88,7 @@ pub fn history_item(s: &Session) -> HistoryItem {
         flags: s.flags,
         amendments: s.amendments.len(),
         preview: s.notes.lines().next().unwrap_or("").into(),
-        search_text: alongside::storage::index::search_text_of(s).into(),
+        text_number: None,
         attendees: s.attendees.iter().map(|a| a.peer_id).collect(),
     }
 }
@@ -81,7 +98,12 @@ impl NoteStore for MemoryStore {
         self.peers.clone()
     }
     fn history(&self) -> Vec<HistoryItem> {
+        self.refresh_search();
         self.sessions.iter().map(history_item).collect()
+    }
+    fn search_index(&self) -> Option<alongside::domain::text_index::SharedTextIndex> {
+        self.refresh_search();
+        Some(std::sync::Arc::clone(&self.search))
     }
     fn save_peer(&mut self, peer: &Peer) -> Result<(), String> {
         self.check()?;
@@ -342,6 +364,9 @@ pub fn app_from(store: &MemoryStore) -> App {
         t0(),
     );
     app.journey = store.journey();
+    if let Some(index) = store.search_index() {
+        app.attach_search_index(index);
+    }
     app
 }
 

@@ -92,11 +92,21 @@ impl Journey {
 
     /// Adds a session's check-in to its peer's list, keeping the list oldest first.
     pub fn add_check_in(&mut self, peer_id: Uuid, session_id: Uuid, check_in: &CheckIn) {
+        self.add_shared_check_in(peer_id, session_id, std::sync::Arc::new(check_in.clone()));
+    }
+
+    /// [`Journey::add_check_in`] for a check-in kept elsewhere too (by the session index).
+    pub fn add_shared_check_in(
+        &mut self,
+        peer_id: Uuid,
+        session_id: Uuid,
+        check_in: std::sync::Arc<CheckIn>,
+    ) {
         let list = self.check_ins.entry(peer_id).or_default();
         list.retain(|c| c.session_id != session_id);
         list.push(PeerCheckIn {
             session_id,
-            check_in: check_in.clone(),
+            check_in,
         });
         list.sort_by_key(|c| c.check_in.at);
     }

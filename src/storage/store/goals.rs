@@ -160,7 +160,7 @@ impl Store {
                 continue;
             }
             if let Some(c) = &e.check_in {
-                journey.add_check_in(e.peer_id, e.id, c);
+                journey.add_shared_check_in(e.peer_id, e.id, std::sync::Arc::clone(c));
             }
             journey.last_contact.entry(e.peer_id).or_insert(day);
             latest.entry(e.peer_id).or_insert(e.id);

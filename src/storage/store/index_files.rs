@@ -10,7 +10,7 @@
 use std::collections::{HashMap, HashSet};
 use std::fs;
 use std::sync::atomic::Ordering as AtomicOrdering;
-use std::sync::{Arc, PoisonError};
+use std::sync::{Arc, PoisonError, RwLock};
 use std::thread::JoinHandle;
 
 use uuid::Uuid;
@@ -20,9 +20,10 @@ use super::super::index::{IndexEntry, search_text_of};
 use super::super::layout::{INDEX_FILE, INDEX_LOG_DIR, INDEX_SEARCH_FILE, Layout};
 use super::super::problem::{Problem, ProblemKind};
 use super::super::read::{Loaded, load, load_session};
-use super::super::schema::{CURRENT_VERSION, IndexFileRef, IndexLogFile, SearchFile, SearchRow};
+use super::super::schema::{CURRENT_VERSION, IndexFileRef, IndexLogFile, SearchFile, SearchRows};
 use super::writes::{Failed, encode_error};
 use super::{Store, report_unreadable};
+use crate::domain::text_index::{SharedTextIndex, TextIndex};
 use crate::storage::error::{Action, StoreError};
 
 /// Log records past which a writable open folds the log into index.json.
@@ -85,7 +86,7 @@ pub(super) fn replay_log(
                 }
                 for mut e in value.puts {
                     if let Some(t) = e.search_text.take() {
-                        texts.insert(e.id, t.into());
+                        texts.insert(e.id, (*t).into());
                     }
                     removed.remove(&e.id);
                     puts.insert(e.id, e);
@@ -131,16 +132,21 @@ impl Store {
     }
 
     /// The search text of every indexed session (alias, kind and every free text of the
-    /// note, lowercased). Read from index-search.json the first time it is needed; a text
-    /// missing there, or taken from an older version of the file, is made from the session
-    /// file again.
-    pub fn search_texts(&self) -> &HashMap<Uuid, Arc<str>> {
-        self.search_all.get_or_init(|| self.resolve_search_texts())
+    /// note, lowercased), as a token index. Read from index-search.json the first time it
+    /// is needed; a text missing there, or taken from an older version of the file, is made
+    /// from the session file again.
+    pub fn search_index(&self) -> &SharedTextIndex {
+        self.search_all.get_or_init(|| {
+            let index = self.resolve_search_texts();
+            // The texts read were many small allocations now freed: give them back.
+            super::super::memory::release_freed_memory();
+            Arc::new(RwLock::new(index))
+        })
     }
 
-    /// Whether [`Store::search_texts`] would return without waiting for index-search.json
-    /// to be read: they are resolved, or the reading begun by [`Store::preload_search`] is
-    /// over (or was never begun, and they are read on the spot).
+    /// Whether [`Store::search_index`] would return without waiting for index-search.json
+    /// to be read: it is resolved, or the reading begun by [`Store::preload_search`] is
+    /// over (or was never begun, and it is read on the spot).
     pub fn search_texts_ready(&self) -> bool {
         self.search_all.get().is_some()
             || self
@@ -151,22 +157,12 @@ impl Store {
                 .is_none_or(JoinHandle::is_finished)
     }
 
-    /// The search texts if already read, without reading them.
-    pub fn search_texts_if_ready(&self) -> Option<&HashMap<Uuid, Arc<str>>> {
+    /// The search index if already read, without reading it.
+    pub fn search_index_if_ready(&self) -> Option<&SharedTextIndex> {
         self.search_all.get()
     }
 
-    /// A search text known without reading anything: already resolved, or learnt at open or
-    /// when saving.
-    pub fn known_search_text(&self, id: Uuid) -> Option<Arc<str>> {
-        self.search_all
-            .get()
-            .and_then(|all| all.get(&id))
-            .or_else(|| self.search_known.get(&id))
-            .cloned()
-    }
-
-    fn resolve_search_texts(&self) -> HashMap<Uuid, Arc<str>> {
+    fn resolve_search_texts(&self) -> TextIndex {
         let handle: Option<JoinHandle<Loaded<SearchFile>>> = self
             .search_loader
             .lock()
@@ -181,13 +177,13 @@ impl Store {
             None if missing => load::<SearchFile>(&self.layout.path(INDEX_SEARCH_FILE)),
             None => Loaded::Missing,
         };
-        let mut rows: HashMap<Uuid, SearchRow> = HashMap::new();
+        let mut rows = SearchRows::default();
         match loaded {
             Loaded::Found {
                 value,
                 migrated_from: None,
                 ..
-            } => rows.extend(value.texts.into_iter().map(|r| (r.id, r))),
+            } => rows = value.texts,
             Loaded::Found { .. } | Loaded::Missing => {}
             Loaded::Newer { found } => {
                 self.search_newer.store(true, AtomicOrdering::Relaxed);
@@ -210,22 +206,29 @@ impl Store {
                 }
             }
         }
-        let mut out = HashMap::with_capacity(self.index.len());
+        // The file's texts are already in the index; what the store knows better replaces
+        // them, and what the file lacks or has out of date is read from the session file.
+        let SearchRows {
+            mut index,
+            mut stamps,
+        } = rows;
         for e in &self.index {
-            let text = match self.search_known.get(&e.id) {
-                Some(t) => Arc::clone(t),
-                None => match rows.remove(&e.id) {
-                    Some(row) if row.stamp == e.stamp => Arc::from(row.text),
-                    // Out of date or missing: the session file is the truth.
-                    _ => match load_session(&self.layout.path(&Layout::session_rel(e.id)), e.id) {
-                        Loaded::Found { value, .. } => Arc::from(search_text_of(&value)),
-                        _ => Arc::from(""),
-                    },
-                },
-            };
-            out.insert(e.id, text);
+            let from_file = stamps.remove(&e.id);
+            if let Some(t) = self.search_known.get(&e.id) {
+                index.insert(e.id, t);
+            } else if from_file != Some(e.stamp) {
+                match load_session(&self.layout.path(&Layout::session_rel(e.id)), e.id) {
+                    Loaded::Found { value, .. } => index.insert(e.id, &search_text_of(&value)),
+                    _ => index.insert(e.id, ""),
+                }
+            }
         }
-        out
+        // Sessions no longer indexed.
+        for id in stamps.into_keys() {
+            index.remove(id);
+        }
+        index.settle();
+        index
     }
 
     /// Records a session's new index entry: in memory, and on disk as one log record (one
@@ -241,11 +244,13 @@ impl Store {
         let text: Arc<str> = Arc::from(text);
         if !self.index_newer && !self.is_read_only() {
             let mut logged = entry.clone();
-            logged.search_text = Some(text.to_string());
+            logged.search_text = Some(Box::new(text.to_string()));
             let _ = self.append_log(vec![logged], Vec::new());
         }
-        if let Some(all) = self.search_all.get_mut() {
-            all.insert(entry.id, Arc::clone(&text));
+        if let Some(all) = self.search_all.get() {
+            all.write()
+                .unwrap_or_else(PoisonError::into_inner)
+                .insert(entry.id, &text);
         }
         self.search_known.insert(entry.id, text);
         self.insert_entry(entry, earlier);
@@ -287,21 +292,7 @@ impl Store {
         // One slice, so the files below are written from it as they are.
         self.index.make_contiguous();
         if !self.search_newer.load(AtomicOrdering::Relaxed) {
-            let texts = self.search_texts();
-            let rows: Vec<SearchRowRef<'_>> = self
-                .index
-                .iter()
-                .map(|e| SearchRowRef {
-                    id: e.id,
-                    stamp: e.stamp,
-                    text: texts.get(&e.id).map_or("", |t| t),
-                })
-                .collect();
-            let bytes = serde_json::to_vec(&SearchFileRef {
-                schema_version: CURRENT_VERSION,
-                texts: &rows,
-            })
-            .map_err(|_| encode_error(Action::Save))?;
+            let bytes = self.encode_search_file()?;
             self.write_file(INDEX_SEARCH_FILE, &bytes, Action::Save, true)
                 .map_err(|f| f.error)?;
         }
@@ -325,6 +316,44 @@ impl Store {
         Ok(())
     }
 
+    /// index-search.json as it stands in memory: `{"schema_version":N,"texts":[rows]}`, one
+    /// row per indexed session. Each text is the note's distinct words, which match every
+    /// search exactly as the full text did; written row by row so that the texts are never
+    /// all unpacked at once.
+    fn encode_search_file(&self) -> Result<Vec<u8>, StoreError> {
+        let index = self
+            .search_index()
+            .read()
+            .unwrap_or_else(PoisonError::into_inner);
+        let mut stamps: HashMap<Uuid, FileStamp> =
+            self.index.iter().map(|e| (e.id, e.stamp)).collect();
+        let mut out = format!("{{\"schema_version\":{CURRENT_VERSION},\"texts\":[").into_bytes();
+        let mut failed = false;
+        let mut first = true;
+        let mut row = |out: &mut Vec<u8>, id: Uuid, stamp: FileStamp, text: &str| {
+            if !std::mem::take(&mut first) {
+                out.push(b',');
+            }
+            failed |= serde_json::to_writer(&mut *out, &SearchRowRef { id, stamp, text }).is_err();
+        };
+        index.for_each_text(|id, text| {
+            if let Some(stamp) = stamps.remove(&id) {
+                row(&mut out, id, stamp, text);
+            }
+        });
+        // Sessions without any text.
+        for e in &self.index {
+            if let Some(stamp) = stamps.remove(&e.id) {
+                row(&mut out, e.id, stamp, "");
+            }
+        }
+        out.extend_from_slice(b"]}");
+        if failed {
+            return Err(encode_error(Action::Save));
+        }
+        Ok(out)
+    }
+
     /// Folds the log into index.json when it has grown past `limit` records.
     pub(super) fn compact_past(&mut self, limit: usize) {
         if self.log_seqs.len() > limit {
@@ -338,12 +367,6 @@ impl Store {
             .unwrap_or_else(PoisonError::into_inner)
             .push(p);
     }
-}
-
-#[derive(serde::Serialize)]
-struct SearchFileRef<'a> {
-    schema_version: u64,
-    texts: &'a [SearchRowRef<'a>],
 }
 
 #[derive(serde::Serialize)]

@@ -148,7 +148,7 @@ impl Store {
         let mut legacy = false;
         for e in &mut entries {
             if let Some(t) = e.search_text.take() {
-                texts.insert(e.id, Arc::from(t));
+                texts.insert(e.id, Arc::from(*t));
                 legacy = true;
             }
             // An index from before stamps: every entry is read again and all rewritten.
@@ -319,7 +319,7 @@ impl Store {
                     let text = search_text_of(&value);
                     if fresh.len() <= index_files::LOG_AT_MOST {
                         let mut logged = entry.clone();
-                        logged.search_text = Some(text.clone());
+                        logged.search_text = Some(Box::new(text.clone()));
                         fresh.push(logged);
                     }
                     texts.insert(id, Arc::from(text));

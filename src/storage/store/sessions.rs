@@ -4,13 +4,13 @@
 use std::cmp::Ordering;
 use std::collections::{HashSet, VecDeque};
 use std::fs;
-use std::sync::Arc;
+use std::sync::PoisonError;
 
 use uuid::Uuid;
 
 use super::super::atomic::{FileStamp, sync_dir};
 use super::super::error::{Action, StoreError};
-use super::super::index::{IndexEntry, matches_words, newest_first, query_words, search_text_of};
+use super::super::index::{IndexEntry, newest_first, query_words, search_text_of};
 use super::super::layout::{INDEX_FILE, Layout, SESSIONS_DIR};
 use super::super::problem::Problem;
 use super::super::read::{Loaded, load_session};
@@ -46,7 +46,7 @@ impl Store {
 
     /// Sessions of one peer (or all), whose text contains every word of `text`
     /// (case-insensitive; blank matches all), newest first. The first search reads the
-    /// search texts ([`Store::search_texts`]); a blank one reads nothing.
+    /// search texts ([`Store::search_index`]); a blank one reads nothing.
     pub fn filter(&self, peer: Option<Uuid>, text: &str) -> Vec<&IndexEntry> {
         let words = query_words(text);
         let of_peer = self
@@ -56,9 +56,16 @@ impl Store {
         if words.is_empty() {
             return of_peer.collect();
         }
-        let texts = self.search_texts();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let index = self
+            .search_index()
+            .read()
+            .unwrap_or_else(PoisonError::into_inner);
+        let Some(found) = index.notes_with_all(&words) else {
+            return of_peer.collect();
+        };
         of_peer
-            .filter(|e| texts.get(&e.id).is_some_and(|t| matches_words(t, &words)))
+            .filter(|e| index.number_of(e.id).is_some_and(|n| found.contains(n)))
             .collect()
     }
 
@@ -150,10 +157,11 @@ impl Store {
         self.index.retain(|e| !new_ids.contains(&e.id));
         self.index.extend(new_entries);
         self.index.make_contiguous().sort_by(newest_first);
-        if let Some(all) = self.search_all.get_mut() {
+        if let Some(all) = self.search_all.get() {
+            let mut all = all.write().unwrap_or_else(PoisonError::into_inner);
             for id in &new_ids {
                 if let Some(t) = self.search_known.get(id) {
-                    all.insert(*id, Arc::clone(t));
+                    all.insert(*id, t);
                 }
             }
         }
