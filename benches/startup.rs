@@ -187,6 +187,21 @@ fn main() {
             term.draw(|f| ui::draw(f, &app)).expect("draw");
             black_box(term.backend());
         });
+        // The same with a letter not typed in the last 25 keys, so the search index's memory
+        // of recent words never answers: the whole filter runs every time.
+        let letters: Vec<char> = ('a'..='z').collect();
+        let mut next = 0usize;
+        common::measure_timed("history keystroke, letter not typed lately", runs(), || {
+            let clear = KeyEvent::from(KeyCode::Backspace);
+            app_mod::update(&mut app, Action::Input(clear.into()), t);
+            let key = KeyEvent::from(KeyCode::Char(letters[next % letters.len()]));
+            next += 1;
+            let start = Instant::now();
+            app_mod::update(&mut app, Action::Input(key.into()), t);
+            term.draw(|f| ui::draw(f, &app)).expect("draw");
+            black_box(term.backend());
+            start.elapsed()
+        });
     }
 
     // Saving one session, fsync included, with the whole history present: the store's save
