@@ -13,6 +13,11 @@ use alongside::storage::schema::encode_session;
 use alongside::storage::{ProblemKind, RebuildWhy, Store};
 use common::{peer, quarantined_to, seeded, session, t};
 
+/// The index entry the store lists for session `id`, if any.
+fn listed(store: &Store, id: uuid::Uuid) -> Option<&alongside::storage::IndexEntry> {
+    store.sessions().iter().find(|e| e.id == id)
+}
+
 #[test]
 fn the_index_is_rebuilt_when_missing() {
     let (dir, sessions) = seeded();
@@ -86,11 +91,7 @@ fn a_session_file_replaced_right_after_the_index_is_still_noticed() {
     )
     .expect("write");
     let (store, _) = Store::open(dir.path()).expect("open");
-    let e = store
-        .sessions()
-        .iter()
-        .find(|e| e.id == amended.id)
-        .expect("listed");
+    let e = listed(&store, amended.id).expect("listed");
     assert_eq!(e.amendment_count, 1);
     assert!(
         store
@@ -119,11 +120,7 @@ fn a_failed_index_write_keeps_the_save_and_the_next_open_repairs_it() {
     assert_eq!(store.load_session(amended.id).expect("load"), amended);
     drop(store);
     let (store, _) = Store::open(dir.path()).expect("open");
-    let e = store
-        .sessions()
-        .iter()
-        .find(|e| e.id == amended.id)
-        .expect("listed");
+    let e = listed(&store, amended.id).expect("listed");
     assert_eq!(e.amendment_count, 1);
 }
 
@@ -136,13 +133,7 @@ fn rebuild_index_rereads_a_file_edited_in_place() {
     // Written in place (no rename), so the folder itself does not change.
     fs::write(&path, encode_session(&edited).expect("encode")).expect("write");
     let (mut store, _) = Store::open(dir.path()).expect("open");
-    let flagged = |store: &Store| {
-        store
-            .sessions()
-            .iter()
-            .find(|e| e.id == edited.id)
-            .map(|e| e.flags.follow_up_needed)
-    };
+    let flagged = |store: &Store| listed(store, edited.id).map(|e| e.flags.follow_up_needed);
     assert_eq!(store.load_session(edited.id).expect("load"), edited);
     let problems = store.rebuild_index();
     assert!(problems.is_empty(), "{problems:?}");
