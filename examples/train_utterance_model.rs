@@ -13,7 +13,7 @@
 use std::fs;
 
 use alongside::domain::utterance::train::{
-    self, CorpusRow, Evaluation, SECOND_CODING_FILE, TRAIN_FILES, TrainConfig,
+    self, ContextUse, CorpusRow, Evaluation, SECOND_CODING_FILE, TRAIN_FILES, TrainConfig,
 };
 use alongside::domain::utterance::{Classifier, rules::RULES_TOML};
 use anyhow::{Context, Result};
@@ -155,6 +155,18 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
     if std::env::args().any(|a| a == "--depth-without-length") {
         cfg.depth_uses_length = false;
     }
+    // `--context ignore|both|only`: how training uses the peer's line (default: both).
+    if let Some(mode) = args
+        .iter()
+        .position(|a| a == "--context")
+        .and_then(|i| args.get(i + 1))
+    {
+        cfg.context = match mode.as_str() {
+            "ignore" => ContextUse::Ignore,
+            "only" => ContextUse::Only,
+            _ => ContextUse::Both,
+        };
+    }
     let show_errors = std::env::args().any(|a| a == "--errors");
     // `--writer E,G`: hold out each named writer's block (ids starting with that letter) in
     // turn, training on everything else: how the model does on a writer it never saw,
@@ -175,6 +187,7 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
     };
     let folds = if writers.is_empty() { 5 } else { writers.len() };
     let mut by_style = [Evaluation::new(), Evaluation::new()];
+    let mut in_context = [Evaluation::new(), Evaluation::new()];
     let mut rules_only = [Evaluation::new(), Evaluation::new()];
     for fold in 0..folds {
         let fit: Vec<CorpusRow> = rows
@@ -190,7 +203,12 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
                 continue;
             }
             let style = usize::from(!r.id.starts_with('T'));
-            let fb = c.classify(&r.text);
+            let alone = c.classify(&r.text);
+            let peer = (!r.context.trim().is_empty()).then_some(r.context.as_str());
+            let with = c.classify_in_context(&r.text, peer);
+            in_context[style].add(r.label, r.depth, &with);
+            // `--errors` lists what the model gets wrong knowing the peer's line.
+            let fb = with;
             let depth_wrong = r.label == fb.label
                 && r.depth.is_some()
                 && fb.reflection_depth.is_some()
@@ -207,7 +225,7 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
                     fb.reasons
                 );
             }
-            by_style[style].add(r.label, r.depth, &fb);
+            by_style[style].add(r.label, r.depth, &alone);
             rules_only[style].add(r.label, r.depth, &rules.classify(&r.text));
         }
     }
@@ -226,7 +244,13 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
         );
         print!(
             "{}",
-            by_style[i].report(&format!("rules + model, {name} ({how})"))
+            by_style[i].report(&format!("rules + model, {name}, turn alone ({how})"))
+        );
+        print!(
+            "{}",
+            in_context[i].report(&format!(
+                "rules + model, {name}, with the peer's line where known ({how})"
+            ))
         );
     }
     Ok(())

@@ -4,6 +4,7 @@
 //! can be named in the reasons a trainee reads.
 
 use super::Label;
+use super::context::ContextFeature;
 use super::engine::Verdict;
 use super::rules::Rules;
 use super::text::Sentence;
@@ -55,6 +56,8 @@ pub enum RuleFeature {
     Length(usize),
     /// Share of the words that are in sentences with a question form, in quarters.
     QuestionShare(usize),
+    /// The answer against the peer's line before it (only when that line is known).
+    Context(ContextFeature),
 }
 
 /// Yes/no facts about a turn.
@@ -196,7 +199,15 @@ impl RuleFeature {
             RuleFeature::Sentences(n) => h.byte(9).num(n as u64),
             RuleFeature::Length(n) => h.byte(10).num(n as u64),
             RuleFeature::QuestionShare(n) => h.byte(11).num(n as u64),
+            RuleFeature::Context(c) => {
+                let [a, b, l] = c.key();
+                h.byte(12).num(a).num(b).num(l)
+            }
         }
+    }
+
+    pub(super) fn bucket(self) -> u32 {
+        self.hash().bucket()
     }
 
     /// Words for a trainee, or `None` for features too technical to show.
@@ -211,6 +222,7 @@ impl RuleFeature {
             }
             RuleFeature::DepthCue(c) => rules.depth_cues.get(c)?.name.replace('_', " "),
             RuleFeature::Flag(f) => f.describe().to_string(),
+            RuleFeature::Context(c) => c.describe()?.to_string(),
             RuleFeature::Sentences(_) | RuleFeature::Length(_) | RuleFeature::QuestionShare(_) => {
                 return None;
             }

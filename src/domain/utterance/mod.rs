@@ -40,6 +40,7 @@
 //!   should", "try", commands); everything else (greetings, backchannels, structuring,
 //!   autonomy statements, permission offers) is **other**.
 
+pub mod context;
 mod engine;
 mod evidence;
 pub mod features;
@@ -240,7 +241,14 @@ impl Classifier {
     }
 
     pub fn classify(&self, text: &str) -> Feedback {
-        turn::classify_turn(&self.rules, self.model.as_ref(), text)
+        turn::classify_turn(&self.rules, self.model.as_ref(), text, None)
+    }
+
+    /// Classifies a turn knowing what the peer said just before (`None`: the same as
+    /// [`Classifier::classify`]). The peer's line helps tell a restatement from new
+    /// information and the peer's own image handed back (simple) from a new one (complex).
+    pub fn classify_in_context(&self, text: &str, peer_line: Option<&str>) -> Feedback {
+        turn::classify_turn(&self.rules, self.model.as_ref(), text, peer_line)
     }
 
     /// What the rules alone make of a turn.
@@ -250,7 +258,12 @@ impl Classifier {
 
     /// The model's features for a turn (for training).
     pub fn features(&self, text: &str) -> Vec<features::Feature> {
-        turn::turn_features(&self.rules, text).1
+        turn::turn_features(&self.rules, text, None).1
+    }
+
+    /// The model's features for a turn after the peer's line `peer_line` (for training).
+    pub fn features_in_context(&self, text: &str, peer_line: Option<&str>) -> Vec<features::Feature> {
+        turn::turn_features(&self.rules, text, peer_line).1
     }
 
     pub fn rules(&self) -> &Rules {
@@ -267,8 +280,14 @@ pub fn shipped_classifier() -> Option<&'static Classifier> {
 
 /// Classifies one utterance with the shipped rules.
 pub fn classify(text: &str) -> Feedback {
+    classify_in_context(text, None)
+}
+
+/// Classifies one utterance with the shipped rules, knowing the peer's line before it when
+/// there is one (a drill's prompt statement).
+pub fn classify_in_context(text: &str, peer_line: Option<&str>) -> Feedback {
     match shipped_classifier() {
-        Some(c) => c.classify(text),
+        Some(c) => c.classify_in_context(text, peer_line),
         // The shipped asset is checked by tests; this only guards against a broken build.
         None => Feedback::new(
             Label::Other,

@@ -113,6 +113,8 @@ struct LexiconFile {
     fact_words: Vec<String>,
     #[serde(default)]
     reported_speech: Vec<String>,
+    #[serde(default)]
+    context_stopwords: Vec<String>,
 }
 
 /// Numeric weights; see the comments in the asset.
@@ -278,6 +280,8 @@ pub struct Lexicon {
     pub fact_words: Vec<String>,
     /// Words of reported speech ("she says ..."; sorted).
     pub reported_speech: Vec<String>,
+    /// Words too common to show what an answer takes from the peer's line (sorted).
+    pub context_stopwords: Vec<String>,
 }
 
 /// All rules, compiled: phrase lists are indexed by their first word so matching a sentence
@@ -475,6 +479,7 @@ impl Rules {
             appraisal_openers: phrase_list(l.appraisal_openers),
             fact_words: sorted(words_list(l.fact_words)),
             reported_speech: sorted(words_list(l.reported_speech)),
+            context_stopwords: sorted(words_list(l.context_stopwords)),
         };
         let mut cues = Vec::new();
         for c in file.cues {

@@ -193,6 +193,20 @@ pub struct TrainConfig {
     /// Whether the depth model learns from the turn's length and sentence count. Coders
     /// call long restatements of facts simple and short images complex, so length misleads.
     pub depth_uses_length: bool,
+    /// How the peer's line before each turn (the corpus `context` column) is used.
+    pub context: ContextUse,
+}
+
+/// How training uses the peer's line before a turn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContextUse {
+    /// Never: the model learns turns alone.
+    Ignore,
+    /// Every turn with a peer line is learned with it, and once more without it, so the
+    /// model is as good alone as before and better with the line.
+    Both,
+    /// Every turn with a peer line is learned only with it.
+    Only,
 }
 
 impl Default for TrainConfig {
@@ -203,6 +217,7 @@ impl Default for TrainConfig {
             learning_rate: 0.5,
             l2: 1e-5,
             depth_uses_length: true,
+            context: ContextUse::Both,
         }
     }
 }
@@ -222,17 +237,34 @@ fn class_of(l: Label) -> usize {
 
 /// Trains both models on `rows` (all of them: pick the training rows before).
 pub fn train(classifier: &Classifier, rows: &[CorpusRow], cfg: TrainConfig) -> Model {
-    let examples: Vec<Example> = rows
-        .iter()
-        .map(|r| Example {
-            features: classifier.features(&r.text),
-            class: class_of(r.label),
-            complex: (r.label == Label::Reflection)
-                .then_some(r.depth)
-                .flatten()
-                .map(|d| d == Depth::Complex),
-        })
-        .collect();
+    let mut examples: Vec<Example> = Vec::with_capacity(2 * rows.len());
+    for r in rows {
+        let complex = (r.label == Label::Reflection)
+            .then_some(r.depth)
+            .flatten()
+            .map(|d| d == Depth::Complex);
+        let class = class_of(r.label);
+        let has_context = !r.context.trim().is_empty();
+        let (alone, with) = match cfg.context {
+            ContextUse::Ignore => (true, false),
+            ContextUse::Both => (true, has_context),
+            ContextUse::Only => (!has_context, has_context),
+        };
+        if alone {
+            examples.push(Example {
+                features: classifier.features(&r.text),
+                class,
+                complex,
+            });
+        }
+        if with {
+            examples.push(Example {
+                features: classifier.features_in_context(&r.text, Some(&r.context)),
+                class,
+                complex,
+            });
+        }
+    }
     // Classes are weighed so that each counts about as much as the others in total, softened
     // by a square root so rare labels do not swing the model.
     let mut counts = [0usize; CLASSES];

@@ -23,9 +23,24 @@ fn fill(template: &str, cue: &str) -> String {
 }
 
 /// The features of a turn as the model sees them, with the rules' reading of it.
-pub(super) fn turn_features(rules: &Rules, text: &str) -> (RuleTurn, Vec<Feature>) {
+/// With `peer`, the peer's line before the turn, the features also say what the turn takes
+/// from it (see `context.rs`).
+pub(super) fn turn_features(
+    rules: &Rules,
+    text: &str,
+    peer: Option<&str>,
+) -> (RuleTurn, Vec<Feature>) {
     let turn = rule_turn(rules, text);
-    let features = extract(&turn.sentences, &turn.verdicts, turn.feedback.label, rules);
+    let mut features = extract(&turn.sentences, &turn.verdicts, turn.feedback.label, rules);
+    if let Some(peer) = peer.filter(|p| !p.trim().is_empty()) {
+        super::context::extend(
+            &mut features,
+            &turn.sentences,
+            turn.feedback.label,
+            peer,
+            rules,
+        );
+    }
     (turn, features)
 }
 
@@ -55,9 +70,14 @@ fn confidence(p: f32) -> f32 {
 }
 
 /// Classifies one turn with rules and model.
-pub(super) fn classify_turn(rules: &Rules, model: Option<&Model>, text: &str) -> Feedback {
+pub(super) fn classify_turn(
+    rules: &Rules,
+    model: Option<&Model>,
+    text: &str,
+    peer: Option<&str>,
+) -> Feedback {
     let r = &rules.reasons;
-    let (turn, features) = turn_features(rules, text);
+    let (turn, features) = turn_features(rules, text, peer);
     // Taken apart, not cloned: the rules' feedback is often the answer as it stands.
     let RuleTurn {
         sentences,

@@ -1,0 +1,155 @@
+//! What the answer makes of the peer's line before it, when that line is known (a drill's
+//! prompt statement, the previous turn of a transcript).
+//!
+//! Coders judge depth and the kind of statement against what the person said: handing back
+//! the person's own words or image is a simple reflection, adding a feeling or meaning they
+//! did not say is complex; restating their content is a reflection, bringing new facts is
+//! information. A few features say how much of the answer comes from the peer's line. They
+//! are absent without a peer line, so the model works the same way with and without one
+//! (it is trained on every turn both ways; see `train.rs`).
+//!
+//! Words are compared by a crude stem (the first five letters) of content words: words not
+//! in the asset's `context_stopwords` and at least three letters long.
+
+use super::Label;
+use super::features::{Feature, Origin, RuleFeature};
+use super::rules::{Rules, in_list, in_sorted};
+use super::text::{Sentence, sentences};
+
+/// Letters kept of a word to compare it: "drinking" and "drinks" meet, "work" and "worry" do not.
+const STEM: usize = 5;
+
+/// One fact about the answer against the peer's line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ContextFeature {
+    /// A peer line was given.
+    Present,
+    /// Share of the answer's content words that the peer said, in fifths (0..=4; 4 = all).
+    FromPeer(usize),
+    /// Share of the peer's content words that the answer picks up, in quarters (0..=3).
+    Covers(usize),
+    /// How many content words the answer adds (0, 1-2, 3-5, 6 or more: 0..=3).
+    Adds(usize),
+    /// The answer names a feeling the peer did not name.
+    NewFeeling,
+    /// The answer names a feeling the peer named.
+    SameFeeling,
+    /// `FromPeer` crossed with the rules' reading of the turn.
+    FromPeerAs(usize, Label),
+}
+
+impl ContextFeature {
+    pub(super) fn key(self) -> [u64; 3] {
+        let label = |l: Label| Label::ALL.iter().position(|x| *x == l).unwrap_or(7) as u64;
+        match self {
+            ContextFeature::Present => [0, 0, 0],
+            ContextFeature::FromPeer(q) => [1, q as u64, 0],
+            ContextFeature::Covers(q) => [2, q as u64, 0],
+            ContextFeature::Adds(q) => [3, q as u64, 0],
+            ContextFeature::NewFeeling => [4, 0, 0],
+            ContextFeature::SameFeeling => [5, 0, 0],
+            ContextFeature::FromPeerAs(q, l) => [6, q as u64, label(l)],
+        }
+    }
+
+    /// Words for a trainee, or `None` for features too technical to show.
+    pub fn describe(self) -> Option<&'static str> {
+        match self {
+            ContextFeature::FromPeer(4) | ContextFeature::FromPeer(3) => {
+                Some("uses the peer's own words")
+            }
+            ContextFeature::FromPeer(0) => Some("brings in words the peer did not say"),
+            ContextFeature::Covers(3) => Some("picks up most of what the peer said"),
+            ContextFeature::NewFeeling => Some("names a feeling the peer did not name"),
+            ContextFeature::SameFeeling => Some("hands back the peer's own feeling"),
+            _ => None,
+        }
+    }
+}
+
+fn stem(word: &str) -> &str {
+    match word.char_indices().nth(STEM) {
+        Some((i, _)) => word.get(..i).unwrap_or(word),
+        None => word,
+    }
+}
+
+fn content<'a>(sentences: &'a [Sentence], rules: &Rules) -> impl Iterator<Item = &'a str> {
+    let stop = &rules.lexicon.context_stopwords;
+    sentences
+        .iter()
+        .flat_map(|s| s.words.iter())
+        .map(String::as_str)
+        .filter(move |w| w.len() >= 3 && !in_sorted(stop, w))
+}
+
+/// Context features of an answer (already split into `answer` sentences) against the peer's
+/// line, appended to `out`. `label` is the rules' reading of the answer.
+pub(super) fn extend(
+    out: &mut Vec<Feature>,
+    answer: &[Sentence],
+    label: Label,
+    peer: &str,
+    rules: &Rules,
+) {
+    let peer_sentences = sentences(peer, &rules.text_lexicon());
+    let mut said: Vec<&str> = content(&peer_sentences, rules).map(stem).collect();
+    said.sort_unstable();
+    said.dedup();
+    let mut mine: Vec<&str> = content(answer, rules).map(stem).collect();
+    mine.sort_unstable();
+    mine.dedup();
+    let shared = mine
+        .iter()
+        .filter(|w| said.binary_search(w).is_ok())
+        .count();
+    let added = mine.len() - shared;
+    let from_peer = if mine.is_empty() {
+        0
+    } else {
+        (4 * shared).div_ceil(mine.len()).min(4)
+    };
+    let covers = (3 * shared).checked_div(said.len()).unwrap_or(0).min(3);
+    let adds = match added {
+        0 => 0,
+        1..=2 => 1,
+        3..=5 => 2,
+        _ => 3,
+    };
+    let feelings = &rules.lexicon.feeling_words;
+    let peer_feels = |w: &str| {
+        peer_sentences
+            .iter()
+            .flat_map(|s| s.words.iter())
+            .any(|p| in_list(feelings, p) && stem(p) == stem(w))
+    };
+    let (mut new_feeling, mut same_feeling) = (false, false);
+    for w in answer.iter().flat_map(|s| s.words.iter()) {
+        if in_list(feelings, w) {
+            if peer_feels(w) {
+                same_feeling = true;
+            } else {
+                new_feeling = true;
+            }
+        }
+    }
+    let mut push = |f: ContextFeature| {
+        let rf = RuleFeature::Context(f);
+        out.push(Feature {
+            bucket: rf.bucket(),
+            value: 1.0,
+            origin: Origin::Rule(rf),
+        });
+    };
+    push(ContextFeature::Present);
+    push(ContextFeature::FromPeer(from_peer));
+    push(ContextFeature::Covers(covers));
+    push(ContextFeature::Adds(adds));
+    push(ContextFeature::FromPeerAs(from_peer, label));
+    if new_feeling {
+        push(ContextFeature::NewFeeling);
+    }
+    if same_feeling {
+        push(ContextFeature::SameFeeling);
+    }
+}
