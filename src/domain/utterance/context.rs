@@ -133,6 +133,20 @@ pub(super) fn extend(
             }
         }
     }
+    // Which words the answer adds: "new: proud" says more than "proud".
+    let new_words: Vec<&str> = mine
+        .iter()
+        .filter(|w| said.binary_search(w).is_err())
+        .copied()
+        .collect();
+    let value = 1.0 / (new_words.len().max(1) as f32).sqrt();
+    for w in &new_words {
+        out.push(Feature {
+            bucket: super::features::new_word_bucket(w),
+            value,
+            origin: Origin::Chars,
+        });
+    }
     let mut push = |f: ContextFeature| {
         let rf = RuleFeature::Context(f);
         out.push(Feature {

@@ -84,9 +84,10 @@ pub enum Flag {
     NoYou,
     Concrete,
     Reported,
+    Effort,
 }
 
-const FLAGS: [Flag; 21] = [
+const FLAGS: [Flag; 22] = [
     Flag::EndsWithQuestionMark,
     Flag::FirstHasQuestionForm,
     Flag::LastHasQuestionForm,
@@ -108,6 +109,7 @@ const FLAGS: [Flag; 21] = [
     Flag::NoYou,
     Flag::Concrete,
     Flag::Reported,
+    Flag::Effort,
 ];
 
 impl Flag {
@@ -138,6 +140,7 @@ impl Flag {
             Flag::NoYou => "does not speak of 'you'",
             Flag::Concrete => "names numbers, times or dates",
             Flag::Reported => "reports what someone said",
+            Flag::Effort => "names an effort of theirs",
         }
     }
 }
@@ -178,6 +181,11 @@ impl Hash {
         // Fold the high bits in: FNV's low bits alone mix poorly.
         ((self.0 ^ (self.0 >> 29) ^ (self.0 >> 47)) & MASK) as u32
     }
+}
+
+/// The bucket of a word stem the answer adds to the peer's line (see `context.rs`).
+pub(super) fn new_word_bucket(stem: &str) -> u32 {
+    Hash::new(b'n').bytes(stem.as_bytes()).bucket()
 }
 
 fn label_index(l: Label) -> u64 {
@@ -470,6 +478,9 @@ pub(super) fn extract(
     if reported {
         flags.push(Flag::Reported);
     }
+    if sentences.iter().any(|s| names_effort(s, rules)) {
+        flags.push(Flag::Effort);
+    }
     if let Some(first) = sentences.first().and_then(|s| s.core_words().first()) {
         match first.as_str() {
             "you" | "your" => flags.push(Flag::StartsWithYou),
@@ -507,6 +518,21 @@ pub(super) fn extract(
         rule(RuleFeature::Flag(Flag::Clean), &mut out);
     }
     out
+}
+
+/// "you" followed by a verb of effort, perhaps after a few small words ("you have really
+/// pushed", "you held").
+fn names_effort(s: &Sentence, rules: &Rules) -> bool {
+    let lex = &rules.lexicon;
+    s.words.iter().enumerate().any(|(i, w)| {
+        w == "you"
+            && s.words
+                .get(i + 1..)
+                .unwrap_or(&[])
+                .iter()
+                .find(|x| !super::rules::in_list(&lex.effort_skip, x))
+                .is_some_and(|x| super::rules::in_sorted(&lex.effort_verbs, x))
+    })
 }
 
 /// How many items a sentence lists: its clauses when the last one opens with "and" or "or"

@@ -115,6 +115,10 @@ struct LexiconFile {
     reported_speech: Vec<String>,
     #[serde(default)]
     context_stopwords: Vec<String>,
+    #[serde(default)]
+    effort_verbs: Vec<String>,
+    #[serde(default)]
+    effort_skip: Vec<String>,
 }
 
 /// Numeric weights; see the comments in the asset.
@@ -282,6 +286,10 @@ pub struct Lexicon {
     pub reported_speech: Vec<String>,
     /// Words too common to show what an answer takes from the peer's line (sorted).
     pub context_stopwords: Vec<String>,
+    /// Verbs of effort after "you" ("you held your boundary"; sorted).
+    pub effort_verbs: Vec<String>,
+    /// Words that may stand between "you" and an effort verb.
+    pub effort_skip: Vec<String>,
 }
 
 /// All rules, compiled: phrase lists are indexed by their first word so matching a sentence
@@ -480,6 +488,8 @@ impl Rules {
             fact_words: sorted(words_list(l.fact_words)),
             reported_speech: sorted(words_list(l.reported_speech)),
             context_stopwords: sorted(words_list(l.context_stopwords)),
+            effort_verbs: sorted(words_list(l.effort_verbs)),
+            effort_skip: words_list(l.effort_skip),
         };
         let mut cues = Vec::new();
         for c in file.cues {

@@ -147,8 +147,21 @@ pub(super) fn classify_turn(
     // reflective opening: a plain "you ..." statement or no cue at all. "You'd like to make
     // things right" and "It sounds like it's over" keep their reflective stems.
     let unnamed_ok = by_default || you_only || rule_fb.label != Label::Reflection;
+    let effort = features.iter().any(|f| {
+        matches!(
+            f.origin,
+            Origin::Rule(super::features::RuleFeature::Flag(
+                super::features::Flag::Effort
+            ))
+        )
+    });
     let sign_of = |l: Label| {
         if unnamed_ok && pred.prob(l) >= w.unnamed_sign_min * (1.0 + vote) {
+            return true;
+        }
+        // An effort named after "you" ("You held your boundary.") is a sign of praise the
+        // reasons can name.
+        if l == Label::Affirmation && effort {
             return true;
         }
         let target = match l {
