@@ -15,7 +15,7 @@
 //! complex reflection) and affirmations into other.
 
 use alongside::domain::utterance::train::{Evaluation, parse_corpus, parse_second};
-use alongside::domain::utterance::{Depth, Group, Label, classify};
+use alongside::domain::utterance::{Depth, Group, Label, classify, classify_in_context};
 
 /// Check sets of the corpus (see the README's utterance-engine section): written with the
 /// training turns but never trained or tuned on.
@@ -28,101 +28,162 @@ const CHECK_TYPED_BLIND: &str = include_str!("data/corpus_check_typed_blind.tsv"
 const CHECK_TYPED_BLIND2: &str = include_str!("data/corpus_check_typed_blind2.tsv");
 const SECOND_CODING: &str = include_str!("../assets/utterance/corpus/second_coding.tsv");
 
+/// A corpus check set measured twice: each turn alone, and with the peer's line before it
+/// (the set's `context` column, as a drill knows its prompt statement).
+struct Measured {
+    /// Against the first coding, each turn alone.
+    alone: Evaluation,
+    /// Against the first coding, with the peer's line where the row has one.
+    with_context: Evaluation,
+    /// Turns both coders agree on, with the peer's line.
+    agreed: Evaluation,
+}
+
 /// Measures a corpus check set against the first coding, and against the turns both coders
 /// agree on.
-fn evaluate_corpus(name: &str, text: &str) -> (Evaluation, Evaluation) {
+fn evaluate_corpus(name: &str, text: &str) -> Measured {
     let rows = parse_corpus(text).expect("check set parses");
     let second = parse_second(SECOND_CODING).expect("second coding parses");
-    let mut all = Evaluation::new();
+    let mut alone = Evaluation::new();
+    let mut with_context = Evaluation::new();
+    let mut agreed_alone = Evaluation::new();
     let mut agreed = Evaluation::new();
     for r in &rows {
         let fb = classify(&r.text);
-        all.add(r.label, r.depth, &fb);
+        let peer = Some(r.context.as_str()).filter(|c| !c.trim().is_empty());
+        let fc = classify_in_context(&r.text, peer);
+        alone.add(r.label, r.depth, &fb);
+        with_context.add(r.label, r.depth, &fc);
         let s = second.iter().find(|s| s.id == r.id);
         if s.is_none_or(|s| s.label == r.label) {
             let depth = match s {
                 Some(s) if s.depth != r.depth => None,
                 _ => r.depth,
             };
-            agreed.add(r.label, depth, &fb);
+            agreed_alone.add(r.label, depth, &fb);
+            agreed.add(r.label, depth, &fc);
         }
     }
-    print!("{}", all.report(&format!("{name}, first coding")));
     print!(
         "{}",
-        agreed.report(&format!("{name}, turns both coders agree on"))
+        alone.report(&format!("{name}, first coding, turn alone"))
     );
-    (all, agreed)
+    print!(
+        "{}",
+        agreed_alone.report(&format!("{name}, turns both coders agree on, turn alone"))
+    );
+    print!(
+        "{}",
+        with_context.report(&format!("{name}, first coding, with the peer's line"))
+    );
+    print!(
+        "{}",
+        agreed.report(&format!(
+            "{name}, turns both coders agree on, with the peer's line"
+        ))
+    );
+    Measured {
+        alone,
+        with_context,
+        agreed,
+    }
+}
+
+/// Floors just under what the shipped model reaches (8 labels, simple vs complex), each turn
+/// alone and with the peer's line: a regression is caught.
+struct Floors {
+    alone: (f64, f64),
+    with_context: (f64, f64),
+}
+
+fn hold_to(name: &str, m: &Measured, floors: &Floors) {
+    for (how, e, (acc_floor, depth_floor)) in [
+        ("alone", &m.alone, floors.alone),
+        ("with the peer's line", &m.with_context, floors.with_context),
+    ] {
+        let acc = e.accuracy();
+        let depth = e.depth_accuracy();
+        assert!(
+            acc >= acc_floor,
+            "{name} ({how}): 8-label accuracy {acc:.3} is below {acc_floor}"
+        );
+        assert!(
+            depth >= depth_floor,
+            "{name} ({how}): simple vs complex {depth:.3} is below {depth_floor}"
+        );
+    }
 }
 
 #[test]
 fn transcript_check_set_meets_the_goals() {
-    let (all, _) = evaluate_corpus("check set: transcript style", CHECK_TRANSCRIPT);
-    assert!(all.n >= 200, "transcript check set has {} turns", all.n);
-    let oc = all.open_closed_accuracy();
-    let f1 = all.group_macro_f1();
-    assert!(oc >= 0.80, "open vs closed {oc:.3} is below 0.80");
-    assert!(f1 >= 0.72, "4-way macro-F1 {f1:.3} is below 0.72");
+    let m = evaluate_corpus("check set: transcript style", CHECK_TRANSCRIPT);
+    assert!(
+        m.alone.n >= 200,
+        "transcript check set has {} turns",
+        m.alone.n
+    );
+    for e in [&m.alone, &m.with_context] {
+        let oc = e.open_closed_accuracy();
+        let f1 = e.group_macro_f1();
+        assert!(oc >= 0.80, "open vs closed {oc:.3} is below 0.80");
+        assert!(f1 >= 0.72, "4-way macro-F1 {f1:.3} is below 0.72");
+    }
 }
 
 #[test]
 fn typed_check_set_meets_the_goals() {
-    let (all, _) = evaluate_corpus("check set: clean typed answers", CHECK_TYPED);
-    if all.n == 0 {
-        return;
-    }
-    assert!(all.n >= 80, "typed check set has {} turns", all.n);
-    let acc = all.accuracy();
-    let depth = all.depth_accuracy();
-    // The goals are 0.96 (8 labels) and 0.92 (depth); the shipped model reaches 0.91 and 0.94
-    // here (8 labels NOT met, see the README). These floors catch a regression.
-    assert!(acc >= 0.90, "8-label accuracy {acc:.3} is below 0.90");
-    assert!(depth >= 0.93, "simple vs complex {depth:.3} is below 0.93");
+    let name = "check set: clean typed answers";
+    let m = evaluate_corpus(name, CHECK_TYPED);
+    assert!(m.alone.n >= 80, "typed check set has {} turns", m.alone.n);
+    // The goals are 0.96 (8 labels) and 0.92 (depth); the shipped model reaches 0.92 / 0.94
+    // alone and 0.91 / 1.00 with the peer's line (8 labels NOT met, see the README).
+    hold_to(
+        name,
+        &m,
+        &Floors {
+            alone: (0.91, 0.93),
+            with_context: (0.9, 0.99),
+        },
+    );
 }
 
-/// Measures a blind typed check set (200 turns, second-coded blind) and holds it to floors
-/// just under what the shipped model reaches, so a regression is caught.
-fn measure_blind_set(name: &str, text: &str, floor_acc: f64, floor_depth: f64) {
-    let (all, agreed) = evaluate_corpus(name, text);
-    assert!(all.n >= 200, "{name} has {} turns", all.n);
+/// Measures a blind typed check set (200 turns, second-coded blind).
+fn measure_blind_set(name: &str, text: &str, floors: &Floors) {
+    let m = evaluate_corpus(name, text);
+    assert!(m.alone.n >= 200, "{name} has {} turns", m.alone.n);
     assert!(
-        agreed.n >= 190,
+        m.agreed.n >= 190,
         "second coding covers {name}: {} agreed",
-        agreed.n
+        m.agreed.n
     );
-    let acc = all.accuracy();
-    let depth = all.depth_accuracy();
-    assert!(
-        acc >= floor_acc,
-        "8-label accuracy {acc:.3} is below {floor_acc}"
-    );
-    assert!(
-        depth >= floor_depth,
-        "simple vs complex {depth:.3} is below {floor_depth}"
-    );
+    hold_to(name, &m, floors);
 }
 
 #[test]
 fn blind_typed_check_set_is_measured() {
-    // The goals are 0.96 and 0.92: 0.85 and 0.84 when the set was added, 0.91 and 0.93 with
-    // the shipped model (8 labels NOT met, see the README).
+    // The goals are 0.96 and 0.92; the shipped model reaches 0.91 / 0.95 alone and
+    // 0.905 / 0.95 with the peer's line (8 labels NOT met, see the README).
     measure_blind_set(
         "check set: typed answers written blind",
         CHECK_TYPED_BLIND,
-        0.90,
-        0.91,
+        &Floors {
+            alone: (0.9, 0.93),
+            with_context: (0.895, 0.93),
+        },
     );
 }
 
 #[test]
 fn second_blind_typed_check_set_is_measured() {
-    // The goals are 0.96 and 0.92; the shipped model reaches 0.90 and 0.82 (NOT met, see the
-    // README).
+    // The goals are 0.96 and 0.92; the shipped model reaches 0.895 / 0.84 alone and
+    // 0.905 / 0.895 with the peer's line (NOT met, see the README).
     measure_blind_set(
         "check set: typed answers written blind, fourth writer",
         CHECK_TYPED_BLIND2,
-        0.89,
-        0.81,
+        &Floors {
+            alone: (0.885, 0.83),
+            with_context: (0.895, 0.88),
+        },
     );
 }
 

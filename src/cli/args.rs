@@ -274,6 +274,15 @@ pub enum PracticeCommand {
         /// Print JSON.
         #[arg(long)]
         json: bool,
+        /// What the peer said just before (a drill's statement): helps tell a restatement
+        /// from new information, and the peer's own image handed back (simple) from a new
+        /// one (complex). With no TEXT it applies to every line read.
+        #[arg(long, value_name = "PEER_LINE")]
+        context: Option<String>,
+        /// With no TEXT: each line is the peer's line, a tab, then the utterance (a line
+        /// without a tab is an utterance with no peer line).
+        #[arg(long)]
+        paired: bool,
     },
     /// Code a role-play transcript: one turn a line, starting with S: / P: (or
     /// Specialist: / Peer:); a line without a prefix continues the turn before it. Every

@@ -160,9 +160,20 @@ pub fn run(cli: Cli) -> Result<()> {
             reference::run(content, &request, &mut out)
         }
         Some(Command::Practice { command }) => match command {
-            PracticeCommand::Classify { text, json } => {
+            PracticeCommand::Classify {
+                text,
+                json,
+                context,
+                paired,
+            } => {
                 let stdin = std::io::stdin();
-                practice::classify_command(text.as_deref(), json, &mut stdin.lock(), &mut out)
+                let how = practice::ClassifyInput {
+                    text: text.as_deref(),
+                    context: context.as_deref(),
+                    paired,
+                    json,
+                };
+                practice::classify_command(&how, &mut stdin.lock(), &mut out)
             }
             PracticeCommand::Code { file, json, format } => {
                 let format = if json { args::CodeFormat::Json } else { format };

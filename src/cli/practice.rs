@@ -10,18 +10,41 @@ use crate::domain::utterance::{self, Depth, Feedback, Label};
 /// One output object: the input text and its feedback.
 #[derive(Debug, Serialize)]
 struct Classified<'a> {
+    /// The peer's line before, when one was given.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    context: Option<&'a str>,
     text: &'a str,
     #[serde(flatten)]
     feedback: &'a Feedback,
 }
 
-fn write_json(out: &mut dyn Write, text: &str, feedback: &Feedback) -> anyhow::Result<()> {
-    serde_json::to_writer(&mut *out, &Classified { text, feedback })?;
+fn write_json(
+    out: &mut dyn Write,
+    context: Option<&str>,
+    text: &str,
+    feedback: &Feedback,
+) -> anyhow::Result<()> {
+    serde_json::to_writer(
+        &mut *out,
+        &Classified {
+            context,
+            text,
+            feedback,
+        },
+    )?;
     out.write_all(b"\n")?;
     Ok(())
 }
 
-fn write_human(out: &mut dyn Write, text: &str, feedback: &Feedback) -> anyhow::Result<()> {
+fn write_human(
+    out: &mut dyn Write,
+    context: Option<&str>,
+    text: &str,
+    feedback: &Feedback,
+) -> anyhow::Result<()> {
+    if let Some(c) = context {
+        writeln!(out, "peer:   {c}")?;
+    }
     writeln!(out, "text:   {text}")?;
     writeln!(out, "label:  {}", feedback.label.name())?;
     let depth = match (feedback.label, feedback.reflection_depth) {
@@ -37,22 +60,35 @@ fn write_human(out: &mut dyn Write, text: &str, feedback: &Feedback) -> anyhow::
     Ok(())
 }
 
+/// What to classify and how to print it.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct ClassifyInput<'a> {
+    /// One utterance; `None`: read them from the input, one a line.
+    pub text: Option<&'a str>,
+    /// The peer's line before the utterance (before every line read, when reading).
+    pub context: Option<&'a str>,
+    /// Lines read are `peer line <TAB> utterance`.
+    pub paired: bool,
+    pub json: bool,
+}
+
 /// With `text`: prints the feedback for it (human-readable, or one JSON object with `json`).
 /// Without: reads `input` one utterance per line and writes exactly one JSON object per line,
 /// in order. Empty lines give label "other" with reason "empty line"; invalid UTF-8 is
-/// decoded lossily; a trailing "\r" is dropped.
+/// decoded lossily; a trailing "\r" is dropped. The peer's line before an utterance (given
+/// with `context`, or before a tab on each `paired` line) is used when known.
 pub fn classify_command(
-    text: Option<&str>,
-    json: bool,
+    how: &ClassifyInput,
     input: &mut dyn BufRead,
     out: &mut dyn Write,
 ) -> anyhow::Result<()> {
-    if let Some(text) = text {
-        let feedback = utterance::classify(text);
-        if json {
-            write_json(out, text, &feedback)?;
+    let context = how.context.filter(|c| !c.trim().is_empty());
+    if let Some(text) = how.text {
+        let feedback = utterance::classify_in_context(text, context);
+        if how.json {
+            write_json(out, context, text, &feedback)?;
         } else {
-            write_human(out, text, &feedback)?;
+            write_human(out, context, text, &feedback)?;
         }
         out.flush()?;
         return Ok(());
@@ -71,8 +107,12 @@ pub fn classify_command(
             buf.pop();
         }
         let line = String::from_utf8_lossy(&buf);
-        let feedback = utterance::classify(&line);
-        write_json(out, &line, &feedback)?;
+        let (peer, text) = match line.split_once('\t') {
+            Some((peer, text)) if how.paired => (Some(peer).filter(|p| !p.trim().is_empty()), text),
+            _ => (context, line.as_ref()),
+        };
+        let feedback = utterance::classify_in_context(text, peer);
+        write_json(out, peer, text, &feedback)?;
     }
     out.flush()?;
     Ok(())
@@ -85,7 +125,11 @@ mod tests {
     fn run(input: &[u8]) -> Vec<serde_json::Value> {
         let mut reader = input;
         let mut out = Vec::new();
-        classify_command(None, true, &mut reader, &mut out).expect("runs");
+        let how = ClassifyInput {
+            json: true,
+            ..ClassifyInput::default()
+        };
+        classify_command(&how, &mut reader, &mut out).expect("runs");
         let text = String::from_utf8(out).expect("utf-8 output");
         text.lines()
             .map(|l| serde_json::from_str(l).expect("one JSON object per line"))
@@ -150,26 +194,19 @@ mod tests {
     fn single_text_human_and_json() {
         let mut empty: &[u8] = b"";
         let mut out = Vec::new();
-        classify_command(
-            Some("You should call your sponsor."),
-            false,
-            &mut empty,
-            &mut out,
-        )
-        .expect("runs");
+        let mut how = ClassifyInput {
+            text: Some("You should call your sponsor."),
+            ..ClassifyInput::default()
+        };
+        classify_command(&how, &mut empty, &mut out).expect("runs");
         let text = String::from_utf8(out).expect("utf-8");
         assert!(text.contains("label:  advice"));
         assert!(text.contains("depth:  -"));
         assert!(text.contains("Ask-Share-Ask"));
 
         let mut out = Vec::new();
-        classify_command(
-            Some("You should call your sponsor."),
-            true,
-            &mut empty,
-            &mut out,
-        )
-        .expect("runs");
+        how.json = true;
+        classify_command(&how, &mut empty, &mut out).expect("runs");
         let text = String::from_utf8(out).expect("utf-8");
         assert_eq!(text.lines().count(), 1);
         let v: serde_json::Value = serde_json::from_str(text.trim()).expect("json");

@@ -310,6 +310,18 @@ impl<'a> Item<'a> {
         }
     }
 
+    /// What the peer says in the item, which the trainee answers (the utterance engine reads
+    /// an answer against it); `None` where the item sets a scene instead.
+    pub fn peer_line(self) -> Option<&'a str> {
+        match self {
+            Item::OpenUp(i) => Some(i.context.as_str()),
+            Item::Reflect(i) => Some(i.statement.as_str()),
+            Item::NameSkill(i) => i.context.as_deref(),
+            Item::AskShareAsk(_) => None,
+        }
+        .filter(|l| !l.trim().is_empty())
+    }
+
     /// Model answers for a part, to compare with.
     pub fn models(self, part: Part) -> Vec<String> {
         match (self, part) {

@@ -372,7 +372,7 @@ impl Round {
                 vec![Response {
                     part: Part::Name,
                     text: choice.id().to_string(),
-                    feedback: utterance::classify(&ns.line),
+                    feedback: utterance::classify_in_context(&ns.line, bank_item.peer_line()),
                     goal_met: choice == ns.answer,
                     expected: Some(ns.answer),
                 }]
@@ -398,7 +398,7 @@ impl Round {
                     .zip(parts)
                     .map(|(text, part)| {
                         let text = text.trim().to_string();
-                        let mut feedback = utterance::classify(&text);
+                        let mut feedback = utterance::classify_in_context(&text, item.peer_line());
                         let mut goal_met = part.met_by(&feedback);
                         if let Some(why) = judge_fit(*part, &item, &text) {
                             goal_met = false;

@@ -185,16 +185,21 @@ impl CodedTurn {
 
 /// Codes every specialist turn with the engine.
 pub fn code(transcript: &Transcript) -> Vec<CodedTurn> {
-    transcript
-        .turns
-        .iter()
-        .map(|t| CodedTurn {
+    // A specialist turn is read against the peer's turn just before it, when there is one.
+    let mut peer: Option<&str> = None;
+    let mut out = Vec::with_capacity(transcript.turns.len());
+    for t in &transcript.turns {
+        let engine = (t.speaker == Speaker::Specialist)
+            .then(|| utterance::classify_in_context(&t.text, peer));
+        peer = (t.speaker != Speaker::Specialist).then_some(t.text.as_str());
+        out.push(CodedTurn {
             speaker: t.speaker,
             text: t.text.clone(),
-            engine: (t.speaker == Speaker::Specialist).then(|| utterance::classify(&t.text)),
+            engine,
             trainee: None,
-        })
-        .collect()
+        });
+    }
+    out
 }
 
 #[cfg(test)]

@@ -262,7 +262,11 @@ impl Classifier {
     }
 
     /// The model's features for a turn after the peer's line `peer_line` (for training).
-    pub fn features_in_context(&self, text: &str, peer_line: Option<&str>) -> Vec<features::Feature> {
+    pub fn features_in_context(
+        &self,
+        text: &str,
+        peer_line: Option<&str>,
+    ) -> Vec<features::Feature> {
         turn::turn_features(&self.rules, text, peer_line).1
     }
 
