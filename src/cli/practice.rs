@@ -213,4 +213,53 @@ mod tests {
         assert_eq!(v["label"], "advice");
         assert_eq!(v["text"], "You should call your sponsor.");
     }
+
+    #[test]
+    fn peer_lines_are_read_from_a_flag_or_before_a_tab() {
+        let peer = "I keep skipping meals so the kids can eat.";
+        let answer = "You're skipping meals so the kids can eat.";
+        let mut out = Vec::new();
+        let mut empty: &[u8] = b"";
+        let how = ClassifyInput {
+            text: Some(answer),
+            context: Some(peer),
+            json: true,
+            ..ClassifyInput::default()
+        };
+        classify_command(&how, &mut empty, &mut out).expect("runs");
+        let v: serde_json::Value =
+            serde_json::from_str(String::from_utf8(out).expect("utf-8").trim()).expect("json");
+        assert_eq!(v["context"], peer);
+        assert_eq!(v["text"], answer);
+        let expected = utterance::classify_in_context(answer, Some(peer));
+        assert_eq!(v["label"], expected.label.id());
+
+        // Paired lines: the peer's line, a tab, the answer; a line without a tab has none.
+        let input = format!("{peer}\t{answer}\nWhat brings you in?\n");
+        let mut reader = input.as_bytes();
+        let mut out = Vec::new();
+        let how = ClassifyInput {
+            paired: true,
+            json: true,
+            ..ClassifyInput::default()
+        };
+        classify_command(&how, &mut reader, &mut out).expect("runs");
+        let rows: Vec<serde_json::Value> = String::from_utf8(out)
+            .expect("utf-8")
+            .lines()
+            .map(|l| serde_json::from_str(l).expect("json"))
+            .collect();
+        assert_eq!(rows.len(), 2);
+        assert_eq!(rows[0]["context"], peer);
+        assert_eq!(rows[0]["text"], answer);
+        assert!(rows[1].get("context").is_none());
+        assert_eq!(rows[1]["label"], "open_question");
+        // Without --paired a tab is part of the utterance, as before.
+        assert_eq!(run(input.as_bytes()).len(), 2);
+        assert!(
+            run(input.as_bytes())[0]["text"]
+                .as_str()
+                .is_some_and(|t| t.contains('\t'))
+        );
+    }
 }

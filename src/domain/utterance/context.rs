@@ -167,3 +167,63 @@ pub(super) fn extend(
         push(ContextFeature::SameFeeling);
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::super::{Classifier, Depth, Label, classify, classify_in_context};
+    use super::*;
+
+    fn context_features(answer: &str, peer: &str) -> Vec<ContextFeature> {
+        let c = Classifier::shipped().expect("rules");
+        c.features_in_context(answer, Some(peer))
+            .into_iter()
+            .filter_map(|f| match f.origin {
+                Origin::Rule(RuleFeature::Context(x)) => Some(x),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn without_a_peer_line_nothing_changes() {
+        let c = Classifier::shipped().expect("rules");
+        let text = "You kept going to the group even when it felt pointless.";
+        assert_eq!(c.features_in_context(text, None), c.features(text));
+        assert_eq!(c.features_in_context(text, Some("  ")), c.features(text));
+        assert_eq!(classify_in_context(text, None), classify(text));
+        assert_eq!(classify_in_context(text, Some("")), classify(text));
+    }
+
+    #[test]
+    fn words_and_feelings_taken_from_the_peer_are_counted() {
+        let peer = "I'm so tired of fighting with the landlord about the heating.";
+        let handed_back = context_features("You're tired of fighting the landlord.", peer);
+        assert!(handed_back.contains(&ContextFeature::Present));
+        assert!(handed_back.contains(&ContextFeature::FromPeer(4)));
+        assert!(handed_back.contains(&ContextFeature::SameFeeling));
+        assert!(!handed_back.contains(&ContextFeature::NewFeeling));
+        let new = context_features(
+            "Part of you is scared that nobody will ever listen to you.",
+            peer,
+        );
+        assert!(new.contains(&ContextFeature::FromPeer(0)));
+        assert!(new.contains(&ContextFeature::NewFeeling));
+    }
+
+    #[test]
+    fn the_peer_line_helps_tell_depth() {
+        let peer = "Every month I'm juggling which bill to skip so the lights stay on.";
+        let simple = classify_in_context(
+            "Every month you're choosing which bill to skip to keep the lights on.",
+            Some(peer),
+        );
+        assert_eq!(simple.label, Label::Reflection);
+        assert_eq!(simple.reflection_depth, Some(Depth::Simple));
+        let complex = classify_in_context(
+            "You're worn down from carrying all of it by yourself.",
+            Some(peer),
+        );
+        assert_eq!(complex.label, Label::Reflection);
+        assert_eq!(complex.reflection_depth, Some(Depth::Complex));
+    }
+}
