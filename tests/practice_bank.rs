@@ -7,7 +7,7 @@ use std::collections::{BTreeMap, HashSet};
 use alongside::domain::Stage;
 use alongside::domain::practice::bank::{Difficulty, LifeArea};
 use alongside::domain::practice::{Bank, Drill, Item, Part, RoundConfig, SkillChoice};
-use alongside::domain::utterance::{Label, classify};
+use alongside::domain::utterance::{Label, classify, classify_in_context};
 
 fn bank() -> &'static Bank {
     Bank::shipped().expect("the shipped practice bank loads")
@@ -86,17 +86,34 @@ fn ids_name_their_drill() {
 
 /// Every model answer meets the goal of its part, as the engine judges it: the models are
 /// what trainees compare with, so they must pass themselves.
+fn b_peer(id: &str) -> Option<String> {
+    bank()
+        .all_items()
+        .into_iter()
+        .find(|i| i.id() == id)
+        .and_then(|i| i.peer_line().map(str::to_string))
+}
+
 #[test]
 fn model_answers_meet_their_own_goals() {
     let mut failures = Vec::new();
-    let mut check = |id: &str, part: Part, text: &str| {
-        let fb = classify(text);
-        if !part.met_by(&fb) {
-            failures.push(format!(
-                "{id} {part:?}: {text:?} reads as {:?} {:?}",
-                fb.label, fb.reflection_depth
-            ));
+    // Judged alone and, as the drills judge them, against the item's peer line.
+    let mut check_in = |id: &str, part: Part, text: &str, peer: Option<&str>| {
+        for (how, fb) in [
+            ("alone", classify(text)),
+            ("after the peer's line", classify_in_context(text, peer)),
+        ] {
+            if !part.met_by(&fb) {
+                failures.push(format!(
+                    "{id} {part:?} ({how}): {text:?} reads as {:?} {:?}",
+                    fb.label, fb.reflection_depth
+                ));
+            }
         }
+    };
+    let mut check = |id: &str, part: Part, text: &str| {
+        let peer = b_peer(id);
+        check_in(id, part, text, peer.as_deref());
     };
     let b = bank();
     for i in &b.open_up {
