@@ -5,7 +5,11 @@
 //! cargo run --release --example train_utterance_model          # retrain, write the files
 //! cargo run --release --example train_utterance_model -- --cv  # 5-fold cross-validation
 //! cargo run --release --example train_utterance_model -- --cv --writer E,G  # unseen writers
+//! cargo run --release --example train_utterance_model -- --cv --context only # peer-line use
 //! ```
+//!
+//! Cross-validation prints each held-out turn's figures alone and with the peer's line (the
+//! corpus `context` column); `--errors` lists what is wrong with the peer's line.
 //!
 //! Only the training rows are read for training; the check sets in `tests/data/` are read
 //! only to report how far the two coders agree.
