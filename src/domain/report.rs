@@ -36,8 +36,8 @@ pub struct SessionFacts {
     pub read_back: bool,
     /// Who attended, for a group session: the group counts once for the specialist's time
     /// and once for each attendee's attendance.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub attendees: Vec<Uuid>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub attendees: Box<[Uuid]>,
 }
 
 impl SessionFacts {
@@ -367,7 +367,7 @@ mod tests {
             next_steps: 3,
             next_steps_done: 1,
             read_back: true,
-            attendees: Vec::new(),
+            attendees: Box::default(),
         };
         let f2 = SessionFacts {
             activity_minutes: BTreeMap::from([(DirectActivity::Advocacy, 30)]).into(),
@@ -422,11 +422,11 @@ mod tests {
         let (a, b, c) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
         let group = SessionFacts {
             activity_minutes: BTreeMap::from([(DirectActivity::GroupFacilitation, 90)]).into(),
-            attendees: vec![a, b, c],
+            attendees: vec![a, b, c].into(),
             ..SessionFacts::default()
         };
         let one = SessionFacts {
-            attendees: vec![a],
+            attendees: vec![a].into(),
             ..SessionFacts::default()
         };
         let row = |minutes, facts| SessionRow {

@@ -28,6 +28,7 @@ use super::atomic::FileStamp;
 use super::index::{AttendeeEntry, IndexEntry};
 use super::schema::CURRENT_VERSION;
 use crate::domain::check_in::{AreaRating, CheckIn};
+use crate::domain::listed::Listed;
 use crate::domain::report::SessionFacts;
 use crate::domain::shared_str::SharedStr;
 use crate::domain::{DirectActivity, Flags, SessionKind, Timestamp};
@@ -111,7 +112,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Vec<IndexEntry>> {
     }
     let previews: Arc<str> = Arc::from(std::mem::take(&mut cache.previews));
     for (e, &(start, end)) in out.iter_mut().zip(&cache.ranges) {
-        e.preview = SharedStr::slice(&previews, start, end)?;
+        // Each listing was made just above and is not shared yet.
+        Arc::get_mut(&mut e.listed)?.preview = SharedStr::slice(&previews, start, end)?;
     }
     (r.at == body.len()).then_some(out)
 }
@@ -206,22 +208,27 @@ impl Writer {
         // Taken apart field by field so that a field added to the index cannot be left out
         // of the snapshot without this failing to compile.
         let IndexEntry {
-            id,
-            peer_id,
-            peer_alias,
-            kind,
-            started_at,
+            listed,
             ended_at,
-            duration_seconds,
-            flags,
-            amendment_count,
-            preview,
             search_text,
             stamp,
             facts,
             attendees,
             check_in,
         } = e;
+        let Listed {
+            id,
+            peer_id,
+            peer_alias,
+            kind,
+            started_at,
+            duration_seconds,
+            flags,
+            amendments,
+            preview,
+            // The ids of `attendees`, written with them.
+            attendees: _,
+        } = &**listed;
         self.uuid(*id);
         self.uuid(*peer_id);
         self.shared(peer_alias);
@@ -234,7 +241,7 @@ impl Writer {
             follow_up_needed,
         } = *flags;
         self.u8(u8::from(safety_concern) | (u8::from(follow_up_needed) << 1));
-        self.u64(*amendment_count as u64);
+        self.u64(u64::from(*amendments));
         self.str(preview);
         match search_text {
             Some(t) => {
@@ -482,20 +489,23 @@ impl<'a> Reader<'a> {
             false => None,
         };
         Some(IndexEntry {
-            id,
-            peer_id,
-            peer_alias,
-            kind,
-            started_at,
+            listed: Arc::new(Listed {
+                id,
+                peer_id,
+                peer_alias,
+                kind,
+                started_at,
+                duration_seconds,
+                flags,
+                amendments: u32::try_from(amendment_count).ok()?,
+                preview,
+                attendees: attendees.iter().map(|a| a.peer_id).collect(),
+            }),
             ended_at,
-            duration_seconds,
-            flags,
-            amendment_count,
-            preview,
             search_text,
             stamp,
             facts,
-            attendees,
+            attendees: attendees.into(),
             check_in,
         })
     }
@@ -539,7 +549,7 @@ impl<'a> Reader<'a> {
             next_steps,
             next_steps_done,
             read_back,
-            attendees,
+            attendees: attendees.into(),
         })
     }
 }
@@ -557,19 +567,23 @@ mod tests {
         let (store, _) = crate::storage::Store::open_read_only(tmp.path()).expect("open");
         let mut out = store.sessions().iter().cloned().collect::<Vec<_>>();
         let mut full = out[0].clone();
-        full.id = Uuid::new_v4();
-        full.ended_at = None;
-        full.search_text = Some(Box::new("a search text".into()));
-        full.flags = Flags {
+        let listed = Arc::make_mut(&mut full.listed);
+        listed.id = Uuid::new_v4();
+        listed.flags = Flags {
             safety_concern: true,
             follow_up_needed: true,
         };
+        full.ended_at = None;
+        full.search_text = Some(Box::new("a search text".into()));
         full.attendees = vec![AttendeeEntry {
             peer_id: Uuid::new_v4(),
             peer_alias: "Attendee é".into(),
             joined_at: full.started_at,
             left_at: Some(full.started_at + chrono::Duration::minutes(5)),
-        }];
+        }]
+        .into();
+        Arc::make_mut(&mut full.listed).attendees =
+            full.attendees.iter().map(|a| a.peer_id).collect();
         full.check_in = Some(Arc::new(CheckIn {
             at: full.started_at,
             ratings: vec![AreaRating {
