@@ -13,7 +13,8 @@
 //! a table of the short strings that repeat (aliases, check-in areas, and enums by their
 //! JSON names), entry count (u64), the entries, then a checksum (u64) of everything before
 //! it. Entries refer to the table by number, so decoding makes each alias once (shared by
-//! every entry of that peer) and each enum once; the rest are fixed-size numbers and
+//! every entry of that peer), each check-in area once (shared with every check-in, see
+//! `check_in::area_key`) and each enum once; the rest are fixed-size numbers and
 //! length-prefixed strings.
 
 use std::collections::HashMap;
