@@ -13,7 +13,8 @@
 //! a table of the short strings that repeat (aliases, check-in areas, and enums by their
 //! JSON names), entry count (u64), the entries, then a checksum (u64) of everything before
 //! it. Entries refer to the table by number, so decoding makes each alias once (shared by
-//! every entry of that peer) and each enum once; the rest are fixed-size numbers and
+//! every entry of that peer), each check-in area once (shared with every check-in, see
+//! `check_in::area_key`) and each enum once; the rest are fixed-size numbers and
 //! length-prefixed strings.
 
 use std::collections::HashMap;
@@ -27,7 +28,7 @@ use uuid::Uuid;
 use super::atomic::FileStamp;
 use super::index::{AttendeeEntry, IndexEntry};
 use super::schema::CURRENT_VERSION;
-use crate::domain::check_in::{AreaRating, CheckIn};
+use crate::domain::check_in::{AreaRating, CheckIn, area_key};
 use crate::domain::listed::Listed;
 use crate::domain::report::SessionFacts;
 use crate::domain::shared_str::SharedStr;
@@ -325,6 +326,7 @@ impl Writer {
 struct Cache<'a> {
     table: Vec<&'a [u8]>,
     aliases: Vec<Option<Arc<str>>>,
+    areas: Vec<Option<Arc<str>>>,
     kinds: Vec<Option<SessionKind>>,
     activities: Vec<Option<DirectActivity>>,
     /// Every entry's preview, one after the other, made one shared string once all are
@@ -340,6 +342,7 @@ impl<'a> Cache<'a> {
         Cache {
             table,
             aliases: vec![None; n],
+            areas: vec![None; n],
             kinds: vec![None; n],
             activities: vec![None; n],
             previews: String::new(),
@@ -359,6 +362,18 @@ impl<'a> Cache<'a> {
         }
         let bytes = self.table.get(usize::try_from(n).ok()?)?;
         let a: Arc<str> = Arc::from(std::str::from_utf8(bytes).ok()?);
+        *slot = Some(Arc::clone(&a));
+        Some(a)
+    }
+
+    /// A check-in area's shared name ([`area_key`]), looked up once per table string.
+    fn area(&mut self, n: u32) -> Option<Arc<str>> {
+        let raw = self.raw(n)?;
+        let slot = self.areas.get_mut(usize::try_from(n).ok()?)?;
+        if let Some(a) = slot {
+            return Some(Arc::clone(a));
+        }
+        let a = area_key(std::str::from_utf8(raw).ok()?);
         *slot = Some(Arc::clone(&a));
         Some(a)
     }
@@ -510,18 +525,18 @@ impl<'a> Reader<'a> {
         })
     }
 
-    fn check_in(&mut self, cache: &Cache<'a>) -> Option<CheckIn> {
+    fn check_in(&mut self, cache: &mut Cache<'a>) -> Option<CheckIn> {
         let at = self.time()?;
         let n = self.count(9)?;
         let mut ratings = Vec::with_capacity(n);
         for _ in 0..n {
-            let area = std::str::from_utf8(cache.raw(self.u32()?)?)
-                .ok()?
-                .to_owned();
+            let area = cache.area(self.u32()?)?;
             let rating = self.u8()?;
-            let why = self.str()?.to_owned();
+            let why = self.str()?.into();
             ratings.push(AreaRating { area, rating, why });
         }
+        // Exactly `n` were reserved, so boxing keeps the same allocation.
+        let ratings = ratings.into_boxed_slice();
         Some(CheckIn { at, ratings })
     }
 
@@ -584,14 +599,16 @@ mod tests {
         .into();
         Arc::make_mut(&mut full.listed).attendees =
             full.attendees.iter().map(|a| a.peer_id).collect();
-        full.check_in = Some(Arc::new(CheckIn {
-            at: full.started_at,
-            ratings: vec![AreaRating {
-                area: "home".into(),
-                rating: 7,
-                why: "said so".into(),
-            }],
-        }));
+        full.check_in = Some(Arc::new(
+            CheckIn::new(
+                full.started_at,
+                vec![
+                    AreaRating::new("home", 7, "said so"),
+                    AreaRating::new("their own é", 3, ""),
+                ],
+            )
+            .expect("valid"),
+        ));
         full.facts = None;
         out.push(full);
         out
@@ -630,6 +647,24 @@ mod tests {
             .find(|e| e.peer_alias == first.peer_alias)
             .expect("two sessions of one peer");
         assert!(Arc::ptr_eq(&first.peer_alias, &same.peer_alias));
+    }
+
+    #[test]
+    fn check_in_areas_are_shared_between_entries() {
+        let entries = entries();
+        let decoded = decode(&encode(FileStamp::default(), &entries)).expect("decode");
+        let areas: Vec<&Arc<str>> = decoded
+            .iter()
+            .filter_map(|e| e.check_in.as_ref())
+            .flat_map(|c| c.ratings.iter().map(|r| &r.area))
+            .collect();
+        let distinct: std::collections::BTreeSet<&str> = areas.iter().map(|a| &***a).collect();
+        assert!(
+            areas.len() > distinct.len() + 1,
+            "the sample rates the same areas on several check-ins"
+        );
+        // Each name is one string, the same one a session file's check-in gets.
+        assert!(areas.iter().all(|a| Arc::ptr_eq(a, &area_key(a))));
     }
 
     #[test]
