@@ -312,7 +312,7 @@ impl Writer {
             self.u32(minutes);
         }
         for n in [*goals, *goals_achieved, *next_steps, *next_steps_done] {
-            self.u32(n);
+            self.u32(u32::from(n));
         }
         self.u8(u8::from(*read_back));
         self.u32(attendees.len() as u32);
@@ -547,10 +547,11 @@ impl<'a> Reader<'a> {
             let activity = cache.activity(self.u32()?)?;
             activity_minutes.insert(activity, self.u32()?);
         }
-        let goals = self.u32()?;
-        let goals_achieved = self.u32()?;
-        let next_steps = self.u32()?;
-        let next_steps_done = self.u32()?;
+        let mut count = || Some(u16::try_from(self.u32()?).unwrap_or(u16::MAX));
+        let goals = count()?;
+        let goals_achieved = count()?;
+        let next_steps = count()?;
+        let next_steps_done = count()?;
         let read_back = self.bool()?;
         let n = self.count(16)?;
         let mut attendees = Vec::with_capacity(n);
