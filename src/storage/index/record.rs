@@ -27,7 +27,7 @@ pub(super) struct Record {
     amendment_count: usize,
     preview: SharedStr,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    search_text: Option<Box<String>>,
+    search_text: Option<String>,
     #[serde(default)]
     stamp: FileStamp,
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -54,7 +54,7 @@ impl From<Record> for IndexEntry {
                 attendees: r.attendees.iter().map(|a| a.peer_id).collect(),
             }),
             ended_at: r.ended_at,
-            search_text: r.search_text,
+            search_text: r.search_text.map(Box::new),
             stamp: r.stamp,
             facts: r.facts,
             attendees: r.attendees.into(),
@@ -77,7 +77,7 @@ impl From<IndexEntry> for Record {
             flags: l.flags,
             amendment_count: l.amendments as usize,
             preview: l.preview.clone(),
-            search_text: e.search_text,
+            search_text: e.search_text.map(|t| *t),
             stamp: e.stamp,
             facts: e.facts,
             attendees: e.attendees.into_vec(),
