@@ -3,7 +3,7 @@
 
 use std::time::Instant;
 
-use alongside::domain::utterance::classify;
+use alongside::domain::utterance::{classify, classify_in_context};
 
 const CORPUS: &str = include_str!("../tests/data/corpus_check_transcript.tsv");
 
@@ -33,6 +33,44 @@ fn main() {
     );
     // On a loaded machine wall time counts the time other processes held the CPU; the
     // thread's own CPU time shows what one process needs.
+    if let (Some(a), Some(b)) = (cpu_start, thread_cpu_ns()) {
+        let cpu = (b.saturating_sub(a)) as f64 / 1e9;
+        if cpu > 0.0 {
+            println!(
+                "  by this thread's CPU time: {cpu:.3} s = {:.0} per second",
+                n as f64 / cpu
+            );
+        }
+    }
+    with_peer_lines();
+}
+
+/// The same turns read against the peer's line before each (the corpus `context` column), as
+/// the drills read an answer: the peer's line is split and compared too.
+fn with_peer_lines() {
+    let pairs: Vec<(Option<&str>, &str)> = CORPUS
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let f: Vec<&str> = l.splitn(6, '\t').collect();
+            let peer = f.get(4).copied().filter(|c| !c.trim().is_empty());
+            Some((peer, *f.get(5)?))
+        })
+        .collect();
+    let rounds = 20;
+    let cpu_start = thread_cpu_ns();
+    let start = Instant::now();
+    for _ in 0..rounds {
+        for (peer, t) in &pairs {
+            std::hint::black_box(classify_in_context(t, *peer));
+        }
+    }
+    let n = rounds * pairs.len();
+    let secs = start.elapsed().as_secs_f64();
+    println!(
+        "with the peer's line: {n} turns in {secs:.3} s = {:.0} per second",
+        n as f64 / secs
+    );
     if let (Some(a), Some(b)) = (cpu_start, thread_cpu_ns()) {
         let cpu = (b.saturating_sub(a)) as f64 / 1e9;
         if cpu > 0.0 {
