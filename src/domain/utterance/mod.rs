@@ -35,6 +35,10 @@
 //!   stronger cue. A reflection is **complex** when its depth evidence (double-sided,
 //!   metaphor, amplified, added meaning, a named feeling, continuing the paragraph with "and",
 //!   length, several reflective sentences) reaches the threshold in the asset.
+//! * **The peer's line.** With [`classify_in_context`] the learned model also sees what the
+//!   answer takes from the peer's line before it (see `context.rs`): the peer's own words or
+//!   image handed back is a simple reflection, a feeling or meaning they did not say is
+//!   complex. Without a line the result is what [`classify`] gives.
 //! * **Affirmation** names a strength or effort; **information** shares facts or the
 //!   specialist's own experience (self-disclosure); **advice** tells what to do ("you
 //!   should", "try", commands); everything else (greetings, backchannels, structuring,
