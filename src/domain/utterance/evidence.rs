@@ -1,8 +1,9 @@
 //! Evidence for one sentence from the rule asset: cue phrases found in the words, question
 //! form (wh-words, auxiliary + subject, question marks, tags) and commands.
 
-use super::rules::{Position, Rules, Target, matches_at};
+use super::rules::{Position, Rules, Target};
 use super::text::Sentence;
+use super::vocab::WordClass;
 
 /// One piece of evidence: which behaviour it points to, how strongly, and why.
 #[derive(Debug, Clone)]
@@ -32,13 +33,17 @@ pub(super) struct Match {
 /// Where "start" cues may match: the sentence core and the start of every later clause, each
 /// after skipping discourse markers.
 fn start_positions(s: &Sentence, rules: &Rules) -> Vec<usize> {
-    let markers = &rules.lexicon.discourse_markers;
+    let marker = |j: usize| {
+        s.ids
+            .get(j)
+            .is_some_and(|&id| rules.vocab.is(id, WordClass::DiscourseMarker))
+    };
     let mut out = vec![0, s.core];
     for (i, &start) in s.clause_start.iter().enumerate() {
         if start && i > 0 {
             out.push(i);
             let mut j = i;
-            while j + 1 < s.words.len() && contains(markers, &s.words[j]) {
+            while j + 1 < s.words.len() && marker(j) {
                 j += 1;
                 out.push(j);
             }
@@ -73,7 +78,7 @@ pub(super) fn find_matches(s: &Sentence, rules: &Rules, depth: bool) -> Vec<Matc
     let mut found = Vec::new();
     let mut entries = Vec::new();
     for pos in 0..s.words.len() {
-        index.candidates(&s.words, pos, &mut entries);
+        index.candidates(&s.ids, pos, &mut entries);
         for &(ci, pi) in &entries {
             let Some(cue) = cues.get(ci) else {
                 continue;
@@ -87,7 +92,7 @@ pub(super) fn find_matches(s: &Sentence, rules: &Rules, depth: bool) -> Vec<Matc
                 Position::Whole => pos == s.core && s.words.len() == s.core + phrase.words.len(),
                 Position::Lead => pos == 0,
             };
-            if !allowed || !matches_at(&s.words, pos, &phrase.words) {
+            if !allowed || !phrase.matches_in(s, pos) {
                 continue;
             }
             let len = phrase.words.len();

@@ -50,6 +50,7 @@ pub mod text;
 pub mod train;
 mod turn;
 mod verdict;
+pub mod vocab;
 
 use std::sync::OnceLock;
 
