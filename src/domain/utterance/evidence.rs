@@ -13,8 +13,29 @@ pub(super) struct Evidence {
     pub reason: String,
 }
 
+/// The template with every "{cue}" replaced by `cue` (as `str::replace`, in one buffer of
+/// the right size).
 pub(super) fn fill(template: &str, cue: &str) -> String {
-    template.replace("{cue}", cue)
+    const SLOT: &str = "{cue}";
+    let mut out = String::with_capacity(template.len() + cue.len());
+    let mut from = 0;
+    while let Some(i) = template
+        .get(from..)
+        .and_then(|rest| rest.find('{'))
+        .map(|j| from + j)
+    {
+        let (before, at) = template.split_at(i);
+        out.push_str(before.get(from..).unwrap_or(""));
+        if at.starts_with(SLOT) {
+            out.push_str(cue);
+            from = i + SLOT.len();
+        } else {
+            out.push('{');
+            from = i + 1;
+        }
+    }
+    out.push_str(template.get(from..).unwrap_or(""));
+    out
 }
 
 pub(super) fn contains(list: &[String], word: &str) -> bool {
@@ -415,4 +436,28 @@ fn imperative_at(
         weight: rules.weights.imperative,
         reason: fill(&rules.reasons.imperative, &cue),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_like_str_replace() {
+        for template in [
+            "",
+            "{cue}",
+            "starts with '{cue}': an open question",
+            "{cue} and {cue}",
+            "{{cue}}",
+            "{cu {cue",
+            "no slot { here }",
+            "ends with {",
+            "é{cue}ü",
+        ] {
+            for cue in ["", "how", "{cue}", "you’re"] {
+                assert_eq!(fill(template, cue), template.replace("{cue}", cue));
+            }
+        }
+    }
 }

@@ -9,6 +9,8 @@
 //! `f32` scale, then `classes` `f32` biases, one `f32` depth bias, then the label weights as
 //! `i16` (class-major, `weight = q * scale`), then the depth weights as `i16`.
 
+use std::collections::BinaryHeap;
+
 use super::Label;
 use super::features::{BUCKET_BITS, BUCKETS, Feature, Origin};
 
@@ -250,15 +252,19 @@ impl Model {
         1.0 / (1.0 + (-z).exp())
     }
 
-    /// The features that pushed most towards `label` rather than `against`, strongest first.
-    pub fn strongest_for(
+    /// The features that pushed most towards `label` rather than `against`, strongest first
+    /// (ties in the order the features came). The same bucket can come from a repeated
+    /// word: it counts once, as its first occurrence, with its largest contribution.
+    /// Ordered lazily: a reason names only the first few.
+    pub fn strongest_for<'f>(
         &self,
-        features: &[Feature],
+        features: &'f [Feature],
         label: Label,
         against: Label,
-    ) -> Vec<(Feature, f32)> {
+    ) -> Strongest<'f> {
         let (a, b) = (class_index(label), class_index(against));
-        let mut found: Vec<(Feature, f32, usize)> = Vec::with_capacity(features.len());
+        // (bucket, index) in one key, so one integer sort groups buckets in feature order.
+        let mut found: Vec<(u64, f32)> = Vec::with_capacity(features.len());
         for (i, f) in features.iter().enumerate() {
             // Pieces of words are never named in reasons: skip them early, they are most
             // of the features.
@@ -269,33 +275,95 @@ impl Model {
             let c =
                 (row.get(a).copied().unwrap_or(0.0) - row.get(b).copied().unwrap_or(0.0)) * f.value;
             if c > 0.0 {
-                found.push((*f, c, i));
+                found.push(((u64::from(f.bucket) << 32) | i as u64, c));
             }
         }
-        // The same bucket can come from a repeated word: count it once, as its first
-        // occurrence with the largest contribution. Sorting keeps this linear-logarithmic.
-        found.sort_unstable_by(|x, y| x.0.bucket.cmp(&y.0.bucket).then(x.2.cmp(&y.2)));
-        let mut merged: Vec<(Feature, f32, usize)> = Vec::with_capacity(found.len());
-        for x in found {
+        found.sort_unstable_by_key(|x| x.0);
+        let mut merged: Vec<Ranked> = Vec::with_capacity(found.len());
+        let mut last_bucket = None;
+        for (key, c) in found {
+            let bucket = key >> 32;
             match merged.last_mut() {
-                Some(m) if m.0.bucket == x.0.bucket => m.1 = m.1.max(x.1),
-                _ => merged.push(x),
+                Some(m) if last_bucket == Some(bucket) => m.contribution = m.contribution.max(c),
+                _ => merged.push(Ranked {
+                    contribution: c,
+                    index: key as u32 as usize,
+                }),
             }
+            last_bucket = Some(bucket);
         }
-        merged.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.2.cmp(&y.2)));
-        merged.into_iter().map(|(f, c, _)| (f, c)).collect()
+        Strongest {
+            features,
+            heap: BinaryHeap::from(merged),
+        }
     }
 
-    /// The features that pushed the depth model towards `complex` (or simple), strongest first.
-    pub fn strongest_for_depth(&self, features: &[Feature], complex: bool) -> Vec<(Feature, f32)> {
+    /// The features that pushed the depth model towards `complex` (or simple), strongest
+    /// first (ties in the order the features came), ordered lazily.
+    pub fn strongest_for_depth<'f>(&self, features: &'f [Feature], complex: bool) -> Strongest<'f> {
         let sign = if complex { 1.0 } else { -1.0 };
-        let mut out: Vec<(Feature, f32)> = features
+        let ranked: Vec<Ranked> = features
             .iter()
-            .filter(|f| !matches!(f.origin, Origin::Chars))
-            .map(|f| (*f, sign * self.row(f.bucket)[CLASSES] * f.value))
-            .filter(|(_, c)| *c > 0.0)
+            .enumerate()
+            .filter(|(_, f)| !matches!(f.origin, Origin::Chars))
+            .map(|(index, f)| Ranked {
+                contribution: sign * self.row(f.bucket)[CLASSES] * f.value,
+                index,
+            })
+            .filter(|r| r.contribution > 0.0)
             .collect();
-        out.sort_by(|x, y| y.1.total_cmp(&x.1));
-        out
+        Strongest {
+            features,
+            heap: BinaryHeap::from(ranked),
+        }
+    }
+}
+
+/// A feature's contribution to a decision; greater is stronger, and of two equal ones
+/// the earlier feature.
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    contribution: f32,
+    index: usize,
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.contribution
+            .total_cmp(&other.contribution)
+            .then(other.index.cmp(&self.index))
+    }
+}
+
+/// Features with their contributions, strongest first; see [`Model::strongest_for`].
+pub struct Strongest<'f> {
+    features: &'f [Feature],
+    heap: BinaryHeap<Ranked>,
+}
+
+impl Iterator for Strongest<'_> {
+    type Item = (Feature, f32);
+
+    fn next(&mut self) -> Option<(Feature, f32)> {
+        loop {
+            let r = self.heap.pop()?;
+            if let Some(f) = self.features.get(r.index) {
+                return Some((*f, r.contribution));
+            }
+        }
     }
 }

@@ -119,7 +119,9 @@ fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
     let mut current = chars.next();
     while let Some(c) = current {
         let next = chars.next();
-        if c.is_alphanumeric() {
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
             word.extend(c.to_lowercase());
         } else {
             let inside_word =
