@@ -294,8 +294,10 @@ pub(super) fn question_evidence(
             let next = word_at(words, i + 1);
             let at_clause = s.clause_start.get(i).copied().unwrap_or(false)
                 || (i > 0
-                    && contains(&lex.discourse_markers, word_at(words, i - 1))
-                    && s.clause_start.get(i - 1).copied().unwrap_or(false));
+                    && s.clause_start.get(i - 1).copied().unwrap_or(false)
+                    && s.ids
+                        .get(i - 1)
+                        .is_some_and(|&id| rules.vocab.is(id, WordClass::DiscourseMarker)));
             if contains(&lex.mid_wh_words, word) {
                 let pronoun_next = contains(&lex.subject_pronouns, next) || next.is_empty();
                 let inverted = contains(&lex.auxiliaries, next)
@@ -416,10 +418,11 @@ fn imperative_at(
     }
     let verb = word_at(&s.words, i);
     let next = word_at(&s.words, i + 1);
-    if !contains(&lex.imperative_verbs, verb)
-        || next.is_empty()
-        || contains(&lex.not_imperative_next, next)
-    {
+    let listed_verb = s
+        .ids
+        .get(i)
+        .is_some_and(|&id| rules.vocab.is(id, WordClass::ImperativeVerb));
+    if !listed_verb || next.is_empty() || contains(&lex.not_imperative_next, next) {
         return;
     }
     // "do" only as "do not ...": "do you" is a question, handled elsewhere.

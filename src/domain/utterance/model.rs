@@ -20,7 +20,7 @@ const MAGIC: &[u8; 8] = b"ALUTM01\n";
 pub const CLASSES: usize = Label::ALL.len();
 
 /// Weights of both models.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Model {
     /// `CLASSES * BUCKETS`, class-major.
     pub weights: Vec<f32>,
@@ -28,8 +28,32 @@ pub struct Model {
     pub depth_weights: Vec<f32>,
     pub depth_bias: f32,
     /// The same weights bucket-major, the depth weight last: one turn's features then read
-    /// one cache line each instead of nine scattered ones.
-    packed: Vec<[f32; CLASSES + 1]>,
+    /// one row each instead of nine scattered weights.
+    packed: Packed,
+}
+
+/// Two models are the same when their weights are; the packed rows follow from them.
+impl PartialEq for Model {
+    fn eq(&self, other: &Model) -> bool {
+        self.weights == other.weights
+            && self.bias == other.bias
+            && self.depth_weights == other.depth_weights
+            && self.depth_bias == other.depth_bias
+    }
+}
+
+/// The bucket-major rows of a model.
+#[derive(Debug, Clone)]
+enum Packed {
+    /// Weights as trained.
+    Exact(Vec<[f32; CLASSES + 1]>),
+    /// A model read from its file keeps the file's 16-bit numbers: half the memory to read
+    /// per feature, and each is turned into the very same `f32` that `weights` holds
+    /// (`q * scale`).
+    Quantised {
+        rows: Vec<[i16; CLASSES + 1]>,
+        scale: f32,
+    },
 }
 
 /// The weights file could not be read.
@@ -63,7 +87,7 @@ impl Reader<'_> {
         Ok(f32::from_le_bytes(self.take()?))
     }
 
-    fn i16s(&mut self, n: usize, scale: f32) -> Result<Vec<f32>, ModelError> {
+    fn i16s(&mut self, n: usize) -> Result<Vec<i16>, ModelError> {
         let bytes = self
             .bytes
             .get(self.at..self.at + 2 * n)
@@ -71,9 +95,21 @@ impl Reader<'_> {
         self.at += 2 * n;
         Ok(bytes
             .chunks_exact(2)
-            .map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect())
     }
+}
+
+/// Rows by bucket: the weight of each class, then the depth weight.
+fn pack<T: Copy>(weights: &[T], depth_weights: &[T], zero: T) -> Vec<[T; CLASSES + 1]> {
+    let mut packed = vec![[zero; CLASSES + 1]; BUCKETS];
+    for (b, row) in packed.iter_mut().enumerate() {
+        for (c, x) in row.iter_mut().enumerate().take(CLASSES) {
+            *x = weights.get(c * BUCKETS + b).copied().unwrap_or(zero);
+        }
+        row[CLASSES] = depth_weights.get(b).copied().unwrap_or(zero);
+    }
+    packed
 }
 
 /// Result of the label model for one turn.
@@ -136,13 +172,7 @@ impl Model {
         depth_weights: Vec<f32>,
         depth_bias: f32,
     ) -> Model {
-        let mut packed = vec![[0.0f32; CLASSES + 1]; BUCKETS];
-        for (b, row) in packed.iter_mut().enumerate() {
-            for (c, x) in row.iter_mut().enumerate().take(CLASSES) {
-                *x = weights.get(c * BUCKETS + b).copied().unwrap_or(0.0);
-            }
-            row[CLASSES] = depth_weights.get(b).copied().unwrap_or(0.0);
-        }
+        let packed = Packed::Exact(pack(&weights, &depth_weights, 0.0));
         Model {
             weights,
             bias,
@@ -179,12 +209,22 @@ impl Model {
             *b = r.f32()?;
         }
         let depth_bias = r.f32()?;
-        let weights = r.i16s(CLASSES * BUCKETS, scale)?;
-        let depth_weights = r.i16s(BUCKETS, scale)?;
+        let q_weights = r.i16s(CLASSES * BUCKETS)?;
+        let q_depth = r.i16s(BUCKETS)?;
         if r.at != bytes.len() {
             return Err(ModelError::Invalid("unexpected bytes at the end"));
         }
-        Ok(Model::new(weights, bias, depth_weights, depth_bias))
+        let to_f32 = |q: &[i16]| -> Vec<f32> { q.iter().map(|&q| f32::from(q) * scale).collect() };
+        Ok(Model {
+            weights: to_f32(&q_weights),
+            bias,
+            depth_weights: to_f32(&q_depth),
+            depth_bias,
+            packed: Packed::Quantised {
+                rows: pack(&q_weights, &q_depth, 0),
+                scale,
+            },
+        })
     }
 
     /// The file bytes. Weights are rounded to 16 bits with one shared scale.
@@ -218,9 +258,18 @@ impl Model {
             .unwrap_or(0.0)
     }
 
-    fn row(&self, bucket: u32) -> &[f32; CLASSES + 1] {
-        const ZERO: [f32; CLASSES + 1] = [0.0; CLASSES + 1];
-        self.packed.get(bucket as usize).unwrap_or(&ZERO)
+    #[inline]
+    fn row(&self, bucket: u32) -> [f32; CLASSES + 1] {
+        match &self.packed {
+            Packed::Exact(rows) => rows
+                .get(bucket as usize)
+                .copied()
+                .unwrap_or([0.0; CLASSES + 1]),
+            Packed::Quantised { rows, scale } => rows
+                .get(bucket as usize)
+                .map(|r| r.map(|q| f32::from(q) * scale))
+                .unwrap_or([0.0; CLASSES + 1]),
+        }
     }
 
     pub fn predict(&self, features: &[Feature]) -> Prediction {

@@ -2,12 +2,11 @@
 //! ready-to-match form. Compiled once; matching never allocates per phrase.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 
 use serde::Deserialize;
 
 use super::text::{Sentence, phrase_words};
-use super::vocab::{ING_ID, UNKNOWN, Vocab, WordClass, WordId};
+use super::vocab::{ING_ID, UNKNOWN, Vocab, WordClass, WordHash, WordId};
 
 /// The rules shipped with the app.
 pub const RULES_TOML: &str = include_str!("../../../assets/utterance/rules.toml");
@@ -378,7 +377,7 @@ pub(crate) struct WordIndex {
     /// Phrases of one word, or whose second word is a wildcard: by the first word's number.
     one: Vec<Vec<(usize, usize)>>,
     /// Longer phrases: by the numbers of the first two words.
-    two: HashMap<u64, Vec<(usize, usize)>, Fnv>,
+    two: HashMap<u64, Vec<(usize, usize)>, WordHash>,
 }
 
 fn pair_key(first: WordId, second: WordId) -> u64 {
@@ -405,32 +404,6 @@ impl WordIndex {
             out.extend_from_slice(e);
             out.sort_unstable();
         }
-    }
-}
-
-/// FNV-1a for the word index: words are short and the keys are our own, so a simple hash
-/// beats the default one (built to resist hostile keys) several times over.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Fnv;
-
-#[derive(Clone, Copy)]
-pub(crate) struct FnvHasher(u64);
-
-impl BuildHasher for Fnv {
-    type Hasher = FnvHasher;
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for FnvHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
@@ -496,6 +469,7 @@ fn build_vocab(lexicon: &Lexicon, cues: &mut [Cue], depth_cues: &mut [Cue]) -> V
         (&l.subject_pronouns, WordClass::SubjectPronoun),
         (&l.wh_words, WordClass::WhWord),
         (&l.subordinators, WordClass::Subordinator),
+        (&l.imperative_verbs, WordClass::ImperativeVerb),
         (&l.run_on_no_split_after, WordClass::NoSplitAfter),
         (&l.feeling_words, WordClass::Feeling),
         (&l.fact_words, WordClass::Fact),
