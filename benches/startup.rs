@@ -56,7 +56,8 @@ const MEMORY_OF: &str = "ALONGSIDE_BENCH_MEMORY_OF";
 
 fn main() {
     if let Some(dir) = std::env::var_os(MEMORY_OF) {
-        println!("{:.1}", idle_memory(std::path::Path::new(&dir)));
+        let grew = idle_memory(std::path::Path::new(&dir));
+        println!("{grew:.1} {:.1}", rss_mb());
         return;
     }
     let sessions: usize = std::env::var("ALONGSIDE_BENCH_SESSIONS")
@@ -114,13 +115,19 @@ fn main() {
             .env(MEMORY_OF, dir.path())
             .output()
             .expect("run the memory measurement");
-        let grew = String::from_utf8_lossy(&out.stdout).trim().to_string();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let mut figures = stdout.split_whitespace();
+        let (grew, whole) = (figures.next().unwrap_or("?"), figures.next().unwrap_or("?"));
         if std::env::var_os("ALONGSIDE_BENCH_MEMORY_STEPS").is_some() {
             print!("{}", String::from_utf8_lossy(&out.stderr));
         }
         println!(
-            "{:<52} {:>7} MB (resident size of a fresh process grew by this much)",
+            "{:<52} {:>7} MiB (resident size of a fresh process grew by this much)",
             "idle memory: store + app + search texts", grew
+        );
+        println!(
+            "{:<52} {:>7} MiB (the whole process, program and libraries included)",
+            "idle memory: whole process", whole
         );
     }
 
@@ -336,7 +343,7 @@ fn heap_in_use_mb() -> f64 {
     bytes as f64 / 1e6
 }
 
-/// This process's resident memory in MB (Linux; 0 elsewhere).
+/// This process's resident memory in MiB (Linux; 0 elsewhere).
 fn rss_mb() -> f64 {
     std::fs::read_to_string("/proc/self/status")
         .ok()

@@ -90,7 +90,7 @@ fn check_ins_over_three_sessions_are_charted_and_last_time_shows_what_moved() {
     assert_eq!(with.len(), 3, "the skipped session kept none");
     let first = with[0].check_in.as_ref().expect("check-in");
     assert_eq!(first.rating("Home"), Some(4));
-    assert_eq!(first.ratings[0].why, "cramped");
+    assert_eq!(&*first.ratings[0].why, "cramped");
     assert_eq!(
         with[1].check_in.as_ref().and_then(|c| c.rating("Art")),
         Some(3)

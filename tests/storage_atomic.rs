@@ -131,7 +131,7 @@ fn a_session_save_interrupted_at_any_step_reopens_as_the_old_or_new_note() {
                     );
                 }
                 // Nothing changed in memory either.
-                assert_eq!(store.sessions()[0].amendment_count, 0, "{fault:?}");
+                assert_eq!(store.sessions()[0].amendments, 0, "{fault:?}");
             }
             // The store is dropped here, as if the app were closed (or had died).
         }
@@ -152,7 +152,7 @@ fn a_session_save_interrupted_at_any_step_reopens_as_the_old_or_new_note() {
             assert_eq!(loaded, old, "{fault:?}");
         }
         assert_eq!(
-            store.sessions()[0].amendment_count,
+            store.sessions()[0].amendments as usize,
             loaded.amendments.len(),
             "{fault:?}: index agrees with the file"
         );

@@ -92,7 +92,7 @@ fn a_session_file_replaced_right_after_the_index_is_still_noticed() {
     .expect("write");
     let (store, _) = Store::open(dir.path()).expect("open");
     let e = listed(&store, amended.id).expect("listed");
-    assert_eq!(e.amendment_count, 1);
+    assert_eq!(e.amendments, 1);
     assert!(
         store
             .filter(None, "called back")
@@ -121,7 +121,7 @@ fn a_failed_index_write_keeps_the_save_and_the_next_open_repairs_it() {
     drop(store);
     let (store, _) = Store::open(dir.path()).expect("open");
     let e = listed(&store, amended.id).expect("listed");
-    assert_eq!(e.amendment_count, 1);
+    assert_eq!(e.amendments, 1);
 }
 
 #[test]

@@ -468,7 +468,7 @@ fn run_scenarios(seed: u64) {
             one_of(&got, &[&a, &amended], "the amended note");
         }
         assert_eq!(
-            store.session_entry(a.id).expect("indexed").amendment_count,
+            store.session_entry(a.id).expect("indexed").amendments as usize,
             got.amendments.len(),
             "the index agrees with the file"
         );

@@ -51,17 +51,17 @@ impl CheckInForm {
         let mut rows: Vec<CheckInRow> = life_areas()
             .iter()
             .map(|a| {
-                let r = earlier.and_then(|c| c.ratings.iter().find(|r| r.area == a.label));
+                let r = earlier.and_then(|c| c.ratings.iter().find(|r| *r.area == *a.label));
                 CheckInRow::new(
                     &a.label,
                     true,
                     r.map(|r| r.rating),
-                    r.map(|r| r.why.as_str()).unwrap_or(""),
+                    r.map(|r| &*r.why).unwrap_or(""),
                 )
             })
             .collect();
-        for r in earlier.map(|c| c.ratings.as_slice()).unwrap_or(&[]) {
-            if !life_areas().iter().any(|a| a.label == r.area) {
+        for r in earlier.map(|c| &*c.ratings).unwrap_or(&[]) {
+            if !life_areas().iter().any(|a| *a.label == *r.area) {
                 rows.push(CheckInRow::new(&r.area, false, Some(r.rating), &r.why));
             }
         }
@@ -132,15 +132,12 @@ impl CheckInForm {
             let Some(rating) = parse_rating(&r.rating.text()).map_err(|e| e.to_string())? else {
                 continue;
             };
-            let area = r.area.text().trim().to_string();
+            let name = r.area.text();
+            let area = name.trim();
             if area.is_empty() {
                 return Err("Give the area they added a name, or clear its rating.".into());
             }
-            ratings.push(AreaRating {
-                area,
-                rating,
-                why: r.why.text().trim().to_string(),
-            });
+            ratings.push(AreaRating::new(area, rating, r.why.text().trim()));
         }
         if ratings.is_empty() {
             return Ok(None);

@@ -34,46 +34,38 @@ pub use action::{Action, Destination, Done, Effect, EffectKind};
 use uuid::Uuid;
 
 use crate::content::Content;
-use crate::domain::{Flags, Peer, Session, SessionKind, Timestamp};
+use crate::domain::listed::Listed;
+use crate::domain::{Peer, Session, Timestamp};
 use history::{HistoryView, NoteView};
 use live::LiveSession;
 use outcomes::{effect_done, effect_failed};
 use peers::{NewSession, PeerForm, PeersView};
 
-/// One saved session as the lists show it, without reading the note file.
+/// One saved session as the lists show it, without reading the note file: the store's
+/// listing of it (shared, not copied) and where the search index holds its text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct HistoryItem {
-    pub id: Uuid,
-    pub peer_id: Uuid,
-    /// Shared with the store's summary, so the list costs no copy of it.
-    pub peer_alias: std::sync::Arc<str>,
-    pub kind: SessionKind,
-    pub started_at: Timestamp,
-    pub duration_seconds: i64,
-    pub flags: Flags,
-    pub amendments: usize,
-    /// A short first line of the note, for the list (shared with the store's summary).
-    pub preview: crate::domain::shared_str::SharedStr,
+    pub listed: std::sync::Arc<Listed>,
     /// The note's number in the search index ([`App::search`]), a hint checked against
     /// the index; `None` until the store has read it, just after the first frame, and for
     /// a note without any text.
     pub text_number: Option<u32>,
-    /// Who attended, for a group session.
-    pub attendees: Box<[Uuid]>,
 }
 
 impl HistoryItem {
-    /// True when the session served `peer`: theirs, or a group they attended.
-    pub fn involves(&self, peer: Uuid) -> bool {
-        self.peer_id == peer || self.attendees.contains(&peer)
+    pub fn new(listed: std::sync::Arc<Listed>, text_number: Option<u32>) -> HistoryItem {
+        HistoryItem {
+            listed,
+            text_number,
+        }
     }
+}
 
-    /// The peers whose counts the session adds to: its peer (none for a group) and each
-    /// attendee.
-    pub fn served(&self) -> impl Iterator<Item = Uuid> + '_ {
-        std::iter::once(self.peer_id)
-            .filter(|p| !p.is_nil())
-            .chain(self.attendees.iter().copied())
+impl std::ops::Deref for HistoryItem {
+    type Target = Listed;
+
+    fn deref(&self) -> &Listed {
+        &self.listed
     }
 }
 

@@ -60,7 +60,7 @@ pub fn list(
             store
                 .sessions()
                 .iter()
-                .filter(|e| e.peers_served().any(|p| ids.contains(&p)))
+                .filter(|e| e.served().any(|p| ids.contains(&p)))
                 .collect()
         }
     };
@@ -367,7 +367,7 @@ impl<'a> Listed<'a> {
             ended_at: e.ended_at,
             duration_seconds: e.duration_seconds,
             flags: e.flags,
-            amendment_count: e.amendment_count,
+            amendment_count: e.amendments as usize,
             preview: &e.preview,
             attendees: &e.attendees,
         }

@@ -2,7 +2,10 @@
 //! life is going (home, work or school, community, health, relationships, and any they add),
 //! with a word on why. Kept on the session it was made in; read over time per peer.
 
-use serde::{Deserialize, Serialize};
+use std::collections::BTreeSet;
+use std::sync::{Arc, Mutex, PoisonError};
+
+use serde::{Deserialize, Deserializer, Serialize};
 use uuid::Uuid;
 
 use super::Timestamp;
@@ -37,21 +40,80 @@ pub fn rating_in_progress(text: &str) -> bool {
 }
 
 /// One area rated.
+///
+/// Kept small because a long history holds tens of thousands of check-ins in memory: the
+/// area's name is shared with every other rating of that area ([`area_key`]), and the
+/// word on why (most often blank) takes no more room than its text. On disk it is the same
+/// JSON object as ever: `{"area": "home", "rating": 7, "why": "..."}`, `why` left out
+/// when blank.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct AreaRating {
     /// The built-in area's id (`home`, `health`...) or the name the peer gave their own.
-    pub area: String,
+    #[serde(deserialize_with = "deserialize_area")]
+    pub area: Arc<str>,
     pub rating: u8,
     /// A word on why, in their words.
-    #[serde(default, skip_serializing_if = "String::is_empty")]
-    pub why: String,
+    #[serde(default, skip_serializing_if = "str::is_empty")]
+    pub why: Box<str>,
+}
+
+impl AreaRating {
+    /// `area` rated `rating`, with `why` (blank for none); the name is shared through
+    /// [`area_key`]. Ranges are checked by [`CheckIn::new`].
+    pub fn new(area: &str, rating: u8, why: &str) -> AreaRating {
+        AreaRating {
+            area: area_key(area),
+            rating,
+            why: why.into(),
+        }
+    }
+}
+
+/// How many distinct area names are kept for sharing: the built-in areas and the few each
+/// peer adds fit many times over; past it a name is simply held by its own ratings, so a
+/// folder full of one-off names cannot make this grow without end.
+const SHARED_AREAS: usize = 1024;
+
+/// Every area name shared so far, one allocation each for the life of the process.
+static AREAS: Mutex<BTreeSet<Arc<str>>> = Mutex::new(BTreeSet::new());
+
+/// The shared copy of the area name `name`: every check-in read (from a session file, an
+/// index record or the index snapshot) refers to one string per area instead of holding
+/// its own.
+pub fn area_key(name: &str) -> Arc<str> {
+    // Only names are kept here, so a panic elsewhere leaves nothing half-made.
+    let mut areas = AREAS.lock().unwrap_or_else(PoisonError::into_inner);
+    if let Some(shared) = areas.get(name) {
+        return Arc::clone(shared);
+    }
+    let key: Arc<str> = Arc::from(name);
+    if areas.len() < SHARED_AREAS {
+        areas.insert(Arc::clone(&key));
+    }
+    key
+}
+
+/// Reads an area name straight into its shared copy (no string of its own in between).
+fn deserialize_area<'de, D: Deserializer<'de>>(d: D) -> Result<Arc<str>, D::Error> {
+    struct Area;
+    impl serde::de::Visitor<'_> for Area {
+        type Value = Arc<str>;
+        fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("an area name")
+        }
+        fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Arc<str>, E> {
+            Ok(area_key(v))
+        }
+    }
+    d.deserialize_str(Area)
 }
 
 /// One check-in: the areas the peer chose to rate that day.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CheckIn {
     pub at: Timestamp,
-    pub ratings: Vec<AreaRating>,
+    /// Boxed rather than a `Vec`: a check-in is not added to once made.
+    pub ratings: Box<[AreaRating]>,
 }
 
 impl CheckIn {
@@ -65,13 +127,16 @@ impl CheckIn {
                 return Err(CheckInError::EmptyArea);
             }
         }
-        Ok(CheckIn { at, ratings })
+        Ok(CheckIn {
+            at,
+            ratings: ratings.into_boxed_slice(),
+        })
     }
 
     pub fn rating(&self, area: &str) -> Option<u8> {
         self.ratings
             .iter()
-            .find(|r| r.area == area)
+            .find(|r| &*r.area == area)
             .map(|r| r.rating)
     }
 }
@@ -103,8 +168,8 @@ pub fn areas_of(check_ins: &[PeerCheckIn], known: &[&str]) -> Vec<String> {
         .collect();
     for c in check_ins {
         for r in &c.check_in.ratings {
-            if !out.contains(&r.area) {
-                out.push(r.area.clone());
+            if !out.iter().any(|a| **a == *r.area) {
+                out.push(r.area.to_string());
             }
         }
     }
@@ -150,11 +215,7 @@ mod tests {
                 t(day),
                 pairs
                     .iter()
-                    .map(|(a, r)| AreaRating {
-                        area: a.to_string(),
-                        rating: *r,
-                        why: String::new(),
-                    })
+                    .map(|(a, r)| AreaRating::new(a, *r, ""))
                     .collect(),
             )
             .expect("valid")
@@ -170,12 +231,44 @@ mod tests {
             assert_eq!(parse_rating(bad), Err(CheckInError::OutOfRange), "{bad}");
         }
         assert!(rating_in_progress("1") && !rating_in_progress("12"));
-        let bad = AreaRating {
-            area: "home".into(),
-            rating: 11,
-            why: String::new(),
-        };
+        let bad = AreaRating::new("home", 11, "");
         assert_eq!(CheckIn::new(t(1), vec![bad]), Err(CheckInError::OutOfRange));
+    }
+
+    #[test]
+    fn the_json_is_unchanged_and_each_area_name_is_held_once() {
+        let json = concat!(
+            r#"{"at":"2026-02-01T10:00:00-05:00","ratings":["#,
+            r#"{"area":"home","rating":4},"#,
+            r#"{"area":"caf\u00e9 nights","rating":7,"why":"a \"good\" week"}]}"#
+        );
+        let a: CheckIn = serde_json::from_str(json).expect("parse");
+        let b: CheckIn = serde_json::from_reader(json.as_bytes()).expect("parse");
+        assert_eq!(a, b);
+        assert_eq!(a.rating("café nights"), Some(7));
+        assert_eq!(&*a.ratings[1].why, "a \"good\" week");
+        assert!(a.ratings[0].why.is_empty());
+        // Written back exactly as read (`why` still left out when blank).
+        let again = serde_json::to_string(&a).expect("write");
+        assert_eq!(again.replace("é", "\\u00e9"), json);
+        for i in 0..2 {
+            assert!(Arc::ptr_eq(&a.ratings[i].area, &b.ratings[i].area));
+        }
+        assert!(Arc::ptr_eq(&a.ratings[0].area, &area_key("home")));
+        assert!(Arc::ptr_eq(
+            &a.ratings[0].area,
+            &AreaRating::new("home", 5, "").area
+        ));
+    }
+
+    #[test]
+    fn a_check_in_takes_little_memory() {
+        // Tens of thousands of check-ins stay in memory with a long history: a rating is
+        // two pointers and its number, a check-in its time and one pointer.
+        assert!(std::mem::size_of::<AreaRating>() <= 40);
+        assert!(std::mem::size_of::<CheckIn>() <= 32);
+        let empty = CheckIn::new(t(1), vec![AreaRating::new(" ", 5, "")]);
+        assert_eq!(empty, Err(CheckInError::EmptyArea));
     }
 
     #[test]

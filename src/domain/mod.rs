@@ -7,6 +7,7 @@ pub mod competency;
 pub mod goals;
 pub mod group;
 pub mod language;
+pub mod listed;
 pub mod note_goals;
 pub mod note_markdown;
 pub mod peer;

@@ -20,24 +20,24 @@ pub struct SessionFacts {
     #[serde(default)]
     pub activity_minutes: super::ActivityMinutes,
     /// Goals the session worked on.
-    #[serde(default)]
-    pub goals: u32,
+    #[serde(default, deserialize_with = "count_up_to_u16")]
+    pub goals: u16,
     /// Of those, goals recorded as achieved.
-    #[serde(default)]
-    pub goals_achieved: u32,
+    #[serde(default, deserialize_with = "count_up_to_u16")]
+    pub goals_achieved: u16,
     /// Next steps agreed.
-    #[serde(default)]
-    pub next_steps: u32,
+    #[serde(default, deserialize_with = "count_up_to_u16")]
+    pub next_steps: u16,
     /// Next steps recorded as done.
-    #[serde(default)]
-    pub next_steps_done: u32,
+    #[serde(default, deserialize_with = "count_up_to_u16")]
+    pub next_steps_done: u16,
     /// The note was read back with the peer.
     #[serde(default)]
     pub read_back: bool,
     /// Who attended, for a group session: the group counts once for the specialist's time
     /// and once for each attendee's attendance.
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub attendees: Vec<Uuid>,
+    #[serde(default, skip_serializing_if = "<[_]>::is_empty")]
+    pub attendees: Box<[Uuid]>,
 }
 
 impl SessionFacts {
@@ -56,11 +56,11 @@ impl SessionFacts {
         let steps = s.summary.goals.iter().flat_map(|g| &g.next_steps);
         SessionFacts {
             activity_minutes: s.minutes_by_activity().into(),
-            goals: count(goals.len()),
-            goals_achieved: count(achieved),
-            next_steps: count(steps.clone().count()),
+            goals: small_count(goals.len()),
+            goals_achieved: small_count(achieved),
+            next_steps: small_count(steps.clone().count()),
             // Steps ticked in the summary, and steps of the peer's goals this session marked done.
-            next_steps_done: count(
+            next_steps_done: small_count(
                 steps.filter(|st| st.done).count()
                     + s.steps_reviewed
                         .iter()
@@ -73,8 +73,18 @@ impl SessionFacts {
     }
 }
 
+/// Counts are kept in 16 bits (a hundred thousand indexed sessions each hold four); no
+/// session has 65,535 goals, and a larger number read from a file stops there.
+fn small_count(n: usize) -> u16 {
+    u16::try_from(n).unwrap_or(u16::MAX)
+}
+
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+fn count_up_to_u16<'de, D: serde::Deserializer<'de>>(d: D) -> Result<u16, D::Error> {
+    u64::deserialize(d).map(|n| u16::try_from(n).unwrap_or(u16::MAX))
 }
 
 /// One session as a report reads it.
@@ -246,10 +256,10 @@ pub fn build<'a>(
             let slot = direct.entry(a).or_insert(0);
             *slot = slot.saturating_add(m);
         }
-        r.goals_addressed += s.facts.goals;
-        r.goals_achieved += s.facts.goals_achieved;
-        r.next_steps_agreed += s.facts.next_steps;
-        r.next_steps_done += s.facts.next_steps_done;
+        r.goals_addressed += u32::from(s.facts.goals);
+        r.goals_achieved += u32::from(s.facts.goals_achieved);
+        r.next_steps_agreed += u32::from(s.facts.next_steps);
+        r.next_steps_done += u32::from(s.facts.next_steps_done);
         r.read_back_with_peer += u32::from(s.facts.read_back);
     }
     r.peers_seen = count(peers.len());
@@ -323,6 +333,17 @@ pub fn hours(minutes: u32) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_read_from_a_file_stop_at_the_largest_kept() {
+        let f: SessionFacts =
+            serde_json::from_str(r#"{"goals": 70000, "next_steps": 3}"#).expect("decode");
+        assert_eq!((f.goals, f.next_steps), (u16::MAX, 3));
+        assert_eq!(
+            serde_json::to_string(&f).expect("encode"),
+            r#"{"activity_minutes":{},"goals":65535,"goals_achieved":0,"next_steps":3,"next_steps_done":0,"read_back":false}"#
+        );
+    }
     use crate::domain::activity_log::ActivityEntry;
 
     fn at(day: &str) -> Timestamp {
@@ -367,7 +388,7 @@ mod tests {
             next_steps: 3,
             next_steps_done: 1,
             read_back: true,
-            attendees: Vec::new(),
+            attendees: Box::default(),
         };
         let f2 = SessionFacts {
             activity_minutes: BTreeMap::from([(DirectActivity::Advocacy, 30)]).into(),
@@ -422,11 +443,11 @@ mod tests {
         let (a, b, c) = (Uuid::new_v4(), Uuid::new_v4(), Uuid::new_v4());
         let group = SessionFacts {
             activity_minutes: BTreeMap::from([(DirectActivity::GroupFacilitation, 90)]).into(),
-            attendees: vec![a, b, c],
+            attendees: vec![a, b, c].into(),
             ..SessionFacts::default()
         };
         let one = SessionFacts {
-            attendees: vec![a],
+            attendees: vec![a].into(),
             ..SessionFacts::default()
         };
         let row = |minutes, facts| SessionRow {

@@ -350,7 +350,7 @@ impl Session {
             .chain(
                 self.check_in
                     .iter()
-                    .flat_map(|c| c.ratings.iter().map(|r| r.why.as_str())),
+                    .flat_map(|c| c.ratings.iter().map(|r| &*r.why)),
             )
     }
 }

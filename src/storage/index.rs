@@ -10,48 +10,46 @@ use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::fsio::FileStamp;
+use crate::domain::listed::Listed;
 use crate::domain::report::{SessionFacts, SessionRow};
-use crate::domain::{Flags, Session, SessionKind, Timestamp};
+use crate::domain::{Session, Timestamp};
+
+mod record;
 
 /// Characters of note text kept for the one-line preview.
 pub const PREVIEW_CHARS: usize = 80;
 
-/// A saved session as history lists and search need it.
+/// A saved session as history lists and search need it. What lists show is its
+/// [`Listed`], shared with the app's history rows; the entry reads as that through `Deref`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(from = "record::Record", into = "record::Record")]
 pub struct IndexEntry {
-    pub id: Uuid,
-    pub peer_id: Uuid,
-    /// The alias at the time of the session (shared with the app's list rows, and between
-    /// entries of the same peer when read from the snapshot).
-    pub peer_alias: Arc<str>,
-    pub kind: SessionKind,
-    pub started_at: Timestamp,
+    pub listed: Arc<Listed>,
     pub ended_at: Option<Timestamp>,
-    pub duration_seconds: i64,
-    pub flags: Flags,
-    pub amendment_count: usize,
-    /// The start of the note on one line, at most [`PREVIEW_CHARS`] characters.
-    pub preview: crate::domain::shared_str::SharedStr,
     /// Alias, kind and every free text of the note, lowercased ([`search_text_of`]). Only
     /// carried on disk by index log records and by an earlier release's index.json; the store
     /// moves it into its search texts on load, so entries in memory hold `None`.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub search_text: Option<Box<String>>,
     /// The session file's size and modification time when indexed, so a stale index can be
     /// refreshed by re-reading only the files that changed.
-    #[serde(default)]
     pub stamp: FileStamp,
     /// What reports add up (minutes per activity, goals, steps). Absent in an index written
     /// before reports existed: such an entry is read again from its session file.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facts: Option<SessionFacts>,
-    /// Who attended a group session (empty for a one-on-one).
-    #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub attendees: Vec<AttendeeEntry>,
+    /// Who attended a group session, with when they came and went (empty for a one-on-one;
+    /// their ids alone are in [`Listed::attendees`]).
+    pub attendees: Box<[AttendeeEntry]>,
     /// The peer's life-area check-in of this session, if any (small: a few ratings).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
     /// Shared with the journey's list of the peer's check-ins.
     pub check_in: Option<Arc<crate::domain::check_in::CheckIn>>,
+}
+
+impl std::ops::Deref for IndexEntry {
+    type Target = Listed;
+
+    fn deref(&self) -> &Listed {
+        &self.listed
+    }
 }
 
 /// One attendee of a group session as lists show them: who, and when they came and went.
@@ -73,44 +71,36 @@ impl IndexEntry {
             (None, Some(end)) => s.elapsed_seconds(end),
             (None, None) => 0,
         };
+        let attendees: Vec<AttendeeEntry> = s
+            .attendees
+            .iter()
+            .map(|a| AttendeeEntry {
+                peer_id: a.peer_id,
+                peer_alias: Arc::from(a.peer_alias.as_str()),
+                joined_at: a.joined_at,
+                left_at: a.left_at,
+            })
+            .collect();
         IndexEntry {
-            id: s.id,
-            peer_id: s.peer_id,
-            peer_alias: Arc::from(s.peer_alias.as_str()),
-            kind: s.kind,
-            started_at: s.started_at,
+            listed: Arc::new(Listed {
+                id: s.id,
+                peer_id: s.peer_id,
+                peer_alias: Arc::from(s.peer_alias.as_str()),
+                kind: s.kind,
+                started_at: s.started_at,
+                duration_seconds,
+                flags: s.flags,
+                amendments: u32::try_from(s.amendments.len()).unwrap_or(u32::MAX),
+                preview: preview_of(s).into(),
+                attendees: attendees.iter().map(|a| a.peer_id).collect(),
+            }),
             ended_at: s.ended_at,
-            duration_seconds,
-            flags: s.flags,
-            amendment_count: s.amendments.len(),
-            preview: preview_of(s).into(),
             search_text: None,
             stamp,
             facts: Some(SessionFacts::of(s)),
-            attendees: s
-                .attendees
-                .iter()
-                .map(|a| AttendeeEntry {
-                    peer_id: a.peer_id,
-                    peer_alias: Arc::from(a.peer_alias.as_str()),
-                    joined_at: a.joined_at,
-                    left_at: a.left_at,
-                })
-                .collect(),
+            attendees: attendees.into(),
             check_in: s.check_in.clone().map(Arc::new),
         }
-    }
-
-    /// True when the session served `peer`: their one-on-one or a group they attended.
-    pub fn involves(&self, peer: Uuid) -> bool {
-        self.peer_id == peer || self.attendees.iter().any(|a| a.peer_id == peer)
-    }
-
-    /// Every peer the session served.
-    pub fn peers_served(&self) -> impl Iterator<Item = Uuid> + '_ {
-        std::iter::once(self.peer_id)
-            .filter(|p| !p.is_nil())
-            .chain(self.attendees.iter().map(|a| a.peer_id))
     }
 
     /// The entry as a report reads it; `None` before its facts are known.
@@ -196,7 +186,7 @@ pub(crate) fn peer_stats<'a>(
 ) -> HashMap<Uuid, PeerStats> {
     let mut out: HashMap<Uuid, PeerStats> = HashMap::new();
     for e in entries {
-        for peer in e.peers_served() {
+        for peer in e.served() {
             let st = out.entry(peer).or_default();
             st.session_count += 1;
             if st.last_session.is_none_or(|t| e.started_at > t) {
@@ -210,7 +200,7 @@ pub(crate) fn peer_stats<'a>(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::Peer;
+    use crate::domain::{Peer, SessionKind};
 
     fn t(min: i64) -> Timestamp {
         chrono::DateTime::parse_from_rfc3339("2026-01-05T10:00:00-05:00").expect("time")
@@ -229,7 +219,7 @@ mod tests {
         let e = IndexEntry::from_session(&s, FileStamp::default());
         let text = search_text_of(&s);
         assert_eq!(e.duration_seconds, 40 * 60);
-        assert_eq!(e.amendment_count, 1);
+        assert_eq!(e.amendments, 1);
         assert_eq!(&*e.preview, "Talked about the new JOB and the commute.");
         for q in ["sunny", "phone", "new job", "persistent", "BUS pass"] {
             assert!(matches_words(&text, &query_words(q)), "{q}");

@@ -13,7 +13,8 @@
 //! a table of the short strings that repeat (aliases, check-in areas, and enums by their
 //! JSON names), entry count (u64), the entries, then a checksum (u64) of everything before
 //! it. Entries refer to the table by number, so decoding makes each alias once (shared by
-//! every entry of that peer) and each enum once; the rest are fixed-size numbers and
+//! every entry of that peer), each check-in area once (shared with every check-in, see
+//! `check_in::area_key`) and each enum once; the rest are fixed-size numbers and
 //! length-prefixed strings.
 
 use std::collections::HashMap;
@@ -27,7 +28,8 @@ use uuid::Uuid;
 use super::atomic::FileStamp;
 use super::index::{AttendeeEntry, IndexEntry};
 use super::schema::CURRENT_VERSION;
-use crate::domain::check_in::{AreaRating, CheckIn};
+use crate::domain::check_in::{AreaRating, CheckIn, area_key};
+use crate::domain::listed::Listed;
 use crate::domain::report::SessionFacts;
 use crate::domain::shared_str::SharedStr;
 use crate::domain::{DirectActivity, Flags, SessionKind, Timestamp};
@@ -111,7 +113,8 @@ pub(crate) fn decode(bytes: &[u8]) -> Option<Vec<IndexEntry>> {
     }
     let previews: Arc<str> = Arc::from(std::mem::take(&mut cache.previews));
     for (e, &(start, end)) in out.iter_mut().zip(&cache.ranges) {
-        e.preview = SharedStr::slice(&previews, start, end)?;
+        // Each listing was made just above and is not shared yet.
+        Arc::get_mut(&mut e.listed)?.preview = SharedStr::slice(&previews, start, end)?;
     }
     (r.at == body.len()).then_some(out)
 }
@@ -206,22 +209,27 @@ impl Writer {
         // Taken apart field by field so that a field added to the index cannot be left out
         // of the snapshot without this failing to compile.
         let IndexEntry {
-            id,
-            peer_id,
-            peer_alias,
-            kind,
-            started_at,
+            listed,
             ended_at,
-            duration_seconds,
-            flags,
-            amendment_count,
-            preview,
             search_text,
             stamp,
             facts,
             attendees,
             check_in,
         } = e;
+        let Listed {
+            id,
+            peer_id,
+            peer_alias,
+            kind,
+            started_at,
+            duration_seconds,
+            flags,
+            amendments,
+            preview,
+            // The ids of `attendees`, written with them.
+            attendees: _,
+        } = &**listed;
         self.uuid(*id);
         self.uuid(*peer_id);
         self.shared(peer_alias);
@@ -234,7 +242,7 @@ impl Writer {
             follow_up_needed,
         } = *flags;
         self.u8(u8::from(safety_concern) | (u8::from(follow_up_needed) << 1));
-        self.u64(*amendment_count as u64);
+        self.u64(u64::from(*amendments));
         self.str(preview);
         match search_text {
             Some(t) => {
@@ -304,7 +312,7 @@ impl Writer {
             self.u32(minutes);
         }
         for n in [*goals, *goals_achieved, *next_steps, *next_steps_done] {
-            self.u32(n);
+            self.u32(u32::from(n));
         }
         self.u8(u8::from(*read_back));
         self.u32(attendees.len() as u32);
@@ -318,6 +326,7 @@ impl Writer {
 struct Cache<'a> {
     table: Vec<&'a [u8]>,
     aliases: Vec<Option<Arc<str>>>,
+    areas: Vec<Option<Arc<str>>>,
     kinds: Vec<Option<SessionKind>>,
     activities: Vec<Option<DirectActivity>>,
     /// Every entry's preview, one after the other, made one shared string once all are
@@ -333,6 +342,7 @@ impl<'a> Cache<'a> {
         Cache {
             table,
             aliases: vec![None; n],
+            areas: vec![None; n],
             kinds: vec![None; n],
             activities: vec![None; n],
             previews: String::new(),
@@ -352,6 +362,18 @@ impl<'a> Cache<'a> {
         }
         let bytes = self.table.get(usize::try_from(n).ok()?)?;
         let a: Arc<str> = Arc::from(std::str::from_utf8(bytes).ok()?);
+        *slot = Some(Arc::clone(&a));
+        Some(a)
+    }
+
+    /// A check-in area's shared name ([`area_key`]), looked up once per table string.
+    fn area(&mut self, n: u32) -> Option<Arc<str>> {
+        let raw = self.raw(n)?;
+        let slot = self.areas.get_mut(usize::try_from(n).ok()?)?;
+        if let Some(a) = slot {
+            return Some(Arc::clone(a));
+        }
+        let a = area_key(std::str::from_utf8(raw).ok()?);
         *slot = Some(Arc::clone(&a));
         Some(a)
     }
@@ -482,36 +504,39 @@ impl<'a> Reader<'a> {
             false => None,
         };
         Some(IndexEntry {
-            id,
-            peer_id,
-            peer_alias,
-            kind,
-            started_at,
+            listed: Arc::new(Listed {
+                id,
+                peer_id,
+                peer_alias,
+                kind,
+                started_at,
+                duration_seconds,
+                flags,
+                amendments: u32::try_from(amendment_count).ok()?,
+                preview,
+                attendees: attendees.iter().map(|a| a.peer_id).collect(),
+            }),
             ended_at,
-            duration_seconds,
-            flags,
-            amendment_count,
-            preview,
             search_text,
             stamp,
             facts,
-            attendees,
+            attendees: attendees.into(),
             check_in,
         })
     }
 
-    fn check_in(&mut self, cache: &Cache<'a>) -> Option<CheckIn> {
+    fn check_in(&mut self, cache: &mut Cache<'a>) -> Option<CheckIn> {
         let at = self.time()?;
         let n = self.count(9)?;
         let mut ratings = Vec::with_capacity(n);
         for _ in 0..n {
-            let area = std::str::from_utf8(cache.raw(self.u32()?)?)
-                .ok()?
-                .to_owned();
+            let area = cache.area(self.u32()?)?;
             let rating = self.u8()?;
-            let why = self.str()?.to_owned();
+            let why = self.str()?.into();
             ratings.push(AreaRating { area, rating, why });
         }
+        // Exactly `n` were reserved, so boxing keeps the same allocation.
+        let ratings = ratings.into_boxed_slice();
         Some(CheckIn { at, ratings })
     }
 
@@ -522,10 +547,11 @@ impl<'a> Reader<'a> {
             let activity = cache.activity(self.u32()?)?;
             activity_minutes.insert(activity, self.u32()?);
         }
-        let goals = self.u32()?;
-        let goals_achieved = self.u32()?;
-        let next_steps = self.u32()?;
-        let next_steps_done = self.u32()?;
+        let mut count = || Some(u16::try_from(self.u32()?).unwrap_or(u16::MAX));
+        let goals = count()?;
+        let goals_achieved = count()?;
+        let next_steps = count()?;
+        let next_steps_done = count()?;
         let read_back = self.bool()?;
         let n = self.count(16)?;
         let mut attendees = Vec::with_capacity(n);
@@ -539,7 +565,7 @@ impl<'a> Reader<'a> {
             next_steps,
             next_steps_done,
             read_back,
-            attendees,
+            attendees: attendees.into(),
         })
     }
 }
@@ -557,27 +583,33 @@ mod tests {
         let (store, _) = crate::storage::Store::open_read_only(tmp.path()).expect("open");
         let mut out = store.sessions().iter().cloned().collect::<Vec<_>>();
         let mut full = out[0].clone();
-        full.id = Uuid::new_v4();
-        full.ended_at = None;
-        full.search_text = Some(Box::new("a search text".into()));
-        full.flags = Flags {
+        let listed = Arc::make_mut(&mut full.listed);
+        listed.id = Uuid::new_v4();
+        listed.flags = Flags {
             safety_concern: true,
             follow_up_needed: true,
         };
+        full.ended_at = None;
+        full.search_text = Some(Box::new("a search text".into()));
         full.attendees = vec![AttendeeEntry {
             peer_id: Uuid::new_v4(),
             peer_alias: "Attendee é".into(),
             joined_at: full.started_at,
             left_at: Some(full.started_at + chrono::Duration::minutes(5)),
-        }];
-        full.check_in = Some(Arc::new(CheckIn {
-            at: full.started_at,
-            ratings: vec![AreaRating {
-                area: "home".into(),
-                rating: 7,
-                why: "said so".into(),
-            }],
-        }));
+        }]
+        .into();
+        Arc::make_mut(&mut full.listed).attendees =
+            full.attendees.iter().map(|a| a.peer_id).collect();
+        full.check_in = Some(Arc::new(
+            CheckIn::new(
+                full.started_at,
+                vec![
+                    AreaRating::new("home", 7, "said so"),
+                    AreaRating::new("their own é", 3, ""),
+                ],
+            )
+            .expect("valid"),
+        ));
         full.facts = None;
         out.push(full);
         out
@@ -616,6 +648,24 @@ mod tests {
             .find(|e| e.peer_alias == first.peer_alias)
             .expect("two sessions of one peer");
         assert!(Arc::ptr_eq(&first.peer_alias, &same.peer_alias));
+    }
+
+    #[test]
+    fn check_in_areas_are_shared_between_entries() {
+        let entries = entries();
+        let decoded = decode(&encode(FileStamp::default(), &entries)).expect("decode");
+        let areas: Vec<&Arc<str>> = decoded
+            .iter()
+            .filter_map(|e| e.check_in.as_ref())
+            .flat_map(|c| c.ratings.iter().map(|r| &r.area))
+            .collect();
+        let distinct: std::collections::BTreeSet<&str> = areas.iter().map(|a| &***a).collect();
+        assert!(
+            areas.len() > distinct.len() + 1,
+            "the sample rates the same areas on several check-ins"
+        );
+        // Each name is one string, the same one a session file's check-in gets.
+        assert!(areas.iter().all(|a| Arc::ptr_eq(a, &area_key(a))));
     }
 
     #[test]

@@ -13,27 +13,7 @@ use crate::domain::secret::Passphrase;
 use crate::domain::text_index::SharedTextIndex;
 use crate::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
 use crate::domain::{Peer, Session};
-use crate::storage::{IndexEntry, Store};
-
-impl HistoryItem {
-    /// A list row for an index entry, with its number in the search index if that is
-    /// already read (the app is given the index once it is, after the first frame).
-    fn of(e: &IndexEntry, text_number: Option<u32>) -> HistoryItem {
-        HistoryItem {
-            id: e.id,
-            peer_id: e.peer_id,
-            peer_alias: Arc::clone(&e.peer_alias),
-            kind: e.kind,
-            started_at: e.started_at,
-            duration_seconds: e.duration_seconds,
-            flags: e.flags,
-            amendments: e.amendment_count,
-            preview: e.preview.clone(),
-            text_number,
-            attendees: e.attendees.iter().map(|a| a.peer_id).collect(),
-        }
-    }
-}
+use crate::storage::Store;
 
 impl NoteStore for Store {
     fn peers(&self) -> Vec<Peer> {
@@ -46,7 +26,12 @@ impl NoteStore for Store {
             .map(|i| i.read().unwrap_or_else(PoisonError::into_inner));
         self.sessions()
             .iter()
-            .map(|e| HistoryItem::of(e, index.as_ref().and_then(|i| i.number_of(e.id))))
+            .map(|e| {
+                HistoryItem::new(
+                    Arc::clone(&e.listed),
+                    index.as_ref().and_then(|i| i.number_of(e.id)),
+                )
+            })
             .collect()
     }
 
@@ -218,7 +203,7 @@ impl NoteStore for Store {
                 .unwrap_or_else(PoisonError::into_inner)
                 .number_of(e.id)
         });
-        Some((HistoryItem::of(e, number), replaced))
+        Some((HistoryItem::new(Arc::clone(&e.listed), number), replaced))
     }
 
     fn journey_of(&self, peers: &[Uuid]) -> Option<crate::domain::goals::Journey> {

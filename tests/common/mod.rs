@@ -11,6 +11,7 @@ use alongside::app::tools::SafetyPlanSave;
 use alongside::app::{self, App, HistoryItem, keymap};
 use alongside::domain::competency::CompetencyRecord;
 use alongside::domain::goals::{GoalBook, Journey, LastTime};
+use alongside::domain::listed::Listed;
 use alongside::domain::practice::{RolePlayRecord, RoundRecord};
 use alongside::domain::text_index::TextIndex;
 use alongside::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
@@ -78,19 +79,21 @@ impl MemoryStore {
 }
 
 pub fn history_item(s: &Session) -> HistoryItem {
-    HistoryItem {
-        id: s.id,
-        peer_id: s.peer_id,
-        peer_alias: s.peer_alias.as_str().into(),
-        kind: s.kind,
-        started_at: s.started_at,
-        duration_seconds: s.measured.as_ref().map(|m| m.duration_seconds).unwrap_or(0),
-        flags: s.flags,
-        amendments: s.amendments.len(),
-        preview: s.notes.lines().next().unwrap_or("").into(),
-        text_number: None,
-        attendees: s.attendees.iter().map(|a| a.peer_id).collect(),
-    }
+    HistoryItem::new(
+        std::sync::Arc::new(Listed {
+            id: s.id,
+            peer_id: s.peer_id,
+            peer_alias: s.peer_alias.as_str().into(),
+            kind: s.kind,
+            started_at: s.started_at,
+            duration_seconds: s.measured.as_ref().map(|m| m.duration_seconds).unwrap_or(0),
+            flags: s.flags,
+            amendments: s.amendments.len() as u32,
+            preview: s.notes.lines().next().unwrap_or("").into(),
+            attendees: s.attendees.iter().map(|a| a.peer_id).collect(),
+        }),
+        None,
+    )
 }
 
 impl NoteStore for MemoryStore {

@@ -46,11 +46,7 @@ pub(super) fn add_groups_and_check_ins(
             } else {
                 (*slot + rng.range(-1, 1)).clamp(1, 10)
             };
-            ratings.push(AreaRating {
-                area: area.to_string(),
-                rating: u8::try_from(*slot).unwrap_or(5),
-                why: String::new(),
-            });
+            ratings.push(AreaRating::new(area, u8::try_from(*slot).unwrap_or(5), ""));
         }
         s.check_in = CheckIn::new(s.started_at + Span::minutes(5), ratings).ok();
     }

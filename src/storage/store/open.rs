@@ -37,6 +37,7 @@ impl Store {
     /// session file against it (one metadata call per file) is left for
     /// [`Store::check_index`], which the app runs once its first frame is on screen.
     pub fn open_for_app(dir: impl AsRef<Path>) -> Result<(Store, Vec<Problem>), StoreError> {
+        super::super::memory::suit_a_long_running_app();
         Store::open_writable(dir.as_ref(), true)
     }
 

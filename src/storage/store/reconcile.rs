@@ -102,6 +102,8 @@ impl Store {
         let listing = list_sessions_with_meta(&self.layout.path(SESSIONS_DIR));
         let mut problems = Vec::new();
         let changed = self.check_against(listing, opened, false, &mut problems);
+        // The folder listing and the entries the check replaced are freed now.
+        super::super::memory::release_freed_memory();
         Some(IndexCheck { changed, problems })
     }
 
