@@ -1,8 +1,9 @@
 //! Evidence for one sentence from the rule asset: cue phrases found in the words, question
 //! form (wh-words, auxiliary + subject, question marks, tags) and commands.
 
-use super::rules::{Position, Rules, Target, matches_at};
+use super::rules::{Position, Rules, Target};
 use super::text::Sentence;
+use super::vocab::WordClass;
 
 /// One piece of evidence: which behaviour it points to, how strongly, and why.
 #[derive(Debug, Clone)]
@@ -12,8 +13,29 @@ pub(super) struct Evidence {
     pub reason: String,
 }
 
+/// The template with every "{cue}" replaced by `cue` (as `str::replace`, in one buffer of
+/// the right size).
 pub(super) fn fill(template: &str, cue: &str) -> String {
-    template.replace("{cue}", cue)
+    const SLOT: &str = "{cue}";
+    let mut out = String::with_capacity(template.len() + cue.len());
+    let mut from = 0;
+    while let Some(i) = template
+        .get(from..)
+        .and_then(|rest| rest.find('{'))
+        .map(|j| from + j)
+    {
+        let (before, at) = template.split_at(i);
+        out.push_str(before.get(from..).unwrap_or(""));
+        if at.starts_with(SLOT) {
+            out.push_str(cue);
+            from = i + SLOT.len();
+        } else {
+            out.push('{');
+            from = i + 1;
+        }
+    }
+    out.push_str(template.get(from..).unwrap_or(""));
+    out
 }
 
 pub(super) fn contains(list: &[String], word: &str) -> bool {
@@ -32,13 +54,17 @@ pub(super) struct Match {
 /// Where "start" cues may match: the sentence core and the start of every later clause, each
 /// after skipping discourse markers.
 fn start_positions(s: &Sentence, rules: &Rules) -> Vec<usize> {
-    let markers = &rules.lexicon.discourse_markers;
+    let marker = |j: usize| {
+        s.ids
+            .get(j)
+            .is_some_and(|&id| rules.vocab.is(id, WordClass::DiscourseMarker))
+    };
     let mut out = vec![0, s.core];
     for (i, &start) in s.clause_start.iter().enumerate() {
         if start && i > 0 {
             out.push(i);
             let mut j = i;
-            while j + 1 < s.words.len() && contains(markers, &s.words[j]) {
+            while j + 1 < s.words.len() && marker(j) {
                 j += 1;
                 out.push(j);
             }
@@ -73,7 +99,7 @@ pub(super) fn find_matches(s: &Sentence, rules: &Rules, depth: bool) -> Vec<Matc
     let mut found = Vec::new();
     let mut entries = Vec::new();
     for pos in 0..s.words.len() {
-        index.candidates(&s.words, pos, &mut entries);
+        index.candidates(&s.ids, pos, &mut entries);
         for &(ci, pi) in &entries {
             let Some(cue) = cues.get(ci) else {
                 continue;
@@ -87,7 +113,7 @@ pub(super) fn find_matches(s: &Sentence, rules: &Rules, depth: bool) -> Vec<Matc
                 Position::Whole => pos == s.core && s.words.len() == s.core + phrase.words.len(),
                 Position::Lead => pos == 0,
             };
-            if !allowed || !matches_at(&s.words, pos, &phrase.words) {
+            if !allowed || !phrase.matches_in(s, pos) {
                 continue;
             }
             let len = phrase.words.len();
@@ -268,8 +294,10 @@ pub(super) fn question_evidence(
             let next = word_at(words, i + 1);
             let at_clause = s.clause_start.get(i).copied().unwrap_or(false)
                 || (i > 0
-                    && contains(&lex.discourse_markers, word_at(words, i - 1))
-                    && s.clause_start.get(i - 1).copied().unwrap_or(false));
+                    && s.clause_start.get(i - 1).copied().unwrap_or(false)
+                    && s.ids
+                        .get(i - 1)
+                        .is_some_and(|&id| rules.vocab.is(id, WordClass::DiscourseMarker)));
             if contains(&lex.mid_wh_words, word) {
                 let pronoun_next = contains(&lex.subject_pronouns, next) || next.is_empty();
                 let inverted = contains(&lex.auxiliaries, next)
@@ -390,10 +418,11 @@ fn imperative_at(
     }
     let verb = word_at(&s.words, i);
     let next = word_at(&s.words, i + 1);
-    if !contains(&lex.imperative_verbs, verb)
-        || next.is_empty()
-        || contains(&lex.not_imperative_next, next)
-    {
+    let listed_verb = s
+        .ids
+        .get(i)
+        .is_some_and(|&id| rules.vocab.is(id, WordClass::ImperativeVerb));
+    if !listed_verb || next.is_empty() || contains(&lex.not_imperative_next, next) {
         return;
     }
     // "do" only as "do not ...": "do you" is a question, handled elsewhere.
@@ -410,4 +439,28 @@ fn imperative_at(
         weight: rules.weights.imperative,
         reason: fill(&rules.reasons.imperative, &cue),
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::fill;
+
+    #[test]
+    fn fill_replaces_like_str_replace() {
+        for template in [
+            "",
+            "{cue}",
+            "starts with '{cue}': an open question",
+            "{cue} and {cue}",
+            "{{cue}}",
+            "{cu {cue",
+            "no slot { here }",
+            "ends with {",
+            "é{cue}ü",
+        ] {
+            for cue in ["", "how", "{cue}", "you’re"] {
+                assert_eq!(fill(template, cue), template.replace("{cue}", cue));
+            }
+        }
+    }
 }

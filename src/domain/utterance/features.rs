@@ -8,6 +8,7 @@ use super::context::ContextFeature;
 use super::engine::Verdict;
 use super::rules::Rules;
 use super::text::Sentence;
+use super::vocab::{Vocab, WordClass};
 
 /// log2 of the number of hash buckets per class.
 pub const BUCKET_BITS: u32 = 16;
@@ -422,10 +423,7 @@ pub(super) fn extract(
     }
     // Two feelings or sides in one reflection: a feeling word on each side of "and" / "but"
     // ("You're relieved he reached out, and maybe a little scared to hope.").
-    if sentences
-        .iter()
-        .any(|s| two_sided(s, &rules.lexicon.feeling_words))
-    {
+    if sentences.iter().any(|s| two_sided(s, &rules.vocab)) {
         flags.push(Flag::TwoSided);
     }
     // "and you're the only one who...": opening with "and" / "because" continues what the
@@ -437,11 +435,10 @@ pub(super) fn extract(
         flags.push(Flag::Continuation);
     }
     let lex = &rules.lexicon;
-    if sentences.iter().any(|s| {
-        s.words
-            .iter()
-            .any(|w| super::rules::in_list(&lex.feeling_words, w))
-    }) {
+    if sentences
+        .iter()
+        .any(|s| rules.vocab.any(&s.ids, WordClass::Feeling))
+    {
         flags.push(Flag::FeelingWord);
     }
     // "You said no to your boss. That's self-respect.": a short later sentence that appraises
@@ -463,11 +460,13 @@ pub(super) fn extract(
     //   long it is; information is full of them too;
     // * reported speech ("she says ...").
     let (mut you, mut concrete, mut reported) = (false, false, false);
-    for w in sentences.iter().flat_map(|s| s.words.iter()) {
-        you |= matches!(w.as_str(), "you" | "your" | "yourself");
-        concrete |=
-            w.bytes().any(|b| b.is_ascii_digit()) || super::rules::in_sorted(&lex.fact_words, w);
-        reported |= super::rules::in_sorted(&lex.reported_speech, w);
+    let vocab = &rules.vocab;
+    for s in sentences {
+        for (w, &id) in s.words.iter().zip(&s.ids) {
+            you |= matches!(w.as_str(), "you" | "your" | "yourself");
+            concrete |= w.bytes().any(|b| b.is_ascii_digit()) || vocab.is(id, WordClass::Fact);
+            reported |= vocab.is(id, WordClass::ReportedSpeech);
+        }
     }
     if !you {
         flags.push(Flag::NoYou);
@@ -558,11 +557,11 @@ fn enumerates(s: &Sentence) -> usize {
 
 /// A feeling word before and after an "and" / "but" / "yet" in one sentence. Linear: a
 /// joiner between the first and the last feeling word.
-fn two_sided(s: &Sentence, feelings: &[String]) -> bool {
-    let is_feeling = |w: &String| super::rules::in_list(feelings, w);
+fn two_sided(s: &Sentence, vocab: &Vocab) -> bool {
+    let is_feeling = |&id: &u32| vocab.is(id, WordClass::Feeling);
     let (Some(first), Some(last)) = (
-        s.words.iter().position(is_feeling),
-        s.words.iter().rposition(is_feeling),
+        s.ids.iter().position(is_feeling),
+        s.ids.iter().rposition(is_feeling),
     ) else {
         return false;
     };

@@ -55,6 +55,7 @@ pub mod text;
 pub mod train;
 mod turn;
 mod verdict;
+pub mod vocab;
 
 use std::sync::OnceLock;
 

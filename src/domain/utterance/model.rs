@@ -9,6 +9,8 @@
 //! `f32` scale, then `classes` `f32` biases, one `f32` depth bias, then the label weights as
 //! `i16` (class-major, `weight = q * scale`), then the depth weights as `i16`.
 
+use std::collections::BinaryHeap;
+
 use super::Label;
 use super::features::{BUCKET_BITS, BUCKETS, Feature, Origin};
 
@@ -18,7 +20,7 @@ const MAGIC: &[u8; 8] = b"ALUTM01\n";
 pub const CLASSES: usize = Label::ALL.len();
 
 /// Weights of both models.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone)]
 pub struct Model {
     /// `CLASSES * BUCKETS`, class-major.
     pub weights: Vec<f32>,
@@ -26,8 +28,32 @@ pub struct Model {
     pub depth_weights: Vec<f32>,
     pub depth_bias: f32,
     /// The same weights bucket-major, the depth weight last: one turn's features then read
-    /// one cache line each instead of nine scattered ones.
-    packed: Vec<[f32; CLASSES + 1]>,
+    /// one row each instead of nine scattered weights.
+    packed: Packed,
+}
+
+/// Two models are the same when their weights are; the packed rows follow from them.
+impl PartialEq for Model {
+    fn eq(&self, other: &Model) -> bool {
+        self.weights == other.weights
+            && self.bias == other.bias
+            && self.depth_weights == other.depth_weights
+            && self.depth_bias == other.depth_bias
+    }
+}
+
+/// The bucket-major rows of a model.
+#[derive(Debug, Clone)]
+enum Packed {
+    /// Weights as trained.
+    Exact(Vec<[f32; CLASSES + 1]>),
+    /// A model read from its file keeps the file's 16-bit numbers: half the memory to read
+    /// per feature, and each is turned into the very same `f32` that `weights` holds
+    /// (`q * scale`).
+    Quantised {
+        rows: Vec<[i16; CLASSES + 1]>,
+        scale: f32,
+    },
 }
 
 /// The weights file could not be read.
@@ -61,7 +87,7 @@ impl Reader<'_> {
         Ok(f32::from_le_bytes(self.take()?))
     }
 
-    fn i16s(&mut self, n: usize, scale: f32) -> Result<Vec<f32>, ModelError> {
+    fn i16s(&mut self, n: usize) -> Result<Vec<i16>, ModelError> {
         let bytes = self
             .bytes
             .get(self.at..self.at + 2 * n)
@@ -69,9 +95,21 @@ impl Reader<'_> {
         self.at += 2 * n;
         Ok(bytes
             .chunks_exact(2)
-            .map(|c| f32::from(i16::from_le_bytes([c[0], c[1]])) * scale)
+            .map(|c| i16::from_le_bytes([c[0], c[1]]))
             .collect())
     }
+}
+
+/// Rows by bucket: the weight of each class, then the depth weight.
+fn pack<T: Copy>(weights: &[T], depth_weights: &[T], zero: T) -> Vec<[T; CLASSES + 1]> {
+    let mut packed = vec![[zero; CLASSES + 1]; BUCKETS];
+    for (b, row) in packed.iter_mut().enumerate() {
+        for (c, x) in row.iter_mut().enumerate().take(CLASSES) {
+            *x = weights.get(c * BUCKETS + b).copied().unwrap_or(zero);
+        }
+        row[CLASSES] = depth_weights.get(b).copied().unwrap_or(zero);
+    }
+    packed
 }
 
 /// Result of the label model for one turn.
@@ -134,13 +172,7 @@ impl Model {
         depth_weights: Vec<f32>,
         depth_bias: f32,
     ) -> Model {
-        let mut packed = vec![[0.0f32; CLASSES + 1]; BUCKETS];
-        for (b, row) in packed.iter_mut().enumerate() {
-            for (c, x) in row.iter_mut().enumerate().take(CLASSES) {
-                *x = weights.get(c * BUCKETS + b).copied().unwrap_or(0.0);
-            }
-            row[CLASSES] = depth_weights.get(b).copied().unwrap_or(0.0);
-        }
+        let packed = Packed::Exact(pack(&weights, &depth_weights, 0.0));
         Model {
             weights,
             bias,
@@ -177,12 +209,22 @@ impl Model {
             *b = r.f32()?;
         }
         let depth_bias = r.f32()?;
-        let weights = r.i16s(CLASSES * BUCKETS, scale)?;
-        let depth_weights = r.i16s(BUCKETS, scale)?;
+        let q_weights = r.i16s(CLASSES * BUCKETS)?;
+        let q_depth = r.i16s(BUCKETS)?;
         if r.at != bytes.len() {
             return Err(ModelError::Invalid("unexpected bytes at the end"));
         }
-        Ok(Model::new(weights, bias, depth_weights, depth_bias))
+        let to_f32 = |q: &[i16]| -> Vec<f32> { q.iter().map(|&q| f32::from(q) * scale).collect() };
+        Ok(Model {
+            weights: to_f32(&q_weights),
+            bias,
+            depth_weights: to_f32(&q_depth),
+            depth_bias,
+            packed: Packed::Quantised {
+                rows: pack(&q_weights, &q_depth, 0),
+                scale,
+            },
+        })
     }
 
     /// The file bytes. Weights are rounded to 16 bits with one shared scale.
@@ -216,9 +258,18 @@ impl Model {
             .unwrap_or(0.0)
     }
 
-    fn row(&self, bucket: u32) -> &[f32; CLASSES + 1] {
-        const ZERO: [f32; CLASSES + 1] = [0.0; CLASSES + 1];
-        self.packed.get(bucket as usize).unwrap_or(&ZERO)
+    #[inline]
+    fn row(&self, bucket: u32) -> [f32; CLASSES + 1] {
+        match &self.packed {
+            Packed::Exact(rows) => rows
+                .get(bucket as usize)
+                .copied()
+                .unwrap_or([0.0; CLASSES + 1]),
+            Packed::Quantised { rows, scale } => rows
+                .get(bucket as usize)
+                .map(|r| r.map(|q| f32::from(q) * scale))
+                .unwrap_or([0.0; CLASSES + 1]),
+        }
     }
 
     pub fn predict(&self, features: &[Feature]) -> Prediction {
@@ -250,15 +301,19 @@ impl Model {
         1.0 / (1.0 + (-z).exp())
     }
 
-    /// The features that pushed most towards `label` rather than `against`, strongest first.
-    pub fn strongest_for(
+    /// The features that pushed most towards `label` rather than `against`, strongest first
+    /// (ties in the order the features came). The same bucket can come from a repeated
+    /// word: it counts once, as its first occurrence, with its largest contribution.
+    /// Ordered lazily: a reason names only the first few.
+    pub fn strongest_for<'f>(
         &self,
-        features: &[Feature],
+        features: &'f [Feature],
         label: Label,
         against: Label,
-    ) -> Vec<(Feature, f32)> {
+    ) -> Strongest<'f> {
         let (a, b) = (class_index(label), class_index(against));
-        let mut found: Vec<(Feature, f32, usize)> = Vec::with_capacity(features.len());
+        // (bucket, index) in one key, so one integer sort groups buckets in feature order.
+        let mut found: Vec<(u64, f32)> = Vec::with_capacity(features.len());
         for (i, f) in features.iter().enumerate() {
             // Pieces of words are never named in reasons: skip them early, they are most
             // of the features.
@@ -269,33 +324,95 @@ impl Model {
             let c =
                 (row.get(a).copied().unwrap_or(0.0) - row.get(b).copied().unwrap_or(0.0)) * f.value;
             if c > 0.0 {
-                found.push((*f, c, i));
+                found.push(((u64::from(f.bucket) << 32) | i as u64, c));
             }
         }
-        // The same bucket can come from a repeated word: count it once, as its first
-        // occurrence with the largest contribution. Sorting keeps this linear-logarithmic.
-        found.sort_unstable_by(|x, y| x.0.bucket.cmp(&y.0.bucket).then(x.2.cmp(&y.2)));
-        let mut merged: Vec<(Feature, f32, usize)> = Vec::with_capacity(found.len());
-        for x in found {
+        found.sort_unstable_by_key(|x| x.0);
+        let mut merged: Vec<Ranked> = Vec::with_capacity(found.len());
+        let mut last_bucket = None;
+        for (key, c) in found {
+            let bucket = key >> 32;
             match merged.last_mut() {
-                Some(m) if m.0.bucket == x.0.bucket => m.1 = m.1.max(x.1),
-                _ => merged.push(x),
+                Some(m) if last_bucket == Some(bucket) => m.contribution = m.contribution.max(c),
+                _ => merged.push(Ranked {
+                    contribution: c,
+                    index: key as u32 as usize,
+                }),
             }
+            last_bucket = Some(bucket);
         }
-        merged.sort_unstable_by(|x, y| y.1.total_cmp(&x.1).then(x.2.cmp(&y.2)));
-        merged.into_iter().map(|(f, c, _)| (f, c)).collect()
+        Strongest {
+            features,
+            heap: BinaryHeap::from(merged),
+        }
     }
 
-    /// The features that pushed the depth model towards `complex` (or simple), strongest first.
-    pub fn strongest_for_depth(&self, features: &[Feature], complex: bool) -> Vec<(Feature, f32)> {
+    /// The features that pushed the depth model towards `complex` (or simple), strongest
+    /// first (ties in the order the features came), ordered lazily.
+    pub fn strongest_for_depth<'f>(&self, features: &'f [Feature], complex: bool) -> Strongest<'f> {
         let sign = if complex { 1.0 } else { -1.0 };
-        let mut out: Vec<(Feature, f32)> = features
+        let ranked: Vec<Ranked> = features
             .iter()
-            .filter(|f| !matches!(f.origin, Origin::Chars))
-            .map(|f| (*f, sign * self.row(f.bucket)[CLASSES] * f.value))
-            .filter(|(_, c)| *c > 0.0)
+            .enumerate()
+            .filter(|(_, f)| !matches!(f.origin, Origin::Chars))
+            .map(|(index, f)| Ranked {
+                contribution: sign * self.row(f.bucket)[CLASSES] * f.value,
+                index,
+            })
+            .filter(|r| r.contribution > 0.0)
             .collect();
-        out.sort_by(|x, y| y.1.total_cmp(&x.1));
-        out
+        Strongest {
+            features,
+            heap: BinaryHeap::from(ranked),
+        }
+    }
+}
+
+/// A feature's contribution to a decision; greater is stronger, and of two equal ones
+/// the earlier feature.
+#[derive(Debug, Clone, Copy)]
+struct Ranked {
+    contribution: f32,
+    index: usize,
+}
+
+impl PartialEq for Ranked {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == std::cmp::Ordering::Equal
+    }
+}
+
+impl Eq for Ranked {}
+
+impl PartialOrd for Ranked {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Ranked {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.contribution
+            .total_cmp(&other.contribution)
+            .then(other.index.cmp(&self.index))
+    }
+}
+
+/// Features with their contributions, strongest first; see [`Model::strongest_for`].
+pub struct Strongest<'f> {
+    features: &'f [Feature],
+    heap: BinaryHeap<Ranked>,
+}
+
+impl Iterator for Strongest<'_> {
+    type Item = (Feature, f32);
+
+    fn next(&mut self) -> Option<(Feature, f32)> {
+        loop {
+            let r = self.heap.pop()?;
+            if let Some(f) = self.features.get(r.index) {
+                return Some((*f, r.contribution));
+            }
+        }
     }
 }

@@ -2,11 +2,11 @@
 //! ready-to-match form. Compiled once; matching never allocates per phrase.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
 
 use serde::Deserialize;
 
-use super::text::phrase_words;
+use super::text::{Sentence, phrase_words};
+use super::vocab::{ING_ID, UNKNOWN, Vocab, WordClass, WordHash, WordId};
 
 /// The rules shipped with the app.
 pub const RULES_TOML: &str = include_str!("../../../assets/utterance/rules.toml");
@@ -228,11 +228,35 @@ struct RulesFile {
     depth_cues: Vec<DepthCueFile>,
 }
 
-/// A compiled phrase: its words, and the source text for reasons.
+/// A compiled phrase: its words, their numbers, and the source text for reasons.
 #[derive(Debug, Clone)]
 pub struct Phrase {
     pub words: Vec<String>,
+    /// The words' numbers in [`Rules::vocab`] ([`ING_ID`] for the `<ing>` wildcard).
+    pub ids: Vec<WordId>,
     pub text: String,
+}
+
+impl Phrase {
+    /// True when the phrase matches the sentence's words starting at `at`; the same as
+    /// [`matches_at`], comparing numbers instead of strings.
+    pub fn matches_in(&self, s: &Sentence, at: usize) -> bool {
+        let (Some(ids), Some(words)) = (s.ids.get(at..), s.words.get(at..)) else {
+            return false;
+        };
+        ids.len() >= self.ids.len()
+            && self
+                .ids
+                .iter()
+                .zip(ids.iter().zip(words))
+                .all(|(&p, (&id, w))| {
+                    if p == ING_ID {
+                        w.len() > 4 && w.ends_with("ing")
+                    } else {
+                        p == id
+                    }
+                })
+    }
 }
 
 /// A compiled group of cues.
@@ -292,11 +316,14 @@ pub struct Lexicon {
     pub effort_skip: Vec<String>,
 }
 
-/// All rules, compiled: phrase lists are indexed by their first word so matching a sentence
-/// costs one hash lookup per word.
+/// All rules, compiled: phrase lists are indexed by their first words' numbers so matching
+/// a sentence costs one lookup per word.
 #[derive(Debug, Clone)]
 pub struct Rules {
     pub lexicon: Lexicon,
+    /// Every word of the lexicon and the cue phrases, by number, with the word lists it
+    /// belongs to.
+    pub vocab: Vocab,
     pub weights: Weights,
     pub reasons: Reasons,
     pub cues: Vec<Cue>,
@@ -346,6 +373,7 @@ fn compile_phrases(list: &[String]) -> Vec<Phrase> {
                 .collect();
             Phrase {
                 words,
+                ids: Vec::new(),
                 text: p.clone(),
             }
         })
@@ -353,67 +381,41 @@ fn compile_phrases(list: &[String]) -> Vec<Phrase> {
         .collect()
 }
 
-/// Where to look for phrases at a position: by the first two words, so a common first
-/// word ("you", "i") does not make every phrase that starts with it a candidate.
+/// Where to look for phrases at a position: by the numbers of the first two words, so a
+/// common first word ("you", "i") does not make every phrase that starts with it a
+/// candidate.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct WordIndex {
-    /// Phrases of one word, or whose second word is a wildcard: by the first word.
-    one: HashMap<u64, Vec<(usize, usize)>, Fnv>,
-    /// Longer phrases: by the first two words.
-    two: HashMap<u64, Vec<(usize, usize)>, Fnv>,
+    /// Phrases of one word, or whose second word is a wildcard: by the first word's number.
+    one: Vec<Vec<(usize, usize)>>,
+    /// Longer phrases: by the numbers of the first two words.
+    two: HashMap<u64, Vec<(usize, usize)>, WordHash>,
 }
 
-fn word_key(h: FnvHasher, w: &str) -> FnvHasher {
-    let mut h = h;
-    h.write(w.as_bytes());
-    h.write(&[0xff]);
-    h
+fn pair_key(first: WordId, second: WordId) -> u64 {
+    (u64::from(first) << 32) | u64::from(second)
 }
 
 impl WordIndex {
-    /// (cue index, phrase index) of the phrases that may start at `pos`, in cue order;
-    /// `matches_at` still checks every word. `out` is cleared first.
-    pub(crate) fn candidates(&self, words: &[String], pos: usize, out: &mut Vec<(usize, usize)>) {
+    /// (cue index, phrase index) of the phrases that may start at `pos` of a sentence whose
+    /// word numbers are `ids`, in cue order; `Phrase::matches_in` still checks every word.
+    /// `out` is cleared first.
+    pub(crate) fn candidates(&self, ids: &[WordId], pos: usize, out: &mut Vec<(usize, usize)>) {
         out.clear();
-        let Some(first) = words.get(pos) else {
+        // No phrase starts with a word the asset never mentions.
+        let Some(&first) = ids.get(pos).filter(|&&id| id != UNKNOWN) else {
             return;
         };
-        let h1 = word_key(Fnv.build_hasher(), first);
-        if let Some(e) = self.one.get(&h1.finish()) {
+        if let Some(e) = self.one.get(first as usize) {
             out.extend_from_slice(e);
         }
-        if let Some(second) = words.get(pos + 1)
-            && let Some(e) = self.two.get(&word_key(h1, second).finish())
+        if let Some(&second) = ids.get(pos + 1)
+            && second != UNKNOWN
+            && let Some(e) = self.two.get(&pair_key(first, second))
         {
             out.extend_from_slice(e);
             out.sort_unstable();
         }
-    }
-}
-
-/// FNV-1a for the word index: words are short and the keys are our own, so a simple hash
-/// beats the default one (built to resist hostile keys) several times over.
-#[derive(Debug, Clone, Copy, Default)]
-pub(crate) struct Fnv;
-
-#[derive(Clone, Copy)]
-pub(crate) struct FnvHasher(u64);
-
-impl BuildHasher for Fnv {
-    type Hasher = FnvHasher;
-    fn build_hasher(&self) -> FnvHasher {
-        FnvHasher(0xcbf2_9ce4_8422_2325)
-    }
-}
-
-impl Hasher for FnvHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for &b in bytes {
-            self.0 = (self.0 ^ u64::from(b)).wrapping_mul(0x0000_0100_0000_01b3);
-        }
-    }
-    fn finish(&self) -> u64 {
-        self.0
     }
 }
 
@@ -439,25 +441,67 @@ pub fn in_list(list: &[String], word: &str) -> bool {
         .any(|w| w.len() == word.len() && w.as_bytes().first() == first && w == word)
 }
 
-fn build_index(cues: &[Cue]) -> WordIndex {
-    let mut index = WordIndex::default();
+fn build_index(cues: &[Cue], words: usize) -> WordIndex {
+    let mut index = WordIndex {
+        one: vec![Vec::new(); words],
+        two: HashMap::default(),
+    };
     for (ci, cue) in cues.iter().enumerate() {
         for (pi, phrase) in cue.phrases.iter().enumerate() {
-            let Some(first) = phrase.words.first() else {
+            let Some(&first) = phrase.ids.first() else {
                 continue;
             };
-            let h1 = word_key(Fnv.build_hasher(), first);
-            match phrase.words.get(1) {
-                Some(second) if second != ING => index
+            match phrase.ids.get(1) {
+                Some(&second) if second != ING_ID => index
                     .two
-                    .entry(word_key(h1, second).finish())
+                    .entry(pair_key(first, second))
                     .or_default()
                     .push((ci, pi)),
-                _ => index.one.entry(h1.finish()).or_default().push((ci, pi)),
+                _ => {
+                    if let Some(e) = index.one.get_mut(first as usize) {
+                        e.push((ci, pi));
+                    }
+                }
             }
         }
     }
     index
+}
+
+/// Numbers every word of the rules, marking the single-word lists the engine checks for
+/// many words of a turn, and gives each cue phrase its words' numbers.
+fn build_vocab(lexicon: &Lexicon, cues: &mut [Cue], depth_cues: &mut [Cue]) -> Vocab {
+    let mut vocab = Vocab::default();
+    let l = lexicon;
+    for (list, class) in [
+        (&l.fillers, WordClass::Filler),
+        (&l.discourse_markers, WordClass::DiscourseMarker),
+        (&l.auxiliaries, WordClass::Auxiliary),
+        (&l.question_subjects, WordClass::QuestionSubject),
+        (&l.subject_pronouns, WordClass::SubjectPronoun),
+        (&l.wh_words, WordClass::WhWord),
+        (&l.subordinators, WordClass::Subordinator),
+        (&l.imperative_verbs, WordClass::ImperativeVerb),
+        (&l.run_on_no_split_after, WordClass::NoSplitAfter),
+        (&l.feeling_words, WordClass::Feeling),
+        (&l.fact_words, WordClass::Fact),
+        (&l.reported_speech, WordClass::ReportedSpeech),
+    ] {
+        vocab.add_class(list, class);
+    }
+    for b in l.backchannels.iter().filter(|b| b.len() == 1) {
+        vocab.add_class(b, WordClass::Backchannel);
+    }
+    for cue in cues.iter_mut().chain(depth_cues.iter_mut()) {
+        for phrase in &mut cue.phrases {
+            phrase.ids = phrase
+                .words
+                .iter()
+                .map(|w| if w == ING { ING_ID } else { vocab.add(w) })
+                .collect();
+        }
+    }
+    vocab
 }
 
 impl Rules {
@@ -512,7 +556,7 @@ impl Rules {
                 max_matches: c.max_matches.max(1),
             });
         }
-        let depth_cues: Vec<Cue> = file
+        let mut depth_cues: Vec<Cue> = file
             .depth_cues
             .into_iter()
             .map(|c| Cue {
@@ -528,9 +572,12 @@ impl Rules {
                 max_matches: c.max_matches.max(1),
             })
             .collect();
+        let vocab = build_vocab(&lexicon, &mut cues, &mut depth_cues);
+        let words = vocab.len();
         Ok(Rules {
-            index: build_index(&cues),
-            depth_index: build_index(&depth_cues),
+            index: build_index(&cues, words),
+            depth_index: build_index(&depth_cues, words),
+            vocab,
             lexicon,
             weights: file.weights,
             reasons: file.reasons,
@@ -541,14 +588,8 @@ impl Rules {
 
     pub fn text_lexicon(&self) -> super::text::Lexicon<'_> {
         super::text::Lexicon {
-            fillers: &self.lexicon.fillers,
-            discourse_markers: &self.lexicon.discourse_markers,
+            vocab: &self.vocab,
             filler_clauses: &self.lexicon.filler_clauses,
-            wh_words: &self.lexicon.wh_words,
-            auxiliaries: &self.lexicon.auxiliaries,
-            question_subjects: &self.lexicon.question_subjects,
-            no_split_after: &self.lexicon.run_on_no_split_after,
-            subordinators: &self.lexicon.subordinators,
         }
     }
 

@@ -5,7 +5,7 @@
 //! the phrases in the rule assets, so an asset author writes "you're" and it also matches
 //! "you are", "You’re" and "YOU'RE".
 
-use super::rules::in_list;
+use super::vocab::{Vocab, WordClass, WordId};
 
 /// One sentence of an utterance, normalised.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -13,6 +13,9 @@ pub struct Sentence {
     /// Lowercase words with contractions expanded ("you're" -> "you", "are") and
     /// filler words ("um", "uh") removed.
     pub words: Vec<String>,
+    /// `ids[i]` is the rule asset's number for `words[i]` (see [`Vocab`]): the rules compare
+    /// and look up words by these.
+    pub ids: Vec<WordId>,
     /// `clause_start[i]` is true when `words[i]` begins a clause: the first word, or the first
     /// word after a comma, colon, dash or similar break.
     pub clause_start: Vec<bool>,
@@ -44,23 +47,18 @@ impl Sentence {
     }
 }
 
-/// Words that carry nothing for classification and are removed wherever they appear.
+/// What normalisation needs from the rule asset.
 pub struct Lexicon<'a> {
-    pub fillers: &'a [String],
-    pub discourse_markers: &'a [String],
+    /// The asset's words by number, with the word lists each belongs to. Fillers
+    /// ([`WordClass::Filler`]) are removed wherever they appear; discourse markers are
+    /// skipped at the start of a sentence. Run-on speech is split where a question word
+    /// is followed by an auxiliary and a question subject (or by "happened"), or an
+    /// auxiliary by "you", unless the word before is in [`WordClass::NoSplitAfter`]; a run
+    /// that opens with a subordinator ("if you could change one thing what would it be")
+    /// is one sentence: the question is its main clause.
+    pub vocab: &'a Vocab,
     /// Multi-word phrases that are fillers when they form a whole clause ("you know", "i mean").
     pub filler_clauses: &'a [Vec<String>],
-    /// Used to split run-on speech: a question word followed by an auxiliary, or an
-    /// auxiliary followed by "you", starts a new sentence unless preceded by one of
-    /// `no_split_after`.
-    pub wh_words: &'a [String],
-    pub auxiliaries: &'a [String],
-    /// Subjects that may follow the auxiliary of a question ("did you", "is it").
-    pub question_subjects: &'a [String],
-    pub no_split_after: &'a [String],
-    /// A run that opens with one of these ("if you could change one thing what would it
-    /// be") is one sentence: the question is its main clause.
-    pub subordinators: &'a [String],
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -80,6 +78,13 @@ enum End {
     Exclamation,
 }
 
+/// A word of the input with its number in the asset.
+#[derive(Debug, Clone, PartialEq)]
+struct Word {
+    text: String,
+    id: WordId,
+}
+
 fn normalise_char(c: char) -> char {
     match c {
         '\u{2018}' | '\u{2019}' | '\u{02BC}' | '\u{2032}' | '`' | '\u{00B4}' => '\'',
@@ -93,58 +98,60 @@ const ABBREVIATIONS: &[&str] = &[
     "dr", "mr", "mrs", "ms", "st", "vs", "etc", "e.g", "i.e", "jr",
 ];
 
-/// Splits text into word and punctuation tokens. Apostrophes and hyphens inside words stay in
-/// the word; a full stop between digits ("2.5") stays in the number.
-fn tokenize(text: &str) -> Vec<Token> {
-    let mut tokens = Vec::new();
-    let mut word = String::new();
-    let chars: Vec<char> = text.chars().map(normalise_char).collect();
-    let flush = |word: &mut String, tokens: &mut Vec<Token>| {
-        if !word.is_empty() {
-            let w = word.trim_matches(|c| c == '\'' || c == '-').to_string();
-            if !w.is_empty() {
-                tokens.push(Token::Word(w));
-            }
-            word.clear();
+/// Hands the finished word to `emit`, without its edge apostrophes and hyphens.
+fn flush(word: &mut String, emit: &mut impl FnMut(Token)) {
+    if !word.is_empty() {
+        let w = word.trim_matches(|c| c == '\'' || c == '-');
+        if !w.is_empty() {
+            emit(Token::Word(w.to_string()));
         }
-    };
-    for (i, &c) in chars.iter().enumerate() {
-        let prev = if i > 0 {
-            chars.get(i - 1).copied()
-        } else {
-            None
-        };
-        let next = chars.get(i + 1).copied();
-        if c.is_alphanumeric() {
-            word.extend(c.to_lowercase());
-            continue;
-        }
-        let inside_word =
-            prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
-        match c {
-            '\'' | '-' if inside_word => word.push(c),
-            '.' if inside_word && prev.is_some_and(|p| p.is_ascii_digit()) => word.push(c),
-            '.' | '!' | '?' | ';' | '\u{2026}' => {
-                let is_abbrev = c == '.' && ABBREVIATIONS.contains(&word.as_str());
-                flush(&mut word, &mut tokens);
-                if !is_abbrev {
-                    tokens.push(Token::SentenceEnd(match c {
-                        '?' => End::Question,
-                        '!' => End::Exclamation,
-                        _ => End::Stop,
-                    }));
-                }
-            }
-            ',' | ':' | '-' | '\u{2013}' | '\u{2014}' | '(' | ')' | '"' | '/' => {
-                flush(&mut word, &mut tokens);
-                let dash = matches!(c, '-' | '\u{2013}' | '\u{2014}');
-                tokens.push(Token::ClauseBreak(dash));
-            }
-            _ => flush(&mut word, &mut tokens),
-        }
+        word.clear();
     }
-    flush(&mut word, &mut tokens);
-    tokens
+}
+
+/// Splits text into word and punctuation tokens, handed to `emit` in order. Apostrophes and
+/// hyphens inside words stay in the word; a full stop between digits ("2.5") stays in the
+/// number. One pass, with the characters either side of each one.
+fn tokenize(text: &str, mut emit: impl FnMut(Token)) {
+    let mut word = String::new();
+    let mut chars = text.chars().map(normalise_char);
+    let mut prev: Option<char> = None;
+    let mut current = chars.next();
+    while let Some(c) = current {
+        let next = chars.next();
+        if c.is_ascii_alphanumeric() {
+            word.push(c.to_ascii_lowercase());
+        } else if c.is_alphanumeric() {
+            word.extend(c.to_lowercase());
+        } else {
+            let inside_word =
+                prev.is_some_and(char::is_alphanumeric) && next.is_some_and(char::is_alphanumeric);
+            match c {
+                '\'' | '-' if inside_word => word.push(c),
+                '.' if inside_word && prev.is_some_and(|p| p.is_ascii_digit()) => word.push(c),
+                '.' | '!' | '?' | ';' | '\u{2026}' => {
+                    let is_abbrev = c == '.' && ABBREVIATIONS.contains(&word.as_str());
+                    flush(&mut word, &mut emit);
+                    if !is_abbrev {
+                        emit(Token::SentenceEnd(match c {
+                            '?' => End::Question,
+                            '!' => End::Exclamation,
+                            _ => End::Stop,
+                        }));
+                    }
+                }
+                ',' | ':' | '-' | '\u{2013}' | '\u{2014}' | '(' | ')' | '"' | '/' => {
+                    flush(&mut word, &mut emit);
+                    let dash = matches!(c, '-' | '\u{2013}' | '\u{2014}');
+                    emit(Token::ClauseBreak(dash));
+                }
+                _ => flush(&mut word, &mut emit),
+            }
+        }
+        prev = Some(c);
+        current = next;
+    }
+    flush(&mut word, &mut emit);
 }
 
 /// A stutter written with hyphens keeps only its last, whole part: "how-how" and "wh-what"
@@ -164,20 +171,24 @@ pub fn collapse_stutter(word: &str) -> &str {
     if stutter { last } else { word }
 }
 
-/// Removes words and two-word phrases said twice in a row ("so so", "i was i was").
-pub fn collapse_repeats(words: &mut Vec<String>) {
-    let mut out: Vec<String> = Vec::with_capacity(words.len());
-    for w in words.drain(..) {
-        if out.last() == Some(&w) {
+/// Removes words and two-word phrases said twice in a row ("so so", "i was i was"), in
+/// place.
+pub fn collapse_repeats<T: PartialEq>(words: &mut Vec<T>) {
+    // `words[..kept]` is the output so far; everything from `kept` up to the word being
+    // read is dropped.
+    let mut kept = 0;
+    for read in 0..words.len() {
+        if kept > 0 && words.get(kept - 1) == words.get(read) {
             continue;
         }
-        out.push(w);
-        let n = out.len();
-        if n >= 4 && out[n - 1] == out[n - 3] && out[n - 2] == out[n - 4] {
-            out.truncate(n - 2);
+        words.swap(kept, read);
+        kept += 1;
+        let n = kept;
+        if n >= 4 && words[n - 1] == words[n - 3] && words[n - 2] == words[n - 4] {
+            kept -= 2;
         }
     }
-    *words = out;
+    words.truncate(kept);
 }
 
 const IS_CONTRACTORS: &[&str] = &[
@@ -282,11 +293,11 @@ fn expand_special(word: &str, out: &mut Vec<String>) -> bool {
 /// (without removing fillers or markers).
 pub fn phrase_words(phrase: &str) -> Vec<String> {
     let mut out = Vec::new();
-    for token in tokenize(phrase) {
+    tokenize(phrase, |token| {
         if let Token::Word(w) = token {
             expand_word(&w, &mut out);
         }
-    }
+    });
     fix_has(&mut out);
     out
 }
@@ -302,49 +313,68 @@ fn fix_has(words: &mut [String]) {
     }
 }
 
+/// [`fix_has`] for the words of a turn, keeping their numbers right.
+fn fix_has_words(words: &mut [Word], vocab: &Vocab) {
+    for i in 1..words.len() {
+        if words[i - 1].text == "is" && matches!(words[i].text.as_str(), "been" | "got" | "gotten")
+        {
+            words[i - 1] = Word {
+                text: "has".to_string(),
+                id: vocab.id("has"),
+            };
+        }
+    }
+}
+
 fn starts_with_phrase(words: &[String], phrase: &[String]) -> bool {
     !phrase.is_empty()
         && words.len() >= phrase.len()
         && words.iter().zip(phrase).all(|(a, b)| a == b)
 }
 
+/// The clause is exactly one of the filler phrases ("you know").
+fn is_filler_clause(clause: &[Word], lex: &Lexicon) -> bool {
+    lex.filler_clauses
+        .iter()
+        .any(|f| f.len() == clause.len() && f.iter().zip(clause).all(|(a, b)| *a == b.text))
+}
+
 /// Builds a sentence from one run of clauses, dropping fillers and filler clauses.
-fn build_sentence(clauses: Vec<Vec<String>>, question_mark: bool, lex: &Lexicon) -> Sentence {
+fn build_sentence(mut clauses: Vec<Vec<Word>>, question_mark: bool, lex: &Lexicon) -> Sentence {
+    let vocab = lex.vocab;
     let mut sentence = Sentence {
         question_mark,
         ..Sentence::default()
     };
     let raw_words: usize = clauses.iter().map(Vec::len).sum();
-    let mut clauses: Vec<Vec<String>> = clauses
-        .into_iter()
-        .map(|c| {
-            c.into_iter()
-                .filter(|w| !in_list(lex.fillers, w))
-                .collect::<Vec<_>>()
-        })
-        .filter(|c| !c.is_empty())
-        .collect();
+    for c in &mut clauses {
+        c.retain(|w| !vocab.is(w.id, WordClass::Filler));
+    }
+    clauses.retain(|c| !c.is_empty());
     // "..., you know?" is a filler, not a question.
-    let last_is_filler = clauses
-        .last()
-        .is_some_and(|c| lex.filler_clauses.iter().any(|f| f == c));
+    let last_is_filler = clauses.last().is_some_and(|c| is_filler_clause(c, lex));
     if last_is_filler && clauses.len() > 1 {
         sentence.question_mark = false;
     }
-    clauses.retain(|c| !lex.filler_clauses.iter().any(|f| f == c));
+    clauses.retain(|c| !is_filler_clause(c, lex));
     for clause in &mut clauses {
         collapse_repeats(clause);
-        fix_has(clause);
+        fix_has_words(clause, vocab);
     }
+    let n: usize = clauses.iter().map(Vec::len).sum();
+    sentence.words.reserve_exact(n);
+    sentence.ids.reserve_exact(n);
+    sentence.clause_start.reserve_exact(n);
     for clause in clauses {
         let mut start = true;
         for w in clause {
             // "so, so what": a word repeated across a comma is a repeat too.
-            if start && sentence.words.last() == Some(&w) {
+            if start && sentence.words.last() == Some(&w.text) {
                 continue;
             }
             sentence.clause_start.push(start);
-            sentence.words.push(w);
+            sentence.words.push(w.text);
+            sentence.ids.push(w.id);
             start = false;
         }
     }
@@ -353,7 +383,11 @@ fn build_sentence(clauses: Vec<Vec<String>>, question_mark: bool, lex: &Lexicon)
     let mut core = 0;
     while core < sentence.words.len() {
         let rest = &sentence.words[core..];
-        if rest.len() > 1 && lex.discourse_markers.iter().any(|m| m == &rest[0]) {
+        let marker = sentence
+            .ids
+            .get(core)
+            .is_some_and(|&id| vocab.is(id, WordClass::DiscourseMarker));
+        if rest.len() > 1 && marker {
             core += 1;
             continue;
         }
@@ -380,11 +414,13 @@ fn build_sentence(clauses: Vec<Vec<String>>, question_mark: bool, lex: &Lexicon)
 /// fillers) are dropped unless nothing else is left.
 pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Sentence> {
     let mut out = Vec::new();
-    let mut clauses: Vec<Vec<String>> = vec![Vec::new()];
+    let mut clauses: Vec<Vec<Word>> = vec![Vec::new()];
     let mut stutter = false;
     // The last token was a dash: a sentence ending here was cut off.
     let mut after_dash = false;
-    for token in tokenize(text) {
+    // The words one token expands to, before they get their numbers.
+    let mut expanded: Vec<String> = Vec::new();
+    tokenize(text, |token| {
         let dash = matches!(token, Token::ClauseBreak(true));
         let is_break = matches!(token, Token::ClauseBreak(_));
         match token {
@@ -392,11 +428,15 @@ pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Sentence> {
                 if let Some(current) = clauses.last_mut() {
                     let word = collapse_stutter(&w);
                     if word.len() == w.len() {
-                        expand_owned(w, current);
+                        expand_owned(w, &mut expanded);
                     } else {
                         stutter = true;
-                        expand_word(word, current);
+                        expand_word(word, &mut expanded);
                     }
+                    current.extend(expanded.drain(..).map(|text| Word {
+                        id: lex.vocab.id(&text),
+                        text,
+                    }));
                 }
             }
             Token::ClauseBreak(_) => clauses.push(Vec::new()),
@@ -407,7 +447,7 @@ pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Sentence> {
             }
         }
         after_dash = dash || (after_dash && is_break);
-    }
+    });
     push_run(&mut out, clauses, End::Stop, stutter, after_dash, lex);
     out
 }
@@ -415,7 +455,7 @@ pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Sentence> {
 /// Adds the sentences of one punctuated run, split where speech ran sentences together.
 fn push_run(
     out: &mut Vec<Sentence>,
-    clauses: Vec<Vec<String>>,
+    clauses: Vec<Vec<Word>>,
     end: End,
     stutter: bool,
     cut_off: bool,
@@ -447,59 +487,64 @@ fn push_run(
 
 /// Where a question starts inside a run of words with no punctuation before it:
 /// "that sounds hard what happened next", "you said it was rough do you want to talk".
-fn starts_question(words: &[String], i: usize, lex: &Lexicon) -> bool {
+fn starts_question(words: &[Word], i: usize, lex: &Lexicon) -> bool {
+    let v = lex.vocab;
     let (Some(w), Some(next)) = (words.get(i), words.get(i + 1)) else {
         return false;
     };
     let Some(prev) = i.checked_sub(1).and_then(|p| words.get(p)) else {
         return false;
     };
-    if in_list(lex.no_split_after, prev) || in_list(lex.fillers, prev) {
+    if v.is(prev.id, WordClass::NoSplitAfter) || v.is(prev.id, WordClass::Filler) {
         return false;
     }
     let after = words.get(i + 2);
-    let wh = in_list(lex.wh_words, w)
-        && ((in_list(lex.auxiliaries, next)
-            && after.is_some_and(|a| in_list(lex.question_subjects, a)))
-            || next == "happened");
-    let aux = in_list(lex.auxiliaries, w) && next == "you";
+    let wh = v.is(w.id, WordClass::WhWord)
+        && ((v.is(next.id, WordClass::Auxiliary)
+            && after.is_some_and(|a| v.is(a.id, WordClass::QuestionSubject)))
+            || next.text == "happened");
+    let aux = v.is(w.id, WordClass::Auxiliary) && next.text == "you";
     wh || aux
 }
 
 /// Splits the clauses of one punctuated run into sentences at unpunctuated question starts,
-/// each after at least three words.
-fn split_run_on(clauses: Vec<Vec<String>>, lex: &Lexicon) -> Vec<Vec<Vec<String>>> {
+/// each after at least three words. Words are moved, not copied.
+fn split_run_on(clauses: Vec<Vec<Word>>, lex: &Lexicon) -> Vec<Vec<Vec<Word>>> {
+    let v = lex.vocab;
     let opens_subordinate = clauses
         .iter()
         .flatten()
-        .find(|w| !in_list(lex.fillers, w) && !in_list(lex.discourse_markers, w))
-        .is_some_and(|w| in_list(lex.subordinators, w));
+        .find(|w| !v.is(w.id, WordClass::Filler) && !v.is(w.id, WordClass::DiscourseMarker))
+        .is_some_and(|w| v.is(w.id, WordClass::Subordinator));
     if opens_subordinate {
         return vec![clauses];
     }
-    let mut pieces: Vec<Vec<Vec<String>>> = vec![Vec::new()];
+    let mut pieces: Vec<Vec<Vec<Word>>> = vec![Vec::new()];
     let mut since_break = 0usize;
-    for clause in clauses {
-        let mut current: Vec<String> = Vec::new();
+    let mut cuts: Vec<usize> = Vec::new();
+    for mut clause in clauses {
+        cuts.clear();
         for i in 0..clause.len() {
-            let content = clause.get(i).is_some_and(|w| !in_list(lex.fillers, w));
+            let content = clause
+                .get(i)
+                .is_some_and(|w| !v.is(w.id, WordClass::Filler));
             if since_break >= 3 && i > 0 && starts_question(&clause, i, lex) {
-                if let Some(piece) = pieces.last_mut() {
-                    piece.push(std::mem::take(&mut current));
-                }
-                pieces.push(Vec::new());
+                cuts.push(i);
                 since_break = 0;
-            }
-            if let Some(w) = clause.get(i) {
-                current.push(w.clone());
             }
             if content {
                 since_break += 1;
             }
         }
-        if let Some(piece) = pieces.last_mut() {
-            piece.push(current);
+        // The clause up to the first cut ends the current piece; each later part opens one.
+        let mut tails: Vec<Vec<Word>> = Vec::with_capacity(cuts.len());
+        for &at in cuts.iter().rev() {
+            tails.push(clause.split_off(at));
         }
+        if let Some(piece) = pieces.last_mut() {
+            piece.push(clause);
+        }
+        pieces.extend(tails.into_iter().rev().map(|tail| vec![tail]));
     }
     pieces
 }
@@ -518,22 +563,29 @@ mod tests {
 
     fn split(text: &str) -> Vec<Sentence> {
         let (f, d, c) = lex_parts();
-        let wh: Vec<String> = ["what", "how", "why"].map(String::from).to_vec();
-        let aux: Vec<String> = ["do", "did", "are", "is"].map(String::from).to_vec();
-        let sub: Vec<String> = ["if", "when"].map(String::from).to_vec();
-        let subj: Vec<String> = ["you", "it", "things"].map(String::from).to_vec();
-        let no: Vec<String> = ["know", "wonder", "me", "what"].map(String::from).to_vec();
+        let list =
+            |words: &[&str]| -> Vec<String> { words.iter().map(|w| w.to_string()).collect() };
+        let mut vocab = Vocab::default();
+        vocab.add_class(&f, WordClass::Filler);
+        vocab.add_class(&d, WordClass::DiscourseMarker);
+        vocab.add_class(&list(&["what", "how", "why"]), WordClass::WhWord);
+        vocab.add_class(&list(&["do", "did", "are", "is"]), WordClass::Auxiliary);
+        vocab.add_class(&list(&["if", "when"]), WordClass::Subordinator);
+        vocab.add_class(&list(&["you", "it", "things"]), WordClass::QuestionSubject);
+        vocab.add_class(
+            &list(&["know", "wonder", "me", "what"]),
+            WordClass::NoSplitAfter,
+        );
         let lex = Lexicon {
-            fillers: &f,
-            discourse_markers: &d,
+            vocab: &vocab,
             filler_clauses: &c,
-            wh_words: &wh,
-            auxiliaries: &aux,
-            question_subjects: &subj,
-            no_split_after: &no,
-            subordinators: &sub,
         };
-        sentences(text, &lex)
+        let out = sentences(text, &lex);
+        for s in &out {
+            let ids: Vec<WordId> = s.words.iter().map(|w| vocab.id(w)).collect();
+            assert_eq!(s.ids, ids, "every word carries its number");
+        }
+        out
     }
 
     #[test]
@@ -589,6 +641,19 @@ mod tests {
         let s = split("I'm curious, what made you call");
         let i = s[0].words.iter().position(|w| w == "what").unwrap();
         assert!(s[0].clause_start[i]);
+    }
+
+    #[test]
+    fn repeats_collapse_in_place() {
+        let mut w = vec!["i", "i", "was", "i", "was", "scared", "so", "so"];
+        collapse_repeats(&mut w);
+        assert_eq!(w, ["i", "was", "scared", "so"]);
+        let mut w = vec!["a", "b", "a", "b", "a", "b", "c"];
+        collapse_repeats(&mut w);
+        assert_eq!(w, ["a", "b", "c"]);
+        let mut w: Vec<&str> = Vec::new();
+        collapse_repeats(&mut w);
+        assert!(w.is_empty());
     }
 
     #[test]

@@ -9,6 +9,7 @@
 //! * Reflection depth is the depth model's call.
 
 use super::engine::{RuleTurn, rule_turn};
+use super::evidence::fill;
 use super::features::{Feature, Origin, describe_words, extract};
 use super::model::Model;
 use super::rules::{Rules, Target};
@@ -17,10 +18,6 @@ use super::{Depth, Feedback, Label};
 
 /// How many features a reason names.
 const NAMED_FEATURES: usize = 3;
-
-fn fill(template: &str, cue: &str) -> String {
-    template.replace("{cue}", cue)
-}
 
 /// The features of a turn as the model sees them, with the rules' reading of it.
 /// With `peer`, the peer's line before the turn, the features also say what the turn takes
@@ -44,8 +41,12 @@ pub(super) fn turn_features(
     (turn, features)
 }
 
-/// Names of the strongest features, for a reason.
-fn names(strongest: &[(Feature, f32)], sentences: &[Sentence], rules: &Rules) -> Vec<String> {
+/// Names of the strongest features (strongest first), for a reason.
+fn names(
+    strongest: impl Iterator<Item = (Feature, f32)>,
+    sentences: &[Sentence],
+    rules: &Rules,
+) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for (f, _) in strongest {
         let name = match f.origin {
@@ -241,7 +242,7 @@ pub(super) fn classify_turn(
     }
     let model_label = if label.is_question() { best } else { label };
     let signs = names(
-        &model.strongest_for(&features, model_label, runner_up),
+        model.strongest_for(&features, model_label, runner_up),
         &sentences,
         rules,
     );
@@ -275,7 +276,7 @@ pub(super) fn classify_turn(
             r.simple.clone()
         });
         let signs = names(
-            &model.strongest_for_depth(&features, complex),
+            model.strongest_for_depth(&features, complex),
             &sentences,
             rules,
         );

@@ -3,10 +3,11 @@
 
 use super::Label;
 use super::evidence::{
-    Evidence, contains, cue_evidence, fill, find_matches, imperative_evidence, question_evidence,
+    Evidence, cue_evidence, fill, find_matches, imperative_evidence, question_evidence,
 };
 use super::rules::{Position, Rules, Target};
 use super::text::Sentence;
+use super::vocab::WordClass;
 
 /// The acts a sentence can perform, before a question is split into open and closed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -135,9 +136,10 @@ fn depth_evidence(s: &Sentence, rules: &Rules) -> (f32, Vec<String>, Vec<usize>)
         reasons.push(fill(&cue.reason, text));
     }
     if let Some(f) = s
-        .words
+        .ids
         .iter()
-        .find(|w| contains(&rules.lexicon.feeling_words, w))
+        .position(|&id| rules.vocab.is(id, WordClass::Feeling))
+        .and_then(|i| s.words.get(i))
     {
         score += rules.weights.feeling;
         reasons.push(fill(&rules.reasons.feeling, f));
@@ -160,16 +162,12 @@ fn backchannel(s: &Sentence, rules: &Rules) -> Option<String> {
     {
         return Some(b.join(" "));
     }
-    let single = |w: &String| {
-        lex.backchannels
+    let single = |&id: &u32| rules.vocab.is(id, WordClass::Backchannel);
+    let all = !s.ids.is_empty()
+        && s.ids
             .iter()
-            .any(|b| b.len() == 1 && b.first() == Some(w))
-    };
-    let all = !s.words.is_empty()
-        && s.words
-            .iter()
-            .all(|w| single(w) || contains(&lex.discourse_markers, w))
-        && s.words.iter().any(single);
+            .all(|id| single(id) || rules.vocab.is(*id, WordClass::DiscourseMarker))
+        && s.ids.iter().any(single);
     all.then(|| s.words.join(" "))
 }
 
@@ -181,8 +179,7 @@ pub(super) fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
     let core = s.core_words();
     let words = s.words.len();
     if core.is_empty()
-        || s.words.iter().all(|w| contains(&lex.discourse_markers, w))
-            && backchannel(s, rules).is_none()
+        || rules.vocab.all(&s.ids, WordClass::DiscourseMarker) && backchannel(s, rules).is_none()
     {
         return Verdict::other(r.only_fillers.clone(), words);
     }
