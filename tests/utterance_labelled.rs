@@ -482,23 +482,6 @@ fn labelled_set_is_balanced_and_varied() {
     }
 }
 
-#[test]
-fn whole_set_is_fast() {
-    let rows = load();
-    let start = std::time::Instant::now();
-    for _ in 0..10 {
-        for r in &rows {
-            std::hint::black_box(classify(&r.text));
-        }
-    }
-    // 3,500 utterances; generous for an unoptimised debug build on a slow machine.
-    assert!(
-        start.elapsed().as_secs_f64() < 10.0,
-        "took {:?}",
-        start.elapsed()
-    );
-}
-
 /// Retraining from the corpus in the repository gives the shipped weights, byte for byte.
 /// Slow unoptimised: run with `cargo test --release --test utterance_labelled -- --ignored`.
 #[test]
