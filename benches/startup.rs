@@ -56,8 +56,8 @@ const MEMORY_OF: &str = "ALONGSIDE_BENCH_MEMORY_OF";
 
 fn main() {
     if let Some(dir) = std::env::var_os(MEMORY_OF) {
-        let grew = idle_memory(std::path::Path::new(&dir));
-        println!("{grew:.1} {:.1}", rss_mb());
+        let (grew, whole) = idle_memory(std::path::Path::new(&dir));
+        println!("{grew:.1} {whole:.1}");
         return;
     }
     let sessions: usize = std::env::var("ALONGSIDE_BENCH_SESSIONS")
@@ -258,10 +258,10 @@ fn main() {
     });
 }
 
-/// The growth of this process's resident size (MB) from opening `dir` as the app does to
-/// holding what the app keeps once search is ready: the store, the app state with its
-/// lists and journey, and every search text.
-fn idle_memory(dir: &std::path::Path) -> f64 {
+/// The growth of this process's resident size (MiB) from opening `dir` as the app does to
+/// holding what the app keeps once search is ready (the store, the app state with its lists
+/// and journey, and every search text), and the whole resident size then.
+fn idle_memory(dir: &std::path::Path) -> (f64, f64) {
     let before = rss_mb();
     // Each step's growth goes to stderr, for finding where the memory goes.
     let mut last = before;
@@ -308,7 +308,8 @@ fn idle_memory(dir: &std::path::Path) -> f64 {
     }
     black_box(&app);
     black_box(&store);
-    rss_mb() - before
+    let now = rss_mb();
+    (now - before, now)
 }
 
 /// How many notes the store's search index holds (reading it if need be).
