@@ -419,9 +419,6 @@ impl WordIndex {
     }
 }
 
-/// `list` holds `word`. Words are short: comparing the length and first byte before the
-/// bytes skips most calls into `memcmp`.
-#[inline]
 /// A word list sorted for [`in_sorted`].
 fn sorted(mut list: Vec<String>) -> Vec<String> {
     list.sort_unstable();
@@ -435,6 +432,9 @@ pub fn in_sorted(list: &[String], word: &str) -> bool {
     list.binary_search_by(|w| w.as_str().cmp(word)).is_ok()
 }
 
+/// `list` holds `word`. Words are short: comparing the length and first byte before the
+/// bytes skips most calls into `memcmp`.
+#[inline]
 pub fn in_list(list: &[String], word: &str) -> bool {
     let first = word.as_bytes().first();
     list.iter()
