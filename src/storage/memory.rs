@@ -18,7 +18,7 @@ pub(crate) fn release_freed_memory() {
 /// stays open for hours: one arena, so the loader thread's freed memory is not kept apart
 /// from the main thread's, and large blocks always mapped on their own, so freeing one
 /// returns it whole (glibc otherwise raises that threshold after the first large free and
-/// keeps later large blocks in the heap). At 100,000 sessions this keeps about 4 MB less
+/// keeps later large blocks in the heap). At 100,000 sessions this keeps about 2 MB less
 /// resident. Nothing elsewhere.
 pub(crate) fn suit_a_long_running_app() {
     #[cfg(all(target_os = "linux", target_env = "gnu"))]
