@@ -4,6 +4,7 @@
 
 use std::sync::Arc;
 
+use serde::{Deserialize, Serialize};
 use uuid::Uuid;
 
 use super::shared_str::SharedStr;
@@ -26,14 +27,25 @@ pub struct Listed {
     pub amendments: u32,
     /// The start of the note on one line.
     pub preview: SharedStr,
-    /// Who attended, for a group session.
-    pub attendees: Box<[Uuid]>,
+    /// Who attended, for a group session (empty for a one-on-one).
+    pub attendees: Box<[AttendeeEntry]>,
+}
+
+/// One attendee of a group session as lists show them: who, and when they came and went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AttendeeEntry {
+    pub peer_id: Uuid,
+    /// The alias at the time of the group.
+    pub peer_alias: Arc<str>,
+    pub joined_at: Timestamp,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub left_at: Option<Timestamp>,
 }
 
 impl Listed {
     /// True when the session served `peer`: theirs, or a group they attended.
     pub fn involves(&self, peer: Uuid) -> bool {
-        self.peer_id == peer || self.attendees.contains(&peer)
+        self.peer_id == peer || self.attendees.iter().any(|a| a.peer_id == peer)
     }
 
     /// The peers whose counts the session adds to: its peer (none for a group) and each
@@ -41,6 +53,6 @@ impl Listed {
     pub fn served(&self) -> impl Iterator<Item = Uuid> + '_ {
         std::iter::once(self.peer_id)
             .filter(|p| !p.is_nil())
-            .chain(self.attendees.iter().copied())
+            .chain(self.attendees.iter().map(|a| a.peer_id))
     }
 }

@@ -36,9 +36,6 @@ pub struct IndexEntry {
     /// What reports add up (minutes per activity, goals, steps). Absent in an index written
     /// before reports existed: such an entry is read again from its session file.
     pub facts: Option<SessionFacts>,
-    /// Who attended a group session, with when they came and went (empty for a one-on-one;
-    /// their ids alone are in [`Listed::attendees`]).
-    pub attendees: Box<[AttendeeEntry]>,
     /// The peer's life-area check-in of this session, if any (small: a few ratings).
     /// Shared with the journey's list of the peer's check-ins.
     pub check_in: Option<Arc<crate::domain::check_in::CheckIn>>,
@@ -52,16 +49,7 @@ impl std::ops::Deref for IndexEntry {
     }
 }
 
-/// One attendee of a group session as lists show them: who, and when they came and went.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AttendeeEntry {
-    pub peer_id: Uuid,
-    /// The alias at the time of the group.
-    pub peer_alias: Arc<str>,
-    pub joined_at: Timestamp,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub left_at: Option<Timestamp>,
-}
+pub use crate::domain::listed::AttendeeEntry;
 
 impl IndexEntry {
     /// Summarises a session. `stamp` describes the file it was read from or written to.
@@ -71,16 +59,6 @@ impl IndexEntry {
             (None, Some(end)) => s.elapsed_seconds(end),
             (None, None) => 0,
         };
-        let attendees: Vec<AttendeeEntry> = s
-            .attendees
-            .iter()
-            .map(|a| AttendeeEntry {
-                peer_id: a.peer_id,
-                peer_alias: Arc::from(a.peer_alias.as_str()),
-                joined_at: a.joined_at,
-                left_at: a.left_at,
-            })
-            .collect();
         IndexEntry {
             listed: Arc::new(Listed {
                 id: s.id,
@@ -92,13 +70,21 @@ impl IndexEntry {
                 flags: s.flags,
                 amendments: u32::try_from(s.amendments.len()).unwrap_or(u32::MAX),
                 preview: preview_of(s).into(),
-                attendees: attendees.iter().map(|a| a.peer_id).collect(),
+                attendees: s
+                    .attendees
+                    .iter()
+                    .map(|a| AttendeeEntry {
+                        peer_id: a.peer_id,
+                        peer_alias: Arc::from(a.peer_alias.as_str()),
+                        joined_at: a.joined_at,
+                        left_at: a.left_at,
+                    })
+                    .collect(),
             }),
             ended_at: s.ended_at,
             search_text: None,
             stamp,
             facts: Some(SessionFacts::of(s)),
-            attendees: attendees.into(),
             check_in: s.check_in.clone().map(Arc::new),
         }
     }

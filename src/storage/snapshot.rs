@@ -214,7 +214,6 @@ impl Writer {
             search_text,
             stamp,
             facts,
-            attendees,
             check_in,
         } = e;
         let Listed {
@@ -227,8 +226,7 @@ impl Writer {
             flags,
             amendments,
             preview,
-            // The ids of `attendees`, written with them.
-            attendees: _,
+            attendees,
         } = &**listed;
         self.uuid(*id);
         self.uuid(*peer_id);
@@ -514,13 +512,12 @@ impl<'a> Reader<'a> {
                 flags,
                 amendments: u32::try_from(amendment_count).ok()?,
                 preview,
-                attendees: attendees.iter().map(|a| a.peer_id).collect(),
+                attendees: attendees.into(),
             }),
             ended_at,
             search_text,
             stamp,
             facts,
-            attendees: attendees.into(),
             check_in,
         })
     }
@@ -591,15 +588,13 @@ mod tests {
         };
         full.ended_at = None;
         full.search_text = Some(Box::new("a search text".into()));
-        full.attendees = vec![AttendeeEntry {
+        Arc::make_mut(&mut full.listed).attendees = vec![AttendeeEntry {
             peer_id: Uuid::new_v4(),
             peer_alias: "Attendee é".into(),
             joined_at: full.started_at,
             left_at: Some(full.started_at + chrono::Duration::minutes(5)),
         }]
         .into();
-        Arc::make_mut(&mut full.listed).attendees =
-            full.attendees.iter().map(|a| a.peer_id).collect();
         full.check_in = Some(Arc::new(
             CheckIn::new(
                 full.started_at,

@@ -11,7 +11,7 @@ use alongside::app::tools::SafetyPlanSave;
 use alongside::app::{self, App, HistoryItem, keymap};
 use alongside::domain::competency::CompetencyRecord;
 use alongside::domain::goals::{GoalBook, Journey, LastTime};
-use alongside::domain::listed::Listed;
+use alongside::domain::listed::{AttendeeEntry, Listed};
 use alongside::domain::practice::{RolePlayRecord, RoundRecord};
 use alongside::domain::text_index::TextIndex;
 use alongside::domain::worksheets::{SafetyPlanHistory, StandaloneWorksheet};
@@ -90,7 +90,16 @@ pub fn history_item(s: &Session) -> HistoryItem {
             flags: s.flags,
             amendments: s.amendments.len() as u32,
             preview: s.notes.lines().next().unwrap_or("").into(),
-            attendees: s.attendees.iter().map(|a| a.peer_id).collect(),
+            attendees: s
+                .attendees
+                .iter()
+                .map(|a| AttendeeEntry {
+                    peer_id: a.peer_id,
+                    peer_alias: a.peer_alias.as_str().into(),
+                    joined_at: a.joined_at,
+                    left_at: a.left_at,
+                })
+                .collect(),
         }),
         None,
     )

@@ -51,13 +51,12 @@ impl From<Record> for IndexEntry {
                 flags: r.flags,
                 amendments: u32::try_from(r.amendment_count).unwrap_or(u32::MAX),
                 preview: r.preview,
-                attendees: r.attendees.iter().map(|a| a.peer_id).collect(),
+                attendees: r.attendees.into(),
             }),
             ended_at: r.ended_at,
             search_text: r.search_text.map(Box::new),
             stamp: r.stamp,
             facts: r.facts,
-            attendees: r.attendees.into(),
             check_in: r.check_in,
         }
     }
@@ -80,7 +79,7 @@ impl From<IndexEntry> for Record {
             search_text: e.search_text.map(|t| *t),
             stamp: e.stamp,
             facts: e.facts,
-            attendees: e.attendees.into_vec(),
+            attendees: l.attendees.to_vec(),
             check_in: e.check_in,
         }
     }
