@@ -31,17 +31,7 @@ fn main() {
     println!(
         "utterance classify: {n} transcript turns in {secs:.3} s = {rate:.0} per second (budget 50000)"
     );
-    // On a loaded machine wall time counts the time other processes held the CPU; the
-    // thread's own CPU time shows what one process needs.
-    if let (Some(a), Some(b)) = (cpu_start, thread_cpu_ns()) {
-        let cpu = (b.saturating_sub(a)) as f64 / 1e9;
-        if cpu > 0.0 {
-            println!(
-                "  by this thread's CPU time: {cpu:.3} s = {:.0} per second",
-                n as f64 / cpu
-            );
-        }
-    }
+    print_cpu_rate(n, cpu_start);
     with_peer_lines();
 }
 
@@ -71,6 +61,13 @@ fn with_peer_lines() {
         "with the peer's line: {n} turns in {secs:.3} s = {:.0} per second",
         n as f64 / secs
     );
+    print_cpu_rate(n, cpu_start);
+}
+
+/// The rate of `n` turns by this thread's CPU time since `cpu_start`: on a loaded machine
+/// wall time counts the time other processes held the CPU; the thread's own CPU time shows
+/// what one process needs.
+fn print_cpu_rate(n: usize, cpu_start: Option<u64>) {
     if let (Some(a), Some(b)) = (cpu_start, thread_cpu_ns()) {
         let cpu = (b.saturating_sub(a)) as f64 / 1e9;
         if cpu > 0.0 {

@@ -13,6 +13,7 @@ pub mod note_markdown;
 pub mod peer;
 pub mod practice;
 pub mod progress;
+pub mod quick_hash;
 pub mod report;
 pub mod report_text;
 pub mod secret;

@@ -9,10 +9,11 @@
 //! per note is read, and the whole index takes a fraction of the texts it stands for.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
 use uuid::Uuid;
+
+use super::quick_hash::QuickHash;
 
 /// The index shared between the store (which adds notes as they are saved) and the app
 /// (which filters with it).
@@ -26,14 +27,14 @@ pub struct TextIndex {
     /// Where each token starts in `joined`.
     starts: Vec<u32>,
     /// Token → its number, for adding notes.
-    lookup: HashMap<Box<str>, u32, Quick>,
+    lookup: HashMap<Box<str>, u32, QuickHash>,
     /// Per token, the notes holding it.
     postings: Vec<Postings>,
     /// Note number → note id. A note saved again gets a new number; the old one is
     /// forgotten (`numbers` no longer leads to it).
     ids: Vec<Uuid>,
     /// Note id → its current number. A note without any token has none.
-    numbers: HashMap<Uuid, u32, Quick>,
+    numbers: HashMap<Uuid, u32, QuickHash>,
     /// Numbers no longer current (their note saved again or removed).
     stale: NoteSet,
     /// Room for one note's tokens while adding it.
@@ -53,46 +54,6 @@ enum Postings {
 /// A set of note numbers.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct NoteSet(Vec<u64>);
-
-/// A quick hash for the index's own maps (tokens and note ids from the person's own notes,
-/// not from anyone who could choose them to collide), several times faster than the
-/// default one when building the index of 100,000 notes.
-type Quick = BuildHasherDefault<QuickHasher>;
-
-#[derive(Default)]
-struct QuickHasher(u64);
-
-impl QuickHasher {
-    fn add(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-}
-
-impl Hasher for QuickHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut word = [0u8; 8];
-            word.copy_from_slice(c);
-            self.add(u64::from_le_bytes(word));
-        }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
-        }
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(u64::from(i));
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
 
 /// Query words remembered for narrowing.
 const RECENT: usize = 8;

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 use serde::Deserialize;
 
 use super::text::{Sentence, phrase_words};
-use super::vocab::{ING_ID, UNKNOWN, Vocab, WordClass, WordHash, WordId};
+use super::vocab::{ING_ID, UNKNOWN, Vocab, WordClass, WordId};
+use crate::domain::quick_hash::QuickHash;
 
 /// The rules shipped with the app.
 pub const RULES_TOML: &str = include_str!("../../../assets/utterance/rules.toml");
@@ -389,7 +390,7 @@ pub(crate) struct WordIndex {
     /// Phrases of one word, or whose second word is a wildcard: by the first word's number.
     one: Vec<Vec<(usize, usize)>>,
     /// Longer phrases: by the numbers of the first two words.
-    two: HashMap<u64, Vec<(usize, usize)>, WordHash>,
+    two: HashMap<u64, Vec<(usize, usize)>, QuickHash>,
 }
 
 fn pair_key(first: WordId, second: WordId) -> u64 {

@@ -5,7 +5,8 @@
 //! not a scan over a list of strings.
 
 use std::collections::HashMap;
-use std::hash::{BuildHasher, Hasher};
+
+use crate::domain::quick_hash::QuickHash;
 
 /// A word of the rule asset, by number.
 pub type WordId = u32;
@@ -42,74 +43,10 @@ impl WordClass {
     }
 }
 
-/// A hash for looking up words and pairs of word numbers: eight bytes at a time with one
-/// multiplication each (the mixing of FxHash), where a byte-at-a-time hash would take one
-/// multiplication per byte. The keys are the asset's own words, and a collision only costs
-/// one more comparison.
-#[derive(Debug, Clone, Copy, Default)]
-pub struct WordHash;
-
-#[derive(Debug, Clone, Copy)]
-pub struct WordHasher(u64);
-
-impl WordHasher {
-    const K: u64 = 0xf135_7aea_2e62_a9c5;
-
-    #[inline]
-    fn add(&mut self, x: u64) {
-        self.0 = (self.0 ^ x).wrapping_mul(Self::K);
-    }
-}
-
-impl BuildHasher for WordHash {
-    type Hasher = WordHasher;
-    fn build_hasher(&self) -> WordHasher {
-        WordHasher(0)
-    }
-}
-
-impl Hasher for WordHasher {
-    #[inline]
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            let mut b = [0u8; 8];
-            b.copy_from_slice(c);
-            self.add(u64::from_le_bytes(b));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut b = [0u8; 8];
-            if let Some(head) = b.get_mut(..rest.len()) {
-                head.copy_from_slice(rest);
-            }
-            // The length keeps "ab" and "ab\0" apart.
-            self.add(u64::from_le_bytes(b) ^ ((rest.len() as u64) << 59));
-        }
-    }
-
-    #[inline]
-    fn write_u8(&mut self, b: u8) {
-        self.add(u64::from(b));
-    }
-
-    #[inline]
-    fn write_u64(&mut self, x: u64) {
-        self.add(x);
-    }
-
-    #[inline]
-    fn finish(&self) -> u64 {
-        // The high bits of a product mix all the input bits: bring them down, where the
-        // table takes its index from.
-        self.0.rotate_left(26)
-    }
-}
-
 /// Numbers for the asset's words, and the lists each word belongs to.
 #[derive(Debug, Clone, Default)]
 pub struct Vocab {
-    ids: HashMap<Box<str>, WordId, WordHash>,
+    ids: HashMap<Box<str>, WordId, QuickHash>,
     /// Bits of [`WordClass`], by word id.
     classes: Vec<u32>,
 }
