@@ -181,7 +181,13 @@ pub(super) fn cue_evidence(
         if cue.name == "fact_question" {
             let next = s.words.get(m.pos + m.len).map(String::as_str).unwrap_or("");
             let clause = contains(&rules.lexicon.subject_pronouns, next) && m.len == 1;
-            if clause || (next.is_empty() && !s.question_mark) {
+            // "When a hearing gets moved, the court sends ...": with no question mark and no
+            // auxiliary after it, "when" / "where" opens a clause of a statement.
+            let statement_clause = m.len == 1
+                && !s.question_mark
+                && matches!(word_at(&s.words, m.pos), "when" | "where")
+                && !contains(&rules.lexicon.auxiliaries, next);
+            if clause || statement_clause || (next.is_empty() && !s.question_mark) {
                 continue;
             }
         }
@@ -202,18 +208,41 @@ pub(super) fn cue_evidence(
     accepted
 }
 
+/// "you" followed by a verb of effort, perhaps after a few small words ("you have really
+/// pushed", "you held"): the verb.
+pub(super) fn names_effort<'s>(s: &'s Sentence, rules: &Rules) -> Option<&'s str> {
+    let lex = &rules.lexicon;
+    s.words.iter().enumerate().find_map(|(i, w)| {
+        if w != "you" {
+            return None;
+        }
+        s.words
+            .get(i + 1..)
+            .unwrap_or(&[])
+            .iter()
+            .find(|x| !super::rules::in_list(&lex.effort_skip, x))
+            .filter(|x| super::rules::in_sorted(&lex.effort_verbs, x))
+            .map(String::as_str)
+    })
+}
+
 pub(super) fn word_at(words: &[String], i: usize) -> &str {
     words.get(i).map(String::as_str).unwrap_or("")
 }
 
 /// "do you", "is it", "don't you": an auxiliary and a subject at `i`.
-fn aux_subject_at(words: &[String], i: usize, rules: &Rules) -> Option<String> {
+fn aux_subject_at(s: &Sentence, i: usize, rules: &Rules) -> Option<String> {
     let lex = &rules.lexicon;
+    let words = &s.words;
     let aux = word_at(words, i);
     if !contains(&lex.auxiliaries, aux) {
         return None;
     }
     let next = word_at(words, i + 1);
+    // "Have a good weekend.": "have a" with no question mark is a wish or a command.
+    if !s.question_mark && matches!(aux, "have" | "has") && matches!(next, "a" | "an") {
+        return None;
+    }
     if contains(&lex.question_subjects, next) && next != "not" {
         return Some(format!("{aux} {next}"));
     }
@@ -277,7 +306,7 @@ pub(super) fn question_evidence(
     }
     if !covered_at_core
         && !has_form
-        && let Some(cue) = aux_subject_at(words, core, rules)
+        && let Some(cue) = aux_subject_at(s, core, rules)
     {
         out.push(Evidence {
             target: Target::ClosedQuestion,
@@ -328,7 +357,7 @@ pub(super) fn question_evidence(
                 }
             }
             if at_clause
-                && let Some(cue) = aux_subject_at(words, i, rules)
+                && let Some(cue) = aux_subject_at(s, i, rules)
                 && (s.question_mark || cue.ends_with("you"))
             {
                 out.push(Evidence {

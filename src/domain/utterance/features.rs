@@ -86,9 +86,10 @@ pub enum Flag {
     Concrete,
     Reported,
     Effort,
+    ShortItems,
 }
 
-const FLAGS: [Flag; 22] = [
+const FLAGS: [Flag; 23] = [
     Flag::EndsWithQuestionMark,
     Flag::FirstHasQuestionForm,
     Flag::LastHasQuestionForm,
@@ -111,6 +112,7 @@ const FLAGS: [Flag; 22] = [
     Flag::Concrete,
     Flag::Reported,
     Flag::Effort,
+    Flag::ShortItems,
 ];
 
 impl Flag {
@@ -142,6 +144,7 @@ impl Flag {
             Flag::Concrete => "names numbers, times or dates",
             Flag::Reported => "reports what someone said",
             Flag::Effort => "names an effort of theirs",
+            Flag::ShortItems => "a list of short items",
         }
     }
 }
@@ -421,6 +424,10 @@ pub(super) fn extract(
     if sentences.iter().any(|s| enumerates(s) >= 3) {
         flags.push(Flag::Enumeration);
     }
+    // "Job, flat, girlfriend: all in one year.": short items in a row, a summary's opening.
+    if sentences.iter().any(short_items) {
+        flags.push(Flag::ShortItems);
+    }
     // Two feelings or sides in one reflection: a feeling word on each side of "and" / "but"
     // ("You're relieved he reached out, and maybe a little scared to hope.").
     if sentences.iter().any(|s| two_sided(s, &rules.vocab)) {
@@ -477,7 +484,10 @@ pub(super) fn extract(
     if reported {
         flags.push(Flag::Reported);
     }
-    if sentences.iter().any(|s| names_effort(s, rules)) {
+    if sentences
+        .iter()
+        .any(|s| super::evidence::names_effort(s, rules).is_some())
+    {
         flags.push(Flag::Effort);
     }
     if let Some(first) = sentences.first().and_then(|s| s.core_words().first()) {
@@ -519,40 +529,58 @@ pub(super) fn extract(
     out
 }
 
-/// "you" followed by a verb of effort, perhaps after a few small words ("you have really
-/// pushed", "you held").
-fn names_effort(s: &Sentence, rules: &Rules) -> bool {
-    let lex = &rules.lexicon;
-    s.words.iter().enumerate().any(|(i, w)| {
-        w == "you"
-            && s.words
-                .get(i + 1..)
-                .unwrap_or(&[])
-                .iter()
-                .find(|x| !super::rules::in_list(&lex.effort_skip, x))
-                .is_some_and(|x| super::rules::in_sorted(&lex.effort_verbs, x))
-    })
-}
-
-/// How many items a sentence lists: its clauses when the last one opens with "and" or "or"
-/// and there are at least three; otherwise 0.
-fn enumerates(s: &Sentence) -> usize {
-    let starts: Vec<usize> = s
-        .clause_start
+fn clause_starts(s: &Sentence) -> Vec<usize> {
+    s.clause_start
         .iter()
         .enumerate()
         .filter(|(_, c)| **c)
         .map(|(i, _)| i)
-        .collect();
-    let last_joined = starts
-        .last()
-        .and_then(|&i| s.words.get(i))
-        .is_some_and(|w| w == "and" || w == "or");
-    if starts.len() >= 3 && last_joined {
+        .collect()
+}
+
+/// Words an item joined at the end of a list may run to: "walking, music and talking to
+/// your sister".
+const JOINED_ITEM_WORDS: usize = 4;
+
+/// How many items a sentence lists, or 0 when it lists fewer than three: its clauses when the
+/// last one opens with "and" or "or", or one more when the last clause joins two items
+/// ("walking, music and talking to your sister").
+fn enumerates(s: &Sentence) -> usize {
+    let starts = clause_starts(s);
+    let Some(&last) = starts.last() else {
+        return 0;
+    };
+    let joiner = |w: &String| w == "and" || w == "or";
+    let items = if s.words.get(last).is_some_and(joiner) {
         starts.len()
+    } else if starts.len() >= 2
+        && s.words
+            .iter()
+            .skip(last + 1)
+            .take(JOINED_ITEM_WORDS)
+            .any(joiner)
+    {
+        starts.len() + 1
     } else {
-        0
-    }
+        starts.len()
+    };
+    let joined = items > starts.len() || s.words.get(last).is_some_and(joiner);
+    if items >= 3 && joined { items } else { 0 }
+}
+
+/// Longest item in a list of short items.
+const SHORT_ITEM_WORDS: usize = 4;
+
+/// Three or more short clauses in a row at the start of a sentence: "Job, flat, girlfriend,
+/// all in one year"; "Meals, friends, college: ...".
+fn short_items(s: &Sentence) -> bool {
+    let mut starts = clause_starts(s);
+    starts.push(s.words.len());
+    let short_run = starts
+        .windows(2)
+        .take_while(|w| matches!(w, [a, b] if b - a <= SHORT_ITEM_WORDS))
+        .count();
+    short_run >= 3
 }
 
 /// A feeling word before and after an "and" / "but" / "yet" in one sentence. Linear: a

@@ -154,6 +154,9 @@ pub struct Weights {
     pub aux_clause: f32,
     pub imperative: f32,
     pub you_statement: f32,
+    /// "You held your boundary.": "you" and a verb of effort or choice, with no reflective
+    /// stem; coders call it an affirmation (coding manual, affirmation or reflection).
+    pub effort_named: f32,
     pub self_statement: f32,
     pub plain_statement: f32,
     pub backchannel: f32,
@@ -193,6 +196,7 @@ pub struct Reasons {
     pub aux_clause: String,
     pub imperative: String,
     pub you_statement: String,
+    pub effort_named: String,
     pub self_statement: String,
     pub plain_statement: String,
     pub complex: String,

@@ -215,7 +215,7 @@ impl Default for TrainConfig {
             seed: 0x5EED_A10E,
             epochs: 60,
             learning_rate: 0.5,
-            l2: 1e-5,
+            l2: 3e-4,
             depth_uses_length: true,
             context: ContextUse::Both,
         }

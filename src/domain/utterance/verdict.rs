@@ -3,7 +3,8 @@
 
 use super::Label;
 use super::evidence::{
-    Evidence, cue_evidence, fill, find_matches, imperative_evidence, question_evidence,
+    Evidence, cue_evidence, fill, find_matches, imperative_evidence, names_effort,
+    question_evidence,
 };
 use super::rules::{Position, Rules, Target};
 use super::text::Sentence;
@@ -222,6 +223,23 @@ pub(super) fn analyse(s: &Sentence, rules: &Rules) -> Verdict {
             target: Target::Reflection,
             weight: w.you_statement,
             reason: fill(&r.you_statement, first),
+        });
+    }
+    // Only where nothing but a plain "you" opening reads it as a reflection: "You feel you
+    // held back" keeps its stem.
+    let stem = matches.iter().any(|m| {
+        rules.cues.get(m.cue).is_some_and(|c| {
+            c.target == Target::Reflection && !w.weak_reflection_cues.contains(&c.name)
+        })
+    });
+    if !is_question_form
+        && !stem
+        && let Some(verb) = names_effort(s, rules)
+    {
+        evidence.push(Evidence {
+            target: Target::Affirmation,
+            weight: w.effort_named,
+            reason: fill(&r.effort_named, verb),
         });
     }
     if evidence.is_empty() {
