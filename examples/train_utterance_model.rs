@@ -128,10 +128,13 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
             continue;
         };
         let prefix = format!("{name} = ");
+        // The first line only: [weights] comes before [reasons], which reuses some names.
+        let mut done = false;
         rules_text = rules_text
             .lines()
             .map(|l| {
-                if l.starts_with(&prefix) {
+                if !done && l.starts_with(&prefix) {
+                    done = true;
                     format!("{prefix}{value}")
                 } else {
                     l.to_string()

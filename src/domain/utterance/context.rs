@@ -36,6 +36,11 @@ pub enum ContextFeature {
     SameFeeling,
     /// `FromPeer` crossed with the rules' reading of the turn.
     FromPeerAs(usize, Label),
+    /// The peer asked something ("What do I need to bring?"): an answer that says what to
+    /// do is then usually information about the process, not advice.
+    PeerAsked,
+    /// The same, crossed with the rules' label for the answer.
+    PeerAskedAs(Label),
 }
 
 impl ContextFeature {
@@ -49,6 +54,8 @@ impl ContextFeature {
             ContextFeature::NewFeeling => [4, 0, 0],
             ContextFeature::SameFeeling => [5, 0, 0],
             ContextFeature::FromPeerAs(q, l) => [6, q as u64, label(l)],
+            ContextFeature::PeerAsked => [7, 0, 0],
+            ContextFeature::PeerAskedAs(l) => [8, label(l), 0],
         }
     }
 
@@ -62,6 +69,7 @@ impl ContextFeature {
             ContextFeature::Covers(3) => Some("picks up most of what the peer said"),
             ContextFeature::NewFeeling => Some("names a feeling the peer did not name"),
             ContextFeature::SameFeeling => Some("hands back the peer's own feeling"),
+            ContextFeature::PeerAsked => Some("answers a question the peer asked"),
             _ => None,
         }
     }
@@ -165,6 +173,10 @@ pub(super) fn extend(
     }
     if same_feeling {
         push(ContextFeature::SameFeeling);
+    }
+    if peer_sentences.iter().any(|s| s.question_mark) {
+        push(ContextFeature::PeerAsked);
+        push(ContextFeature::PeerAskedAs(label));
     }
 }
 

@@ -239,8 +239,9 @@ fn aux_subject_at(s: &Sentence, i: usize, rules: &Rules) -> Option<String> {
         return None;
     }
     let next = word_at(words, i + 1);
-    // "Have a good weekend.": "have a" with no question mark is a wish or a command.
-    if !s.question_mark && matches!(aux, "have" | "has") && matches!(next, "a" | "an") {
+    // "Have a good weekend.", "Do a practice run on Monday.": "have a" / "do a" with no
+    // question mark is a wish or a command.
+    if !s.question_mark && matches!(aux, "have" | "has" | "do") && matches!(next, "a" | "an") {
         return None;
     }
     if contains(&lex.question_subjects, next) && next != "not" {
