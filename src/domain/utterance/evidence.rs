@@ -216,13 +216,18 @@ pub(super) fn names_effort<'s>(s: &'s Sentence, rules: &Rules) -> Option<&'s str
         if w != "you" {
             return None;
         }
-        s.words
-            .get(i + 1..)
-            .unwrap_or(&[])
+        let rest = s.words.get(i + 1..).unwrap_or(&[]);
+        let at = rest
             .iter()
-            .find(|x| !super::rules::in_list(&lex.effort_skip, x))
-            .filter(|x| super::rules::in_sorted(&lex.effort_verbs, x))
-            .map(String::as_str)
+            .position(|x| !super::rules::in_list(&lex.effort_skip, x))?;
+        let verb = rest.get(at)?;
+        // "you're done with", "you're stuck": after "are" / "were" only an "-ing" form
+        // names an effort ("you're pushing through").
+        let state = rest
+            .get(..at)
+            .is_some_and(|skipped| skipped.iter().any(|x| x == "are" || x == "were"));
+        (super::rules::in_sorted(&lex.effort_verbs, verb) && (!state || verb.ends_with("ing")))
+            .then_some(verb.as_str())
     })
 }
 
@@ -385,9 +390,26 @@ pub(super) fn question_evidence(
                 reason: fill(&r.tag_question, &tag.join(" ")),
             });
         } else {
+            // A reflective opening (not the plain "you" one) and no question form: a
+            // restatement said with a rising tone.
+            let stem = !has_form
+                && matches.iter().any(|m| {
+                    m.pos <= core
+                        && rules.cues.get(m.cue).is_some_and(|c| {
+                            c.target == Target::Reflection
+                                && !w.weak_reflection_cues.contains(&c.name)
+                        })
+                });
+            if stem {
+                notes.push(r.rising_reflection.clone());
+            }
             out.push(Evidence {
                 target: Target::Question,
-                weight: w.question_mark,
+                weight: if stem {
+                    w.question_mark_after_stem
+                } else {
+                    w.question_mark
+                },
                 reason: r.question_mark.clone(),
             });
         }

@@ -125,7 +125,7 @@ fn fact_questions_are_closed() {
 
 #[test]
 fn statement_with_question_mark_is_a_closed_question() {
-    let f = classify("So you're thinking about moving out?");
+    let f = classify("You're moving next month?");
     assert_eq!(f.label, Label::ClosedQuestion);
     assert!(
         f.reasons
@@ -133,6 +133,24 @@ fn statement_with_question_mark_is_a_closed_question() {
             .any(|r| r.contains("a reflection is a statement, try letting your voice go down"))
     );
     assert_eq!(label("the landlord called you?"), Label::ClosedQuestion);
+}
+
+#[test]
+fn a_reflective_opening_with_a_rising_question_mark_stays_a_reflection() {
+    // Coding manual, DECISION on rising intonation.
+    for text in [
+        "So the drinking helps you unwind after a shift?",
+        "So you're thinking about moving out?",
+    ] {
+        let f = classify(text);
+        assert_eq!(f.label, Label::Reflection, "{text}");
+        assert!(
+            f.reasons.iter().any(|r| r.contains("still a reflection")),
+            "{text}: {:?}",
+            f.reasons
+        );
+    }
+    assert_eq!(label("Is that right?"), Label::ClosedQuestion);
 }
 
 #[test]

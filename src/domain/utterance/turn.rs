@@ -111,6 +111,11 @@ pub(super) fn classify_turn(
                 && (v.score >= w.strong_rule_score
                     || (v.label.is_question() && v.question_word_form))
         });
+    // "What do I need to bring?" / "Bring photo ID.": a command that answers the peer's
+    // question says what the process asks for (information, coding manual); the model,
+    // which sees that the peer asked, decides without the rules' extra vote for advice.
+    let strong =
+        strong && !(rule_fb.label == Label::Advice && peer.is_some_and(|p| p.contains('?')));
     let by_default = !decisive.is_empty() && decisive.iter().all(|v| v.plain);
     // A "you" statement with no other cue: the learned model, trained on few affirmations of
     // that shape, read too many plain restatements ("You've been without heat for a week")
