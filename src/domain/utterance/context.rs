@@ -223,6 +223,14 @@ mod tests {
     }
 
     #[test]
+    fn a_peer_line_that_asks_is_marked() {
+        let asked = context_features("Bring photo ID.", "What do I need to bring?");
+        assert!(asked.contains(&ContextFeature::PeerAsked));
+        let told = context_features("Bring photo ID.", "I have to go to the office tomorrow.");
+        assert!(!told.contains(&ContextFeature::PeerAsked));
+    }
+
+    #[test]
     fn the_peer_line_helps_tell_depth() {
         let peer = "Every month I'm juggling which bill to skip so the lights stay on.";
         let simple = classify_in_context(

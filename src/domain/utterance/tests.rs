@@ -439,3 +439,103 @@ fn fragments_exclamations_and_listed_how_clauses() {
         Label::Information
     );
 }
+
+#[test]
+fn generic_praise_courtesies_and_pace_are_other() {
+    for text in [
+        "That's amazing news!",
+        "Fantastic, well done!",
+        "You're welcome, any time.",
+        "Have a good weekend.",
+        "No rush, carry on.",
+    ] {
+        assert_eq!(label(text), Label::Other, "{text}");
+    }
+    assert!(has_reason(
+        "That's amazing news!",
+        "names nothing about them"
+    ));
+    // Praise that says what they did is an affirmation.
+    assert_eq!(
+        label("Well done for ringing the council yourself."),
+        Label::Affirmation
+    );
+}
+
+#[test]
+fn advice_asked_as_a_negative_question_is_advice() {
+    for text in [
+        "Wouldn't it make sense to get that looked at by the GP?",
+        "Isn't it time to set up a separate account?",
+    ] {
+        assert_eq!(label(text), Label::Advice, "{text}");
+    }
+}
+
+#[test]
+fn a_clause_or_a_part_does_not_decide_the_question() {
+    // "When ..." opening a statement is not a fact question.
+    assert_ne!(
+        label("When a hearing gets moved, the court sends a new notice to your address."),
+        Label::ClosedQuestion
+    );
+    // A part that invites the story makes the question open.
+    assert_eq!(
+        label("How long has that been going on, and how is it affecting you?"),
+        Label::OpenQuestion
+    );
+    // "Do a ..." with no question mark is a command.
+    assert_eq!(
+        label("Do a practice run with me on Thursday."),
+        Label::Advice
+    );
+}
+
+#[test]
+fn what_people_generally_find_is_information() {
+    assert_eq!(
+        label("Many people find that a regular bedtime makes the nights a bit easier."),
+        Label::Information
+    );
+}
+
+#[test]
+fn advice_words_inside_their_situation_stay_a_reflection() {
+    for text in [
+        "You don't want to go back to that job.",
+        "Whenever you try to raise it with your brother, he changes the subject.",
+    ] {
+        assert_eq!(label(text), Label::Reflection, "{text}");
+    }
+}
+
+fn has_flag(text: &str, flag: features::Flag) -> bool {
+    let c = Classifier::shipped().expect("rules");
+    c.features(text).iter().any(|f| {
+        matches!(
+            f.origin,
+            features::Origin::Rule(features::RuleFeature::Flag(x)) if x == flag
+        )
+    })
+}
+
+#[test]
+fn lists_are_seen_with_or_without_a_final_comma() {
+    use features::Flag;
+    assert!(has_flag(
+        "Job, flat, girlfriend, all in one year.",
+        Flag::ShortItems
+    ));
+    assert!(has_flag(
+        "So walking, music and talking to your sister all help.",
+        Flag::Enumeration
+    ));
+    assert!(!has_flag(
+        "You went to the meeting and you stayed.",
+        Flag::Enumeration
+    ));
+    assert!(!has_flag(
+        "It sounds like the move was harder than you expected.",
+        Flag::ShortItems
+    ));
+}
