@@ -8,9 +8,10 @@
 //!   open ("What do you do on weekends? Do you see friends?"); fact questions are closed.
 //! * Reflection depth is the depth model's call.
 
+use super::context::ContextFeature;
 use super::engine::{RuleTurn, rule_turn};
 use super::evidence::fill;
-use super::features::{Feature, Origin, describe_words, extract};
+use super::features::{Feature, Flag, Origin, RuleFeature, describe_words, extract};
 use super::model::Model;
 use super::rules::{Rules, Target};
 use super::text::Sentence;
@@ -66,6 +67,11 @@ fn names(
     out
 }
 
+/// The turn has the rule feature `rf`.
+fn has(features: &[Feature], rf: RuleFeature) -> bool {
+    features.iter().any(|f| f.origin == Origin::Rule(rf))
+}
+
 fn confidence(p: f32) -> f32 {
     (p.clamp(0.3, 0.99) * 100.0).round() / 100.0
 }
@@ -103,7 +109,13 @@ pub(super) fn classify_turn(
         .iter()
         .filter(|v| v.label != Label::Other || v.backchannel)
         .collect();
+    // "What do I need to bring?" / "Bring photo ID.": a command that answers the peer's
+    // question says what the process asks for (information, coding manual); the model,
+    // which sees that the peer asked, decides without the rules' extra vote for advice.
+    let answers_a_question = rule_fb.label == Label::Advice
+        && has(&features, RuleFeature::Context(ContextFeature::PeerAsked));
     let strong = decisive.len() == 1
+        && !answers_a_question
         && decisive.first().is_some_and(|v| {
             // Question form in the words (a wh-word, an auxiliary and a subject) is what
             // the rules read reliably: it counts as clear evidence whatever its weight.
@@ -111,11 +123,6 @@ pub(super) fn classify_turn(
                 && (v.score >= w.strong_rule_score
                     || (v.label.is_question() && v.question_word_form))
         });
-    // "What do I need to bring?" / "Bring photo ID.": a command that answers the peer's
-    // question says what the process asks for (information, coding manual); the model,
-    // which sees that the peer asked, decides without the rules' extra vote for advice.
-    let strong =
-        strong && !(rule_fb.label == Label::Advice && peer.is_some_and(|p| p.contains('?')));
     let by_default = !decisive.is_empty() && decisive.iter().all(|v| v.plain);
     // A "you" statement with no other cue: the learned model, trained on few affirmations of
     // that shape, read too many plain restatements ("You've been without heat for a week")
@@ -153,14 +160,7 @@ pub(super) fn classify_turn(
     // reflective opening: a plain "you ..." statement or no cue at all. "You'd like to make
     // things right" and "It sounds like it's over" keep their reflective stems.
     let unnamed_ok = by_default || you_only || rule_fb.label != Label::Reflection;
-    let effort = features.iter().any(|f| {
-        matches!(
-            f.origin,
-            Origin::Rule(super::features::RuleFeature::Flag(
-                super::features::Flag::Effort
-            ))
-        )
-    });
+    let effort = has(&features, RuleFeature::Flag(Flag::Effort));
     let sign_of = |l: Label| {
         if unnamed_ok && pred.prob(l) >= w.unnamed_sign_min * (1.0 + vote) {
             return true;
