@@ -9,7 +9,8 @@
 //! ```
 //!
 //! Cross-validation prints each held-out turn's figures alone and with the peer's line (the
-//! corpus `context` column); `--errors` lists what is wrong with the peer's line.
+//! corpus `context` column); `--errors` lists what is wrong with the peer's line,
+//! `--errors-alone` what is wrong from the turn alone.
 //!
 //! Only the training rows are read for training; the check sets in `tests/data/` are read
 //! only to report how far the two coders agree.
@@ -174,21 +175,27 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
             _ => ContextUse::Both,
         };
     }
-    let show_errors = std::env::args().any(|a| a == "--errors");
-    // `--writer E,G`: hold out each named writer's block (ids starting with that letter) in
-    // turn, training on everything else: how the model does on a writer it never saw,
+    let show_errors = std::env::args().any(|a| a == "--errors" || a == "--errors-alone");
+    let errors_alone = std::env::args().any(|a| a == "--errors-alone");
+    // `--writer E,G,Za`: hold out each named writer's block (ids starting with that prefix)
+    // in turn, training on everything else: how the model does on a writer it never saw,
     // closer to a held-out set than shuffled folds.
-    let writers: Vec<char> = {
+    let writers: Vec<String> = {
         let args: Vec<String> = std::env::args().collect();
         args.iter()
             .position(|a| a == "--writer")
             .and_then(|i| args.get(i + 1))
-            .map(|s| s.split(',').filter_map(|w| w.chars().next()).collect())
+            .map(|s| {
+                s.split(',')
+                    .filter(|w| !w.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            })
             .unwrap_or_default()
     };
     let held = |fold: usize, i: usize, r: &CorpusRow| -> bool {
         match writers.get(fold) {
-            Some(&w) => r.id.starts_with(w),
+            Some(w) => r.id.starts_with(w.as_str()),
             None => i % 5 == fold,
         }
     };
@@ -214,8 +221,9 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
             let peer = (!r.context.trim().is_empty()).then_some(r.context.as_str());
             let with = c.classify_in_context(&r.text, peer);
             in_context[style].add(r.label, r.depth, &with);
-            // `--errors` lists what the model gets wrong knowing the peer's line.
-            let fb = with;
+            // `--errors` lists what the model gets wrong knowing the peer's line;
+            // `--errors-alone`, what it gets wrong from the turn alone.
+            let fb = if errors_alone { &alone } else { &with };
             let depth_wrong = r.label == fb.label
                 && r.depth.is_some()
                 && fb.reflection_depth.is_some()
