@@ -6,7 +6,7 @@
 //! did not say is complex; restating their content is a reflection, bringing new facts is
 //! information. A few features say how much of the answer comes from the peer's line. They
 //! are absent without a peer line, so the model works the same way with and without one
-//! (it is trained on every turn both ways; see `train.rs`).
+//! (it is trained on every turn both ways; see `train/fit.rs`).
 //!
 //! Words are compared by a crude stem (the first five letters) of content words: words not
 //! in the asset's `context_stopwords` and at least three letters long.
