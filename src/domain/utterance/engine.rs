@@ -3,7 +3,7 @@
 
 use super::evidence::fill;
 use super::rules::{Position, Rules, matches_at};
-use super::text::{Sentence, sentences};
+use super::text::{self, Sentence, sentences};
 pub(super) use super::verdict::Verdict;
 use super::verdict::{analyse, dedup};
 use super::{Depth, Feedback, Label};
@@ -86,6 +86,17 @@ fn turn_feedback(rules: &Rules, parsed: &[Sentence], verdicts: &[Verdict]) -> Fe
         && (chosen_allows_summary || ends_in_check.is_some())
     {
         summary_reasons.push(r.summary_by_length.clone());
+    }
+    // "The car's failed its MOT, there's the dentist to pay, and your hours were cut.": three
+    // separate matters in one list are a summary (coding manual), though each clause alone
+    // reads as a reflection.
+    if summary_reasons.is_empty()
+        && chosen.label == Label::Reflection
+        && parsed
+            .iter()
+            .any(|s| text::gathers_matters(s, &rules.lexicon.chain_openers))
+    {
+        summary_reasons.push(r.summary_by_list.clone());
     }
     if !summary_reasons.is_empty() {
         if let Some(check) = ends_in_check {
@@ -199,7 +210,12 @@ pub(super) fn main_behaviour<'a>(decisive: &[&'a Verdict]) -> Option<&'a Verdict
                 && (v.words <= CHECK_MAX_WORDS || v.check_in.is_some())
                 && words_before(i) as f32 >= 1.5 * v.words as f32
                 && !decisive.iter().take(i).any(|p| p.label.is_question());
-            w *= if trailing {
+            // "Can I make a suggestion? You could try a pill organiser.": a permission ask
+            // followed at once by the share is a lead-in; the share is what the turn does
+            // (coding manual).
+            let lead_in =
+                v.permission && decisive.iter().skip(i + 1).any(|p| !p.label.is_question());
+            w *= if trailing || lead_in {
                 TRAILING_CHECK_WEIGHT
             } else {
                 QUESTION_WEIGHT

@@ -183,10 +183,14 @@ pub(super) fn cue_evidence(
             let clause = contains(&rules.lexicon.subject_pronouns, next) && m.len == 1;
             // "When a hearing gets moved, the court sends ...": with no question mark and no
             // auxiliary after it, "when" / "where" opens a clause of a statement.
+            // "..., which means they may take it to court": "which" / "who" / "whose" after
+            // the first clause of a statement opens a relative clause.
+            let word = word_at(&s.words, m.pos);
             let statement_clause = m.len == 1
                 && !s.question_mark
-                && matches!(word_at(&s.words, m.pos), "when" | "where")
-                && !contains(&rules.lexicon.auxiliaries, next);
+                && ((matches!(word, "when" | "where")
+                    && !contains(&rules.lexicon.auxiliaries, next))
+                    || (m.pos > s.core && matches!(word, "which" | "who" | "whose")));
             if clause || statement_clause || (next.is_empty() && !s.question_mark) {
                 continue;
             }
@@ -477,12 +481,13 @@ fn imperative_at(
     if !listed_verb || next.is_empty() || contains(&lex.not_imperative_next, next) {
         return;
     }
-    // "do" only as "do not ...": "do you" is a question, handled elsewhere.
-    if verb == "do" && next != "not" {
+    // "do not ...", or "do a ..." with no "?": "do you" is a question, handled elsewhere.
+    if verb == "do" && (!contains(&lex.do_command_next, next) || (next != "not" && s.question_mark))
+    {
         return;
     }
     let cue = match (verb, i_would) {
-        ("do", _) => "do not".to_string(),
+        ("do", _) => format!("do {next}"),
         (_, true) => format!("i would {verb}"),
         _ => verb.to_string(),
     };

@@ -539,3 +539,40 @@ fn lists_are_seen_with_or_without_a_final_comma() {
         Flag::ShortItems
     ));
 }
+
+#[test]
+fn separate_matters_listed_are_a_summary_and_one_story_is_not() {
+    for text in [
+        "So the car's failed its MOT, there's the dentist to pay, and your hours at work have been cut as well.",
+        "Your sister's gone quiet on you, your landlord wants you out, and you've had a written warning at work.",
+    ] {
+        assert_eq!(label(text), Label::Summary, "{text}");
+    }
+    // A chain of events told back is one matter: a reflection.
+    assert_eq!(
+        label("You missed the bus, so you were late, and then the warning came."),
+        Label::Reflection
+    );
+}
+
+#[test]
+fn do_a_with_no_question_mark_is_a_command() {
+    assert_eq!(
+        label("Do a quick check of your meter readings before you ring them."),
+        Label::Advice
+    );
+    assert!(label("Do a lot of people feel that way?").is_question());
+}
+
+#[test]
+fn a_permission_ask_then_the_share_is_coded_by_the_share() {
+    let f = classify(
+        "Is it okay if I explain what I can see? This one's a reminder, and this one's a final notice, which means they may pass it to court next.",
+    );
+    assert_eq!(f.label, Label::Information, "{:?}", f.reasons);
+    // The ask alone stays a closed question (the first step of Ask-Share-Ask).
+    assert_eq!(
+        label("Is it okay if I explain what I can see?"),
+        Label::ClosedQuestion
+    );
+}

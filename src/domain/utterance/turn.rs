@@ -198,6 +198,17 @@ pub(super) fn classify_turn(
     } else {
         best
     };
+    // A permission ask followed at once by the share: the share is what the turn does
+    // (coding manual). The model has seen few such turns and reads the ask; the rules, which
+    // weigh the ask as a lead-in, decide.
+    let label = if label.is_question()
+        && !rule_fb.label.is_question()
+        && has(&features, RuleFeature::Flag(Flag::SharesAfterPermission))
+    {
+        rule_fb.label
+    } else {
+        label
+    };
     let p = if label.is_question() {
         pred.prob(Label::OpenQuestion) + pred.prob(Label::ClosedQuestion)
     } else {

@@ -73,9 +73,10 @@ pub enum Flag {
     Reported,
     Effort,
     ShortItems,
+    SharesAfterPermission,
 }
 
-const FLAGS: [Flag; 23] = [
+const FLAGS: [Flag; 24] = [
     Flag::EndsWithQuestionMark,
     Flag::FirstHasQuestionForm,
     Flag::LastHasQuestionForm,
@@ -99,6 +100,7 @@ const FLAGS: [Flag; 23] = [
     Flag::Reported,
     Flag::Effort,
     Flag::ShortItems,
+    Flag::SharesAfterPermission,
 ];
 
 impl Flag {
@@ -113,6 +115,7 @@ impl Flag {
             Flag::LastHasQuestionForm => "ends with a question",
             Flag::ShortTrailingQuestion => "a short question at the end",
             Flag::Permission => "asks permission",
+            Flag::SharesAfterPermission => "asks permission, then shares without waiting",
             Flag::Backchannel => "a backchannel",
             Flag::FeelingWord => "names a feeling",
             Flag::StartsWithYou => "starts with 'you'",

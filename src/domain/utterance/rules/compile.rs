@@ -23,6 +23,8 @@ pub struct Lexicon {
     pub imperative_verbs: Vec<String>,
     pub imperative_skip: Vec<String>,
     pub not_imperative_next: Vec<String>,
+    /// Words after "do" that make it a command ("do not", and "do a ..." with no "?").
+    pub do_command_next: Vec<String>,
     pub backchannels: Vec<Vec<String>>,
     pub tag_questions: Vec<Vec<String>>,
     pub check_ins: Vec<Vec<String>>,
@@ -43,6 +45,9 @@ pub struct Lexicon {
     pub effort_verbs: Vec<String>,
     /// Words that may stand between "you" and an effort verb.
     pub effort_skip: Vec<String>,
+    /// Clause openers that chain one event to the next: a list of clauses that uses them
+    /// tells one story rather than gathering separate matters.
+    pub chain_openers: Vec<String>,
 }
 
 /// All rules, compiled: phrase lists are indexed by their first words' numbers so matching
@@ -168,6 +173,7 @@ impl Rules {
             imperative_verbs: words_list(l.imperative_verbs),
             imperative_skip: words_list(l.imperative_skip),
             not_imperative_next: words_list(l.not_imperative_next),
+            do_command_next: words_list(l.do_command_next),
             backchannels: phrase_list(l.backchannels),
             tag_questions: phrase_list(l.tag_questions),
             check_ins: phrase_list(l.check_ins),
@@ -180,6 +186,7 @@ impl Rules {
             context_stopwords: sorted(words_list(l.context_stopwords)),
             effort_verbs: sorted(words_list(l.effort_verbs)),
             effort_skip: words_list(l.effort_skip),
+            chain_openers: words_list(l.chain_openers),
         };
         let mut cues = Vec::new();
         for c in file.cues {

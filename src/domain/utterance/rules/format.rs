@@ -94,6 +94,8 @@ pub(super) struct LexiconFile {
     pub(super) imperative_verbs: Vec<String>,
     pub(super) imperative_skip: Vec<String>,
     pub(super) not_imperative_next: Vec<String>,
+    #[serde(default)]
+    pub(super) do_command_next: Vec<String>,
     pub(super) backchannels: Vec<String>,
     pub(super) tag_questions: Vec<String>,
     pub(super) check_ins: Vec<String>,
@@ -114,6 +116,8 @@ pub(super) struct LexiconFile {
     pub(super) effort_verbs: Vec<String>,
     #[serde(default)]
     pub(super) effort_skip: Vec<String>,
+    #[serde(default)]
+    pub(super) chain_openers: Vec<String>,
 }
 
 /// Numeric weights; see the comments in the asset.
@@ -203,6 +207,7 @@ pub struct Reasons {
     pub continuation: String,
     pub summary_by_cue: String,
     pub summary_by_length: String,
+    pub summary_by_list: String,
     pub check_in: String,
     pub multi_sentence: String,
     /// "mostly {cue}, then checks in with a short question"
