@@ -225,6 +225,10 @@ pub(super) fn names_effort<'s>(s: &'s Sentence, rules: &Rules) -> Option<&'s str
             .iter()
             .position(|x| !super::rules::in_list(&lex.effort_skip, x))?;
         let verb = rest.get(at)?;
+        let next = rest.get(at + 1).map(String::as_str).unwrap_or("");
+        if super::rules::in_list(&lex.effort_not_before, next) {
+            return None;
+        }
         // "you're done with", "you're stuck": after "are" / "were" only an "-ing" form
         // names an effort ("you're pushing through").
         let state = rest

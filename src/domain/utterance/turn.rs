@@ -105,10 +105,7 @@ pub(super) fn classify_turn(
     // The rules' label gets a vote in proportion to how clear their evidence was: a clear
     // "you should" stays advice even where the model has seen few like it.
     let w = &rules.weights;
-    let decisive: Vec<_> = verdicts
-        .iter()
-        .filter(|v| v.label != Label::Other || v.backchannel)
-        .collect();
+    let decisive: Vec<_> = verdicts.iter().filter(|v| v.acts()).collect();
     // "What do I need to bring?" / "Bring photo ID.": a command that answers the peer's
     // question says what the process asks for (information, coding manual); the model,
     // which sees that the peer asked, decides without the rules' extra vote for advice.

@@ -110,6 +110,12 @@ impl Verdict {
     pub(super) fn decisive(&self) -> bool {
         self.label != Label::Other
     }
+
+    /// Decisive, or a backchannel: the sentences whose label the model's first and last
+    /// sentence features, and the rules' vote, look at.
+    pub(super) fn acts(&self) -> bool {
+        self.decisive() || self.backchannel
+    }
 }
 
 /// Depth evidence for a sentence read as a reflection.

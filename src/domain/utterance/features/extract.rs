@@ -108,14 +108,17 @@ pub(in crate::domain::utterance) fn extract(
         push(feat.hash(), 1.0, Origin::Rule(feat), out);
     };
     rule(RuleFeature::TurnLabel(turn_label), &mut out);
-    let decisive = |v: &&Verdict| v.label != Label::Other || v.backchannel;
-    if let Some(first) = verdicts.iter().find(decisive) {
+    if let Some(first) = verdicts.iter().find(|v| v.acts()) {
         rule(RuleFeature::FirstLabel(first.label), &mut out);
         for &c in &first.cues {
             rule(RuleFeature::FirstCue(c), &mut out);
         }
     }
-    if let Some(last) = verdicts.iter().rev().find(decisive) {
+    // A trailing backchannel ("..., okay.") does not end the turn's behaviour: the last
+    // decisive sentence does, and a backchannel only where nothing else decides.
+    let last = (verdicts.iter().rev().find(|v| v.decisive()))
+        .or_else(|| verdicts.iter().rev().find(|v| v.acts()));
+    if let Some(last) = last {
         rule(RuleFeature::LastLabel(last.label), &mut out);
     }
     let mut seen_labels: Vec<Label> = Vec::new();

@@ -45,6 +45,8 @@ pub struct Lexicon {
     pub effort_verbs: Vec<String>,
     /// Words that may stand between "you" and an effort verb.
     pub effort_skip: Vec<String>,
+    /// Words right after an effort verb that make it a dilemma, not an effort.
+    pub effort_not_before: Vec<String>,
     /// Clause openers that chain one event to the next: a list of clauses that uses them
     /// tells one story rather than gathering separate matters.
     pub chain_openers: Vec<String>,
@@ -186,6 +188,7 @@ impl Rules {
             context_stopwords: sorted(words_list(l.context_stopwords)),
             effort_verbs: sorted(words_list(l.effort_verbs)),
             effort_skip: words_list(l.effort_skip),
+            effort_not_before: words_list(l.effort_not_before),
             chain_openers: words_list(l.chain_openers),
         };
         let mut cues = Vec::new();

@@ -117,6 +117,8 @@ pub(super) struct LexiconFile {
     #[serde(default)]
     pub(super) effort_skip: Vec<String>,
     #[serde(default)]
+    pub(super) effort_not_before: Vec<String>,
+    #[serde(default)]
     pub(super) chain_openers: Vec<String>,
 }
 
