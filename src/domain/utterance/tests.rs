@@ -316,10 +316,20 @@ fn other_backchannels_greetings_and_autonomy() {
         "Hello, nice to meet you.",
         "See you Thursday.",
         "It's your call.",
+        "No rush. Take whatever time you need.",
     ] {
         assert_eq!(label(text), Label::Other, "{text}");
     }
     assert!(has_reason("It's your call.", "their choice"));
+}
+
+#[test]
+fn look_at_you_admires_rather_than_commands() {
+    let f = classify("Look at you, handling the forms like a pro.");
+    assert_ne!(f.label, Label::Advice);
+    assert!(f.reasons.iter().all(|r| !r.contains("command")));
+    // "look" before anything else is still a command.
+    assert_eq!(label("Look at the bus timetable first."), Label::Advice);
 }
 
 #[test]
@@ -575,4 +585,14 @@ fn a_permission_ask_then_the_share_is_coded_by_the_share() {
         label("Is it okay if I explain what I can see?"),
         Label::ClosedQuestion
     );
+}
+
+#[test]
+fn a_bind_is_not_an_effort() {
+    let effort = "names an effort or choice";
+    assert!(has_reason("You chose to pay the rent first.", effort));
+    assert!(!has_reason(
+        "Every month you're choosing which bill to skip.",
+        effort
+    ));
 }
