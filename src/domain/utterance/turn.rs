@@ -105,22 +105,22 @@ pub(super) fn classify_turn(
     // The rules' label gets a vote in proportion to how clear their evidence was: a clear
     // "you should" stays advice even where the model has seen few like it.
     let w = &rules.weights;
-    let decisive: Vec<_> = verdicts.iter().filter(|v| v.acts()).collect();
+    let acting: Vec<_> = verdicts.iter().filter(|v| v.acts()).collect();
     // "What do I need to bring?" / "Bring photo ID.": a command that answers the peer's
     // question says what the process asks for (information, coding manual); the model,
     // which sees that the peer asked, decides without the rules' extra vote for advice.
     let answers_a_question = rule_fb.label == Label::Advice
         && has(&features, RuleFeature::Context(ContextFeature::PeerAsked));
-    let strong = decisive.len() == 1
+    let strong = acting.len() == 1
         && !answers_a_question
-        && decisive.first().is_some_and(|v| {
+        && acting.first().is_some_and(|v| {
             // Question form in the words (a wh-word, an auxiliary and a subject) is what
             // the rules read reliably: it counts as clear evidence whatever its weight.
             v.label == rule_fb.label
                 && (v.score >= w.strong_rule_score
                     || (v.label.is_question() && v.question_word_form))
         });
-    let by_default = !decisive.is_empty() && decisive.iter().all(|v| v.plain);
+    let by_default = !acting.is_empty() && acting.iter().all(|v| v.plain);
     // A "you" statement with no other cue: the learned model, trained on few affirmations of
     // that shape, read too many plain restatements ("You've been without heat for a week")
     // as affirmations, so the rules' reading as a reflection gets its own vote (tuned by
@@ -135,8 +135,7 @@ pub(super) fn classify_turn(
                 })
             })
     };
-    let you_only =
-        !decisive.is_empty() && decisive.iter().all(|v| (v.fallback && !v.plain) || weak(v));
+    let you_only = !acting.is_empty() && acting.iter().all(|v| (v.fallback && !v.plain) || weak(v));
     let vote = if by_default {
         0.0
     } else if you_only {

@@ -116,7 +116,10 @@ pub(in crate::domain::utterance) fn extract(
     }
     // A trailing backchannel ("..., okay.") does not end the turn's behaviour: the last
     // decisive sentence does, and a backchannel only where nothing else decides.
-    let last = (verdicts.iter().rev().find(|v| v.decisive()))
+    let last = verdicts
+        .iter()
+        .rev()
+        .find(|v| v.decisive())
         .or_else(|| verdicts.iter().rev().find(|v| v.acts()));
     if let Some(last) = last {
         rule(RuleFeature::LastLabel(last.label), &mut out);
