@@ -239,6 +239,25 @@ pub(super) fn names_effort<'s>(s: &'s Sentence, rules: &Rules) -> Option<&'s str
     })
 }
 
+/// A sentence that opens "you" and a verb in the past tense ("You rang them yourself."),
+/// perhaps after a few small words: the verb. Feelings, wants and losses do not count.
+pub(super) fn past_act<'s>(s: &'s Sentence, rules: &Rules) -> Option<&'s str> {
+    let lex = &rules.lexicon;
+    if s.core_words().first().map(String::as_str) != Some("you") {
+        return None;
+    }
+    let at = (s.core + 1..s.words.len())
+        .find(|&i| !super::rules::in_list(&lex.act_skip, word_at(&s.words, i)))?;
+    let verb = s.words.get(at)?;
+    let past =
+        (verb.len() > 3 && verb.ends_with("ed")) || super::rules::in_sorted(&lex.past_acts, verb);
+    let feeling = s
+        .ids
+        .get(at)
+        .is_some_and(|&id| rules.vocab.is(id, super::vocab::WordClass::Feeling));
+    (past && !feeling && !super::rules::in_sorted(&lex.not_acts, verb)).then_some(verb.as_str())
+}
+
 pub(super) fn word_at(words: &[String], i: usize) -> &str {
     words.get(i).map(String::as_str).unwrap_or("")
 }
@@ -329,6 +348,8 @@ pub(super) fn question_evidence(
         });
         has_form = true;
     }
+    // "..., right?", "..., doesn't it?": a tag in the last clause, weighed below on its own.
+    let tag = tag_clause(s, rules);
     if !has_form {
         // A question in a later clause: "I'm curious, what made you call"; "..., is she around".
         let subordinate = contains(&lex.subordinators, first);
@@ -371,6 +392,7 @@ pub(super) fn question_evidence(
                 }
             }
             if at_clause
+                && tag.is_none_or(|(at, _)| at != i)
                 && let Some(cue) = aux_subject_at(s, i, rules)
                 && (s.question_mark || cue.ends_with("you"))
             {
@@ -385,44 +407,63 @@ pub(super) fn question_evidence(
         }
     }
     if s.question_mark {
-        // "..., right?" : the last clause is a tag.
-        let last_clause = s.clause_start.iter().rposition(|&c| c).unwrap_or(0);
-        let tail = words.get(last_clause..).unwrap_or(&[]);
-        let tag = (last_clause > 0)
-            .then(|| lex.tag_questions.iter().find(|t| t.as_slice() == tail))
-            .flatten();
-        if let Some(tag) = tag {
-            out.push(Evidence {
-                target: Target::ClosedQuestion,
-                weight: w.tag_question,
-                reason: fill(&r.tag_question, &tag.join(" ")),
-            });
-        } else {
-            // A reflective opening (not the plain "you" one) and no question form: a
-            // restatement said with a rising tone.
-            let stem = !has_form
-                && matches.iter().any(|m| {
+        // A reflective opening (not the plain "you" one) and no question form: a
+        // restatement said with a rising tone, or with a tag ("Sounds like you're worn out,
+        // right?").
+        // "So" before the statement opens it reflectively too ("So the rent's gone up
+        // again?"); the typed corpus codes such turns reflections 57 times to 1.
+        let stem = !has_form
+            && (s.lead_words().iter().any(|w| w == "so")
+                || matches.iter().any(|m| {
                     m.pos <= core
                         && rules.cues.get(m.cue).is_some_and(|c| {
                             c.target == Target::Reflection
                                 && !w.weak_reflection_cues.contains(&c.name)
                         })
-                });
-            if stem {
-                notes.push(r.rising_reflection.clone());
-            }
-            out.push(Evidence {
-                target: Target::Question,
-                weight: if stem {
-                    w.question_mark_after_stem
-                } else {
-                    w.question_mark
-                },
-                reason: r.question_mark.clone(),
-            });
+                }));
+        if stem {
+            notes.push(r.rising_reflection.clone());
         }
+        // Coders keep a reflective opening a reflection whether the voice rises or a tag
+        // follows (coding manual, DECISION on rising intonation): the "?" or the tag then
+        // weighs less than the stem.
+        let (weight, reason) = match (tag, stem) {
+            (Some(_), true) => (w.question_mark_after_stem, r.question_mark.clone()),
+            (Some((_, tag)), false) => (w.tag_question, fill(&r.tag_question, &tag.join(" "))),
+            (None, true) => (w.question_mark_after_stem, r.question_mark.clone()),
+            (None, false) => (w.question_mark, r.question_mark.clone()),
+        };
+        let target = if tag.is_some() {
+            Target::ClosedQuestion
+        } else {
+            Target::Question
+        };
+        out.push(Evidence {
+            target,
+            weight,
+            reason,
+        });
     }
     has_form
+}
+
+/// The last clause of a question when it is a tag ("..., right?"): where it starts, and the tag.
+fn tag_clause<'r>(s: &Sentence, rules: &'r Rules) -> Option<(usize, &'r [String])> {
+    if !s.question_mark {
+        return None;
+    }
+    let at = s
+        .clause_start
+        .iter()
+        .rposition(|&c| c)
+        .filter(|&at| at > 0)?;
+    let tail = s.words.get(at..)?;
+    rules
+        .lexicon
+        .tag_questions
+        .iter()
+        .find(|t| t.as_slice() == tail)
+        .map(|t| (at, t.as_slice()))
 }
 
 /// A command: "call the landlord", "just don't go".

@@ -154,10 +154,32 @@ fn a_reflective_opening_with_a_rising_question_mark_stays_a_reflection() {
 }
 
 #[test]
-fn tag_questions_are_closed() {
-    let f = classify("You want to keep your job, right?");
+fn tag_questions_close_a_bare_statement_but_not_a_reflective_opening() {
+    let f = classify("You're moving next month, right?");
     assert_eq!(f.label, Label::ClosedQuestion);
     assert!(f.reasons.iter().any(|r| r.contains("tag 'right?'")));
+    // Coding manual, DECISION on rising intonation: a tag weighs like a rising "?".
+    for text in [
+        "So you're worn out, right?",
+        "Sounds like the nights are the hardest part, doesn't it?",
+        "You want to keep your job, right?",
+    ] {
+        let f = classify(text);
+        assert_eq!(f.label, Label::Reflection, "{text}: {:?}", f.reasons);
+        assert!(
+            f.reasons
+                .iter()
+                .any(|r| r.contains("or a tag: still a reflection")),
+            "{text}: {:?}",
+            f.reasons
+        );
+    }
+    // "So" before a statement opens it reflectively, as "so you" does.
+    assert_eq!(label("So the rent's gone up again?"), Label::Reflection);
+    assert_eq!(
+        label("So is the rent going up again?"),
+        Label::ClosedQuestion
+    );
     // "..., you know?" is a filler, not a question.
     assert_eq!(label("It's exhausting, you know?"), Label::Reflection);
 }
@@ -595,4 +617,29 @@ fn a_bind_is_not_an_effort() {
         "Every month you're choosing which bill to skip.",
         effort
     ));
+}
+
+#[test]
+fn a_past_act_is_flagged_for_the_model_but_not_a_feeling_or_a_notice() {
+    let c = Classifier::shipped().expect("rules");
+    let flagged = |text: &str| {
+        c.features(text).iter().any(|f| {
+            f.origin == features::Origin::Rule(features::RuleFeature::Flag(features::Flag::PastAct))
+        })
+    };
+    for text in [
+        "You rang the landlord yourself before the deadline.",
+        "So you really packed a lunch so you wouldn't stop at the bar.",
+        "Two pints. You put your coat on and went home.",
+    ] {
+        assert!(flagged(text), "{text}");
+    }
+    for text in [
+        "You felt invisible in that meeting.",
+        "You noticed the judge didn't look at you.",
+        "You need a break.",
+        "They rang you twice.",
+    ] {
+        assert!(!flagged(text), "{text}");
+    }
 }

@@ -277,6 +277,12 @@ pub(in crate::domain::utterance) fn extract(
     {
         flags.push(Flag::Effort);
     }
+    if sentences
+        .iter()
+        .any(|s| evidence::past_act(s, rules).is_some())
+    {
+        flags.push(Flag::PastAct);
+    }
     if let Some(first) = sentences.first().and_then(|s| s.core_words().first()) {
         match first.as_str() {
             "you" | "your" => flags.push(Flag::StartsWithYou),

@@ -74,9 +74,10 @@ pub enum Flag {
     Effort,
     ShortItems,
     SharesAfterPermission,
+    PastAct,
 }
 
-const FLAGS: [Flag; 24] = [
+const FLAGS: [Flag; 25] = [
     Flag::EndsWithQuestionMark,
     Flag::FirstHasQuestionForm,
     Flag::LastHasQuestionForm,
@@ -101,6 +102,7 @@ const FLAGS: [Flag; 24] = [
     Flag::Effort,
     Flag::ShortItems,
     Flag::SharesAfterPermission,
+    Flag::PastAct,
 ];
 
 impl Flag {
@@ -134,6 +136,7 @@ impl Flag {
             Flag::Reported => "reports what someone said",
             Flag::Effort => "names an effort of theirs",
             Flag::ShortItems => "a list of short items",
+            Flag::PastAct => "tells something they did ('you rang ...')",
         }
     }
 }

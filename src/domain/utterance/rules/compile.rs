@@ -47,6 +47,12 @@ pub struct Lexicon {
     pub effort_skip: Vec<String>,
     /// Words right after an effort verb that make it a dilemma, not an effort.
     pub effort_not_before: Vec<String>,
+    /// Irregular past forms of verbs: "you" and one of them credits an act (sorted).
+    pub past_acts: Vec<String>,
+    /// Past forms after "you" that tell a feeling or a loss, never an act (sorted).
+    pub not_acts: Vec<String>,
+    /// Words that may stand between "you" and a past act.
+    pub act_skip: Vec<String>,
     /// Clause openers that chain one event to the next: a list of clauses that uses them
     /// tells one story rather than gathering separate matters.
     pub chain_openers: Vec<String>,
@@ -189,6 +195,9 @@ impl Rules {
             effort_verbs: sorted(words_list(l.effort_verbs)),
             effort_skip: words_list(l.effort_skip),
             effort_not_before: words_list(l.effort_not_before),
+            past_acts: sorted(words_list(l.past_acts)),
+            not_acts: sorted(words_list(l.not_acts)),
+            act_skip: words_list(l.act_skip),
             chain_openers: words_list(l.chain_openers),
         };
         let mut cues = Vec::new();

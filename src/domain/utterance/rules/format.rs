@@ -119,6 +119,12 @@ pub(super) struct LexiconFile {
     #[serde(default)]
     pub(super) effort_not_before: Vec<String>,
     #[serde(default)]
+    pub(super) past_acts: Vec<String>,
+    #[serde(default)]
+    pub(super) not_acts: Vec<String>,
+    #[serde(default)]
+    pub(super) act_skip: Vec<String>,
+    #[serde(default)]
     pub(super) chain_openers: Vec<String>,
 }
 
