@@ -409,9 +409,8 @@ pub(super) fn question_evidence(
     if s.question_mark {
         // A reflective opening (not the plain "you" one) and no question form: a
         // restatement said with a rising tone, or with a tag ("Sounds like you're worn out,
-        // right?").
-        // "So" before the statement opens it reflectively too ("So the rent's gone up
-        // again?"); the typed corpus codes such turns reflections 57 times to 1.
+        // right?"). "So" before the statement opens it reflectively too ("So the rent's gone
+        // up again?"): the typed corpus codes such turns reflections 57 times to 1.
         let stem = !has_form
             && (s.lead_words().iter().any(|w| w == "so")
                 || matches.iter().any(|m| {
@@ -427,11 +426,10 @@ pub(super) fn question_evidence(
         // Coders keep a reflective opening a reflection whether the voice rises or a tag
         // follows (coding manual, DECISION on rising intonation): the "?" or the tag then
         // weighs less than the stem.
-        let (weight, reason) = match (tag, stem) {
-            (Some(_), true) => (w.question_mark_after_stem, r.question_mark.clone()),
-            (Some((_, tag)), false) => (w.tag_question, fill(&r.tag_question, &tag.join(" "))),
-            (None, true) => (w.question_mark_after_stem, r.question_mark.clone()),
-            (None, false) => (w.question_mark, r.question_mark.clone()),
+        let (weight, reason) = match tag {
+            _ if stem => (w.question_mark_after_stem, r.question_mark.clone()),
+            Some((_, tag)) => (w.tag_question, fill(&r.tag_question, &tag.join(" "))),
+            None => (w.question_mark, r.question_mark.clone()),
         };
         let target = if tag.is_some() {
             Target::ClosedQuestion
