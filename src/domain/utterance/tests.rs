@@ -265,7 +265,23 @@ fn reflection_stems_and_you_statements() {
 
 #[test]
 fn simple_and_complex_reflections() {
-    let simple = classify("You drove here this morning.");
+    for text in [
+        "You've been sleeping about four hours a night.",
+        "You went to the meeting on Tuesday.",
+    ] {
+        assert_eq!(
+            classify(text).reflection_depth,
+            Some(Depth::Simple),
+            "{text}"
+        );
+    }
+    // Alone, "You drove here this morning." can read as small talk about the journey (the
+    // corpus codes such remarks other); after the peer said it, it is a plain restatement.
+    let simple = classify_in_context(
+        "You drove here this morning.",
+        Some("I drove here this morning because the bus was cancelled."),
+    );
+    assert_eq!(simple.label, Label::Reflection);
     assert_eq!(simple.reflection_depth, Some(Depth::Simple));
     for text in [
         "On the one hand you love him, and on the other hand you don't trust him.",
