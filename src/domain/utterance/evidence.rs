@@ -427,8 +427,15 @@ pub(super) fn question_evidence(
         // follows (coding manual, DECISION on rising intonation): the "?" or the tag then
         // weighs less than the stem.
         let (weight, reason) = match tag {
-            _ if stem => (w.question_mark_after_stem, r.question_mark.clone()),
-            Some((_, tag)) => (w.tag_question, fill(&r.tag_question, &tag.join(" "))),
+            Some((_, tag)) => (
+                if stem {
+                    w.question_mark_after_stem
+                } else {
+                    w.tag_question
+                },
+                fill(&r.tag_question, &tag.join(" ")),
+            ),
+            None if stem => (w.question_mark_after_stem, r.question_mark.clone()),
             None => (w.question_mark, r.question_mark.clone()),
         };
         let target = if tag.is_some() {

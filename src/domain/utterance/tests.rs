@@ -174,8 +174,23 @@ fn tag_questions_close_a_bare_statement_but_not_a_reflective_opening() {
             f.reasons
         );
     }
+    // An auxiliary tag after a bare statement is a tag too, not a second question.
+    let f = classify("You're seeing her on Friday, aren't you?");
+    assert_eq!(f.label, Label::ClosedQuestion);
+    assert!(
+        f.reasons.iter().any(|r| r.contains("tag 'are not you?'")),
+        "{:?}",
+        f.reasons
+    );
+    // A real question after a stem is still a question.
+    assert_eq!(
+        label("Sounds like it's hard, do you want to stop for a minute?"),
+        Label::ClosedQuestion
+    );
     // "So" before a statement opens it reflectively, as "so you" does.
     assert_eq!(label("So the rent's gone up again?"), Label::Reflection);
+    assert_eq!(label("So what would help most?"), Label::OpenQuestion);
+    assert_eq!(label("So do you want to try it?"), Label::ClosedQuestion);
     assert_eq!(
         label("So is the rent going up again?"),
         Label::ClosedQuestion
@@ -653,9 +668,19 @@ fn a_past_act_is_flagged_for_the_model_but_not_a_feeling_or_a_notice() {
     for text in [
         "You felt invisible in that meeting.",
         "You noticed the judge didn't look at you.",
+        "You mentioned your sister.",
         "You need a break.",
         "They rang you twice.",
     ] {
         assert!(!flagged(text), "{text}");
+    }
+    // The flag is a feature, not a verdict: a restated act that is no strength stays a
+    // reflection (coding manual, Ca to Ch decisions).
+    for text in [
+        "You told your boss where to go and left.",
+        "You took the loan and now you can't cover it.",
+    ] {
+        assert!(flagged(text), "{text}");
+        assert_eq!(label(text), Label::Reflection, "{text}");
     }
 }

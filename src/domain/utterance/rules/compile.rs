@@ -49,7 +49,8 @@ pub struct Lexicon {
     pub effort_not_before: Vec<String>,
     /// Irregular past forms of verbs: "you" and one of them credits an act (sorted).
     pub past_acts: Vec<String>,
-    /// Past forms after "you" that tell a feeling or a loss, never an act (sorted).
+    /// Words after "you" that are never a past act: feelings, losses, reports, and "-ed"
+    /// words that are not past ("need") (sorted).
     pub not_acts: Vec<String>,
     /// Words that may stand between "you" and a past act.
     pub act_skip: Vec<String>,
