@@ -220,19 +220,16 @@ pub(super) fn names_effort<'s>(s: &'s Sentence, rules: &Rules) -> Option<&'s str
         if w != "you" {
             return None;
         }
-        let rest = s.words.get(i + 1..).unwrap_or(&[]);
-        let at = rest
-            .iter()
-            .position(|x| !super::rules::in_list(&lex.effort_skip, x))?;
-        let verb = rest.get(at)?;
-        let next = rest.get(at + 1).map(String::as_str).unwrap_or("");
-        if super::rules::in_list(&lex.effort_not_before, next) {
+        let at = verb_after_you(&s.words, i, &lex.effort_skip)?;
+        let verb = s.words.get(at)?;
+        if super::rules::in_list(&lex.effort_not_before, word_at(&s.words, at + 1)) {
             return None;
         }
         // "you're done with", "you're stuck": after "are" / "were" only an "-ing" form
         // names an effort ("you're pushing through").
-        let state = rest
-            .get(..at)
+        let state = s
+            .words
+            .get(i + 1..at)
             .is_some_and(|skipped| skipped.iter().any(|x| x == "are" || x == "were"));
         (super::rules::in_sorted(&lex.effort_verbs, verb) && (!state || verb.ends_with("ing")))
             .then_some(verb.as_str())
@@ -246,8 +243,7 @@ pub(super) fn past_act<'s>(s: &'s Sentence, rules: &Rules) -> Option<&'s str> {
     if s.core_words().first().map(String::as_str) != Some("you") {
         return None;
     }
-    let at = (s.core + 1..s.words.len())
-        .find(|&i| !super::rules::in_list(&lex.act_skip, word_at(&s.words, i)))?;
+    let at = verb_after_you(&s.words, s.core, &lex.act_skip)?;
     let verb = s.words.get(at)?;
     let past =
         (verb.len() > 3 && verb.ends_with("ed")) || super::rules::in_sorted(&lex.past_acts, verb);
@@ -256,6 +252,12 @@ pub(super) fn past_act<'s>(s: &'s Sentence, rules: &Rules) -> Option<&'s str> {
         .get(at)
         .is_some_and(|&id| rules.vocab.is(id, super::vocab::WordClass::Feeling));
     (past && !feeling && !super::rules::in_sorted(&lex.not_acts, verb)).then_some(verb.as_str())
+}
+
+/// Where the verb after the "you" at `you_at` stands: the first word after it not in `skip`
+/// ("you have really pushed": the small words "have" and "really" are skipped).
+fn verb_after_you(words: &[String], you_at: usize, skip: &[String]) -> Option<usize> {
+    (you_at + 1..words.len()).find(|&i| !super::rules::in_list(skip, word_at(words, i)))
 }
 
 pub(super) fn word_at(words: &[String], i: usize) -> &str {
@@ -426,27 +428,25 @@ pub(super) fn question_evidence(
         // Coders keep a reflective opening a reflection whether the voice rises or a tag
         // follows (coding manual, DECISION on rising intonation): the "?" or the tag then
         // weighs less than the stem.
-        let (weight, reason) = match tag {
-            Some((_, tag)) => (
-                if stem {
+        out.push(match tag {
+            Some((_, tag)) => Evidence {
+                target: Target::ClosedQuestion,
+                weight: if stem {
                     w.question_mark_after_stem
                 } else {
                     w.tag_question
                 },
-                fill(&r.tag_question, &tag.join(" ")),
-            ),
-            None if stem => (w.question_mark_after_stem, r.question_mark.clone()),
-            None => (w.question_mark, r.question_mark.clone()),
-        };
-        let target = if tag.is_some() {
-            Target::ClosedQuestion
-        } else {
-            Target::Question
-        };
-        out.push(Evidence {
-            target,
-            weight,
-            reason,
+                reason: fill(&r.tag_question, &tag.join(" ")),
+            },
+            None => Evidence {
+                target: Target::Question,
+                weight: if stem {
+                    w.question_mark_after_stem
+                } else {
+                    w.question_mark
+                },
+                reason: r.question_mark.clone(),
+            },
         });
     }
     has_form
