@@ -41,6 +41,13 @@ pub enum ContextFeature {
     PeerAsked,
     /// The same, crossed with the rules' label for the answer.
     PeerAskedAs(Label),
+    /// How many of the peer line's parts (its clauses: "my hours got cut, the car's failed
+    /// its MOT, and my son won't talk to me" has three) the answer picks up a word from (1,
+    /// 2, 3 or more), when the line has two parts or more. A summary gathers several parts;
+    /// a reflection, however long, usually stays with one.
+    PartsPicked(usize),
+    /// The peer's line lists three or more separate matters (see `text::gathers_matters`).
+    PeerGathers,
 }
 
 impl ContextFeature {
@@ -56,6 +63,8 @@ impl ContextFeature {
             ContextFeature::FromPeerAs(q, l) => [6, q as u64, label(l)],
             ContextFeature::PeerAsked => [7, 0, 0],
             ContextFeature::PeerAskedAs(l) => [8, label(l), 0],
+            ContextFeature::PartsPicked(n) => [9, n as u64, 0],
+            ContextFeature::PeerGathers => [10, 0, 0],
         }
     }
 
@@ -70,6 +79,10 @@ impl ContextFeature {
             ContextFeature::NewFeeling => Some("names a feeling the peer did not name"),
             ContextFeature::SameFeeling => Some("hands back the peer's own feeling"),
             ContextFeature::PeerAsked => Some("answers a question the peer asked"),
+            ContextFeature::PartsPicked(2) | ContextFeature::PartsPicked(3) => {
+                Some("picks up several things the peer said")
+            }
+            ContextFeature::PeerGathers => Some("the peer named several matters"),
             _ => None,
         }
     }
@@ -178,6 +191,47 @@ pub(super) fn extend(
         push(ContextFeature::PeerAsked);
         push(ContextFeature::PeerAskedAs(label));
     }
+    let (parts, picked) = parts_picked(&peer_sentences, &mine, rules);
+    if parts >= 2 && picked > 0 {
+        push(ContextFeature::PartsPicked(picked.min(3)));
+    }
+    let chain = &rules.lexicon.chain_openers;
+    if peer_sentences
+        .iter()
+        .any(|s| super::text::gathers_matters(s, chain))
+    {
+        push(ContextFeature::PeerGathers);
+    }
+}
+
+/// The peer line's parts (clauses of its sentences, at least two content words long) and how
+/// many of them share a content word with `mine` (the answer's stems, sorted).
+fn parts_picked(peer: &[Sentence], mine: &[&str], rules: &Rules) -> (usize, usize) {
+    let stop = &rules.lexicon.context_stopwords;
+    let (mut parts, mut picked) = (0, 0);
+    for s in peer {
+        let mut start = 0;
+        while start < s.words.len() {
+            let end = (start + 1..s.words.len())
+                .find(|&i| s.clause_start.get(i).copied().unwrap_or(false))
+                .unwrap_or(s.words.len());
+            let words = s.words.get(start..end).unwrap_or(&[]);
+            let content: Vec<&str> = words
+                .iter()
+                .map(String::as_str)
+                .filter(|w| w.len() >= 3 && !in_sorted(stop, w))
+                .map(stem)
+                .collect();
+            if content.len() >= 2 {
+                parts += 1;
+                if content.iter().any(|w| mine.binary_search(w).is_ok()) {
+                    picked += 1;
+                }
+            }
+            start = end;
+        }
+    }
+    (parts, picked)
 }
 
 #[cfg(test)]
@@ -228,6 +282,24 @@ mod tests {
         assert!(asked.contains(&ContextFeature::PeerAsked));
         let told = context_features("Bring photo ID.", "I have to go to the office tomorrow.");
         assert!(!told.contains(&ContextFeature::PeerAsked));
+    }
+
+    #[test]
+    fn the_parts_of_the_peer_line_an_answer_picks_up_are_counted() {
+        let peer = "My hours got cut at work, the car failed its MOT, and my son won't talk to me.";
+        let gathered = context_features("Work hours, the car, and your son not talking.", peer);
+        assert!(gathered.contains(&ContextFeature::PartsPicked(3)));
+        assert!(gathered.contains(&ContextFeature::PeerGathers));
+        let one = context_features("Your son has gone quiet on you.", peer);
+        assert!(one.contains(&ContextFeature::PartsPicked(1)));
+        // A line of one part gives no count.
+        let single = context_features("You're worried.", "I'm worried about my son.");
+        assert!(
+            !single
+                .iter()
+                .any(|f| matches!(f, ContextFeature::PartsPicked(_)))
+        );
+        assert!(!single.contains(&ContextFeature::PeerGathers));
     }
 
     #[test]

@@ -684,3 +684,22 @@ fn a_past_act_is_flagged_for_the_model_but_not_a_feeling_or_a_notice() {
         assert_eq!(label(text), Label::Reflection, "{text}");
     }
 }
+
+#[test]
+fn a_general_claim_is_flagged_but_not_a_sentence_about_the_person() {
+    use features::Flag;
+    for text in [
+        "Poor sleep can make cravings and moods worse.",
+        "Public defenders often have huge caseloads, so replies can be slow.",
+        "Most food banks don't ask for a referral.",
+    ] {
+        assert!(has_flag(text, Flag::Generic), "{text}");
+    }
+    for text in [
+        "You can retake it next month.",
+        "The quiet gets loud at night.",
+        "My sponsor can be hard to reach.",
+    ] {
+        assert!(!has_flag(text, Flag::Generic), "{text}");
+    }
+}

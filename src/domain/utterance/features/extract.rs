@@ -283,6 +283,9 @@ pub(in crate::domain::utterance) fn extract(
     {
         flags.push(Flag::PastAct);
     }
+    if sentences.iter().any(|s| general_claim(s, rules)) {
+        flags.push(Flag::Generic);
+    }
     if let Some(first) = sentences.first().and_then(|s| s.core_words().first()) {
         match first.as_str() {
             "you" | "your" => flags.push(Flag::StartsWithYou),
@@ -320,6 +323,33 @@ pub(in crate::domain::utterance) fn extract(
         rule(RuleFeature::Flag(Flag::Clean), &mut out);
     }
     out
+}
+
+/// A sentence that names no person and speaks in general ("Poor sleep can make cravings
+/// worse.").
+fn general_claim(s: &Sentence, rules: &Rules) -> bool {
+    let person = |w: &str| {
+        matches!(
+            w,
+            "you"
+                | "your"
+                | "yourself"
+                | "i"
+                | "my"
+                | "me"
+                | "we"
+                | "our"
+                | "us"
+                | "he"
+                | "she"
+                | "him"
+                | "her"
+        )
+    };
+    !s.words.iter().any(|w| person(w))
+        && s.words
+            .iter()
+            .any(|w| super::super::rules::in_sorted(&rules.lexicon.generic_words, w))
 }
 
 /// A feeling word before and after an "and" / "but" / "yet" in one sentence. Linear: a

@@ -75,9 +75,10 @@ pub enum Flag {
     ShortItems,
     SharesAfterPermission,
     PastAct,
+    Generic,
 }
 
-const FLAGS: [Flag; 25] = [
+const FLAGS: [Flag; 26] = [
     Flag::EndsWithQuestionMark,
     Flag::FirstHasQuestionForm,
     Flag::LastHasQuestionForm,
@@ -103,6 +104,7 @@ const FLAGS: [Flag; 25] = [
     Flag::ShortItems,
     Flag::SharesAfterPermission,
     Flag::PastAct,
+    Flag::Generic,
 ];
 
 impl Flag {
@@ -137,6 +139,7 @@ impl Flag {
             Flag::Effort => "names an effort of theirs",
             Flag::ShortItems => "a list of short items",
             Flag::PastAct => "tells something they did ('you rang ...')",
+            Flag::Generic => "speaks of things or people in general",
         }
     }
 }

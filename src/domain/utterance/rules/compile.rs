@@ -57,6 +57,9 @@ pub struct Lexicon {
     /// Clause openers that chain one event to the next: a list of clauses that uses them
     /// tells one story rather than gathering separate matters.
     pub chain_openers: Vec<String>,
+    /// Words that speak of things or people in general ("can", "often", "most"): in a
+    /// sentence with no person in it, a general claim (sorted).
+    pub generic_words: Vec<String>,
 }
 
 /// All rules, compiled: phrase lists are indexed by their first words' numbers so matching
@@ -200,6 +203,7 @@ impl Rules {
             not_acts: sorted(words_list(l.not_acts)),
             act_skip: words_list(l.act_skip),
             chain_openers: words_list(l.chain_openers),
+            generic_words: sorted(words_list(l.generic_words)),
         };
         let mut cues = Vec::new();
         for c in file.cues {

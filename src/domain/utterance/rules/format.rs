@@ -126,6 +126,8 @@ pub(super) struct LexiconFile {
     pub(super) act_skip: Vec<String>,
     #[serde(default)]
     pub(super) chain_openers: Vec<String>,
+    #[serde(default)]
+    pub(super) generic_words: Vec<String>,
 }
 
 /// Numeric weights; see the comments in the asset.
