@@ -325,7 +325,11 @@ pub(super) fn question_evidence(
             || (s.exclamation
                 && matches!(first, "how" | "what")
                 && !contains(&lex.auxiliaries, second)));
-    if !covered_at_core && !exclamative && contains(&lex.wh_words, first) {
+    // "When a freeze ends they review it again.": a clause-opening wh-word ("when") that a
+    // full stop closes, with no auxiliary after it ("when do you ..."), opens a statement.
+    let subordinate = contains(&lex.subordinators, first);
+    let written_statement = s.full_stop && subordinate && !contains(&lex.auxiliaries, second);
+    if !covered_at_core && !exclamative && !written_statement && contains(&lex.wh_words, first) {
         let embedded = contains(&lex.subject_pronouns, second) || second.is_empty();
         if !embedded || s.question_mark {
             out.push(Evidence {
@@ -354,7 +358,10 @@ pub(super) fn question_evidence(
     let tag = tag_clause(s, rules);
     if !has_form {
         // A question in a later clause: "I'm curious, what made you call"; "..., is she around".
-        let subordinate = contains(&lex.subordinators, first);
+        // After an opening "when ..." clause a wh-word needs no clause break in speech ("when
+        // you think about it what comes up"), but a sentence closed by a full stop is a
+        // statement ("When I did nights, I never knew what time it was.").
+        let subordinate = subordinate && !s.full_stop;
         for i in (core + 1)..words.len() {
             let word = word_at(words, i);
             let next = word_at(words, i + 1);
@@ -406,6 +413,34 @@ pub(super) fn question_evidence(
                 has_form = true;
                 break;
             }
+        }
+    }
+    // "Which of those feels most urgent, and why?": an open part joined by "and" / "or" after
+    // a closed form makes the question open; a fact question joined the same way ("..., and
+    // how much is it?", a closed cue where the wh-word stands) does not.
+    if has_form && s.question_mark {
+        let closed_cue_at = |i: usize| {
+            matches.iter().any(|m| {
+                m.pos == i
+                    && rules
+                        .cues
+                        .get(m.cue)
+                        .is_some_and(|c| c.target == Target::ClosedQuestion)
+            })
+        };
+        let joined_open = (core + 1..words.len()).find(|&i| {
+            s.clause_start.get(i).copied().unwrap_or(false)
+                && matches!(word_at(words, i), "and" | "or")
+                && contains(&lex.mid_wh_words, word_at(words, i + 1))
+                && !contains(&lex.subject_pronouns, word_at(words, i + 2))
+                && !closed_cue_at(i + 1)
+        });
+        if let Some(i) = joined_open {
+            out.push(Evidence {
+                target: Target::OpenQuestion,
+                weight: w.open_part,
+                reason: fill(&r.wh_clause, word_at(words, i + 1)),
+            });
         }
     }
     if s.question_mark {

@@ -290,11 +290,12 @@ fn simple_and_complex_reflections() {
             "{text}"
         );
     }
-    // Alone, "You drove here this morning." can read as small talk about the journey (the
-    // corpus codes such remarks other); after the peer said it, it is a plain restatement.
+    // After the peer said it, the peer's own words handed back are a plain restatement. (A
+    // remark about the journey here, "You drove here this morning.", is not used: the coding
+    // manual codes small talk that echoes the person other, and the model reads it either way.)
     let simple = classify_in_context(
-        "You drove here this morning.",
-        Some("I drove here this morning because the bus was cancelled."),
+        "You've been sleeping on your sister's sofa since March.",
+        Some("I've been sleeping on my sister's sofa since March and it's wrecking my back."),
     );
     assert_eq!(simple.label, Label::Reflection);
     assert_eq!(simple.reflection_depth, Some(Depth::Simple));
@@ -701,5 +702,51 @@ fn a_general_claim_is_flagged_but_not_a_sentence_about_the_person() {
         "My sponsor can be hard to reach.",
     ] {
         assert!(!has_flag(text, Flag::Generic), "{text}");
+    }
+}
+
+#[test]
+fn a_when_clause_closed_by_a_full_stop_is_a_statement() {
+    for text in [
+        "When a freeze ends they can review it again, so it doesn't stop at three months.",
+        "When I did nights, my days off were the hardest because I never knew what time it was.",
+    ] {
+        assert!(!label(text).is_question(), "{text}");
+    }
+    // Speech with no punctuation, a "?", or an auxiliary after "when" still asks.
+    assert_eq!(
+        label("when you think about the move what comes up for you"),
+        Label::OpenQuestion
+    );
+    assert_eq!(
+        label("When you think about the move, what comes up for you?"),
+        Label::OpenQuestion
+    );
+    assert!(label("When do you start.").is_question());
+}
+
+#[test]
+fn you_could_and_a_verb_is_advice() {
+    for text in [
+        "You could message one of them and suggest something low-key at your place.",
+        "You could give one stock answer and leave it there.",
+    ] {
+        assert_eq!(label(text), Label::Advice, "{text}");
+    }
+}
+
+#[test]
+fn an_open_part_joined_to_a_closed_question_makes_it_open() {
+    for text in [
+        "Which of those feels most urgent to you, and why?",
+        "Did it help, and what changed?",
+    ] {
+        assert_eq!(label(text), Label::OpenQuestion, "{text}");
+    }
+    for text in [
+        "Which of those three feels biggest to you?",
+        "Is it the rent, and how much is it?",
+    ] {
+        assert_eq!(label(text), Label::ClosedQuestion, "{text}");
     }
 }

@@ -41,8 +41,15 @@ pub(in crate::domain::utterance) fn extract(
             origin,
         });
     };
-    // Word unigrams and bigrams; the sentence start is a word of its own.
+    // Word unigrams and bigrams; the sentence start is a word of its own. A backchannel
+    // ("Okay.", "Mm.") next to a sentence that does something gives no words: coders code the
+    // turn by what that sentence does, and "okay" alone is nearly always "other". The
+    // Backchannel flag still says one was there.
+    let all_backchannel = verdicts.iter().all(|v| v.backchannel);
     for (si, s) in sentences.iter().enumerate() {
+        if !all_backchannel && verdicts.get(si).is_some_and(|v| v.backchannel) {
+            continue;
+        }
         let mut prev: Option<&[u8]> = Some(START);
         for (wi, w) in s.words.iter().enumerate() {
             let wb = w.as_bytes();

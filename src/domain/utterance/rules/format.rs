@@ -159,6 +159,8 @@ pub struct Weights {
     pub tag_question: f32,
     pub wh_start: f32,
     pub wh_clause: f32,
+    /// "Which of those matters most, and why?": an open part joined to a closed question.
+    pub open_part: f32,
     pub aux_start: f32,
     pub aux_clause: f32,
     pub imperative: f32,

@@ -25,6 +25,9 @@ pub struct Sentence {
     pub disfluent: bool,
     /// The sentence ended with an exclamation mark.
     pub exclamation: bool,
+    /// The sentence ended with a full stop (or ";", "..."): written as a statement. Speech
+    /// transcribed without punctuation has none, so a question may still hide in it.
+    pub full_stop: bool,
     /// The sentence breaks off at a dash with nothing after it ("And then the—").
     pub cut_off: bool,
 }

@@ -141,7 +141,7 @@ pub fn sentences(text: &str, lex: &Lexicon) -> Vec<Sentence> {
         }
         after_dash = dash || (after_dash && is_break);
     });
-    push_run(&mut out, clauses, End::Stop, stutter, after_dash, lex);
+    push_run(&mut out, clauses, End::Open, stutter, after_dash, lex);
     out
 }
 
@@ -163,6 +163,7 @@ fn push_run(
         sentence.disfluent |= stutter;
         if i == last {
             sentence.exclamation = end == End::Exclamation;
+            sentence.full_stop = end == End::Stop;
             sentence.cut_off = cut_off;
         }
         if !sentence.is_empty() {
@@ -363,6 +364,14 @@ mod tests {
             split("if you could change one thing what would it be").len(),
             1
         );
+    }
+
+    #[test]
+    fn a_full_stop_is_told_from_no_punctuation() {
+        let s = split("I rang them. Then nothing");
+        assert!(s[0].full_stop && !s[1].full_stop);
+        assert!(!split("Did you ring them?")[0].full_stop);
+        assert!(!split("Great!")[0].full_stop);
     }
 
     #[test]

@@ -13,6 +13,8 @@ pub(super) enum Token {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(super) enum End {
     Stop,
+    /// The text ran out with no punctuation (speech often does).
+    Open,
     Question,
     Exclamation,
 }
