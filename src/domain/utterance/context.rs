@@ -215,18 +215,16 @@ fn parts_picked(peer: &[Sentence], mine: &[&str], rules: &Rules) -> (usize, usiz
             let end = (start + 1..s.words.len())
                 .find(|&i| s.clause_start.get(i).copied().unwrap_or(false))
                 .unwrap_or(s.words.len());
-            let words = s.words.get(start..end).unwrap_or(&[]);
-            let content: Vec<&str> = words
-                .iter()
-                .map(String::as_str)
-                .filter(|w| w.len() >= 3 && !in_sorted(stop, w))
-                .map(stem)
-                .collect();
-            if content.len() >= 2 {
-                parts += 1;
-                if content.iter().any(|w| mine.binary_search(w).is_ok()) {
-                    picked += 1;
+            let (mut content, mut hit) = (0, false);
+            for w in s.words.get(start..end).unwrap_or(&[]) {
+                if w.len() >= 3 && !in_sorted(stop, w) {
+                    content += 1;
+                    hit = hit || mine.binary_search(&stem(w)).is_ok();
                 }
+            }
+            if content >= 2 {
+                parts += 1;
+                picked += usize::from(hit);
             }
             start = end;
         }
