@@ -358,9 +358,10 @@ pub(super) fn question_evidence(
     let tag = tag_clause(s, rules);
     if !has_form {
         // A question in a later clause: "I'm curious, what made you call"; "..., is she around".
-        // After an opening "when ..." clause a wh-word needs no clause break in speech ("when
-        // you think about it what comes up"), but a sentence closed by a full stop is a
-        // statement ("When I did nights, I never knew what time it was.").
+        // After an opening subordinate clause ("when ...", "if ...", "thinking about ...") a
+        // wh-word needs no clause break in speech ("when you think about it what comes up"),
+        // but a sentence closed by a full stop is written as a statement ("When I did nights,
+        // I never knew what time it was.").
         let subordinate = subordinate && !s.full_stop;
         for i in (core + 1)..words.len() {
             let word = word_at(words, i);
@@ -418,7 +419,8 @@ pub(super) fn question_evidence(
     // "Which of those feels most urgent, and why?": an open part joined by "and" / "or" after
     // a closed form makes the question open; a fact question joined the same way ("..., and
     // how much is it?", a closed cue where the wh-word stands) does not.
-    if has_form && s.question_mark {
+    let closed_form = out.iter().any(|e| e.target == Target::ClosedQuestion);
+    if closed_form && s.question_mark {
         let closed_cue_at = |i: usize| {
             matches.iter().any(|m| {
                 m.pos == i
@@ -434,6 +436,7 @@ pub(super) fn question_evidence(
                 && contains(&lex.mid_wh_words, word_at(words, i + 1))
                 && !contains(&lex.subject_pronouns, word_at(words, i + 2))
                 && !closed_cue_at(i + 1)
+                && tag.is_none_or(|(at, _)| at != i && at != i + 1)
         });
         if let Some(i) = joined_open {
             out.push(Evidence {

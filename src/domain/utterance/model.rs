@@ -295,7 +295,7 @@ impl Model {
     /// Probability that a reflection is complex.
     pub fn complex_probability(&self, features: &[Feature]) -> f32 {
         let mut z = self.depth_bias;
-        for f in features {
+        for f in features.iter().filter(|f| !f.depth_ignores()) {
             z += self.row(f.bucket)[CLASSES] * f.value;
         }
         1.0 / (1.0 + (-z).exp())
@@ -354,7 +354,7 @@ impl Model {
         let ranked: Vec<Ranked> = features
             .iter()
             .enumerate()
-            .filter(|(_, f)| !matches!(f.origin, Origin::Chars))
+            .filter(|(_, f)| !matches!(f.origin, Origin::Chars) && !f.depth_ignores())
             .map(|(index, f)| Ranked {
                 contribution: sign * self.row(f.bucket)[CLASSES] * f.value,
                 index,

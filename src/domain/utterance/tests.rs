@@ -749,4 +749,9 @@ fn an_open_part_joined_to_a_closed_question_makes_it_open() {
     ] {
         assert_eq!(label(text), Label::ClosedQuestion, "{text}");
     }
+    // Only a closed question opens up this way: advice asked as a question stays advice.
+    assert_eq!(
+        label("Have you thought about calling them, and what would you say?"),
+        Label::Advice
+    );
 }

@@ -42,9 +42,9 @@ pub(in crate::domain::utterance) fn extract(
         });
     };
     // Word unigrams and bigrams; the sentence start is a word of its own. A backchannel
-    // ("Okay.", "Mm.") next to a sentence that does something gives no words: coders code the
-    // turn by what that sentence does, and "okay" alone is nearly always "other". The
-    // Backchannel flag still says one was there.
+    // ("Okay.", "Mm.") beside any sentence that is not one gives no words: coders code the
+    // turn by what the rest does, and "okay" alone is nearly always "other". The Backchannel
+    // flag still says one was there.
     let all_backchannel = verdicts.iter().all(|v| v.backchannel);
     for (si, s) in sentences.iter().enumerate() {
         if !all_backchannel && verdicts.get(si).is_some_and(|v| v.backchannel) {
@@ -340,17 +340,24 @@ fn general_claim(s: &Sentence, rules: &Rules) -> bool {
             w,
             "you"
                 | "your"
+                | "yours"
                 | "yourself"
                 | "i"
                 | "my"
                 | "me"
+                | "mine"
+                | "myself"
                 | "we"
                 | "our"
+                | "ours"
                 | "us"
                 | "he"
                 | "she"
                 | "him"
                 | "her"
+                | "his"
+                | "himself"
+                | "herself"
         )
     };
     !s.words.iter().any(|w| person(w))

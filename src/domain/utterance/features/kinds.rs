@@ -152,6 +152,20 @@ pub struct Feature {
     pub origin: Origin,
 }
 
+impl Feature {
+    /// Features the depth model leaves out, in training and when it reads a turn: how many
+    /// parts of the peer's line an answer gathers tells a summary from a reflection, not
+    /// depth (a two-sided reflection picks up both halves and may still add meaning).
+    pub fn depth_ignores(&self) -> bool {
+        matches!(
+            self.origin,
+            Origin::Rule(RuleFeature::Context(
+                ContextFeature::PartsPicked(_) | ContextFeature::PeerGathers
+            ))
+        )
+    }
+}
+
 fn label_index(l: Label) -> u64 {
     Label::ALL.iter().position(|x| *x == l).unwrap_or(7) as u64
 }

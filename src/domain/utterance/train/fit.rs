@@ -2,7 +2,6 @@
 
 use super::corpus::{CorpusRow, agreed_training_rows, parse_corpus, parse_second};
 use crate::domain::practice::rng::SplitMix64;
-use crate::domain::utterance::context::ContextFeature;
 use crate::domain::utterance::features::{BUCKETS, Feature, Origin, RuleFeature};
 use crate::domain::utterance::model::{CLASSES, Model, softmax};
 use crate::domain::utterance::rules::RULES_TOML;
@@ -144,17 +143,8 @@ pub fn train(classifier: &Classifier, rows: &[CorpusRow], cfg: TrainConfig) -> M
                 }
             }
             if let Some(y) = e.complex {
-                // How many parts of the peer's line an answer gathers tells a summary from a
-                // reflection, not depth: a two-sided reflection picks up both halves and may
-                // still add meaning. The depth model leaves those features at zero weight.
                 let uses = |f: &&Feature| {
-                    let gathering = matches!(
-                        f.origin,
-                        Origin::Rule(RuleFeature::Context(
-                            ContextFeature::PartsPicked(_) | ContextFeature::PeerGathers
-                        ))
-                    );
-                    !gathering
+                    !f.depth_ignores()
                         && (cfg.depth_uses_length
                             || !matches!(
                                 f.origin,
