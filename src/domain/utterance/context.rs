@@ -95,13 +95,17 @@ fn stem(word: &str) -> &str {
     }
 }
 
-fn content<'a>(sentences: &'a [Sentence], rules: &Rules) -> impl Iterator<Item = &'a str> {
-    let stop = &rules.lexicon.context_stopwords;
+/// A content word: at least three letters and not in `context_stopwords`.
+fn is_content(w: &str, rules: &Rules) -> bool {
+    w.len() >= 3 && !in_sorted(&rules.lexicon.context_stopwords, w)
+}
+
+fn content<'a>(sentences: &'a [Sentence], rules: &'a Rules) -> impl Iterator<Item = &'a str> {
     sentences
         .iter()
         .flat_map(|s| s.words.iter())
         .map(String::as_str)
-        .filter(move |w| w.len() >= 3 && !in_sorted(stop, w))
+        .filter(move |w| is_content(w, rules))
 }
 
 /// Context features of an answer (already split into `answer` sentences) against the peer's
@@ -207,7 +211,6 @@ pub(super) fn extend(
 /// The peer line's parts (clauses of its sentences, at least two content words long) and how
 /// many of them share a content word with `mine` (the answer's stems, sorted).
 fn parts_picked(peer: &[Sentence], mine: &[&str], rules: &Rules) -> (usize, usize) {
-    let stop = &rules.lexicon.context_stopwords;
     let (mut parts, mut picked) = (0, 0);
     for s in peer {
         let mut start = 0;
@@ -217,7 +220,7 @@ fn parts_picked(peer: &[Sentence], mine: &[&str], rules: &Rules) -> (usize, usiz
                 .unwrap_or(s.words.len());
             let (mut content, mut hit) = (0, false);
             for w in s.words.get(start..end).unwrap_or(&[]) {
-                if w.len() >= 3 && !in_sorted(stop, w) {
+                if is_content(w, rules) {
                     content += 1;
                     hit = hit || mine.binary_search(&stem(w)).is_ok();
                 }
