@@ -60,6 +60,8 @@ pub struct Lexicon {
     /// Words that speak of things or people in general ("can", "often", "most"): in a
     /// sentence with no person in it, a general claim (sorted).
     pub generic_words: Vec<String>,
+    /// Words that name a person: a sentence with one is no general claim (sorted).
+    pub person_words: Vec<String>,
 }
 
 /// All rules, compiled: phrase lists are indexed by their first words' numbers so matching
@@ -204,6 +206,7 @@ impl Rules {
             act_skip: words_list(l.act_skip),
             chain_openers: words_list(l.chain_openers),
             generic_words: sorted(words_list(l.generic_words)),
+            person_words: sorted(words_list(l.person_words)),
         };
         let mut cues = Vec::new();
         for c in file.cues {

@@ -128,6 +128,8 @@ pub(super) struct LexiconFile {
     pub(super) chain_openers: Vec<String>,
     #[serde(default)]
     pub(super) generic_words: Vec<String>,
+    #[serde(default)]
+    pub(super) person_words: Vec<String>,
 }
 
 /// Numeric weights; see the comments in the asset.
