@@ -216,7 +216,7 @@ fn parts_picked(peer: &[Sentence], mine: &[&str], rules: &Rules) -> (usize, usiz
         let mut start = 0;
         while start < s.words.len() {
             let end = (start + 1..s.words.len())
-                .find(|&i| s.clause_start.get(i).copied().unwrap_or(false))
+                .find(|&i| s.starts_clause(i))
                 .unwrap_or(s.words.len());
             let (mut content, mut hit) = (0, false);
             for w in s.words.get(start..end).unwrap_or(&[]) {

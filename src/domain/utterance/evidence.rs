@@ -288,6 +288,13 @@ fn aux_subject_at(s: &Sentence, i: usize, rules: &Rules) -> Option<String> {
     None
 }
 
+/// Whether a cue whose target passes `wanted` matched at word `pos`.
+fn cue_at(matches: &[Match], rules: &Rules, pos: usize, wanted: impl Fn(Target) -> bool) -> bool {
+    matches
+        .iter()
+        .any(|m| m.pos == pos && rules.cues.get(m.cue).is_some_and(|c| wanted(c.target)))
+}
+
 /// Structural question evidence: wh-words, auxiliaries, question marks, tags.
 pub(super) fn question_evidence(
     s: &Sentence,
@@ -304,19 +311,12 @@ pub(super) fn question_evidence(
     let covered_at_core = matches.iter().any(|m| m.pos == core);
     let first = word_at(words, core);
     let second = word_at(words, core + 1);
-    let mut has_form = covered_at_core
-        && matches.iter().any(|m| {
-            m.pos == core
-                && rules.cues.get(m.cue).is_some_and(|c| {
-                    matches!(
-                        c.target,
-                        Target::OpenQuestion
-                            | Target::ClosedQuestion
-                            | Target::Question
-                            | Target::Advice
-                    )
-                })
-        });
+    let mut has_form = cue_at(matches, rules, core, |t| {
+        matches!(
+            t,
+            Target::OpenQuestion | Target::ClosedQuestion | Target::Question | Target::Advice
+        )
+    });
 
     // An exclamation, not a question: "How exciting!", "What a thoughtful thing to do."
     // (no question mark, and no auxiliary after the wh-word as in "how are you").
@@ -366,9 +366,9 @@ pub(super) fn question_evidence(
         for i in (core + 1)..words.len() {
             let word = word_at(words, i);
             let next = word_at(words, i + 1);
-            let at_clause = s.clause_start.get(i).copied().unwrap_or(false)
+            let at_clause = s.starts_clause(i)
                 || (i > 0
-                    && s.clause_start.get(i - 1).copied().unwrap_or(false)
+                    && s.starts_clause(i - 1)
                     && s.ids
                         .get(i - 1)
                         .is_some_and(|&id| rules.vocab.is(id, WordClass::DiscourseMarker)));
@@ -421,21 +421,12 @@ pub(super) fn question_evidence(
     // how much is it?", a closed cue where the wh-word stands) does not.
     let closed_form = out.iter().any(|e| e.target == Target::ClosedQuestion);
     if closed_form && s.question_mark {
-        let closed_cue_at = |i: usize| {
-            matches.iter().any(|m| {
-                m.pos == i
-                    && rules
-                        .cues
-                        .get(m.cue)
-                        .is_some_and(|c| c.target == Target::ClosedQuestion)
-            })
-        };
         let joined_open = (core + 1..words.len()).find(|&i| {
-            s.clause_start.get(i).copied().unwrap_or(false)
+            s.starts_clause(i)
                 && matches!(word_at(words, i), "and" | "or")
                 && contains(&lex.mid_wh_words, word_at(words, i + 1))
                 && !contains(&lex.subject_pronouns, word_at(words, i + 2))
-                && !closed_cue_at(i + 1)
+                && !cue_at(matches, rules, i + 1, |t| t == Target::ClosedQuestion)
                 && tag.is_none_or(|(at, _)| at != i && at != i + 1)
         });
         if let Some(i) = joined_open {

@@ -7,6 +7,13 @@ fn label(text: &str) -> Label {
     classify(text).label
 }
 
+/// Asserts that every text gets `expected`, naming the one that does not.
+fn all_are(expected: Label, texts: &[&str]) {
+    for text in texts {
+        assert_eq!(label(text), expected, "{text}");
+    }
+}
+
 fn has_reason(text: &str, needle: &str) -> bool {
     classify(text).reasons.iter().any(|r| r.contains(needle))
 }
@@ -23,20 +30,20 @@ fn empty_and_filler_input_is_other() {
     assert_eq!(f.label, Label::Other);
     assert_eq!(f.reasons, vec!["empty line".to_string()]);
     assert_eq!(classify("   \t ").reasons, vec!["empty line".to_string()]);
-    assert_eq!(label("um, uh..."), Label::Other);
-    assert_eq!(label("So, uh"), Label::Other);
-    assert_eq!(label("?!"), Label::Other);
+    all_are(Label::Other, &["um, uh...", "So, uh", "?!"]);
 }
 
 #[test]
 fn open_questions_by_wh_word_with_or_without_question_mark() {
-    assert_eq!(label("What keeps you up at night?"), Label::OpenQuestion);
-    assert_eq!(label("what keeps you up at night"), Label::OpenQuestion);
-    assert_eq!(
-        label("HOW IS THE NEW PLACE WORKING OUT"),
-        Label::OpenQuestion
+    all_are(
+        Label::OpenQuestion,
+        &[
+            "What keeps you up at night?",
+            "what keeps you up at night",
+            "HOW IS THE NEW PLACE WORKING OUT",
+            "um so uh how's your week been",
+        ],
     );
-    assert_eq!(label("um so uh how's your week been"), Label::OpenQuestion);
     assert!(has_reason(
         "What keeps you up at night?",
         "starts with 'what'"
@@ -45,32 +52,27 @@ fn open_questions_by_wh_word_with_or_without_question_mark() {
 
 #[test]
 fn open_questions_by_invitation() {
-    assert_eq!(label("Tell me about your family."), Label::OpenQuestion);
-    assert_eq!(
-        label("Can you tell me what a good day looks like?"),
-        Label::OpenQuestion
+    all_are(
+        Label::OpenQuestion,
+        &[
+            "Tell me about your family.",
+            "Can you tell me what a good day looks like?",
+            "Help me understand how the cravings start.",
+            "What else?",
+        ],
     );
-    assert_eq!(
-        label("Help me understand how the cravings start."),
-        Label::OpenQuestion
-    );
-    assert_eq!(label("What else?"), Label::OpenQuestion);
     assert!(has_reason("tell me more", "invites"));
 }
 
 #[test]
 fn open_question_in_a_later_clause() {
-    assert_eq!(
-        label("I'm wondering, what would your brother say?"),
-        Label::OpenQuestion
-    );
-    assert_eq!(
-        label("you mentioned the clinic, how did that go"),
-        Label::OpenQuestion
-    );
-    assert_eq!(
-        label("if you could change one thing what would it be"),
-        Label::OpenQuestion
+    all_are(
+        Label::OpenQuestion,
+        &[
+            "I'm wondering, what would your brother say?",
+            "you mentioned the clinic, how did that go",
+            "if you could change one thing what would it be",
+        ],
     );
 }
 
@@ -87,14 +89,16 @@ fn why_questions_are_open_but_flagged() {
 
 #[test]
 fn closed_questions_by_auxiliary() {
-    assert_eq!(label("Do you smoke?"), Label::ClosedQuestion);
-    assert_eq!(label("did you sleep last night"), Label::ClosedQuestion);
-    assert_eq!(
-        label("Are you still at the same job?"),
-        Label::ClosedQuestion
+    all_are(
+        Label::ClosedQuestion,
+        &[
+            "Do you smoke?",
+            "did you sleep last night",
+            "Are you still at the same job?",
+            "Is the rent due this week?",
+            "Don't you think it's time?",
+        ],
     );
-    assert_eq!(label("Is the rent due this week?"), Label::ClosedQuestion);
-    assert_eq!(label("Don't you think it's time?"), Label::ClosedQuestion);
     assert!(has_reason(
         "Do you smoke?",
         "starts with 'do you': a yes/no question"
@@ -103,14 +107,13 @@ fn closed_questions_by_auxiliary() {
 
 #[test]
 fn fact_questions_are_closed() {
-    assert_eq!(label("How many cigarettes a day?"), Label::ClosedQuestion);
-    assert_eq!(
-        label("When did you last see your doctor?"),
-        Label::ClosedQuestion
-    );
-    assert_eq!(
-        label("Where are you sleeping tonight?"),
-        Label::ClosedQuestion
+    all_are(
+        Label::ClosedQuestion,
+        &[
+            "How many cigarettes a day?",
+            "When did you last see your doctor?",
+            "Where are you sleeping tonight?",
+        ],
     );
     assert!(has_reason(
         "How long have you lived there?",
@@ -190,10 +193,12 @@ fn tag_questions_close_a_bare_statement_but_not_a_reflective_opening() {
     // "So" before a statement opens it reflectively, as "so you" does.
     assert_eq!(label("So the rent's gone up again?"), Label::Reflection);
     assert_eq!(label("So what would help most?"), Label::OpenQuestion);
-    assert_eq!(label("So do you want to try it?"), Label::ClosedQuestion);
-    assert_eq!(
-        label("So is the rent going up again?"),
-        Label::ClosedQuestion
+    all_are(
+        Label::ClosedQuestion,
+        &[
+            "So do you want to try it?",
+            "So is the rent going up again?",
+        ],
     );
     // "..., you know?" is a filler, not a question.
     assert_eq!(label("It's exhausting, you know?"), Label::Reflection);
@@ -214,18 +219,17 @@ fn advice_by_phrase_command_and_question() {
         "You should get some rest.",
         "'you should' is advice: ask permission first (Ask-Share-Ask)"
     ));
-    assert_eq!(label("you need to eat something"), Label::Advice);
-    assert_eq!(label("I think you should call her."), Label::Advice);
-    assert_eq!(label("Call your sponsor tonight."), Label::Advice);
-    assert_eq!(label("Just don't answer his texts."), Label::Advice);
-    assert_eq!(
-        label("Have you thought about seeing a dentist?"),
-        Label::Advice
-    );
-    assert_eq!(label("Why don't you try the evening group?"), Label::Advice);
-    assert_eq!(
-        label("How about taking a walk when it hits?"),
-        Label::Advice
+    all_are(
+        Label::Advice,
+        &[
+            "you need to eat something",
+            "I think you should call her.",
+            "Call your sponsor tonight.",
+            "Just don't answer his texts.",
+            "Have you thought about seeing a dentist?",
+            "Why don't you try the evening group?",
+            "How about taking a walk when it hits?",
+        ],
     );
     // Asking what they have considered is a question, not advice.
     assert_eq!(
@@ -272,10 +276,15 @@ fn reflection_stems_and_you_statements() {
             .any(|r| r.contains("starts with 'it sounds like': a reflection"))
     );
     assert!(f.reflection_depth.is_some());
-    assert_eq!(label("you feel nobody at work gets it"), Label::Reflection);
-    assert_eq!(label("So you drove all night."), Label::Reflection);
-    assert_eq!(label("You’re done with the pills."), Label::Reflection);
-    assert_eq!(label("You're done with the pills."), Label::Reflection);
+    all_are(
+        Label::Reflection,
+        &[
+            "you feel nobody at work gets it",
+            "So you drove all night.",
+            "You’re done with the pills.",
+            "You're done with the pills.",
+        ],
+    );
 }
 
 #[test]
@@ -363,17 +372,18 @@ fn multi_sentence_turns_take_the_last_active_sentence() {
 
 #[test]
 fn other_backchannels_greetings_and_autonomy() {
-    for text in [
-        "Okay.",
-        "mm-hmm",
-        "Yeah, yeah.",
-        "Hello, nice to meet you.",
-        "See you Thursday.",
-        "It's your call.",
-        "No rush. Take whatever time you need.",
-    ] {
-        assert_eq!(label(text), Label::Other, "{text}");
-    }
+    all_are(
+        Label::Other,
+        &[
+            "Okay.",
+            "mm-hmm",
+            "Yeah, yeah.",
+            "Hello, nice to meet you.",
+            "See you Thursday.",
+            "It's your call.",
+            "No rush. Take whatever time you need.",
+        ],
+    );
     assert!(has_reason("It's your call.", "their choice"));
 }
 
@@ -479,8 +489,7 @@ fn labels_round_trip() {
 #[test]
 fn fragments_exclamations_and_listed_how_clauses() {
     // A short sentence that breaks off at a dash is a fragment: other.
-    assert_eq!(label("And then the—"), Label::Other);
-    assert_eq!(label("So you were -"), Label::Other);
+    all_are(Label::Other, &["And then the—", "So you were -"]);
     // An exclamation is not a question.
     assert!(!label("How exciting!").is_question());
     assert!(!label("What a thoughtful thing to do for your neighbour.").is_question());
@@ -506,15 +515,16 @@ fn fragments_exclamations_and_listed_how_clauses() {
 
 #[test]
 fn generic_praise_courtesies_and_pace_are_other() {
-    for text in [
-        "That's amazing news!",
-        "Fantastic, well done!",
-        "You're welcome, any time.",
-        "Have a good weekend.",
-        "No rush, carry on.",
-    ] {
-        assert_eq!(label(text), Label::Other, "{text}");
-    }
+    all_are(
+        Label::Other,
+        &[
+            "That's amazing news!",
+            "Fantastic, well done!",
+            "You're welcome, any time.",
+            "Have a good weekend.",
+            "No rush, carry on.",
+        ],
+    );
     assert!(has_reason(
         "That's amazing news!",
         "names nothing about them"
@@ -528,12 +538,13 @@ fn generic_praise_courtesies_and_pace_are_other() {
 
 #[test]
 fn advice_asked_as_a_negative_question_is_advice() {
-    for text in [
-        "Wouldn't it make sense to get that looked at by the GP?",
-        "Isn't it time to set up a separate account?",
-    ] {
-        assert_eq!(label(text), Label::Advice, "{text}");
-    }
+    all_are(
+        Label::Advice,
+        &[
+            "Wouldn't it make sense to get that looked at by the GP?",
+            "Isn't it time to set up a separate account?",
+        ],
+    );
 }
 
 #[test]
@@ -565,12 +576,13 @@ fn what_people_generally_find_is_information() {
 
 #[test]
 fn advice_words_inside_their_situation_stay_a_reflection() {
-    for text in [
-        "You don't want to go back to that job.",
-        "Whenever you try to raise it with your brother, he changes the subject.",
-    ] {
-        assert_eq!(label(text), Label::Reflection, "{text}");
-    }
+    all_are(
+        Label::Reflection,
+        &[
+            "You don't want to go back to that job.",
+            "Whenever you try to raise it with your brother, he changes the subject.",
+        ],
+    );
 }
 
 fn has_flag(text: &str, flag: features::Flag) -> bool {
@@ -606,12 +618,13 @@ fn lists_are_seen_with_or_without_a_final_comma() {
 
 #[test]
 fn separate_matters_listed_are_a_summary_and_one_story_is_not() {
-    for text in [
-        "So the car's failed its MOT, there's the dentist to pay, and your hours at work have been cut as well.",
-        "Your sister's gone quiet on you, your landlord wants you out, and you've had a written warning at work.",
-    ] {
-        assert_eq!(label(text), Label::Summary, "{text}");
-    }
+    all_are(
+        Label::Summary,
+        &[
+            "So the car's failed its MOT, there's the dentist to pay, and your hours at work have been cut as well.",
+            "Your sister's gone quiet on you, your landlord wants you out, and you've had a written warning at work.",
+        ],
+    );
     // A chain of events told back is one matter: a reflection.
     assert_eq!(
         label("You missed the bus, so you were late, and then the warning came."),
@@ -714,41 +727,43 @@ fn a_when_clause_closed_by_a_full_stop_is_a_statement() {
         assert!(!label(text).is_question(), "{text}");
     }
     // Speech with no punctuation, a "?", or an auxiliary after "when" still asks.
-    assert_eq!(
-        label("when you think about the move what comes up for you"),
-        Label::OpenQuestion
-    );
-    assert_eq!(
-        label("When you think about the move, what comes up for you?"),
-        Label::OpenQuestion
+    all_are(
+        Label::OpenQuestion,
+        &[
+            "when you think about the move what comes up for you",
+            "When you think about the move, what comes up for you?",
+        ],
     );
     assert!(label("When do you start.").is_question());
 }
 
 #[test]
 fn you_could_and_a_verb_is_advice() {
-    for text in [
-        "You could message one of them and suggest something low-key at your place.",
-        "You could give one stock answer and leave it there.",
-    ] {
-        assert_eq!(label(text), Label::Advice, "{text}");
-    }
+    all_are(
+        Label::Advice,
+        &[
+            "You could message one of them and suggest something low-key at your place.",
+            "You could give one stock answer and leave it there.",
+        ],
+    );
 }
 
 #[test]
 fn an_open_part_joined_to_a_closed_question_makes_it_open() {
-    for text in [
-        "Which of those feels most urgent to you, and why?",
-        "Did it help, and what changed?",
-    ] {
-        assert_eq!(label(text), Label::OpenQuestion, "{text}");
-    }
-    for text in [
-        "Which of those three feels biggest to you?",
-        "Is it the rent, and how much is it?",
-    ] {
-        assert_eq!(label(text), Label::ClosedQuestion, "{text}");
-    }
+    all_are(
+        Label::OpenQuestion,
+        &[
+            "Which of those feels most urgent to you, and why?",
+            "Did it help, and what changed?",
+        ],
+    );
+    all_are(
+        Label::ClosedQuestion,
+        &[
+            "Which of those three feels biggest to you?",
+            "Is it the rent, and how much is it?",
+        ],
+    );
     // Only a closed question opens up this way: advice asked as a question stays advice.
     assert_eq!(
         label("Have you thought about calling them, and what would you say?"),

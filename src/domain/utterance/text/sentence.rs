@@ -33,6 +33,11 @@ pub struct Sentence {
 }
 
 impl Sentence {
+    /// Whether `words[i]` begins a clause (false past the end).
+    pub fn starts_clause(&self, i: usize) -> bool {
+        self.clause_start.get(i).copied().unwrap_or(false)
+    }
+
     /// The words after leading discourse markers.
     pub fn core_words(&self) -> &[String] {
         self.words.get(self.core..).unwrap_or(&[])
