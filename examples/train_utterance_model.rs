@@ -160,6 +160,12 @@ fn cross_validate(train_texts: &[&str], second_text: &str) -> Result<()> {
     if let Some(x) = arg("--l2") {
         cfg.l2 = x;
     }
+    if let Some(x) = arg("--depth-lr") {
+        cfg.depth_learning_rate = x;
+    }
+    if let Some(x) = arg("--depth-l2") {
+        cfg.depth_l2 = x;
+    }
     if std::env::args().any(|a| a == "--depth-without-length") {
         cfg.depth_uses_length = false;
     }

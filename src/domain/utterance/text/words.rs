@@ -95,6 +95,49 @@ fn expand_special(word: &str, out: &mut Vec<String>) -> bool {
         "ya" => Some(&["you"]),
         "cuz" | "'cause" | "cos" => Some(&["because"]),
         "y'know" => Some(&["you", "know"]),
+        // Typed on a phone: short forms, and contractions with the apostrophe left out.
+        // Forms that are also words ("its", "ill", "well", "were", "id", "lets") stay as typed.
+        "u" => Some(&["you"]),
+        "ur" => Some(&["your"]),
+        "r" => Some(&["are"]),
+        "pls" | "plz" => Some(&["please"]),
+        "ppl" => Some(&["people"]),
+        "tho" => Some(&["though"]),
+        "thx" => Some(&["thanks"]),
+        "bc" => Some(&["because"]),
+        "idk" => Some(&["i", "do", "not", "know"]),
+        "rn" => Some(&["right", "now"]),
+        "tbh" => Some(&["to", "be", "honest"]),
+        "im" => Some(&["i", "am"]),
+        "ive" => Some(&["i", "have"]),
+        "youre" => Some(&["you", "are"]),
+        "youve" => Some(&["you", "have"]),
+        "youll" => Some(&["you", "will"]),
+        "youd" => Some(&["you", "would"]),
+        "theyre" => Some(&["they", "are"]),
+        "theyve" => Some(&["they", "have"]),
+        "whats" => Some(&["what", "is"]),
+        "thats" => Some(&["that", "is"]),
+        "theres" => Some(&["there", "is"]),
+        "hows" => Some(&["how", "is"]),
+        "wheres" => Some(&["where", "is"]),
+        "whos" => Some(&["who", "is"]),
+        "shes" => Some(&["she", "is"]),
+        "dont" => Some(&["do", "not"]),
+        "didnt" => Some(&["did", "not"]),
+        "doesnt" => Some(&["does", "not"]),
+        "isnt" => Some(&["is", "not"]),
+        "wasnt" => Some(&["was", "not"]),
+        "arent" => Some(&["are", "not"]),
+        "werent" => Some(&["were", "not"]),
+        "havent" => Some(&["have", "not"]),
+        "hasnt" => Some(&["has", "not"]),
+        "hadnt" => Some(&["had", "not"]),
+        "couldnt" => Some(&["could", "not"]),
+        "wouldnt" => Some(&["would", "not"]),
+        "shouldnt" => Some(&["should", "not"]),
+        "cant" => Some(&["can", "not"]),
+        "wont" => Some(&["will", "not"]),
         "mhm" | "mmhmm" | "mm-hm" | "mmm-hmm" | "m-hm" | "uh-huh" | "mh-hmm" | "mhmm"
         | "mm-mhm" | "mm-mm-hmm" | "uh-hum" | "mhmmm" | "mmhm" | "hmm-mm" => Some(&["mm-hmm"]),
         _ => None,
@@ -176,6 +219,21 @@ mod tests {
         assert_eq!(phrase_words("it's what's"), vec!["it", "is", "what", "is"]);
         assert_eq!(phrase_words("cousin's"), vec!["cousin"]);
         assert_eq!(phrase_words("Let's"), vec!["let", "us"]);
+    }
+
+    #[test]
+    fn phone_typing_reads_as_the_full_words() {
+        assert_eq!(
+            phrase_words("whats next for u"),
+            vec!["what", "is", "next", "for", "you"]
+        );
+        assert_eq!(phrase_words("dont worry"), vec!["do", "not", "worry"]);
+        assert_eq!(
+            phrase_words("youre doing it, ur way"),
+            vec!["you", "are", "doing", "it", "your", "way"]
+        );
+        // Forms that are words of their own are kept.
+        assert_eq!(phrase_words("its ill id"), vec!["its", "ill", "id"]);
     }
 
     #[test]
