@@ -13,8 +13,9 @@
 
 use super::Label;
 use super::features::{Feature, Origin, RuleFeature};
-use super::rules::{Rules, in_list, in_sorted};
+use super::rules::Rules;
 use super::text::{Sentence, sentences};
+use super::vocab::{WordClass, WordId};
 
 /// Letters kept of a word to compare it: "drinking" and "drinks" meet, "work" and "worry" do not.
 const STEM: usize = 5;
@@ -95,17 +96,26 @@ fn stem(word: &str) -> &str {
     }
 }
 
-/// A content word: at least three letters and not in `context_stopwords`.
-fn is_content(w: &str, rules: &Rules) -> bool {
-    w.len() >= 3 && !in_sorted(&rules.lexicon.context_stopwords, w)
+/// A content word (`id` is its number in the rules' vocabulary): at least three letters and
+/// not in `context_stopwords`.
+fn is_content(w: &str, id: WordId, rules: &Rules) -> bool {
+    w.len() >= 3 && !rules.vocab.is(id, WordClass::ContextStopword)
+}
+
+/// A sentence's words with their numbers.
+fn numbered(s: &Sentence) -> impl Iterator<Item = (&str, WordId)> {
+    s.words
+        .iter()
+        .map(String::as_str)
+        .zip(s.ids.iter().copied())
 }
 
 fn content<'a>(sentences: &'a [Sentence], rules: &'a Rules) -> impl Iterator<Item = &'a str> {
     sentences
         .iter()
-        .flat_map(|s| s.words.iter())
-        .map(String::as_str)
-        .filter(move |w| is_content(w, rules))
+        .flat_map(numbered)
+        .filter(move |&(w, id)| is_content(w, id, rules))
+        .map(|(w, _)| w)
 }
 
 /// Context features of an answer (already split into `answer` sentences) against the peer's
@@ -141,16 +151,16 @@ pub(super) fn extend(
         3..=5 => 2,
         _ => 3,
     };
-    let feelings = &rules.lexicon.feeling_words;
+    let feeling = |id: WordId| rules.vocab.is(id, WordClass::Feeling);
     let peer_feels = |w: &str| {
         peer_sentences
             .iter()
-            .flat_map(|s| s.words.iter())
-            .any(|p| in_list(feelings, p) && stem(p) == stem(w))
+            .flat_map(numbered)
+            .any(|(p, id)| feeling(id) && stem(p) == stem(w))
     };
     let (mut new_feeling, mut same_feeling) = (false, false);
-    for w in answer.iter().flat_map(|s| s.words.iter()) {
-        if in_list(feelings, w) {
+    for (w, id) in answer.iter().flat_map(numbered) {
+        if feeling(id) {
             if peer_feels(w) {
                 same_feeling = true;
             } else {
@@ -219,8 +229,8 @@ fn parts_picked(peer: &[Sentence], mine: &[&str], rules: &Rules) -> (usize, usiz
                 .find(|&i| s.starts_clause(i))
                 .unwrap_or(s.words.len());
             let (mut content, mut hit) = (0, false);
-            for w in s.words.get(start..end).unwrap_or(&[]) {
-                if is_content(w, rules) {
+            for (w, id) in numbered(s).take(end).skip(start) {
+                if is_content(w, id, rules) {
                     content += 1;
                     hit = hit || mine.binary_search(&stem(w)).is_ok();
                 }

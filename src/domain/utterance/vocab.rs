@@ -35,6 +35,12 @@ pub enum WordClass {
     ReportedSpeech,
     /// Backchannels of one word ("mm-hmm", "okay").
     Backchannel,
+    /// Words too common to tell what an answer takes from the peer's line.
+    ContextStopword,
+    /// Words that name a person ("you", "she", "my").
+    Person,
+    /// Words of a general claim ("people", "usually").
+    Generic,
 }
 
 impl WordClass {

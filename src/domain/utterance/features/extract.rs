@@ -4,7 +4,7 @@
 use super::hash::Hash;
 use super::kinds::{Feature, Flag, Origin, RuleFeature};
 use crate::domain::utterance::engine::{self, Verdict};
-use crate::domain::utterance::rules::{Rules, in_sorted};
+use crate::domain::utterance::rules::Rules;
 use crate::domain::utterance::text::{self, Sentence};
 use crate::domain::utterance::vocab::{Vocab, WordClass};
 use crate::domain::utterance::{Label, evidence};
@@ -335,9 +335,7 @@ pub(in crate::domain::utterance) fn extract(
 /// A sentence that names no person and speaks in general ("Poor sleep can make cravings
 /// worse.").
 fn general_claim(s: &Sentence, rules: &Rules) -> bool {
-    let lex = &rules.lexicon;
-    !s.words.iter().any(|w| in_sorted(&lex.person_words, w))
-        && s.words.iter().any(|w| in_sorted(&lex.generic_words, w))
+    !rules.vocab.any(&s.ids, WordClass::Person) && rules.vocab.any(&s.ids, WordClass::Generic)
 }
 
 /// A feeling word before and after an "and" / "but" / "yet" in one sentence. Linear: a

@@ -151,6 +151,9 @@ fn build_vocab(lexicon: &Lexicon, cues: &mut [Cue], depth_cues: &mut [Cue]) -> V
         (&l.feeling_words, WordClass::Feeling),
         (&l.fact_words, WordClass::Fact),
         (&l.reported_speech, WordClass::ReportedSpeech),
+        (&l.context_stopwords, WordClass::ContextStopword),
+        (&l.person_words, WordClass::Person),
+        (&l.generic_words, WordClass::Generic),
     ] {
         vocab.add_class(list, class);
     }
