@@ -317,7 +317,7 @@ mod tests {
     fn the_peer_line_helps_tell_depth() {
         let peer = "Every month I'm juggling which bill to skip so the lights stay on.";
         let simple = classify_in_context(
-            "Every month you're choosing which bill to skip to keep the lights on.",
+            "Every month you're juggling which bill to skip so the lights stay on.",
             Some(peer),
         );
         assert_eq!(simple.label, Label::Reflection);

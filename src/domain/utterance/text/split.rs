@@ -19,6 +19,36 @@ fn fix_has_words(words: &mut [Word], vocab: &Vocab) {
     }
 }
 
+/// Words that follow "you're" but not "your": typed on a phone, "ur so patient" and
+/// "your doing great" mean "you are". Words that can be nouns after "your" ("your feeling",
+/// "your right") are left out.
+const AFTER_YOU_ARE: &[&str] = &[
+    "so", "not", "really", "still", "always", "never", "just", "very", "already", "doing", "going",
+    "trying", "getting", "being", "making", "taking", "allowed", "probably",
+];
+
+/// "your" where "you are" is meant (see [`AFTER_YOU_ARE`]), in place.
+fn fix_your_words(words: &mut Vec<Word>, vocab: &Vocab) {
+    let mut i = 0;
+    while i + 1 < words.len() {
+        if words[i].text == "your" && AFTER_YOU_ARE.contains(&words[i + 1].text.as_str()) {
+            words[i] = Word {
+                text: "you".to_string(),
+                id: vocab.id("you"),
+            };
+            words.insert(
+                i + 1,
+                Word {
+                    text: "are".to_string(),
+                    id: vocab.id("are"),
+                },
+            );
+            i += 1;
+        }
+        i += 1;
+    }
+}
+
 fn starts_with_phrase(words: &[String], phrase: &[String]) -> bool {
     !phrase.is_empty()
         && words.len() >= phrase.len()
@@ -53,6 +83,7 @@ fn build_sentence(mut clauses: Vec<Vec<Word>>, question_mark: bool, lex: &Lexico
     for clause in &mut clauses {
         collapse_repeats(clause);
         fix_has_words(clause, vocab);
+        fix_your_words(clause, vocab);
     }
     let n: usize = clauses.iter().map(Vec::len).sum();
     sentence.words.reserve_exact(n);
@@ -324,6 +355,20 @@ mod tests {
         let s = split("I'm curious, what made you call");
         let i = s[0].words.iter().position(|w| w == "what").unwrap();
         assert!(s[0].clause_start[i]);
+    }
+
+    #[test]
+    fn your_before_a_verb_or_adverb_is_you_are() {
+        let s = split("ur so patient with him, and your doing it your way");
+        assert_eq!(
+            s[0].words,
+            [
+                "you", "are", "so", "patient", "with", "him", "and", "you", "are", "doing", "it",
+                "your", "way"
+            ]
+        );
+        // "your" before a noun stays.
+        assert_eq!(split("your drinking")[0].words, ["your", "drinking"]);
     }
 
     #[test]
