@@ -322,6 +322,14 @@ mod tests {
         );
         assert_eq!(simple.label, Label::Reflection);
         assert_eq!(simple.reflection_depth, Some(Depth::Simple));
+        // A paraphrase in other words: read alone it is a plain statement of fact (information
+        // today); against the line it is the peer's own matter handed back.
+        let paraphrase = classify_in_context(
+            "Each month you pick a bill to leave unpaid so the power stays on.",
+            Some(peer),
+        );
+        assert_eq!(paraphrase.label, Label::Reflection);
+        assert_eq!(paraphrase.reflection_depth, Some(Depth::Simple));
         let complex = classify_in_context(
             "You're worn down from carrying all of it by yourself.",
             Some(peer),

@@ -20,18 +20,31 @@ fn fix_has_words(words: &mut [Word], vocab: &Vocab) {
 }
 
 /// Words that follow "you're" but not "your": typed on a phone, "ur so patient" and
-/// "your doing great" mean "you are". Words that can be nouns after "your" ("your feeling",
-/// "your right") are left out.
+/// "your doing great" mean "you are". Words that can be nouns or stand in a set phrase after
+/// "your" ("your feeling", "your right", "your very own", "your just deserts") are left out.
 const AFTER_YOU_ARE: &[&str] = &[
-    "so", "not", "really", "still", "always", "never", "just", "very", "already", "doing", "going",
-    "trying", "getting", "being", "making", "taking", "allowed", "probably",
+    "so", "not", "really", "still", "always", "never", "already", "doing", "going", "trying",
+    "getting", "being", "making", "taking", "allowed", "probably",
 ];
 
-/// "your" where "you are" is meant (see [`AFTER_YOU_ARE`]), in place.
-fn fix_your_words(words: &mut Vec<Word>, vocab: &Vocab) {
+/// Words after which a new subject starts, so a "your" there can be "you are". After a
+/// verb or preposition it is a possessive: "I appreciate your being honest", "all your doing".
+const SUBJECT_AFTER: &[&str] = &[
+    "and", "but", "so", "because", "if", "when", "then", "now", "think", "guess", "know", "bet",
+    "hope", "sure", "maybe", "yeah", "honestly",
+];
+
+/// "your" where "you are" is meant (see [`AFTER_YOU_ARE`]), in place; returns how many
+/// words it added.
+fn fix_your_words(words: &mut Vec<Word>, vocab: &Vocab) -> usize {
+    let mut added = 0;
     let mut i = 0;
     while i + 1 < words.len() {
-        if words[i].text == "your" && AFTER_YOU_ARE.contains(&words[i + 1].text.as_str()) {
+        let subject_here = i == 0 || SUBJECT_AFTER.contains(&words[i - 1].text.as_str());
+        if subject_here
+            && words[i].text == "your"
+            && AFTER_YOU_ARE.contains(&words[i + 1].text.as_str())
+        {
             words[i] = Word {
                 text: "you".to_string(),
                 id: vocab.id("you"),
@@ -43,10 +56,12 @@ fn fix_your_words(words: &mut Vec<Word>, vocab: &Vocab) {
                     id: vocab.id("are"),
                 },
             );
+            added += 1;
             i += 1;
         }
         i += 1;
     }
+    added
 }
 
 fn starts_with_phrase(words: &[String], phrase: &[String]) -> bool {
@@ -69,7 +84,7 @@ fn build_sentence(mut clauses: Vec<Vec<Word>>, question_mark: bool, lex: &Lexico
         question_mark,
         ..Sentence::default()
     };
-    let raw_words: usize = clauses.iter().map(Vec::len).sum();
+    let mut raw_words: usize = clauses.iter().map(Vec::len).sum();
     for c in &mut clauses {
         c.retain(|w| !vocab.is(w.id, WordClass::Filler));
     }
@@ -80,10 +95,11 @@ fn build_sentence(mut clauses: Vec<Vec<Word>>, question_mark: bool, lex: &Lexico
         sentence.question_mark = false;
     }
     clauses.retain(|c| !is_filler_clause(c, lex));
+    // Words the "you are" rewrite adds were typed as one: they do not hide a removed filler.
     for clause in &mut clauses {
         collapse_repeats(clause);
         fix_has_words(clause, vocab);
-        fix_your_words(clause, vocab);
+        raw_words += fix_your_words(clause, vocab);
     }
     let n: usize = clauses.iter().map(Vec::len).sum();
     sentence.words.reserve_exact(n);
@@ -367,8 +383,19 @@ mod tests {
                 "your", "way"
             ]
         );
-        // "your" before a noun stays.
+        // "your" before a noun, or after a verb or preposition, stays.
         assert_eq!(split("your drinking")[0].words, ["your", "drinking"]);
+        assert_eq!(
+            split("i appreciate your being honest")[0].words,
+            ["i", "appreciate", "your", "being", "honest"]
+        );
+        assert_eq!(
+            split("it was your very own idea")[0].words,
+            ["it", "was", "your", "very", "own", "idea"]
+        );
+        // A filler dropped beside the rewrite still marks the turn as spoken.
+        assert!(split("um your doing great")[0].disfluent);
+        assert!(!split("your doing great")[0].disfluent);
     }
 
     #[test]

@@ -96,7 +96,8 @@ fn expand_special(word: &str, out: &mut Vec<String>) -> bool {
         "cuz" | "'cause" | "cos" => Some(&["because"]),
         "y'know" => Some(&["you", "know"]),
         // Typed on a phone: short forms, and contractions with the apostrophe left out.
-        // Forms that are also words ("its", "ill", "well", "were", "id", "lets") stay as typed.
+        // Forms that are also words ("its", "ill", "well", "were", "id", "lets", "rn" for a
+        // nurse) stay as typed.
         "u" => Some(&["you"]),
         "ur" => Some(&["your"]),
         "r" => Some(&["are"]),
@@ -106,7 +107,6 @@ fn expand_special(word: &str, out: &mut Vec<String>) -> bool {
         "thx" => Some(&["thanks"]),
         "bc" => Some(&["because"]),
         "idk" => Some(&["i", "do", "not", "know"]),
-        "rn" => Some(&["right", "now"]),
         "tbh" => Some(&["to", "be", "honest"]),
         "im" => Some(&["i", "am"]),
         "ive" => Some(&["i", "have"]),
@@ -123,6 +123,12 @@ fn expand_special(word: &str, out: &mut Vec<String>) -> bool {
         "wheres" => Some(&["where", "is"]),
         "whos" => Some(&["who", "is"]),
         "shes" => Some(&["she", "is"]),
+        "hes" => Some(&["he", "is"]),
+        "itll" => Some(&["it", "will"]),
+        "theyll" => Some(&["they", "will"]),
+        "shouldve" => Some(&["should", "have"]),
+        "couldve" => Some(&["could", "have"]),
+        "wouldve" => Some(&["would", "have"]),
         "dont" => Some(&["do", "not"]),
         "didnt" => Some(&["did", "not"]),
         "doesnt" => Some(&["does", "not"]),
