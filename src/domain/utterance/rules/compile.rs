@@ -35,11 +35,12 @@ pub struct Lexicon {
     pub command_lead_ins: Vec<String>,
     /// Openers of a short sentence that appraises what came before ("That's self-respect.").
     pub appraisal_openers: Vec<Vec<String>>,
-    /// Numbers, times and dates: concrete facts (sorted).
+    /// Numbers, times and dates: concrete facts (read as [`WordClass::Fact`]).
     pub fact_words: Vec<String>,
-    /// Words of reported speech ("she says ..."; sorted).
+    /// Words of reported speech ("she says ..."; read as [`WordClass::ReportedSpeech`]).
     pub reported_speech: Vec<String>,
-    /// Words too common to show what an answer takes from the peer's line (sorted).
+    /// Words too common to show what an answer takes from the peer's line (read as
+    /// [`WordClass::ContextStopword`]).
     pub context_stopwords: Vec<String>,
     /// Verbs of effort after "you" ("you held your boundary"; sorted).
     pub effort_verbs: Vec<String>,
@@ -58,9 +59,10 @@ pub struct Lexicon {
     /// tells one story rather than gathering separate matters.
     pub chain_openers: Vec<String>,
     /// Words that speak of things or people in general ("can", "often", "most"): in a
-    /// sentence with no person in it, a general claim (sorted).
+    /// sentence with no person in it, a general claim (read as [`WordClass::Generic`]).
     pub generic_words: Vec<String>,
-    /// Words that name a person: a sentence with one is no general claim (sorted).
+    /// Words that name a person: a sentence with one is no general claim (read as
+    /// [`WordClass::Person`]).
     pub person_words: Vec<String>,
 }
 
@@ -198,9 +200,9 @@ impl Rules {
             run_on_no_split_after: words_list(l.run_on_no_split_after),
             command_lead_ins: words_list(l.command_lead_ins),
             appraisal_openers: phrase_list(l.appraisal_openers),
-            fact_words: sorted(words_list(l.fact_words)),
-            reported_speech: sorted(words_list(l.reported_speech)),
-            context_stopwords: sorted(words_list(l.context_stopwords)),
+            fact_words: words_list(l.fact_words),
+            reported_speech: words_list(l.reported_speech),
+            context_stopwords: words_list(l.context_stopwords),
             effort_verbs: sorted(words_list(l.effort_verbs)),
             effort_skip: words_list(l.effort_skip),
             effort_not_before: words_list(l.effort_not_before),
@@ -208,8 +210,8 @@ impl Rules {
             not_acts: sorted(words_list(l.not_acts)),
             act_skip: words_list(l.act_skip),
             chain_openers: words_list(l.chain_openers),
-            generic_words: sorted(words_list(l.generic_words)),
-            person_words: sorted(words_list(l.person_words)),
+            generic_words: words_list(l.generic_words),
+            person_words: words_list(l.person_words),
         };
         let mut cues = Vec::new();
         for c in file.cues {

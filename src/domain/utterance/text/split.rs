@@ -40,10 +40,10 @@ fn fix_your_words(words: &mut Vec<Word>, vocab: &Vocab) -> usize {
     let mut added = 0;
     let mut i = 0;
     while i + 1 < words.len() {
-        let subject_here = i == 0 || SUBJECT_AFTER.contains(&words[i - 1].text.as_str());
-        if subject_here
-            && words[i].text == "your"
+        // "your" first: the list scans run only for it, not for every word of every turn.
+        if words[i].text == "your"
             && AFTER_YOU_ARE.contains(&words[i + 1].text.as_str())
+            && (i == 0 || SUBJECT_AFTER.contains(&words[i - 1].text.as_str()))
         {
             words[i] = Word {
                 text: "you".to_string(),
